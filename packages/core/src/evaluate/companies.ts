@@ -1,0 +1,106 @@
+import { fxRate, type Model } from "../model.js";
+import type { DutyColumns, FlowColumns } from "./flows.js";
+import type { PlantRow } from "./plants.js";
+
+export interface CompanyRow {
+  period: string;
+  company: string;
+  currency: string;
+  units: number;
+  revenue: number;
+  variableCost: number;
+  logistics: number;
+  vehicleDuty: number;
+  partsDuty: number;
+  offset: number;
+  contribution: number;
+  fixedCost: number;
+  operatingProfit: number;
+  operatingProfitBase: number;
+}
+
+const FIELDS = ["units", "revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "fixedCost"] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * Company results per period, in each company's reporting currency at the
+ * period's average rate. Who bears what: the seller books revenue, logistics
+ * and the duty on the finished vehicle (it is the importer of record); the
+ * builder books variable cost, parts duties and offsets (it imports the parts
+ * and assembles); the plant owner books fixed cost.
+ */
+export function companyRows(model: Model, flows: FlowColumns, plants: PlantRow[]): CompanyRow[] {
+  const acc = new Map<string, Record<Field, number>>();
+  const get = (company: string, period: string) => {
+    const key = `${company}|${period}`;
+    let r = acc.get(key);
+    if (!r) {
+      r = { units: 0, revenue: 0, variableCost: 0, logistics: 0, vehicleDuty: 0, partsDuty: 0, offset: 0, fixedCost: 0 };
+      acc.set(key, r);
+    }
+    return r;
+  };
+  for (let f = 0; f < flows.units.length; f++) {
+    const p = flows.period[f] as string;
+    const seller = get(flows.seller[f] as string, p);
+    seller.units += flows.units[f] as number;
+    seller.revenue += flows.revenue[f] as number;
+    seller.logistics += flows.logistics[f] as number;
+    seller.vehicleDuty += flows.vehicleDuty[f] as number;
+    const builder = get(flows.builder[f] as string, p);
+    builder.variableCost += flows.variableCost[f] as number;
+    builder.partsDuty += flows.partsDuty[f] as number;
+    builder.offset += flows.offset[f] as number;
+  }
+  for (const row of plants) get(row.owner, row.period).fixedCost += row.fixedCost;
+  const out: CompanyRow[] = [];
+  for (const period of model.periods) {
+    for (const company of model.companies.values()) {
+      const r = get(company.id, period.id);
+      const rate = fxRate(model, company.reportingCurrency, period.index);
+      const contribution = r.revenue - r.variableCost - r.logistics - r.vehicleDuty - r.partsDuty + r.offset;
+      const op = contribution - r.fixedCost;
+      out.push({
+        period: period.id,
+        company: company.id,
+        currency: company.reportingCurrency,
+        units: r.units,
+        revenue: r.revenue * rate,
+        variableCost: r.variableCost * rate,
+        logistics: r.logistics * rate,
+        vehicleDuty: r.vehicleDuty * rate,
+        partsDuty: r.partsDuty * rate,
+        offset: r.offset * rate,
+        contribution: contribution * rate,
+        fixedCost: r.fixedCost * rate,
+        operatingProfit: op * rate,
+        operatingProfitBase: op,
+      });
+    }
+  }
+  return out;
+}
+
+/** Duties by company, period and measure (offsets negative), in the payer's reporting currency. */
+export function companyDutyRows(model: Model, flows: FlowColumns, duties: DutyColumns) {
+  const acc = new Map<string, { period: string; company: string; measure: string; kind: string; amountBase: number }>();
+  for (let i = 0; i < duties.flow.length; i++) {
+    const period = flows.period[duties.flow[i] as number] as string;
+    const key = `${duties.payer[i]}|${period}|${duties.measure[i]}|${duties.kind[i]}`;
+    let r = acc.get(key);
+    if (!r) {
+      r = { period, company: duties.payer[i] as string, measure: duties.measure[i] as string, kind: duties.kind[i] as string, amountBase: 0 };
+      acc.set(key, r);
+    }
+    r.amountBase += duties.amount[i] as number;
+  }
+  const order = new Map(model.periods.map((p) => [p.id, p.index]));
+  return [...acc.values()]
+    .sort((a, b) => (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0) || a.company.localeCompare(b.company) || a.kind.localeCompare(b.kind) || a.measure.localeCompare(b.measure))
+    .map((r) => {
+      const company = model.companies.get(r.company);
+      const currency = company?.reportingCurrency ?? model.base;
+      const rate = fxRate(model, currency, order.get(r.period) ?? 0);
+      return { ...r, currency, amount: r.amountBase * rate };
+    });
+}

@@ -1,0 +1,133 @@
+import { buildModel, type Model } from "../model.js";
+import { type ColumnMeta, type Table, createTable, pushRow } from "../results/table.js";
+import type { Scenario } from "../schema/scenario.js";
+import { companyDutyRows, companyRows } from "./companies.js";
+import { computeFlows, type FlowColumns } from "./flows.js";
+import { capOffsets } from "./offsets.js";
+import { plantRows } from "./plants.js";
+
+export interface Results {
+  scenarioId: string;
+  base: string;
+  periods: string[];
+  /** Period × program × plant × market, base currency. */
+  flows: Table;
+  /** One line per flow and measure: duties positive, offsets negative, base currency. */
+  duties: Table;
+  /** Plant × period: output, utilisation, fixed cost, break-even (base currency). */
+  plants: Table;
+  /** Company × period in the company's reporting currency. */
+  companies: Table;
+  /** Company × period × measure in the company's reporting currency. */
+  companyDuties: Table;
+  warnings: string[];
+}
+
+const money = (name: string, description: string, unit = "base"): ColumnMeta => ({ name, role: "value", unit, description });
+const key = (name: string, description: string): ColumnMeta => ({ name, role: "key", description });
+
+export const FLOW_COLUMNS: ColumnMeta[] = [
+  key("period", "Period id"),
+  key("program", "Program id"),
+  { name: "seller", role: "value", description: "Company selling the vehicle (importer of record)" },
+  key("plant", "Plant id"),
+  { name: "builder", role: "value", description: "Company that owns the plant" },
+  key("market", "Market id"),
+  { name: "units", role: "value", unit: "units", description: "Vehicles built and sold" },
+  money("price", "Net price per unit after any pass-through"),
+  money("revenue", "Units × price"),
+  money("variableCost", "Variable cost of the units"),
+  money("logistics", "Logistics cost of the lane"),
+  money("vehicleDuty", "Duties on the finished vehicle (all measures)"),
+  money("partsDuty", "Duties on imported parts of the vehicle"),
+  money("offset", "US-assembly offset credited, after the cap"),
+  money("contribution", "Revenue - variable cost - logistics - duties + offset"),
+];
+
+/** Evaluates a validated scenario. */
+export function evaluate(scenario: Scenario): Results {
+  return evaluateModel(buildModel(scenario));
+}
+
+export function evaluateModel(model: Model): Results {
+  const { flows, duties } = computeFlows(model);
+  capOffsets(model, flows, duties);
+  const contribution = contributions(flows);
+  const plantList = plantRows(model, flows, contribution);
+  const warnings = plantList.filter((p) => p.utilisation > 1 + 1e-9).map((p) => `plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`);
+  return {
+    scenarioId: model.scenario.id,
+    base: model.base,
+    periods: model.periods.map((p) => p.id),
+    flows: flowTable(flows, contribution),
+    duties: dutyTable(flows, duties),
+    plants: objectTable("plants", plantList, PLANT_COLUMNS),
+    companies: objectTable("companies", companyRows(model, flows, plantList), COMPANY_COLUMNS),
+    companyDuties: objectTable("companyDuties", companyDutyRows(model, flows, duties), COMPANY_DUTY_COLUMNS),
+    warnings,
+  };
+}
+
+function contributions(f: FlowColumns): number[] {
+  const out = new Array<number>(f.units.length);
+  for (let i = 0; i < f.units.length; i++) {
+    out[i] = (f.revenue[i] as number) - (f.variableCost[i] as number) - (f.logistics[i] as number) - (f.vehicleDuty[i] as number) - (f.partsDuty[i] as number) + (f.offset[i] as number);
+  }
+  return out;
+}
+
+function flowTable(f: FlowColumns, contribution: number[]): Table {
+  return { name: "flows", columns: FLOW_COLUMNS, data: { ...f, contribution }, length: f.units.length };
+}
+
+function dutyTable(f: FlowColumns, d: ReturnType<typeof computeFlows>["duties"]): Table {
+  const n = d.flow.length;
+  const pick = (col: string[]) => d.flow.map((i) => col[i] as string);
+  return {
+    name: "duties",
+    columns: [key("period", "Period id"), key("program", "Program id"), key("plant", "Plant id"), key("market", "Market id"), key("measure", "Tariff measure id"), key("kind", "vehicle, parts or offset"), { name: "payer", role: "value", description: "Company that pays (or is credited)" }, money("amount", "Duty (offsets negative)")],
+    data: { period: pick(f.period), program: pick(f.program), plant: pick(f.plant), market: pick(f.market), measure: d.measure, kind: d.kind, payer: d.payer, amount: d.amount },
+    length: n,
+  };
+}
+
+const PLANT_COLUMNS: ColumnMeta[] = [
+  key("period", "Period id"),
+  key("plant", "Plant id"),
+  { name: "owner", role: "value", description: "Owning company" },
+  { name: "country", role: "value", description: "Country of the plant" },
+  { name: "output", role: "value", unit: "units", description: "Vehicles built" },
+  { name: "capacity", role: "value", unit: "units", description: "Capacity in the period (annual capacity × years × share open)" },
+  { name: "utilisation", role: "value", unit: "fraction", description: "Output ÷ capacity" },
+  money("fixedCost", "Fixed cost in the period"),
+  money("contribution", "Contribution of the vehicles built"),
+  money("contributionPerUnit", "Contribution per vehicle built"),
+  { name: "breakEvenUtilisation", role: "value", unit: "fraction", description: "Fixed cost ÷ (capacity × contribution per unit)" },
+  { name: "breakEvenReported", role: "value", unit: "fraction", description: "Break-even utilisation reported by a source" },
+  { name: "headcount", role: "value", unit: "people", description: "Employees" },
+];
+
+const COMPANY_COLUMNS: ColumnMeta[] = [
+  key("period", "Period id"),
+  key("company", "Company id"),
+  { name: "currency", role: "value", description: "Reporting currency of the amounts" },
+  { name: "units", role: "value", unit: "units", description: "Vehicles sold" },
+  ...["revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "contribution", "fixedCost", "operatingProfit"].map((n) => money(n, n, "reporting")),
+  money("operatingProfitBase", "Operating profit in the base currency"),
+];
+
+const COMPANY_DUTY_COLUMNS: ColumnMeta[] = [
+  key("period", "Period id"),
+  key("company", "Company id"),
+  key("measure", "Tariff measure id"),
+  key("kind", "vehicle, parts or offset"),
+  { name: "currency", role: "value", description: "Reporting currency" },
+  money("amountBase", "Amount in the base currency"),
+  money("amount", "Amount in the reporting currency", "reporting"),
+];
+
+function objectTable<T extends object>(name: string, list: T[], columns: ColumnMeta[]): Table {
+  const t = createTable(name, columns);
+  for (const r of list) pushRow(t, r as Record<string, never>);
+  return t;
+}

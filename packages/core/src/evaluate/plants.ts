@@ -1,0 +1,73 @@
+import { type Model, toBase } from "../model.js";
+import type { Plant } from "../schema/plant.js";
+import { dayNumber } from "../time/dates.js";
+import type { Period } from "../time/periods.js";
+import type { FlowColumns } from "./flows.js";
+
+export interface PlantRow {
+  period: string;
+  plant: string;
+  owner: string;
+  country: string;
+  output: number;
+  capacity: number;
+  utilisation: number;
+  fixedCost: number;
+  contribution: number;
+  contributionPerUnit: number | null;
+  breakEvenUtilisation: number | null;
+  breakEvenReported: number | null;
+  headcount: number | null;
+}
+
+/** Share of the period during which the plant is open (closure by `openUntil`). */
+export function openShare(plant: Plant, period: Period): number {
+  if (plant.openUntil === undefined) return 1;
+  const last = dayNumber(plant.openUntil);
+  if (last >= period.end) return 1;
+  if (last < period.start) return 0;
+  return (last - period.start + 1) / period.days;
+}
+
+/**
+ * Plant results per period. Break-even utilisation = fixed cost ÷ (capacity ×
+ * contribution per unit), where contribution per unit is the plant's average
+ * over what it built; undefined when it built nothing or earned no contribution.
+ */
+export function plantRows(model: Model, flows: FlowColumns, contribution: number[]): PlantRow[] {
+  const output = new Map<string, number>();
+  const contrib = new Map<string, number>();
+  for (let f = 0; f < flows.units.length; f++) {
+    const key = `${flows.plant[f]}|${flows.period[f]}`;
+    output.set(key, (output.get(key) ?? 0) + (flows.units[f] as number));
+    contrib.set(key, (contrib.get(key) ?? 0) + (contribution[f] as number));
+  }
+  const rows: PlantRow[] = [];
+  for (const period of model.periods) {
+    for (const plant of model.plants.values()) {
+      const key = `${plant.id}|${period.id}`;
+      const open = openShare(plant, period);
+      const capacity = plant.capacity * period.years * open;
+      const fixedCost = toBase(model, plant.fixedCost * period.years * open, plant.currency, period.index);
+      const out = output.get(key) ?? 0;
+      const c = contrib.get(key) ?? 0;
+      const perUnit = out > 0 ? c / out : null;
+      rows.push({
+        period: period.id,
+        plant: plant.id,
+        owner: plant.owner,
+        country: plant.country,
+        output: out,
+        capacity,
+        utilisation: capacity > 0 ? out / capacity : 0,
+        fixedCost,
+        contribution: c,
+        contributionPerUnit: perUnit,
+        breakEvenUtilisation: perUnit !== null && perUnit > 0 && capacity > 0 ? fixedCost / (capacity * perUnit) : null,
+        breakEvenReported: plant.breakEvenUtilisation ?? null,
+        headcount: plant.headcount ?? null,
+      });
+    }
+  }
+  return rows;
+}

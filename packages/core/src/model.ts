@@ -1,0 +1,104 @@
+import type { Company } from "./schema/company.js";
+import type { Lane } from "./schema/lane.js";
+import type { Market } from "./schema/market.js";
+import type { Plant } from "./schema/plant.js";
+import type { Program } from "./schema/program.js";
+import type { Scenario } from "./schema/scenario.js";
+import type { DatedMeasure } from "./tariff/schedule.js";
+import { dayNumber } from "./time/dates.js";
+import { expandHorizon, type Period } from "./time/periods.js";
+
+/**
+ * A validated scenario indexed for evaluation: periods expanded, entities by
+ * id, sourcing and demand resolved per period. Built once, read many times
+ * (sweeps and optimisers reuse it).
+ */
+export interface Model {
+  scenario: Scenario;
+  base: string;
+  periods: Period[];
+  periodIndex: Map<string, number>;
+  companies: Map<string, Company>;
+  markets: Map<string, Market>;
+  plants: Map<string, Plant>;
+  programs: Program[];
+  measures: DatedMeasure[];
+}
+
+export function buildModel(scenario: Scenario): Model {
+  const periods = expandHorizon(scenario.horizon);
+  return {
+    scenario,
+    base: scenario.fx.base,
+    periods,
+    periodIndex: new Map(periods.map((p) => [p.id, p.index])),
+    companies: byId(scenario.companies),
+    markets: byId(scenario.markets),
+    plants: byId(scenario.plants),
+    programs: scenario.programs,
+    measures: scenario.tariffs.map((m) => ({
+      measure: m,
+      from: dayNumber(m.from),
+      to: m.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(m.to),
+    })),
+  };
+}
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  return new Map(list.map((x) => [x.id, x]));
+}
+
+/** Units of `currency` per unit of the base currency in period t. */
+export function fxRate(model: Model, currency: string, t: number): number {
+  if (currency === model.base) return 1;
+  const period = model.periods[t] as Period;
+  const rate = model.scenario.fx.rates[currency]?.[period.id];
+  if (rate === undefined) throw new Error(`internal: no FX rate for ${currency} in ${period.id} (validation should have caught this)`);
+  return rate;
+}
+
+/** Converts an amount in `currency` to the base currency at period t's average rate. */
+export function toBase(model: Model, amount: number, currency: string, t: number): number {
+  return amount / fxRate(model, currency, t);
+}
+
+/** Shares of a program's volume by plant in period t. */
+export function sourcingAt(program: Program, model: Model, t: number): Record<string, number> {
+  const s = program.sourcing;
+  if (!Array.isArray(s)) return s;
+  let current: Record<string, number> = {};
+  for (const step of s) {
+    const from = model.periodIndex.get(step.from);
+    if (from !== undefined && from <= t) current = step.shares;
+  }
+  return current;
+}
+
+export function demandAt(program: Program, marketId: string, model: Model, t: number): number {
+  const d = program.markets[marketId]?.demand;
+  if (d === undefined) return 0;
+  if (typeof d === "number") return d;
+  return d[(model.periods[t] as Period).id] ?? 0;
+}
+
+const laneIndex = new WeakMap<Model, Map<string, Lane | null>>();
+
+/** Logistics cost per unit (base currency) from a plant to a market; a plant lane wins over a country lane. */
+export function laneCostIn(model: Model, plant: Plant, marketId: string, t: number): number | undefined {
+  let index = laneIndex.get(model);
+  if (!index) {
+    index = new Map();
+    laneIndex.set(model, index);
+  }
+  const key = `${plant.id}|${marketId}`;
+  let lane = index.get(key);
+  if (lane === undefined) {
+    lane = findLane(model.scenario.lanes, plant, marketId) ?? null;
+    index.set(key, lane);
+  }
+  return lane === null ? undefined : toBase(model, lane.costPerUnit, lane.currency, t);
+}
+
+export function findLane(lanes: readonly Lane[], plant: Plant, marketId: string): Lane | undefined {
+  return lanes.find((l) => l.to === marketId && l.from === plant.id) ?? lanes.find((l) => l.to === marketId && l.from === plant.country);
+}

@@ -1,0 +1,54 @@
+import { type Cell, type ColumnMeta, createTable, keyColumns, pushRow, rowAt, type Table, valueColumns } from "./table.js";
+
+/**
+ * The difference of two results tables of the same shape, matched by key
+ * (never by position): for each value column v, the columns v, v_base and
+ * v_delta = v - v_base. Rows present on one side only count the other as 0
+ * and are marked in `presence`.
+ */
+export function diffTables(base: Table, other: Table): Table {
+  const keys = keyColumns(base);
+  const values = valueColumns(base).filter((v) => base.data[v]?.some((x) => typeof x === "number"));
+  const cols: ColumnMeta[] = [
+    ...base.columns.filter((c) => c.role === "key"),
+    { name: "presence", role: "key", description: "both, base-only or other-only" },
+  ];
+  for (const v of values) {
+    const meta = base.columns.find((c) => c.name === v) as ColumnMeta;
+    cols.push({ ...meta, name: `${v}_base` }, { ...meta, name: v }, { ...meta, name: `${v}_delta` });
+  }
+  const out = createTable(`${base.name}_diff`, cols);
+  const keyOf = (r: Record<string, Cell>) => keys.map((k) => String(r[k])).join("\u0000");
+  const baseRows = new Map<string, Record<string, Cell>>();
+  for (let i = 0; i < base.length; i++) {
+    const r = rowAt(base, i);
+    baseRows.set(keyOf(r), r);
+  }
+  const seen = new Set<string>();
+  const emit = (k: string, b: Record<string, Cell> | undefined, o: Record<string, Cell> | undefined) => {
+    const src = (o ?? b) as Record<string, Cell>;
+    const row: Record<string, Cell> = {};
+    for (const key of keys) row[key] = src[key] ?? null;
+    row.presence = b && o ? "both" : b ? "base-only" : "other-only";
+    for (const v of values) {
+      const bv = num(b?.[v]);
+      const ov = num(o?.[v]);
+      row[`${v}_base`] = bv;
+      row[v] = ov;
+      row[`${v}_delta`] = bv === null && ov === null ? null : (ov ?? 0) - (bv ?? 0);
+    }
+    pushRow(out, row);
+    seen.add(k);
+  };
+  for (let i = 0; i < other.length; i++) {
+    const r = rowAt(other, i);
+    const k = keyOf(r);
+    emit(k, baseRows.get(k), r);
+  }
+  for (const [k, b] of baseRows) if (!seen.has(k)) emit(k, b, undefined);
+  return out;
+}
+
+function num(x: Cell | undefined): number | null {
+  return typeof x === "number" ? x : null;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and hyphens, e.g. canton or mfn-car")
+  .meta({ description: "Identifier referenced by other entities" });
+
+export const Country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, "a country is an ISO 3166 two-letter code such as US, JP, MX, CA")
+  .meta({ description: "ISO 3166-1 alpha-2 country code" });
+
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "a currency is an ISO 4217 code such as USD, JPY, CAD")
+  .meta({ description: "ISO 4217 currency code" });
+
+/** YAML parses unquoted dates into Date objects; accept both and keep ISO text. */
+export const IsoDate = z
+  .union([z.string(), z.date()])
+  .transform((v, ctx) => {
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+      ctx.addIssue({ code: "custom", message: `"${text}" is not a date`, params: { suggestion: "write dates as YYYY-MM-DD" } });
+      return z.NEVER;
+    }
+    return text;
+  })
+  .meta({ description: "Calendar date, YYYY-MM-DD (inclusive)" });
+
+export const Source = z
+  .string()
+  .meta({ description: 'Citation: "data/<file>.csv#<row id>" or "assumption:<id>" (see data/assumptions.yaml)' });
+
+export const Category = z.enum(["passenger-car", "light-truck"]).meta({ description: "Tariff category of a vehicle: passenger car (HTS 8703) or light truck (HTS 8704)" });
+
+export const MeasureCategory = z
+  .enum(["passenger-car", "light-truck", "parts"])
+  .meta({ description: "Product category a tariff measure covers" });

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { Country, Currency, Id, IsoDate, Source } from "./common.js";
+import { fraction, quantity } from "./quantity.js";
+
+export const Plant = z
+  .strictObject({
+    id: Id,
+    name: z.string(),
+    owner: Id.meta({ description: "Company that owns and operates the plant" }),
+    country: Country,
+    currency: Currency.default("USD").meta({ description: "Currency of the plant's fixed cost" }),
+    capacity: quantity({ unit: "units/year", description: "Annual assembly capacity", min: 0, absurd: 2_000_000 }),
+    fixedCost: quantity({ unit: "money/year", description: "Fixed cost per year (labour, overhead, depreciation) in the plant's currency", min: 0, absurd: 1e13 }),
+    platforms: z.array(z.string()).default([]).meta({ description: "Platforms the plant can build" }),
+    breakEvenUtilisation: fraction("Break-even utilisation as reported by a source, shown beside the computed one").optional(),
+    headcount: quantity({ unit: "units", description: "Employees at the plant", min: 0, absurd: 100_000, integer: true }).optional(),
+    openUntil: IsoDate.optional().meta({ description: "Last day of vehicle production (closure); output after it is an error" }),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({ title: "Plant", description: "A vehicle assembly plant." });
+export type Plant = z.infer<typeof Plant>;

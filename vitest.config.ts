@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Tests import workspace packages from their TypeScript sources (the "source"
+// export condition), so no build is needed before `vitest`.
+export default defineConfig({
+  resolve: { conditions: ["source"] },
+  test: {
+    include: ["packages/*/test/**/*.test.ts"],
+    pool: "threads",
+    maxWorkers: 2,
+  },
+});
