@@ -1,3 +1,4 @@
+export * from "./compose/index.js";
 export * from "./evaluate/index.js";
 export { buildModel, fxRate, type Model, toBase } from "./model.js";
 export * from "./results/diff.js";
@@ -6,3 +7,4 @@ export * from "./schema/index.js";
 export * from "./tariff/index.js";
 export * from "./time/dates.js";
 export * from "./time/periods.js";
+export * from "./validate/index.js";

@@ -96,7 +96,13 @@ export function companyDutyRows(model: Model, flows: FlowColumns, duties: DutyCo
   }
   const order = new Map(model.periods.map((p) => [p.id, p.index]));
   return [...acc.values()]
-    .sort((a, b) => (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0) || a.company.localeCompare(b.company) || a.kind.localeCompare(b.kind) || a.measure.localeCompare(b.measure))
+    .sort(
+      (a, b) =>
+        (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0) ||
+        a.company.localeCompare(b.company) ||
+        a.kind.localeCompare(b.kind) ||
+        a.measure.localeCompare(b.measure),
+    )
     .map((r) => {
       const company = model.companies.get(r.company);
       const currency = company?.reportingCurrency ?? model.base;

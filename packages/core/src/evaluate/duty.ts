@@ -58,7 +58,15 @@ export function customsValuePerUnit(model: Model, program: Program, priceBase: n
  * Duty per unit on a finished vehicle built in `plant` and imported into the
  * market's country: one charge per measure, each rate × its basis.
  */
-export function vehicleDuties(cache: ScheduleCache, program: Program, plant: Plant, importer: string, customsValue: number, t: number, profile?: readonly number[]): MeasureCharge[] {
+export function vehicleDuties(
+  cache: ScheduleCache,
+  program: Program,
+  plant: Plant,
+  importer: string,
+  customsValue: number,
+  t: number,
+  profile?: readonly number[],
+): MeasureCharge[] {
   if (plant.country === importer) return [];
   const slot: Slot = { importer, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
   return cache.get(slot, t, "duties", profile).map((e) => ({
@@ -98,7 +106,15 @@ export function contentEntries(program: Program): [string, number][] {
 }
 
 /** Offset credit per unit (before the cap) for a vehicle assembled and sold in the same country. */
-export function offsetCredits(cache: ScheduleCache, program: Program, plant: Plant, marketCountry: string, msrpBase: number, t: number, profile?: readonly number[]): MeasureCharge[] {
+export function offsetCredits(
+  cache: ScheduleCache,
+  program: Program,
+  plant: Plant,
+  marketCountry: string,
+  msrpBase: number,
+  t: number,
+  profile?: readonly number[],
+): MeasureCharge[] {
   if (plant.country !== marketCountry) return [];
   const slot: Slot = { importer: plant.country, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
   return cache.get(slot, t, "offsets", profile).map((e) => ({ measureId: e.measure.id, perUnit: e.rate * msrpBase }));

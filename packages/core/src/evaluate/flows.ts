@@ -31,7 +31,22 @@ export interface DutyColumns {
 }
 
 export function emptyFlows(): FlowColumns {
-  return { period: [], program: [], seller: [], plant: [], builder: [], market: [], units: [], price: [], revenue: [], variableCost: [], logistics: [], vehicleDuty: [], partsDuty: [], offset: [] };
+  return {
+    period: [],
+    program: [],
+    seller: [],
+    plant: [],
+    builder: [],
+    market: [],
+    units: [],
+    price: [],
+    revenue: [],
+    variableCost: [],
+    logistics: [],
+    vehicleDuty: [],
+    partsDuty: [],
+    offset: [],
+  };
 }
 
 export function emptyDuties(): DutyColumns {
@@ -75,7 +90,16 @@ function plantShares(model: Model, cache: ScheduleCache, program: Program, t: nu
   return out;
 }
 
-function addMarketFlows(model: Model, cache: ScheduleCache, program: Program, marketId: string, t: number, sources: PlantShare[], flows: FlowColumns, duties: DutyColumns): void {
+function addMarketFlows(
+  model: Model,
+  cache: ScheduleCache,
+  program: Program,
+  marketId: string,
+  t: number,
+  sources: PlantShare[],
+  flows: FlowColumns,
+  duties: DutyColumns,
+): void {
   const market = model.markets.get(marketId);
   const pm = program.markets[marketId];
   if (!market || !pm) return;
@@ -121,7 +145,12 @@ function addMarketFlows(model: Model, cache: ScheduleCache, program: Program, ma
  * constant-elasticity curve q' = q (p'/p)^ε. One price per program and market,
  * so units stay split by the sourcing shares.
  */
-export function passThrough(program: Program, price: number, demand: number, perPlant: { share: number; partsPerUnit: number; vehicle: MeasureCharge[] }[]): { price: number; units: number } {
+export function passThrough(
+  program: Program,
+  price: number,
+  demand: number,
+  perPlant: { share: number; partsPerUnit: number; vehicle: MeasureCharge[] }[],
+): { price: number; units: number } {
   const pt = program.passThrough;
   if (!pt || pt.share === 0 || price <= 0) return { price, units: demand };
   const avgDuty = perPlant.reduce((acc, s) => acc + s.share * (sum(s.vehicle) + s.partsPerUnit), 0);

@@ -1,5 +1,5 @@
 import { buildModel, type Model } from "../model.js";
-import { type ColumnMeta, type Table, createTable, pushRow } from "../results/table.js";
+import { type ColumnMeta, createTable, pushRow, type Table } from "../results/table.js";
 import type { Scenario } from "../schema/scenario.js";
 import { companyDutyRows, companyRows } from "./companies.js";
 import { computeFlows, type FlowColumns } from "./flows.js";
@@ -54,7 +54,9 @@ export function evaluateModel(model: Model): Results {
   capOffsets(model, flows, duties);
   const contribution = contributions(flows);
   const plantList = plantRows(model, flows, contribution);
-  const warnings = plantList.filter((p) => p.utilisation > 1 + 1e-9).map((p) => `plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`);
+  const warnings = plantList
+    .filter((p) => p.utilisation > 1 + 1e-9)
+    .map((p) => `plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`);
   return {
     scenarioId: model.scenario.id,
     base: model.base,
@@ -71,7 +73,13 @@ export function evaluateModel(model: Model): Results {
 function contributions(f: FlowColumns): number[] {
   const out = new Array<number>(f.units.length);
   for (let i = 0; i < f.units.length; i++) {
-    out[i] = (f.revenue[i] as number) - (f.variableCost[i] as number) - (f.logistics[i] as number) - (f.vehicleDuty[i] as number) - (f.partsDuty[i] as number) + (f.offset[i] as number);
+    out[i] =
+      (f.revenue[i] as number) -
+      (f.variableCost[i] as number) -
+      (f.logistics[i] as number) -
+      (f.vehicleDuty[i] as number) -
+      (f.partsDuty[i] as number) +
+      (f.offset[i] as number);
   }
   return out;
 }
@@ -85,8 +93,26 @@ function dutyTable(f: FlowColumns, d: ReturnType<typeof computeFlows>["duties"])
   const pick = (col: string[]) => d.flow.map((i) => col[i] as string);
   return {
     name: "duties",
-    columns: [key("period", "Period id"), key("program", "Program id"), key("plant", "Plant id"), key("market", "Market id"), key("measure", "Tariff measure id"), key("kind", "vehicle, parts or offset"), { name: "payer", role: "value", description: "Company that pays (or is credited)" }, money("amount", "Duty (offsets negative)")],
-    data: { period: pick(f.period), program: pick(f.program), plant: pick(f.plant), market: pick(f.market), measure: d.measure, kind: d.kind, payer: d.payer, amount: d.amount },
+    columns: [
+      key("period", "Period id"),
+      key("program", "Program id"),
+      key("plant", "Plant id"),
+      key("market", "Market id"),
+      key("measure", "Tariff measure id"),
+      key("kind", "vehicle, parts or offset"),
+      { name: "payer", role: "value", description: "Company that pays (or is credited)" },
+      money("amount", "Duty (offsets negative)"),
+    ],
+    data: {
+      period: pick(f.period),
+      program: pick(f.program),
+      plant: pick(f.plant),
+      market: pick(f.market),
+      measure: d.measure,
+      kind: d.kind,
+      payer: d.payer,
+      amount: d.amount,
+    },
     length: n,
   };
 }
@@ -112,7 +138,9 @@ const COMPANY_COLUMNS: ColumnMeta[] = [
   key("company", "Company id"),
   { name: "currency", role: "value", description: "Reporting currency of the amounts" },
   { name: "units", role: "value", unit: "units", description: "Vehicles sold" },
-  ...["revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "contribution", "fixedCost", "operatingProfit"].map((n) => money(n, n, "reporting")),
+  ...["revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "contribution", "fixedCost", "operatingProfit"].map((n) =>
+    money(n, n, "reporting"),
+  ),
   money("operatingProfitBase", "Operating profit in the base currency"),
 ];
 

@@ -9,10 +9,7 @@ import { type Cell, type ColumnMeta, createTable, keyColumns, pushRow, rowAt, ty
 export function diffTables(base: Table, other: Table): Table {
   const keys = keyColumns(base);
   const values = valueColumns(base).filter((v) => base.data[v]?.some((x) => typeof x === "number"));
-  const cols: ColumnMeta[] = [
-    ...base.columns.filter((c) => c.role === "key"),
-    { name: "presence", role: "key", description: "both, base-only or other-only" },
-  ];
+  const cols: ColumnMeta[] = [...base.columns.filter((c) => c.role === "key"), { name: "presence", role: "key", description: "both, base-only or other-only" }];
   for (const v of values) {
     const meta = base.columns.find((c) => c.name === v) as ColumnMeta;
     cols.push({ ...meta, name: `${v}_base` }, { ...meta, name: v }, { ...meta, name: `${v}_delta` });

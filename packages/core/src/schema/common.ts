@@ -28,12 +28,10 @@ export const IsoDate = z
   })
   .meta({ description: "Calendar date, YYYY-MM-DD (inclusive)" });
 
-export const Source = z
-  .string()
-  .meta({ description: 'Citation: "data/<file>.csv#<row id>" or "assumption:<id>" (see data/assumptions.yaml)' });
+export const Source = z.string().meta({ description: 'Citation: "data/<file>.csv#<row id>" or "assumption:<id>" (see data/assumptions.yaml)' });
 
-export const Category = z.enum(["passenger-car", "light-truck"]).meta({ description: "Tariff category of a vehicle: passenger car (HTS 8703) or light truck (HTS 8704)" });
+export const Category = z
+  .enum(["passenger-car", "light-truck"])
+  .meta({ description: "Tariff category of a vehicle: passenger car (HTS 8703) or light truck (HTS 8704)" });
 
-export const MeasureCategory = z
-  .enum(["passenger-car", "light-truck", "parts"])
-  .meta({ description: "Product category a tariff measure covers" });
+export const MeasureCategory = z.enum(["passenger-car", "light-truck", "parts"]).meta({ description: "Product category a tariff measure covers" });

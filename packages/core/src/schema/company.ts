@@ -6,7 +6,13 @@ export const Company = z
     id: Id,
     name: z.string(),
     reportingCurrency: Currency.meta({ description: "Currency of the company's accounts; results are converted to it at the period's average rate" }),
-    fiscalYearStartMonth: z.number().int().min(1).max(12).default(4).meta({ description: "Month (1-12) in which the company's fiscal year starts; 4 = April for the Japanese makers" }),
+    fiscalYearStartMonth: z
+      .number()
+      .int()
+      .min(1)
+      .max(12)
+      .default(4)
+      .meta({ description: "Month (1-12) in which the company's fiscal year starts; 4 = April for the Japanese makers" }),
     source: Source.optional(),
   })
   .meta({ title: "Company", description: "An automaker: owns plants, sells programs, reports in one currency." });

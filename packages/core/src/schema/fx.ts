@@ -6,7 +6,10 @@ export const Fx = z
   .strictObject({
     base: Currency.default("USD").meta({ description: "Base currency; rates are units of each currency per unit of base" }),
     rates: z
-      .record(Currency, z.record(z.string(), quantity({ unit: "currency/base", description: "Period-average rate, currency per base unit", min: 0, absurd: 1e6 })))
+      .record(
+        Currency,
+        z.record(z.string(), quantity({ unit: "currency/base", description: "Period-average rate, currency per base unit", min: 0, absurd: 1e6 })),
+      )
       .default({})
       .meta({ description: "By currency, then by period id" }),
     source: Source.optional(),

@@ -7,5 +7,6 @@ export * from "./market.js";
 export * from "./plant.js";
 export * from "./program.js";
 export * from "./quantity.js";
+export * from "./reference.js";
 export * from "./scenario.js";
 export * from "./tariff.js";

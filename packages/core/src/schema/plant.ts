@@ -10,7 +10,12 @@ export const Plant = z
     country: Country,
     currency: Currency.default("USD").meta({ description: "Currency of the plant's fixed cost" }),
     capacity: quantity({ unit: "units/year", description: "Annual assembly capacity", min: 0, absurd: 2_000_000 }),
-    fixedCost: quantity({ unit: "money/year", description: "Fixed cost per year (labour, overhead, depreciation) in the plant's currency", min: 0, absurd: 1e13 }),
+    fixedCost: quantity({
+      unit: "money/year",
+      description: "Fixed cost per year (labour, overhead, depreciation) in the plant's currency",
+      min: 0,
+      absurd: 1e13,
+    }),
     platforms: z.array(z.string()).default([]).meta({ description: "Platforms the plant can build" }),
     breakEvenUtilisation: fraction("Break-even utilisation as reported by a source, shown beside the computed one").optional(),
     headcount: quantity({ unit: "units", description: "Employees at the plant", min: 0, absurd: 100_000, integer: true }).optional(),

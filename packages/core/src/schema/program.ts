@@ -22,7 +22,12 @@ export const Demand = z
 
 export const ProgramMarket = z.strictObject({
   price: quantity({ unit: "money/unit", description: "Net revenue per vehicle to the seller, in the market's currency", min: 0, absurd: 1_000_000 }),
-  msrp: quantity({ unit: "money/unit", description: "Manufacturer's suggested retail price (average), market currency; basis of the US-assembly offset", min: 0, absurd: 1_000_000 }).optional(),
+  msrp: quantity({
+    unit: "money/unit",
+    description: "Manufacturer's suggested retail price (average), market currency; basis of the US-assembly offset",
+    min: 0,
+    absurd: 1_000_000,
+  }).optional(),
   demand: Demand,
   monthlyProfile: z
     .array(z.number().min(0))
@@ -36,7 +41,9 @@ export const CustomsValue = z
   .union([
     z.strictObject({ shareOfPrice: fraction("Customs value as a share of the market price") }),
     z.strictObject({ markupOnCost: quantity({ unit: "fraction", description: "Customs value as variable cost plus a markup", min: 0, max: 5 }) }),
-    z.strictObject({ perUnit: quantity({ unit: "money/unit", description: "Customs value per vehicle in the importer's currency", min: 0, absurd: 1_000_000 }) }),
+    z.strictObject({
+      perUnit: quantity({ unit: "money/unit", description: "Customs value per vehicle in the importer's currency", min: 0, absurd: 1_000_000 }),
+    }),
   ])
   .meta({ description: "Declared import value (the related-party transfer price), never the retail price" });
 
@@ -54,12 +61,21 @@ export const Program = z
     category: Category,
     platform: z.string().meta({ description: "Platform; a plant must list it to build the program" }),
     currency: Currency.default("USD").meta({ description: "Currency of variable cost and parts value" }),
-    variableCost: quantity({ unit: "money/unit", description: "Variable cost per vehicle at the plant (parts, materials, direct labour)", min: 0, absurd: 1_000_000 }),
-    partsValue: quantity({ unit: "money/unit", description: "Value of purchased parts per vehicle; defaults to variable cost x parameters.partsShareOfVariableCost", min: 0, absurd: 1_000_000 }).optional(),
-    content: z
-      .record(z.string(), fraction("Share of the vehicle's parts value from this origin"))
-      .default({})
-      .meta({ description: 'Content shares by origin country (ISO code, or "other" for unnamed foreign origins); at most 1 in total, the rest treated as "other"' }),
+    variableCost: quantity({
+      unit: "money/unit",
+      description: "Variable cost per vehicle at the plant (parts, materials, direct labour)",
+      min: 0,
+      absurd: 1_000_000,
+    }),
+    partsValue: quantity({
+      unit: "money/unit",
+      description: "Value of purchased parts per vehicle; defaults to variable cost x parameters.partsShareOfVariableCost",
+      min: 0,
+      absurd: 1_000_000,
+    }).optional(),
+    content: z.record(z.string(), fraction("Share of the vehicle's parts value from this origin")).default({}).meta({
+      description: 'Content shares by origin country (ISO code, or "other" for unnamed foreign origins); at most 1 in total, the rest treated as "other"',
+    }),
     usmcaQualifying: z.boolean().default(true).meta({ description: "Whether the vehicle meets USMCA rules of origin when built in Canada or Mexico" }),
     customsValue: CustomsValue.optional(),
     sourcing: Sourcing,

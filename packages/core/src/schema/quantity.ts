@@ -12,15 +12,7 @@ import { z } from "zod";
  * compose/provenance.ts) so the model stays a tree of numbers.
  */
 
-export type CanonicalUnit =
-  | "fraction"
-  | "units"
-  | "units/year"
-  | "money"
-  | "money/unit"
-  | "money/year"
-  | "currency/base"
-  | "years";
+export type CanonicalUnit = "fraction" | "units" | "units/year" | "money" | "money/unit" | "money/year" | "currency/base" | "years";
 
 const SCALES: Record<string, number> = {
   k: 1e3,
@@ -58,7 +50,7 @@ export function parseUnit(text: string): ParsedUnit {
   let percent = false;
   let currency: string | undefined;
   const rest: string[] = [];
-  for (const raw of text.trim().split(/\s+/)) {
+  for (const raw of text.trim().replace(/\//g, " /").split(/\s+/)) {
     if (raw === "") continue;
     const lower = raw.toLowerCase();
     if (raw === "%" || lower === "percent" || lower === "pct") percent = true;
@@ -108,7 +100,16 @@ export function describeUnit(unit: CanonicalUnit): string {
 }
 
 function exampleUnit(unit: CanonicalUnit): string {
-  return { fraction: "%", units: "thousand units", "units/year": "thousand units/year", money: "million", "money/unit": "/unit", "money/year": "million/year", "currency/base": "", years: "years" }[unit];
+  return {
+    fraction: "%",
+    units: "thousand units",
+    "units/year": "thousand units/year",
+    money: "million",
+    "money/unit": "/unit",
+    "money/year": "million/year",
+    "currency/base": "",
+    years: "years",
+  }[unit];
 }
 
 const PERCENT_STRING = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
@@ -128,7 +129,10 @@ export interface QuantitySpec {
 export const CitedValue = z.strictObject({
   value: z.union([z.number(), z.string()]),
   unit: z.string().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   source: z.string().optional(),
   note: z.string().optional(),
 });
@@ -157,7 +161,12 @@ export function quantity(spec: QuantitySpec) {
       } else value = raw;
       return check(convert(value, unitText, spec.unit, ctx), spec, ctx);
     })
-    .meta({ unit: spec.unit, description: spec.description, ...(spec.min !== undefined ? { minimum: spec.min } : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) });
+    .meta({
+      unit: spec.unit,
+      description: spec.description,
+      ...(spec.min !== undefined ? { minimum: spec.min } : {}),
+      ...(spec.max !== undefined ? { maximum: spec.max } : {}),
+    });
 }
 
 function parseNumberString(text: string, spec: QuantitySpec, ctx: z.RefinementCtx): number | undefined {
@@ -188,14 +197,22 @@ function check(value: number, spec: QuantitySpec, ctx: z.RefinementCtx): number 
     ctx.addIssue({ code: "custom", message: `must be a whole number, got ${value}` });
   }
   if (spec.min !== undefined && value < spec.min) {
-    ctx.addIssue({ code: "custom", message: `must be at least ${spec.min}, got ${value}`, params: { suggestion: value < 0 ? "magnitudes are positive; costs and duties are subtracted by the model" : undefined } });
+    ctx.addIssue({
+      code: "custom",
+      message: `must be at least ${spec.min}, got ${value}`,
+      params: { suggestion: value < 0 ? "magnitudes are positive; costs and duties are subtracted by the model" : undefined },
+    });
   }
   if (spec.max !== undefined && value > spec.max) {
     const hint = spec.unit === "fraction" && value <= 100 ? `if you meant ${value}%, write "${value}%" or ${value / 100}` : undefined;
     ctx.addIssue({ code: "custom", message: `must be at most ${spec.max}, got ${value}`, params: { suggestion: hint } });
   }
   if (spec.absurd !== undefined && value > spec.absurd) {
-    ctx.addIssue({ code: "custom", message: `${value} is implausibly large for ${spec.description.toLowerCase()} (limit ${spec.absurd.toLocaleString("en-US")})`, params: { suggestion: "check the unit and the scale (thousand / million)" } });
+    ctx.addIssue({
+      code: "custom",
+      message: `${value} is implausibly large for ${spec.description.toLowerCase()} (limit ${spec.absurd.toLocaleString("en-US")})`,
+      params: { suggestion: "check the unit and the scale (thousand / million)" },
+    });
   }
   return value;
 }

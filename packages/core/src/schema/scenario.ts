@@ -13,7 +13,10 @@ export const Parameters = z
   .strictObject({
     partsShareOfVariableCost: fraction("Share of variable cost that is purchased parts (basis of parts duties)").default(0.8),
     customsValue: CustomsValue.default({ shareOfPrice: 0.9 }).meta({ description: "Default customs value of programs that do not state one" }),
-    offsetCap: z.enum(["company-period", "none"]).default("company-period").meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
+    offsetCap: z
+      .enum(["company-period", "none"])
+      .default("company-period")
+      .meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
   })
   .meta({ title: "Parameters", description: "Model-wide assumptions." });
 export type Parameters = z.infer<typeof Parameters>;
@@ -33,7 +36,10 @@ export const Scenario = z
     programs: z.array(Program).min(1),
     lanes: z.array(Lane).default([]),
     tariffs: z.array(TariffMeasure).default([]),
-    overrides: z.record(z.string(), z.string()).default({}).meta({ description: "Named overrides shipped with the scenario: name -> file, applied with --with name" }),
+    overrides: z
+      .record(z.string(), z.string())
+      .default({})
+      .meta({ description: "Named overrides shipped with the scenario: name -> file, applied with --with name" }),
   })
   .strict()
   .meta({ title: "Scenario", description: "A tieup scenario." });

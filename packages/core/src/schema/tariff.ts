@@ -2,13 +2,10 @@ import { z } from "zod";
 import { Country, Id, IsoDate, MeasureCategory, Source } from "./common.js";
 import { fraction } from "./quantity.js";
 
-export const Basis = z
-  .union([
-    z.literal("full-value"),
-    z.literal("msrp"),
-    z.strictObject({ excludeContentOf: z.array(Country).min(1) }),
-  ])
-  .meta({ description: 'What the rate is charged on: "full-value" (customs value, or parts value for parts), "msrp" (offsets), or the value less the content of the listed countries (USMCA non-US content)' });
+export const Basis = z.union([z.literal("full-value"), z.literal("msrp"), z.strictObject({ excludeContentOf: z.array(Country).min(1) })]).meta({
+  description:
+    'What the rate is charged on: "full-value" (customs value, or parts value for parts), "msrp" (offsets), or the value less the content of the listed countries (USMCA non-US content)',
+});
 
 export const TariffMeasure = z
   .strictObject({
@@ -16,13 +13,17 @@ export const TariffMeasure = z
     name: z.string(),
     legalBasis: z.string().optional(),
     importer: Country.meta({ description: "Country that levies the measure" }),
-    origins: z.array(z.union([Country, z.literal("*")])).min(1).meta({ description: 'Origins covered; "*" for all (including "other" content)' }),
+    origins: z
+      .array(z.union([Country, z.literal("*")]))
+      .min(1)
+      .meta({ description: 'Origins covered; "*" for all (including "other" content)' }),
     exceptOrigins: z.array(Country).default([]).meta({ description: "Origins excluded from a broad measure" }),
     categories: z.array(MeasureCategory).min(1),
     usmca: z.enum(["qualifying", "non-qualifying"]).optional().meta({ description: "Applies only to vehicles that do (or do not) meet USMCA rules of origin" }),
-    kind: z
-      .enum(["mfn", "additional", "all-in", "offset"])
-      .meta({ description: "mfn: base duty; additional: added on top; all-in: total of the measures it includes is max(MFN, rate); offset: credit against the listed duties" }),
+    kind: z.enum(["mfn", "additional", "all-in", "offset"]).meta({
+      description:
+        "mfn: base duty; additional: added on top; all-in: total of the measures it includes is max(MFN, rate); offset: credit against the listed duties",
+    }),
     rate: fraction("Ad valorem rate (offset: share of MSRP)"),
     basis: Basis.default("full-value"),
     from: IsoDate.meta({ description: "First day of entries covered (inclusive)" }),

@@ -31,11 +31,7 @@ export function schedule(
   kinds: "duties" | "offsets" = "duties",
 ): ScheduleEntry[] {
   const relevant = measures.filter(
-    (d) =>
-      (kinds === "offsets") === (d.measure.kind === "offset") &&
-      d.from <= period.end &&
-      d.to >= period.start &&
-      covers(d.measure, slot),
+    (d) => (kinds === "offsets") === (d.measure.kind === "offset") && d.from <= period.end && d.to >= period.start && covers(d.measure, slot),
   );
   if (relevant.length === 0) return [];
   const cuts = new Set<number>([period.start, period.end + 1]);

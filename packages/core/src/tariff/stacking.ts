@@ -31,9 +31,7 @@ export function stack(inForce: readonly TariffMeasure[]): ChargedRate[] {
   for (const m of active) {
     if (folded.has(m.id)) continue;
     if (m.kind === "all-in") {
-      const mfn = active
-        .filter((a) => a.kind === "mfn" && m.inclusiveOf.includes(a.id))
-        .reduce((sum, a) => sum + a.rate, 0);
+      const mfn = active.filter((a) => a.kind === "mfn" && m.inclusiveOf.includes(a.id)).reduce((sum, a) => sum + a.rate, 0);
       charged.push({ measure: m, rate: Math.max(0, m.rate - mfn) });
     } else charged.push({ measure: m, rate: m.rate });
   }

@@ -1,0 +1,98 @@
+import { diffTables, evaluate, type Results, rows, type Table } from "@tieup/core";
+import { loadScenario } from "../load.js";
+import { emit, printIssues } from "../output.js";
+import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
+import { renderMarkdown, renderText } from "../report/render.js";
+import type { Section } from "../report/sections.js";
+
+export interface CompareOptions {
+  with: string[];
+  period?: string;
+  format: "table" | "json" | "csv" | "md";
+  table: string;
+  out?: string;
+}
+
+/**
+ * Compares two scenarios, or one scenario with and without overrides:
+ * differences matched by key (company × period, measure, plant), never by row order.
+ */
+export function compareCommand(a: string | undefined, b: string | undefined, opts: CompareOptions): void {
+  const left = loadScenario(a, b === undefined ? [] : opts.with);
+  const right = loadScenario(b ?? a, opts.with);
+  printIssues([...left.issues, ...right.issues].filter((i) => i.severity === "warning"));
+  const ra = evaluate(left.scenario);
+  const rb = evaluate(right.scenario);
+  const diffs = {
+    companies: diffTables(ra.companies, rb.companies),
+    companyDuties: diffTables(ra.companyDuties, rb.companyDuties),
+    plants: diffTables(ra.plants, rb.plants),
+  };
+  const nameA = left.scenario.id;
+  const nameB = b === undefined ? `${right.scenario.id} + ${opts.with.join(" + ") || "(no override)"}` : right.scenario.id;
+  const keep = (t: Table) => (opts.period ? rows(t).filter((r) => r.period === opts.period) : rows(t));
+  if (opts.format === "json") {
+    emit(`${JSON.stringify({ base: nameA, other: nameB, tables: jsonTables(Object.values(diffs)) }, null, 2)}\n`, opts.out);
+    return;
+  }
+  if (opts.format === "csv") {
+    emit(csvTable(diffs[opts.table as keyof typeof diffs] ?? diffs.companies), opts.out);
+    return;
+  }
+  const sections = [profitDelta(keep(diffs.companies)), ...dutyDelta(keep(diffs.companyDuties)), utilisationDelta(keep(diffs.plants), ra, opts.period)];
+  const render = opts.format === "md" ? renderMarkdown : renderText;
+  emit(render(`Compare: ${nameB} against ${nameA}`, ["delta = other − base; amounts in each company's reporting currency"], sections, []), opts.out);
+}
+
+const num = (x: unknown) => (typeof x === "number" ? x : 0);
+
+function profitDelta(list: Record<string, unknown>[]): Section {
+  return {
+    title: "Operating profit and net duty by company",
+    headers: ["company", "period", "currency", "op. profit base", "op. profit other", "Δ op. profit", "Δ net duty", "Δ units (k)"],
+    body: list.map((r) => {
+      const cur = String(r.currency);
+      const netDelta = num(r.vehicleDuty_delta) + num(r.partsDuty_delta) - num(r.offset_delta);
+      return [
+        String(r.company),
+        String(r.period),
+        moneyUnit(cur),
+        money(num(r.operatingProfit_base), cur),
+        money(num(r.operatingProfit), cur),
+        money(num(r.operatingProfit_delta), cur),
+        money(netDelta, cur),
+        thousands(num(r.units_delta)),
+      ];
+    }),
+  };
+}
+
+function dutyDelta(list: Record<string, unknown>[]): Section[] {
+  const changed = list.filter((r) => Math.abs(num(r.amount_delta)) > 1e-6);
+  return [
+    {
+      title: "Duties by measure that changed",
+      headers: ["company", "period", "measure", "kind", "base", "other", "Δ"],
+      body: changed.map((r) => [
+        String(r.company),
+        String(r.period),
+        String(r.measure),
+        String(r.kind),
+        money(num(r.amount_base), String(r.currency)),
+        money(num(r.amount), String(r.currency)),
+        money(num(r.amount_delta), String(r.currency)),
+      ]),
+    },
+  ];
+}
+
+function utilisationDelta(list: Record<string, unknown>[], base: Results, period?: string): Section {
+  const p = period ?? (base.periods.includes("FY2025") ? "FY2025" : base.periods[0]);
+  return {
+    title: `Plant utilisation in ${p}`,
+    headers: ["plant", "base", "other", "Δ output (k)"],
+    body: list
+      .filter((r) => r.period === p && (num(r.output_base) > 0 || num(r.output) > 0))
+      .map((r) => [String(r.plant), percent(num(r.utilisation_base)), percent(num(r.utilisation)), thousands(num(r.output_delta))]),
+  };
+}

@@ -1,0 +1,66 @@
+import { evaluate, filterRows, type Results, type Table } from "@tieup/core";
+import { InputError, loadScenario } from "../load.js";
+import { emit, printIssues } from "../output.js";
+import { csvTable, jsonTables } from "../report/format.js";
+import { renderMarkdown, renderText } from "../report/render.js";
+import { companySection, dutySection, headline, plantSection, type Section } from "../report/sections.js";
+
+export interface RunOptions {
+  with: string[];
+  period?: string;
+  format: "table" | "json" | "csv" | "md";
+  table: string;
+  out?: string;
+}
+
+export function runCommand(scenarioPath: string | undefined, opts: RunOptions): void {
+  const loaded = loadScenario(scenarioPath, opts.with);
+  printIssues(loaded.issues.filter((i) => i.severity === "warning"));
+  const results = evaluate(loaded.scenario);
+  const periods = selectPeriods(results, opts.period);
+  const title = loaded.scenario.title || loaded.scenario.id;
+  if (opts.format === "json") {
+    const tables = [results.companies, results.companyDuties, results.plants, results.flows, results.duties].map((t) => byPeriods(t, periods));
+    emit(
+      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, tables: jsonTables(tables) }, null, 2)}\n`,
+      opts.out,
+    );
+    return;
+  }
+  if (opts.format === "csv") {
+    const t = (results as unknown as Record<string, Table | undefined>)[opts.table];
+    if (!t || typeof t !== "object" || !("columns" in t))
+      throw new InputError([
+        {
+          severity: "error",
+          path: "--table",
+          message: `unknown table \`${opts.table}\``,
+          suggestion: "one of companies, companyDuties, plants, flows, duties",
+        },
+      ]);
+    emit(csvTable(byPeriods(t, periods)), opts.out);
+    return;
+  }
+  const focus = opts.period ?? (periods.includes("FY2025") ? "FY2025" : (periods[0] as string));
+  const intro = [
+    `scenario ${loaded.scenario.id}${opts.with.length ? ` with ${opts.with.join(", ")}` : ""} · periods ${periods[0]}–${periods.at(-1)} · base currency ${results.base}`,
+    ...headline(results, focus),
+  ];
+  const sections: Section[] = [...companySection(results, periods), ...dutySection(results, periods), plantSection(results, periods, focus)];
+  const render = opts.format === "md" ? renderMarkdown : renderText;
+  emit(render(title, intro, sections, results.warnings), opts.out);
+}
+
+function selectPeriods(results: Results, period?: string): string[] {
+  if (period === undefined) return results.periods;
+  if (!results.periods.includes(period)) {
+    throw new InputError([
+      { severity: "error", path: "--period", message: `unknown period \`${period}\``, suggestion: `periods are ${results.periods.join(", ")}` },
+    ]);
+  }
+  return [period];
+}
+
+function byPeriods(t: Table, periods: string[]): Table {
+  return periods.length === 0 ? t : filterRows(t, (r) => periods.includes(String(r.period)));
+}

@@ -1,0 +1,12 @@
+import { scenarioJsonSchema, scenarioReference } from "@tieup/core";
+import { emit, writeAtomic } from "../output.js";
+
+/** Prints the JSON Schema of scenario files, or writes the Markdown scenario reference. */
+export function schemaCommand(opts: { out?: string; reference?: string }): void {
+  if (opts.reference) {
+    writeAtomic(opts.reference, scenarioReference());
+    process.stderr.write(`wrote ${opts.reference}\n`);
+    return;
+  }
+  emit(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`, opts.out);
+}

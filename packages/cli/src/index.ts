@@ -1,0 +1,1 @@
+export { InputError, loadScenario, nodeReader } from "./load.js";

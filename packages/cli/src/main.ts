@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { compareCommand } from "./commands/compare.js";
+import { runCommand } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import { InputError } from "./load.js";
+import { printIssues } from "./output.js";
+import { red } from "./style.js";
+
+const EXIT_INPUT = 2;
+const EXIT_INTERNAL = 1;
+
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
+const formatOption = () => new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table");
+
+export function program(): Command {
+  const cmd = new Command("tieup")
+    .description(
+      "What is a tie-up between automakers worth? Plants, programs, tariffs and deals, traced to sources.\nWith no scenario, commands use the built-in Nissan–Honda US case (scenarios/nissan-honda-us.yaml).",
+    )
+    .version("0.1.0")
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  cmd
+    .command("run")
+    .description("evaluate a scenario: operating profit and duty by measure per company and period, utilisation against break-even per plant")
+    .argument("[scenario]", "scenario file (YAML or JSON)")
+    .option("--with <override>", "apply a named override of the scenario (repeatable, or comma-separated)", collect, [])
+    .option("--period <id>", "only this period, e.g. FY2025")
+    .addOption(formatOption())
+    .option("--table <name>", "table for --format csv: companies, companyDuties, plants, flows, duties", "companies")
+    .option("--out <file>", "write to a file (atomically) instead of standard output")
+    .action((scenario, opts) => runCommand(scenario, opts));
+  cmd
+    .command("validate")
+    .description("check a scenario and list every problem with its path and a suggestion")
+    .argument("[scenario]", "scenario file")
+    .option("--with <override>", "apply a named override (repeatable)", collect, [])
+    .option("--strict", "treat warnings (e.g. broken citations) as errors")
+    .action((scenario, opts) => validateCommand(scenario, opts));
+  cmd
+    .command("compare")
+    .description("differences between two scenarios, or a scenario with and without overrides (--with)")
+    .argument("[a]", "base scenario (default: the built-in scenario)")
+    .argument("[b]", "other scenario (default: a with the --with overrides)")
+    .option("--with <override>", "override(s) applied to the other side", collect, [])
+    .option("--period <id>", "only this period")
+    .addOption(formatOption())
+    .option("--table <name>", "table for --format csv: companies, companyDuties, plants", "companies")
+    .option("--out <file>", "write to a file instead of standard output")
+    .action((a, b, opts) => compareCommand(a, b, opts));
+  cmd
+    .command("schema")
+    .description("print the JSON Schema of scenario files (for editors), or write the Markdown reference")
+    .option("--out <file>", "write the JSON Schema to a file")
+    .option("--reference <file>", "write the scenario reference page (Markdown) instead")
+    .action((opts) => schemaCommand(opts));
+  return cmd;
+}
+
+export function main(argv: string[]): number {
+  try {
+    program().parse(argv);
+    return 0;
+  } catch (e) {
+    return handle(e);
+  }
+}
+
+function handle(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INPUT;
+  if (e instanceof InputError) {
+    printIssues(e.issues);
+    const n = e.issues.filter((i) => i.severity === "error").length;
+    process.stderr.write(`${red(`${n} error${n === 1 ? "" : "s"}`)}: nothing was evaluated\n`);
+    return EXIT_INPUT;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === "EACCES" || err?.code === "ENOENT" || err?.code === "EISDIR") {
+    process.stderr.write(`${red("error")}: ${err.message}\n`);
+    return EXIT_INPUT;
+  }
+  process.stderr.write(
+    `${red("internal error")}: ${err?.message ?? String(e)}\nThis is a bug in tieup; please report it with the scenario that caused it.${process.env.TIEUP_DEBUG ? `\n${err?.stack}` : " (set TIEUP_DEBUG=1 for details)"}\n`,
+  );
+  return EXIT_INTERNAL;
+}
+
+process.exitCode = main(process.argv);

@@ -1,0 +1,99 @@
+import { type Cell, type Results, rows } from "@tieup/core";
+import { money, moneyUnit, percent, thousands } from "./format.js";
+
+/** A titled table of a report, rendered as text or Markdown. */
+export interface Section {
+  title: string;
+  note?: string;
+  headers: string[];
+  body: Cell[][];
+}
+
+const n = (c: Cell | undefined) => (typeof c === "number" ? c : 0);
+
+/** Per company and period: volume, contribution, fixed cost, operating profit and duties. */
+export function companySection(r: Results, periods: string[]): Section[] {
+  const all = rows(r.companies).filter((x) => periods.includes(String(x.period)));
+  const currencies = [...new Set(all.map((x) => String(x.currency)))];
+  return currencies.map((cur) => ({
+    title: `Operating profit and duties by company (${moneyUnit(cur)})`,
+    note: "Modelled scope: the programs and plants in the scenario, not the whole company.",
+    headers: ["company", "period", "units (k)", "revenue", "contribution", "fixed cost", "op. profit", "vehicle duty", "parts duty", "offset", "net duty"],
+    body: all
+      .filter((x) => x.currency === cur)
+      .map((x) => [
+        String(x.company),
+        String(x.period),
+        thousands(n(x.units)),
+        money(n(x.revenue), cur),
+        money(n(x.contribution), cur),
+        money(n(x.fixedCost), cur),
+        money(n(x.operatingProfit), cur),
+        money(n(x.vehicleDuty), cur),
+        money(n(x.partsDuty), cur),
+        money(-n(x.offset), cur),
+        money(n(x.vehicleDuty) + n(x.partsDuty) - n(x.offset), cur),
+      ]),
+  }));
+}
+
+/** Duties by measure, one column per measure, per company and period (offsets negative). */
+export function dutySection(r: Results, periods: string[]): Section[] {
+  const all = rows(r.companyDuties).filter((x) => periods.includes(String(x.period)));
+  const measures = [...new Set(all.map((x) => `${x.measure}${x.kind === "parts" ? " (parts)" : ""}`))];
+  const currencies = [...new Set(all.map((x) => String(x.currency)))];
+  return currencies.map((cur) => {
+    const byKey = new Map<string, Map<string, number>>();
+    for (const x of all.filter((y) => y.currency === cur)) {
+      const k = `${x.company}\u0000${x.period}`;
+      if (!byKey.has(k)) byKey.set(k, new Map());
+      const m = `${x.measure}${x.kind === "parts" ? " (parts)" : ""}`;
+      const row = byKey.get(k) as Map<string, number>;
+      row.set(m, (row.get(m) ?? 0) + n(x.amount));
+    }
+    const body = [...byKey].map(([k, m]) => {
+      const [company, period] = k.split("\u0000");
+      const total = [...m.values()].reduce((a, b) => a + b, 0);
+      return [company ?? "", period ?? "", ...measures.map((ms) => (m.has(ms) ? money(m.get(ms) ?? 0, cur) : "–")), money(total, cur)];
+    });
+    return { title: `Duties by measure (${moneyUnit(cur)}; offsets negative)`, headers: ["company", "period", ...measures, "total"], body };
+  });
+}
+
+/** Utilisation per plant and period against its break-even (computed, and reported where a source gives one). */
+export function plantSection(r: Results, periods: string[], breakEvenPeriod: string): Section {
+  const all = rows(r.plants);
+  const plants = [...new Set(all.map((x) => String(x.plant)))];
+  const at = (plant: string, period: string) => all.find((x) => x.plant === plant && x.period === period);
+  const body = plants
+    .filter((p) => periods.some((period) => n(at(p, period)?.capacity ?? 0) > 0 || n(at(p, period)?.output ?? 0) > 0))
+    .map((p) => {
+      const ref = at(p, breakEvenPeriod);
+      return [
+        p,
+        String(ref?.owner ?? ""),
+        String(ref?.country ?? ""),
+        thousands(n(ref?.capacity ?? 0)),
+        ...periods.map((period) => percent((at(p, period)?.utilisation as number | null) ?? null)),
+        percent((ref?.breakEvenUtilisation as number | null) ?? null),
+        percent((ref?.breakEvenReported as number | null) ?? null),
+      ];
+    });
+  return {
+    title: "Plants: utilisation against break-even",
+    note: `Break-even = fixed cost ÷ (capacity × contribution per unit), shown for ${breakEvenPeriod}; "reported" where a source gives one.`,
+    headers: ["plant", "owner", "country", `capacity (k/yr)`, ...periods, `break-even ${breakEvenPeriod}`, "reported"],
+    body,
+  };
+}
+
+export function headline(r: Results, period: string): string[] {
+  const lines: string[] = [];
+  for (const x of rows(r.companies).filter((y) => y.period === period)) {
+    const net = n(x.vehicleDuty) + n(x.partsDuty) - n(x.offset);
+    lines.push(
+      `${x.company}: ${period} net tariff cost ${money(net, String(x.currency))} ${moneyUnit(String(x.currency))}, modelled operating profit ${money(n(x.operatingProfit), String(x.currency))} ${moneyUnit(String(x.currency))}`,
+    );
+  }
+  return lines;
+}

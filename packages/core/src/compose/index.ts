@@ -1,0 +1,5 @@
+export * from "./merge.js";
+export * from "./parse.js";
+export * from "./provenance.js";
+export * from "./resolve.js";
+export * from "./tables.js";

@@ -1,0 +1,65 @@
+import { ENTITY_LISTS } from "../schema/scenario.js";
+import { error, type Issue, suggestId } from "../validate/issue.js";
+
+type Doc = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Doc => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date);
+
+/**
+ * Applies a patch (a scenario that extends a base, or a named override) to a
+ * base document. Entity lists merge by id: a known id is deep-merged, a new
+ * id is appended, `remove: true` deletes. Lanes merge by (from, to). Other
+ * objects deep-merge; lists and scalars are replaced; null deletes a key.
+ */
+export function mergeDocs(base: Doc, patch: Doc, file?: string): { doc: Doc; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const out: Doc = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if ((ENTITY_LISTS as readonly string[]).includes(key) && Array.isArray(value)) {
+      out[key] = mergeList(Array.isArray(base[key]) ? (base[key] as unknown[]) : [], value, key, (e) => (isObject(e) ? e.id : undefined), issues, file);
+    } else if (key === "lanes" && Array.isArray(value)) {
+      out[key] = mergeList(
+        Array.isArray(base[key]) ? (base[key] as unknown[]) : [],
+        value,
+        key,
+        (e) => (isObject(e) ? `${e.from}→${e.to}` : undefined),
+        issues,
+        file,
+      );
+    } else out[key] = deepMerge(base[key], value);
+    if (value === null) delete out[key];
+  }
+  return { doc: out, issues };
+}
+
+function mergeList(base: unknown[], patch: unknown[], list: string, keyOf: (e: unknown) => unknown, issues: Issue[], file?: string): unknown[] {
+  const out = [...base];
+  patch.forEach((item, i) => {
+    const key = keyOf(item);
+    const at = typeof key === "string" ? out.findIndex((e) => keyOf(e) === key) : -1;
+    if (isObject(item) && item.remove === true) {
+      if (at >= 0) out.splice(at, 1);
+      else {
+        const known = out.map(keyOf).filter((k): k is string => typeof k === "string");
+        issues.push({
+          ...error(`${list}[${i}]`, `cannot remove \`${String(key)}\`: the base has no such entry`, suggestId(String(key), known, list)),
+          ...(file ? { file } : {}),
+        });
+      }
+      return;
+    }
+    if (at >= 0) out[at] = deepMerge(out[at], item);
+    else out.push(item);
+  });
+  return out;
+}
+
+export function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isObject(base) || !isObject(patch)) return patch;
+  const out: Doc = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = deepMerge(base[k], v);
+  }
+  return out;
+}

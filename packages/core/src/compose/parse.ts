@@ -1,0 +1,21 @@
+import { parseDocument } from "yaml";
+import { error, type Issue } from "../validate/issue.js";
+
+/** Parses YAML or JSON (YAML is a superset) into plain data, reporting syntax errors with line and column. */
+export function parseScenarioText(text: string, file: string): { doc?: unknown; issues: Issue[] } {
+  const d = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (d.errors.length > 0) {
+    return {
+      issues: d.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `line ${pos.line}, column ${pos.col}` : "(document)";
+        return { ...error(where, e.message.split("\n")[0] ?? e.message, "fix the YAML syntax at that line"), file };
+      }),
+    };
+  }
+  const doc = d.toJS({ maxAliasCount: 1000 });
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+    return { issues: [{ ...error("(document)", "a scenario file must hold a mapping of keys (horizon, companies, plants, …)"), file }] };
+  }
+  return { doc, issues: [] };
+}

@@ -1,0 +1,79 @@
+import { parse as parseYaml } from "yaml";
+import { formatPath, type Issue, suggestId, warning } from "../validate/issue.js";
+import type { FileReader } from "./resolve.js";
+import { parseCsv } from "./tables.js";
+
+/** A value's citation: where in the scenario, and what it cites. */
+export interface Citation {
+  path: string;
+  source: string;
+  value?: unknown;
+  note?: string;
+}
+
+/** Every `source` in the document with its path, for tracing figures to their evidence. */
+export function collectCitations(doc: unknown): Citation[] {
+  const out: Citation[] = [];
+  const walk = (v: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        walk(x, [...path, i]);
+      });
+    else if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+      const o = v as Record<string, unknown>;
+      if (typeof o.source === "string")
+        out.push({
+          path: formatPath(path),
+          source: o.source,
+          ...("value" in o ? { value: o.value } : {}),
+          ...(typeof o.note === "string" ? { note: o.note } : {}),
+        });
+      for (const [k, x] of Object.entries(o)) if (k !== "source") walk(x, [...path, k]);
+    }
+  };
+  walk(doc, []);
+  return out;
+}
+
+/**
+ * Checks that each citation points at something that exists: a row id of a
+ * CSV under data/ or an assumption id in data/assumptions.yaml, looked up
+ * from the scenario's folder upwards. Broken citations are warnings: the
+ * numbers still evaluate, but their trail is cut.
+ */
+export function checkCitations(citations: Citation[], scenarioPath: string, reader: FileReader): Issue[] {
+  const index = new Map<string, Set<string> | undefined>();
+  const issues: Issue[] = [];
+  for (const c of citations) {
+    const [file, id] = c.source.startsWith("assumption:") ? ["data/assumptions.yaml", c.source.slice("assumption:".length)] : c.source.split("#");
+    if (!file || !id) {
+      if (!/^https?:/.test(c.source))
+        issues.push(warning(c.path, `citation "${c.source}" names no row`, 'cite "data/<file>.csv#<row id>" or "assumption:<id>"'));
+      continue;
+    }
+    if (!index.has(file)) index.set(file, idsOf(file, scenarioPath, reader));
+    const ids = index.get(file);
+    if (!ids) issues.push(warning(c.path, `cited file ${file} was not found near the scenario`));
+    else if (!ids.has(id)) issues.push(warning(c.path, `cited row \`${id}\` is not in ${file}`, suggestId(id, ids, "row ids")));
+  }
+  return issues;
+}
+
+function idsOf(file: string, scenarioPath: string, reader: FileReader): Set<string> | undefined {
+  const from = scenarioPath;
+  for (let up = 0; up < 4; up++) {
+    const candidate = reader.resolve(from, `${"../".repeat(up)}${file}`);
+    const text = reader.read(candidate);
+    if (text === undefined) continue;
+    if (file.endsWith(".csv"))
+      return new Set(
+        parseCsv(text, candidate)
+          .rows.map((r) => r.id ?? "")
+          .filter(Boolean),
+      );
+    const doc = parseYaml(text) as unknown;
+    const list = Array.isArray(doc) ? doc : ((doc as { assumptions?: unknown[] } | null)?.assumptions ?? []);
+    return new Set(list.map((a) => (a as { id?: string }).id ?? "").filter(Boolean));
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import { ENTITY_LISTS, Scenario } from "../schema/scenario.js";
+import { type CheckContext, checkContext } from "./context.js";
+import { checkHorizon } from "./horizon.js";
+import { hasErrors, type Issue } from "./issue.js";
+import { checkFx, checkLanes } from "./money.js";
+import { checkReferences } from "./references.js";
+import { schemaIssues } from "./schema-issues.js";
+import { checkSourcing } from "./sourcing.js";
+import { checkTariffs } from "./tariffs.js";
+
+export * from "./issue.js";
+
+export interface Validation {
+  scenario?: Scenario;
+  issues: Issue[];
+}
+
+/**
+ * Validates a scenario document: the schema first (types, units, ranges),
+ * then the checks that need the whole model (references, sourcing, horizon,
+ * FX, lanes, tariff stacking). Reports every problem at once: when some
+ * entities fail the schema, the model checks still run on the others, so a
+ * file with five mistakes of different kinds gets five errors. `scenario` is
+ * set only when there are no errors.
+ */
+export function validateScenario(doc: unknown): Validation {
+  const parsed = Scenario.safeParse(doc);
+  if (parsed.success) {
+    const issues = modelChecks(checkContext(parsed.data));
+    return hasErrors(issues) ? { issues } : { scenario: parsed.data, issues };
+  }
+  const issues = schemaIssues(parsed.error, doc);
+  const pruned = withoutBrokenEntities(doc, issues);
+  const rest = pruned === undefined ? undefined : Scenario.safeParse(pruned.doc);
+  if (!rest?.success || !pruned) return { issues };
+  const ctx = checkContext(rest.data);
+  for (const [list, ids] of pruned.dropped) for (const id of ids) idSet(ctx, list)?.add(id);
+  return { issues: [...issues, ...modelChecks(ctx)] };
+}
+
+function modelChecks(ctx: CheckContext): Issue[] {
+  const horizon = checkHorizon(ctx);
+  if (hasErrors(horizon)) return horizon;
+  const issues = [...horizon, ...checkReferences(ctx), ...checkTariffs(ctx)];
+  if (!hasErrors(issues)) issues.push(...checkSourcing(ctx), ...checkFx(ctx), ...checkLanes(ctx));
+  return issues;
+}
+
+/**
+ * The document without the list entities that failed the schema, or
+ * undefined when an error lies outside the entity lists. Ids of dropped
+ * entities stay known so that references to them are not reported twice.
+ */
+function withoutBrokenEntities(doc: unknown, issues: Issue[]): { doc: Record<string, unknown>; dropped: Map<string, string[]> } | undefined {
+  if (doc === null || typeof doc !== "object") return undefined;
+  const broken = new Map<string, Set<number>>();
+  for (const i of issues) {
+    const m = /^(\w+)\[(\d+)\]/.exec(i.path);
+    if (!m || !(ENTITY_LISTS as readonly string[]).includes(m[1] as string)) return undefined;
+    if (!broken.has(m[1] as string)) broken.set(m[1] as string, new Set());
+    broken.get(m[1] as string)?.add(Number(m[2]));
+  }
+  const out: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+  const dropped = new Map<string, string[]>();
+  for (const [list, indices] of broken) {
+    const items = out[list];
+    if (!Array.isArray(items)) return undefined;
+    out[list] = items.filter((_, i) => !indices.has(i));
+    dropped.set(
+      list,
+      items.filter((e, i) => indices.has(i) && typeof e?.id === "string").map((e) => e.id as string),
+    );
+  }
+  return { doc: out, dropped };
+}
+
+function idSet(ctx: CheckContext, list: string): Set<string> | undefined {
+  return { companies: ctx.companyIds, markets: ctx.marketIds, plants: ctx.plantIds, programs: ctx.programIds, tariffs: ctx.measureIds }[list];
+}

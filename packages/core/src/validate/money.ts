@@ -1,0 +1,71 @@
+import { findLane } from "../model.js";
+import type { CheckContext } from "./context.js";
+import { error, type Issue } from "./issue.js";
+
+/** Every currency used needs a rate for every period; every plant-to-market flow needs a lane. */
+export function checkFx(ctx: CheckContext): Issue[] {
+  const { s } = ctx;
+  const used = new Map<string, string>();
+  const note = (cur: string, where: string) => {
+    if (cur !== s.fx.base && !used.has(cur)) used.set(cur, where);
+  };
+  s.companies.forEach((c, i) => {
+    note(c.reportingCurrency, `companies[${i}].reportingCurrency`);
+  });
+  s.markets.forEach((m, i) => {
+    note(m.currency, `markets[${i}].currency`);
+  });
+  s.plants.forEach((p, i) => {
+    note(p.currency, `plants[${i}].currency`);
+  });
+  s.programs.forEach((p, i) => {
+    note(p.currency, `programs[${i}].currency`);
+  });
+  s.lanes.forEach((l, i) => {
+    note(l.currency, `lanes[${i}].currency`);
+  });
+  const issues: Issue[] = [];
+  for (const [cur, where] of used) {
+    const rates = s.fx.rates[cur];
+    const missing = ctx.periods.filter((p) => rates?.[p.id] === undefined).map((p) => p.id);
+    if (missing.length > 0) {
+      issues.push(
+        error(`fx.rates.${cur}`, `no ${cur} rate for ${missing.join(", ")} (used by ${where})`, `add fx.rates.${cur}.${missing[0]}: <${cur} per ${s.fx.base}>`),
+      );
+    }
+  }
+  for (const cur of Object.keys(s.fx.rates)) {
+    for (const period of Object.keys(s.fx.rates[cur] ?? {})) {
+      if (!ctx.periodIds.has(period))
+        issues.push(error(`fx.rates.${cur}.${period}`, `unknown period \`${period}\``, `periods are ${[...ctx.periodIds].join(", ")}`));
+    }
+  }
+  return issues;
+}
+
+export function checkLanes(ctx: CheckContext): Issue[] {
+  const issues: Issue[] = [];
+  const reported = new Set<string>();
+  ctx.s.programs.forEach((p, i) => {
+    const steps = Array.isArray(p.sourcing) ? p.sourcing.map((x) => x.shares) : [p.sourcing];
+    const plants = new Set(steps.flatMap((x) => Object.keys(x)));
+    for (const plantId of plants) {
+      const plant = ctx.s.plants.find((x) => x.id === plantId);
+      if (!plant) continue;
+      for (const m of Object.keys(p.markets)) {
+        const key = `${plantId}|${m}`;
+        if (!ctx.marketIds.has(m) || reported.has(key) || findLane(ctx.s.lanes, plant, m)) continue;
+        reported.add(key);
+        issues.push(
+          error(
+            `programs[${i}].markets.${m}`,
+            `no lane from ${plantId} (${plant.country}) to market ${m}`,
+            `add a lane { from: ${plant.country}, to: ${m}, costPerUnit: … } (or from: ${plantId})`,
+            p.id,
+          ),
+        );
+      }
+    }
+  });
+  return issues;
+}

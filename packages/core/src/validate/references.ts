@@ -1,0 +1,59 @@
+import type { CheckContext } from "./context.js";
+import { error, type Issue, suggestId } from "./issue.js";
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** Every id that names another entity must exist; ids are unique within their list. */
+export function checkReferences(ctx: CheckContext): Issue[] {
+  const { s } = ctx;
+  const issues: Issue[] = [...duplicates(ctx)];
+  const ref = (path: string, id: string, known: Set<string>, kind: string, entity?: string) => {
+    if (!known.has(id)) issues.push(error(path, `unknown ${kind.replace(/s$/, "")} \`${id}\``, suggestId(id, known, kind), entity));
+  };
+  s.plants.forEach((p, i) => {
+    ref(`plants[${i}].owner`, p.owner, ctx.companyIds, "companies", p.id);
+  });
+  s.programs.forEach((p, i) => {
+    ref(`programs[${i}].seller`, p.seller, ctx.companyIds, "companies", p.id);
+    for (const m of Object.keys(p.markets)) {
+      ref(`programs[${i}].markets.${m}`, m, ctx.marketIds, "markets", p.id);
+      const d = p.markets[m]?.demand;
+      if (d !== undefined && typeof d === "object")
+        for (const period of Object.keys(d)) ref(`programs[${i}].markets.${m}.demand.${period}`, period, ctx.periodIds, "periods", p.id);
+    }
+    const steps = Array.isArray(p.sourcing) ? p.sourcing : [{ from: undefined, shares: p.sourcing }];
+    steps.forEach((step, k) => {
+      const at = Array.isArray(p.sourcing) ? `programs[${i}].sourcing[${k}]` : `programs[${i}].sourcing`;
+      if (step.from !== undefined) ref(`${at}.from`, step.from, ctx.periodIds, "periods", p.id);
+      for (const plant of Object.keys(step.shares))
+        ref(Array.isArray(p.sourcing) ? `${at}.shares.${plant}` : `${at}.${plant}`, plant, ctx.plantIds, "plants", p.id);
+    });
+  });
+  s.lanes.forEach((l, i) => {
+    ref(`lanes[${i}].to`, l.to, ctx.marketIds, "markets");
+    if (!COUNTRY.test(l.from)) ref(`lanes[${i}].from`, l.from, ctx.plantIds, "plants");
+  });
+  s.tariffs.forEach((t, i) => {
+    for (const key of ["inclusiveOf", "supersedes", "offsets"] as const)
+      t[key].forEach((id, k) => {
+        ref(`tariffs[${i}].${key}[${k}]`, id, ctx.measureIds, "tariff measures", t.id);
+      });
+  });
+  return issues;
+}
+
+function duplicates({ s }: CheckContext): Issue[] {
+  const issues: Issue[] = [];
+  for (const list of ["companies", "markets", "plants", "programs", "tariffs"] as const) {
+    const seen = new Map<string, number>();
+    (s[list] as { id: string }[]).forEach((e, i) => {
+      const first = seen.get(e.id);
+      if (first !== undefined)
+        issues.push(
+          error(`${list}[${i}].id`, `id \`${e.id}\` is already used by ${list}[${first}]`, "ids must be unique within a list; rename one, or merge them", e.id),
+        );
+      else seen.set(e.id, i);
+    });
+  }
+  return issues;
+}

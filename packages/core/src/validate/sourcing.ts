@@ -1,0 +1,118 @@
+import type { Program } from "../schema/program.js";
+import { dayNumber } from "../time/dates.js";
+import type { CheckContext } from "./context.js";
+import { error, type Issue, warning } from "./issue.js";
+
+const TOLERANCE = 1e-6;
+
+/** Sourcing shares sum to one, name plants that can build the program, and stay within plant lifetimes. */
+export function checkSourcing(ctx: CheckContext): Issue[] {
+  return ctx.s.programs.flatMap((p, i) => [...checkSteps(ctx, p, i), ...checkContent(p, i), ...checkDemandCovered(ctx, p, i)]);
+}
+
+function stepsOf(p: Program, i: number) {
+  return Array.isArray(p.sourcing)
+    ? p.sourcing.map((s, k) => ({ from: s.from, shares: s.shares, path: `programs[${i}].sourcing[${k}].shares` }))
+    : [{ from: undefined, shares: p.sourcing, path: `programs[${i}].sourcing` }];
+}
+
+function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
+  const issues: Issue[] = [];
+  for (const step of stepsOf(p, i)) {
+    const total = Object.values(step.shares).reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > TOLERANCE) {
+      issues.push(
+        error(
+          step.path,
+          `sourcing shares sum to ${round(total)}, not 1`,
+          total === 0 ? "name at least one plant with a share" : `scale the shares by ${round(1 / total)}, or add the missing plant`,
+          p.id,
+        ),
+      );
+    }
+    for (const [plantId, share] of Object.entries(step.shares)) {
+      const plant = ctx.s.plants.find((x) => x.id === plantId);
+      if (!plant || share === 0) continue;
+      if (plant.owner !== p.seller) {
+        issues.push(
+          error(
+            `${step.path}.${plantId}`,
+            `${plantId} belongs to ${plant.owner}, but ${p.id} is sold by ${p.seller}`,
+            "building another company's vehicles needs a contract-manufacturing deal; source from the seller's own plants",
+            p.id,
+          ),
+        );
+      }
+      if (!plant.platforms.includes(p.platform)) {
+        issues.push(
+          error(
+            `${step.path}.${plantId}`,
+            `${plantId} cannot build platform ${p.platform} (it builds ${plant.platforms.join(", ") || "no listed platform"})`,
+            `add ${p.platform} to plants.${plantId}.platforms, or source elsewhere`,
+            p.id,
+          ),
+        );
+      }
+      const firstDay = step.from === undefined ? ctx.periods[0]?.start : ctx.periods.find((x) => x.id === step.from)?.start;
+      if (plant.openUntil !== undefined && firstDay !== undefined && lastDayUsed(ctx, p, step.from) > dayNumber(plant.openUntil)) {
+        issues.push(
+          warning(
+            `${step.path}.${plantId}`,
+            `${plantId} closes on ${plant.openUntil} but still has a share of ${p.id} afterwards; that volume is counted but the plant has no capacity then`,
+            "move the volume with a later sourcing step",
+            p.id,
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+/** Last day of the periods in which a step applies (until the next step or the horizon's end). */
+function lastDayUsed(ctx: CheckContext, p: Program, from: string | undefined): number {
+  if (!Array.isArray(p.sourcing)) return ctx.periods.at(-1)?.end ?? 0;
+  const starts = p.sourcing.map((s) => ctx.periods.findIndex((x) => x.id === s.from)).sort((a, b) => a - b);
+  const mine = ctx.periods.findIndex((x) => x.id === from);
+  const next = starts.find((k) => k > mine);
+  return next === undefined ? (ctx.periods.at(-1)?.end ?? 0) : (ctx.periods[next - 1]?.end ?? 0);
+}
+
+function checkContent(p: Program, i: number): Issue[] {
+  const total = Object.values(p.content).reduce((a, b) => a + b, 0);
+  const issues: Issue[] = [];
+  if (total > 1 + TOLERANCE)
+    issues.push(
+      error(`programs[${i}].content`, `content shares sum to ${round(total)}, more than 1`, "content shares are fractions of the vehicle's parts value", p.id),
+    );
+  for (const origin of Object.keys(p.content)) {
+    if (origin !== "other" && !/^[A-Z]{2}$/.test(origin))
+      issues.push(error(`programs[${i}].content.${origin}`, `"${origin}" is not a country code`, 'use ISO codes such as US, JP, MX, or "other"', p.id));
+  }
+  return issues;
+}
+
+function checkDemandCovered(ctx: CheckContext, p: Program, i: number): Issue[] {
+  const steps = p.sourcing;
+  if (!Array.isArray(steps)) return [];
+  const first = ctx.periods.findIndex((x) => x.id === steps[0]?.from);
+  const sells = Object.values(p.markets).some((m) =>
+    typeof m.demand === "number"
+      ? m.demand > 0
+      : Object.entries(m.demand).some(([period, u]) => u > 0 && ctx.periods.findIndex((x) => x.id === period) < first),
+  );
+  return first > 0 && sells
+    ? [
+        error(
+          `programs[${i}].sourcing[0].from`,
+          `${p.id} has demand before ${steps[0]?.from} but no plant builds it then`,
+          `start the first sourcing step at ${ctx.periods[0]?.id}`,
+          p.id,
+        ),
+      ]
+    : [];
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
