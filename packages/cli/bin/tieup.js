@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 // Committed entry point so that npm can link the `tieup` command at install
 // time, before the TypeScript build (npm's prepare step) has produced dist/.
-import "../dist/main.js";
+import { main } from "../dist/main.js";
+
+process.exitCode = main(process.argv);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { compareCommand } from "./commands/compare.js";
 import { runCommand } from "./commands/run.js";
@@ -86,5 +85,3 @@ function handle(e: unknown): number {
   );
   return EXIT_INTERNAL;
 }
-
-process.exitCode = main(process.argv);

@@ -3,13 +3,16 @@ import { error, type Issue } from "../validate/issue.js";
 
 /** Parses YAML or JSON (YAML is a superset) into plain data, reporting syntax errors with line and column. */
 export function parseScenarioText(text: string, file: string): { doc?: unknown; issues: Issue[] } {
-  const d = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const d = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (d.errors.length > 0) {
     return {
       issues: d.errors.map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `line ${pos.line}, column ${pos.col}` : "(document)";
-        return { ...error(where, e.message.split("\n")[0] ?? e.message, "fix the YAML syntax at that line"), file };
+        return {
+          ...error(where, (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ""), "fix the YAML syntax at that line"),
+          file,
+        };
       }),
     };
   }

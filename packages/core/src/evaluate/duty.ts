@@ -12,23 +12,52 @@ export interface MeasureCharge {
   perUnit: number;
 }
 
-/** Caches day-weighted schedules: they depend only on slot, period and sales profile. */
+/** The day-weighted schedules of one slot and sales profile, by period index, each computed on first use. */
+export class SlotSchedules {
+  private readonly byPeriod: (ScheduleEntry[] | undefined)[] = [];
+  constructor(private readonly compute: (t: number) => ScheduleEntry[]) {}
+
+  at(t: number): ScheduleEntry[] {
+    let s = this.byPeriod[t];
+    if (s === undefined) {
+      s = this.compute(t);
+      this.byPeriod[t] = s;
+    }
+    return s;
+  }
+}
+
+/**
+ * Caches day-weighted schedules: they depend only on slot, period and sales
+ * profile. Speed: the evaluator resolves a slot's SlotSchedules once per
+ * program, plant and market (`series`) and then indexes it by period, so no
+ * key string (slot key, joined profile) is built per flow.
+ */
 export class ScheduleCache {
-  private readonly cache = new Map<string, ScheduleEntry[]>();
+  private readonly cache = new Map<string, SlotSchedules>();
   private readonly weights = new Map<string, Float64Array>();
   constructor(private readonly model: Model) {}
 
   get(slot: Slot, t: number, kinds: "duties" | "offsets", profile?: readonly number[]): ScheduleEntry[] {
+    return this.series(slot, kinds, profile).at(t);
+  }
+
+  series(slot: Slot, kinds: "duties" | "offsets", profile?: readonly number[]): SlotSchedules {
     const pkey = profile ? profile.join(",") : "";
-    const key = `${slotKey(slot)}|${t}|${kinds}|${pkey}`;
+    const key = `${slotKey(slot)}|${kinds}|${pkey}`;
     let s = this.cache.get(key);
     if (s === undefined) {
-      const period = this.model.periods[t];
-      if (!period) throw new Error(`internal: no period ${t}`);
-      s = schedule(this.model.measures, slot, period, profile ? this.dayWeights(t, profile, pkey) : undefined, kinds);
+      const fixed = { ...slot };
+      s = new SlotSchedules((t) => this.compute(fixed, t, kinds, profile, pkey));
       this.cache.set(key, s);
     }
     return s;
+  }
+
+  private compute(slot: Slot, t: number, kinds: "duties" | "offsets", profile: readonly number[] | undefined, pkey: string): ScheduleEntry[] {
+    const period = this.model.periods[t];
+    if (!period) throw new Error(`internal: no period ${t}`);
+    return schedule(this.model.measures, slot, period, profile ? this.dayWeights(t, profile, pkey) : undefined, kinds);
   }
 
   private dayWeights(t: number, profile: readonly number[], pkey: string): Float64Array {
@@ -54,40 +83,55 @@ export function customsValuePerUnit(model: Model, program: Program, priceBase: n
   return toBase(model, cv.perUnit, marketCurrency, t);
 }
 
-/**
- * Duty per unit on a finished vehicle built in `plant` and imported into the
- * market's country: one charge per measure, each rate × its basis.
- */
-export function vehicleDuties(
+/** Schedules of the duties on a finished vehicle built in `plant` and imported into `importer`; none when built there. */
+export function vehicleSchedules(
   cache: ScheduleCache,
   program: Program,
   plant: Plant,
   importer: string,
-  customsValue: number,
-  t: number,
   profile?: readonly number[],
-): MeasureCharge[] {
-  if (plant.country === importer) return [];
+): SlotSchedules | undefined {
+  if (plant.country === importer) return undefined;
   const slot: Slot = { importer, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
-  return cache.get(slot, t, "duties", profile).map((e) => ({
+  return cache.series(slot, "duties", profile);
+}
+
+/** Duty per unit on a finished vehicle: one charge per measure in force, each rate × its basis. */
+export function vehicleDuties(entries: readonly ScheduleEntry[], program: Program, customsValue: number): MeasureCharge[] {
+  return entries.map((e) => ({
     measureId: e.measure.id,
     perUnit: e.rate * customsValue * basisFactor(e.measure.basis, program.content),
   }));
 }
 
+/** One content origin of a vehicle whose parts are imported into the plant's country. */
+export interface PartsSlot {
+  share: number;
+  schedules: SlotSchedules;
+}
+
 /**
- * Parts duties per unit on a vehicle assembled in `plant`: for each content
+ * The imported parts of a vehicle assembled in `plant`: for each content
  * origin other than the plant's country, the parts value from that origin is
  * an import into the plant's country. Parts from USMCA countries count as
- * USMCA-compliant.
+ * USMCA-compliant. Period-independent, so resolved once per program and plant.
  */
-export function partsDuties(cache: ScheduleCache, model: Model, program: Program, plant: Plant, t: number): MeasureCharge[] {
-  const partsValue = toBase(model, program.partsValue ?? program.variableCost * model.scenario.parameters.partsShareOfVariableCost, program.currency, t);
-  const out = new Map<string, number>();
+export function partsSlots(cache: ScheduleCache, program: Program, plant: Plant): PartsSlot[] {
+  const out: PartsSlot[] = [];
   for (const [origin, share] of contentEntries(program)) {
     if (origin === plant.country || share === 0) continue;
     const slot: Slot = { importer: plant.country, origin, category: "parts", usmcaQualifying: USMCA_COUNTRIES.has(origin) };
-    for (const e of cache.get(slot, t, "duties")) {
+    out.push({ share, schedules: cache.series(slot, "duties") });
+  }
+  return out;
+}
+
+/** Parts duties per unit on a vehicle in period t, summed by measure over the content origins. */
+export function partsDuties(model: Model, program: Program, slots: readonly PartsSlot[], t: number): MeasureCharge[] {
+  const partsValue = toBase(model, program.partsValue ?? program.variableCost * model.scenario.parameters.partsShareOfVariableCost, program.currency, t);
+  const out = new Map<string, number>();
+  for (const { share, schedules } of slots) {
+    for (const e of schedules.at(t)) {
       const amount = e.rate * partsValue * share * basisFactor(e.measure.basis, {});
       out.set(e.measure.id, (out.get(e.measure.id) ?? 0) + amount);
     }
@@ -105,17 +149,20 @@ export function contentEntries(program: Program): [string, number][] {
   return entries;
 }
 
-/** Offset credit per unit (before the cap) for a vehicle assembled and sold in the same country. */
-export function offsetCredits(
+/** Schedules of the offset credits of a vehicle assembled and sold in the same country; none otherwise. */
+export function offsetSchedules(
   cache: ScheduleCache,
   program: Program,
   plant: Plant,
   marketCountry: string,
-  msrpBase: number,
-  t: number,
   profile?: readonly number[],
-): MeasureCharge[] {
-  if (plant.country !== marketCountry) return [];
+): SlotSchedules | undefined {
+  if (plant.country !== marketCountry) return undefined;
   const slot: Slot = { importer: plant.country, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
-  return cache.get(slot, t, "offsets", profile).map((e) => ({ measureId: e.measure.id, perUnit: e.rate * msrpBase }));
+  return cache.series(slot, "offsets", profile);
+}
+
+/** Offset credit per unit (before the cap): rate × MSRP for each offset in force. */
+export function offsetCredits(entries: readonly ScheduleEntry[], msrpBase: number): MeasureCharge[] {
+  return entries.map((e) => ({ measureId: e.measure.id, perUnit: e.rate * msrpBase }));
 }

@@ -1,7 +1,21 @@
-import { demandAt, laneCostIn, type Model, sourcingAt, toBase } from "../model.js";
+import { demandAt, findLane, type Model, sourcingAt, toBase } from "../model.js";
+import type { Lane } from "../schema/lane.js";
+import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
-import type { Program } from "../schema/program.js";
-import { customsValuePerUnit, type MeasureCharge, offsetCredits, partsDuties, ScheduleCache, vehicleDuties } from "./duty.js";
+import type { Program, ProgramMarket } from "../schema/program.js";
+import {
+  customsValuePerUnit,
+  type MeasureCharge,
+  offsetCredits,
+  offsetSchedules,
+  type PartsSlot,
+  partsDuties,
+  partsSlots,
+  ScheduleCache,
+  type SlotSchedules,
+  vehicleDuties,
+  vehicleSchedules,
+} from "./duty.js";
 
 /** Flow rows (period × program × plant × market) and their duty lines, by column. */
 export interface FlowColumns {
@@ -53,7 +67,65 @@ export function emptyDuties(): DutyColumns {
   return { flow: [], measure: [], kind: [], payer: [], amount: [] };
 }
 
+/**
+ * What a flow from one plant into one market needs besides the period: its
+ * lane and the schedules of its vehicle duties and offsets.
+ */
+interface Leg {
+  lane: Lane | undefined;
+  vehicle: SlotSchedules | undefined;
+  offsets: SlotSchedules | undefined;
+}
+
+/** A program built in one plant: its imported parts and its legs, by index of the program's markets. */
+interface PlantRoute {
+  plant: Plant;
+  parts: PartsSlot[];
+  legs: Leg[];
+}
+
+/**
+ * A program with its markets and, per plant, everything about its flows that
+ * does not depend on the period. Speed: resolving these once per evaluation
+ * keeps lookups by key string (lanes, schedule slots) out of the loop over
+ * periods, which runs once per flow.
+ */
+class ProgramRoutes {
+  readonly markets: { id: string; market: Market; pm: ProgramMarket }[] = [];
+  private readonly byPlant = new Map<string, PlantRoute>();
+
+  constructor(
+    private readonly model: Model,
+    private readonly cache: ScheduleCache,
+    readonly program: Program,
+  ) {
+    for (const [id, pm] of Object.entries(program.markets)) {
+      const market = model.markets.get(id);
+      if (market) this.markets.push({ id, market, pm });
+    }
+  }
+
+  plant(plant: Plant): PlantRoute {
+    let route = this.byPlant.get(plant.id);
+    if (route === undefined) {
+      const { cache, program } = this;
+      route = {
+        plant,
+        parts: partsSlots(cache, program, plant),
+        legs: this.markets.map(({ id, market, pm }) => ({
+          lane: findLane(this.model.scenario.lanes, plant, id),
+          vehicle: vehicleSchedules(cache, program, plant, market.country, pm.monthlyProfile),
+          offsets: offsetSchedules(cache, program, plant, market.country, pm.monthlyProfile),
+        })),
+      };
+      this.byPlant.set(plant.id, route);
+    }
+    return route;
+  }
+}
+
 interface PlantShare {
+  route: PlantRoute;
   plant: Plant;
   share: number;
   parts: MeasureCharge[];
@@ -66,54 +138,48 @@ export function computeFlows(model: Model): { flows: FlowColumns; duties: DutyCo
   const flows = emptyFlows();
   const duties = emptyDuties();
   const cache = new ScheduleCache(model);
+  const routes = model.programs.map((program) => new ProgramRoutes(model, cache, program));
   for (const period of model.periods) {
-    for (const program of model.programs) {
-      const sources = plantShares(model, cache, program, period.index);
+    for (const r of routes) {
+      const sources = plantShares(model, r, period.index);
       if (sources.length === 0) continue;
-      for (const marketId of Object.keys(program.markets)) {
-        addMarketFlows(model, cache, program, marketId, period.index, sources, flows, duties);
-      }
+      for (let m = 0; m < r.markets.length; m++) addMarketFlows(model, r, m, period.index, sources, flows, duties);
     }
   }
   return { flows, duties };
 }
 
-function plantShares(model: Model, cache: ScheduleCache, program: Program, t: number): PlantShare[] {
+function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
+  const { program } = routes;
   const out: PlantShare[] = [];
   const variableCost = toBase(model, program.variableCost, program.currency, t);
   for (const [plantId, share] of Object.entries(sourcingAt(program, model, t))) {
     const plant = model.plants.get(plantId);
     if (!plant || share <= 0) continue;
-    const parts = partsDuties(cache, model, program, plant, t);
-    out.push({ plant, share, parts, partsPerUnit: sum(parts), variableCost });
+    const route = routes.plant(plant);
+    const parts = partsDuties(model, program, route.parts, t);
+    out.push({ route, plant, share, parts, partsPerUnit: sum(parts), variableCost });
   }
   return out;
 }
 
-function addMarketFlows(
-  model: Model,
-  cache: ScheduleCache,
-  program: Program,
-  marketId: string,
-  t: number,
-  sources: PlantShare[],
-  flows: FlowColumns,
-  duties: DutyColumns,
-): void {
-  const market = model.markets.get(marketId);
-  const pm = program.markets[marketId];
-  if (!market || !pm) return;
+function addMarketFlows(model: Model, routes: ProgramRoutes, m: number, t: number, sources: PlantShare[], flows: FlowColumns, duties: DutyColumns): void {
+  const { program } = routes;
+  const { id: marketId, market, pm } = routes.markets[m] as ProgramRoutes["markets"][number];
   const demand = demandAt(program, marketId, model, t);
   if (demand <= 0) return;
   const priceBase = toBase(model, pm.price, market.currency, t);
   const msrpBase = toBase(model, pm.msrp ?? pm.price, market.currency, t);
   const customs = customsValuePerUnit(model, program, priceBase, market.currency, t);
-  const profile = pm.monthlyProfile;
-  const perPlant = sources.map((s) => ({
-    ...s,
-    vehicle: vehicleDuties(cache, program, s.plant, market.country, customs, t, profile),
-    offsets: offsetCredits(cache, program, s.plant, market.country, msrpBase, t, profile),
-  }));
+  const perPlant = sources.map((s) => {
+    const leg = s.route.legs[m] as Leg;
+    return {
+      ...s,
+      lane: leg.lane,
+      vehicle: leg.vehicle ? vehicleDuties(leg.vehicle.at(t), program, customs) : NONE,
+      offsets: leg.offsets ? offsetCredits(leg.offsets.at(t), msrpBase) : NONE,
+    };
+  });
   const { price, units } = passThrough(program, priceBase, demand, perPlant);
   const periodId = model.periods[t]?.id as string;
   for (const s of perPlant) {
@@ -129,7 +195,7 @@ function addMarketFlows(
     flows.price.push(price);
     flows.revenue.push(u * price);
     flows.variableCost.push(u * s.variableCost);
-    flows.logistics.push(u * (laneCostIn(model, s.plant, marketId, t) ?? 0));
+    flows.logistics.push(u * (s.lane ? toBase(model, s.lane.costPerUnit, s.lane.currency, t) : 0));
     flows.vehicleDuty.push(u * sum(s.vehicle));
     flows.partsDuty.push(u * s.partsPerUnit);
     flows.offset.push(u * sum(s.offsets));
@@ -138,6 +204,9 @@ function addMarketFlows(
     pushDuties(duties, f, s.offsets, "offset", s.plant.owner, -u);
   }
 }
+
+/** Shared empty charge list (never mutated). */
+const NONE: MeasureCharge[] = [];
 
 /**
  * Optional pass-through of duties to the price: the price rises by share ×

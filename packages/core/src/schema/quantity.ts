@@ -76,6 +76,9 @@ function convert(value: number, unitText: string | undefined, unit: CanonicalUni
     });
     return value;
   }
+  if (u.currency !== undefined && !unit.startsWith("money")) {
+    ctx.addIssue({ code: "custom", message: `a currency (${u.currency}) does not fit an attribute in ${describeUnit(unit)}` });
+  }
   if (u.percent && unit !== "fraction") {
     ctx.addIssue({ code: "custom", message: `a percentage does not fit an attribute in ${describeUnit(unit)}` });
   }

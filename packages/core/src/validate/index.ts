@@ -1,5 +1,6 @@
 import { ENTITY_LISTS, Scenario } from "../schema/scenario.js";
 import { type CheckContext, checkContext } from "./context.js";
+import { checkCurrencies } from "./currency.js";
 import { checkHorizon } from "./horizon.js";
 import { hasErrors, type Issue } from "./issue.js";
 import { checkFx, checkLanes } from "./money.js";
@@ -24,6 +25,11 @@ export interface Validation {
  * set only when there are no errors.
  */
 export function validateScenario(doc: unknown): Validation {
+  const currencies = checkCurrencies(doc);
+  if (currencies.length > 0) {
+    const rest = validateScenario(stripCurrencies(doc));
+    return { issues: [...currencies, ...rest.issues] };
+  }
   const parsed = Scenario.safeParse(doc);
   if (parsed.success) {
     const issues = modelChecks(checkContext(parsed.data));
@@ -35,15 +41,15 @@ export function validateScenario(doc: unknown): Validation {
   if (!rest?.success || !pruned) return { issues };
   const ctx = checkContext(rest.data);
   for (const [list, ids] of pruned.dropped) for (const id of ids) idSet(ctx, list)?.add(id);
-  return { issues: [...issues, ...modelChecks(ctx)] };
+  return { issues: [...issues, ...modelChecks(ctx).map((i) => ({ ...i, path: pruned.originalPath(i.path) }))] };
 }
 
 function modelChecks(ctx: CheckContext): Issue[] {
   const horizon = checkHorizon(ctx);
   if (hasErrors(horizon)) return horizon;
-  const issues = [...horizon, ...checkReferences(ctx), ...checkTariffs(ctx)];
-  if (!hasErrors(issues)) issues.push(...checkSourcing(ctx), ...checkFx(ctx), ...checkLanes(ctx));
-  return issues;
+  // The later checks skip what they cannot resolve (an unknown plant, say), so
+  // running them all after a reference error reports more without cascading.
+  return [...horizon, ...checkReferences(ctx), ...checkTariffs(ctx), ...checkSourcing(ctx), ...checkFx(ctx), ...checkLanes(ctx)];
 }
 
 /**
@@ -51,7 +57,14 @@ function modelChecks(ctx: CheckContext): Issue[] {
  * undefined when an error lies outside the entity lists. Ids of dropped
  * entities stay known so that references to them are not reported twice.
  */
-function withoutBrokenEntities(doc: unknown, issues: Issue[]): { doc: Record<string, unknown>; dropped: Map<string, string[]> } | undefined {
+interface Pruned {
+  doc: Record<string, unknown>;
+  dropped: Map<string, string[]>;
+  /** Maps a path in the pruned document back to the user's document (indices shift when entities are dropped). */
+  originalPath: (path: string) => string;
+}
+
+function withoutBrokenEntities(doc: unknown, issues: Issue[]): Pruned | undefined {
   if (doc === null || typeof doc !== "object") return undefined;
   const broken = new Map<string, Set<number>>();
   for (const i of issues) {
@@ -62,18 +75,39 @@ function withoutBrokenEntities(doc: unknown, issues: Issue[]): { doc: Record<str
   }
   const out: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
   const dropped = new Map<string, string[]>();
+  const kept = new Map<string, number[]>();
   for (const [list, indices] of broken) {
     const items = out[list];
     if (!Array.isArray(items)) return undefined;
     out[list] = items.filter((_, i) => !indices.has(i));
+    kept.set(
+      list,
+      items.map((_, i) => i).filter((i) => !indices.has(i)),
+    );
     dropped.set(
       list,
       items.filter((e, i) => indices.has(i) && typeof e?.id === "string").map((e) => e.id as string),
     );
   }
-  return { doc: out, dropped };
+  const originalPath = (path: string) =>
+    path.replace(/^(\w+)\[(\d+)\]/, (whole, list: string, k: string) => {
+      const orig = kept.get(list)?.[Number(k)];
+      return orig === undefined ? whole : `${list}[${orig}]`;
+    });
+  return { doc: out, dropped, originalPath };
 }
 
 function idSet(ctx: CheckContext, list: string): Set<string> | undefined {
   return { companies: ctx.companyIds, markets: ctx.marketIds, plants: ctx.plantIds, programs: ctx.programIds, tariffs: ctx.measureIds }[list];
+}
+
+/** The document with explicit currencies on cited values removed, to validate the rest after a currency error. */
+function stripCurrencies(doc: unknown): unknown {
+  return JSON.parse(JSON.stringify(doc), (_k, v) => {
+    if (v !== null && typeof v === "object" && "value" in v && "currency" in v) {
+      const { currency: _dropped, ...rest } = v;
+      return rest;
+    }
+    return v;
+  });
 }

@@ -3,12 +3,14 @@ import { error, type Issue, suggestId } from "./issue.js";
 
 const COUNTRY = /^[A-Z]{2}$/;
 
+const SINGULAR = { companies: "company", markets: "market", periods: "period", plants: "plant", "tariff measures": "tariff measure" } as const;
+
 /** Every id that names another entity must exist; ids are unique within their list. */
 export function checkReferences(ctx: CheckContext): Issue[] {
   const { s } = ctx;
   const issues: Issue[] = [...duplicates(ctx)];
-  const ref = (path: string, id: string, known: Set<string>, kind: string, entity?: string) => {
-    if (!known.has(id)) issues.push(error(path, `unknown ${kind.replace(/s$/, "")} \`${id}\``, suggestId(id, known, kind), entity));
+  const ref = (path: string, id: string, known: Set<string>, kind: keyof typeof SINGULAR, entity?: string) => {
+    if (!known.has(id)) issues.push(error(path, `unknown ${SINGULAR[kind]} \`${id}\``, suggestId(id, known, kind), entity));
   };
   s.plants.forEach((p, i) => {
     ref(`plants[${i}].owner`, p.owner, ctx.companyIds, "companies", p.id);

@@ -52,6 +52,7 @@ function unionIssues(issue: Extract<ZIssue, { code: "invalid_union" }>, path: Pr
   const best = branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
   if (!best || depth(best) < 0) {
     const got = valueAt(doc, path);
+    if (got === undefined) return [make(path, "missing required attribute", undefined, doc)];
     return [make(path, `${describe(got)} does not fit here`, "see the scenario reference (docs/scenario-reference.md) for the accepted forms", doc)];
   }
   return best.flatMap((i) => convert(i, path, doc));

@@ -33,7 +33,7 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
     for (const [plantId, share] of Object.entries(step.shares)) {
       const plant = ctx.s.plants.find((x) => x.id === plantId);
       if (!plant || share === 0) continue;
-      if (plant.owner !== p.seller) {
+      if (plant.owner !== p.seller && ctx.companyIds.has(plant.owner) && ctx.companyIds.has(p.seller)) {
         issues.push(
           error(
             `${step.path}.${plantId}`,

@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const example = here("../../../scenarios/examples/two-plants.yaml");
+const fiveMistakes = here("./fixtures/five-mistakes.yaml");
+const tmp = mkdtempSync(join(tmpdir(), "tieup-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("tieup validate", () => {
+  it("names each of five mistakes by its path and exits with code 2", () => {
+    const r = runCli("validate", fiveMistakes);
+    expect(r.code).toBe(2);
+    for (const path of ["plants[0].capacity", "tariffs[1].rate", "plants[1].owner", "programs[0].sourcing[1].shares", "fx.rates.JPY"])
+      expect(r.stderr).toContain(path);
+    expect(r.stderr).toContain("5 errors");
+    expect(r.stderr).toContain("did you mean `maker`?");
+    expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+  });
+
+  it("confirms a valid scenario on standard output", () => {
+    const r = runCli("validate", example);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/two-plants: valid \(1 companies, 2 plants, 1 programs, 2 tariff measures\)/);
+  });
+
+  it("reports a missing file as bad input, not a crash", () => {
+    const r = runCli("validate", join(tmp, "nope.yaml"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read/);
+  });
+});
+
+describe("tieup run", () => {
+  it("prints JSON tables with the duty worked by hand", () => {
+    const r = runCli("run", example, "--format", "json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const fy25 = json.tables.companies.find((x: { period: string }) => x.period === "FY2025");
+    // 40% of 150,000 from Japan; customs value 0.9 × 30,000; MFN 2.5% all year + 232 25% from 3 Apr (363 of 365 days); ¥150/$
+    expect(fy25.vehicleDuty).toBeCloseTo(60_000 * 27_000 * (0.025 + (0.25 * 363) / 365) * 150, 0);
+    expect(fy25.currency).toBe("JPY");
+  });
+
+  it("writes CSV atomically to --out, and writes nothing when the input is invalid", () => {
+    const ok = join(tmp, "plants.csv");
+    expect(runCli("run", example, "--format", "csv", "--table", "plants", "--out", ok).code).toBe(0);
+    expect(readFileSync(ok, "utf8").split("\n")[0]).toBe(
+      "period,plant,owner,country,output,capacity,utilisation,fixedCost,contribution,contributionPerUnit,breakEvenUtilisation,breakEvenReported,headcount",
+    );
+    const bad = join(tmp, "bad.csv");
+    expect(runCli("run", fiveMistakes, "--format", "csv", "--out", bad).code).toBe(2);
+    expect(existsSync(bad)).toBe(false);
+  });
+
+  it("filters to one period and rejects an unknown one with the list of periods", () => {
+    expect(runCli("run", example, "--period", "FY2026").stdout).not.toContain("FY2025");
+    const r = runCli("run", example, "--period", "FY2099");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("FY2025, FY2026");
+  });
+
+  it("prints a readable report without colour codes when not on a terminal", () => {
+    const r = runCli("run", example);
+    expect(r.stdout).toContain("Operating profit and duties by company (¥ billion)");
+    expect(r.stdout).toContain("Duties by measure");
+    expect(r.stdout).toContain("Plants: utilisation against break-even");
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it("rejects an unknown override, suggesting none when none is close", () => {
+    const r = runCli("run", example, "--with", "tariff-high");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown override `tariff-high`");
+  });
+
+  it("rejects an unknown option with code 2", () => {
+    expect(runCli("run", example, "--fromat", "json").code).toBe(2);
+  });
+});
+
+describe("tieup compare and schema", () => {
+  it("shows no difference between a scenario and itself", () => {
+    const r = runCli("compare", example, example, "--format", "json");
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout).tables.companies_diff as { operatingProfit_delta: number }[];
+    expect(t.length).toBe(2);
+    for (const row of t) expect(row.operatingProfit_delta).toBe(0);
+  });
+
+  it("prints a JSON Schema that names the scenario's sections", () => {
+    const r = runCli("schema");
+    const s = JSON.parse(r.stdout);
+    expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(["horizon", "companies", "plants", "programs", "tariffs", "extends", "tables"]));
+  });
+
+  it("answers --help with code 0", () => {
+    const r = runCli("run", "--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("--with <override>");
+  });
+});

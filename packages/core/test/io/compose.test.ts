@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { composeScenario, validateScenario } from "../../src/index.js";
+import { memoryReader } from "./memory-reader.js";
+
+const base = `
+id: base
+horizon: { fiscalYears: { from: 2025, to: 2025 } }
+companies: [{ id: maker, name: Maker, reportingCurrency: USD }]
+markets: [{ id: us, name: US, country: US, currency: USD }]
+plants:
+  - { id: ohio, name: Ohio, owner: maker, country: US, capacity: 100000, fixedCost: 1000000, platforms: [p] }
+  - { id: texas, name: Texas, owner: maker, country: US, capacity: 50000, fixedCost: 1000000, platforms: [p] }
+programs:
+  - id: suv
+    name: SUV
+    seller: maker
+    brand: M
+    category: passenger-car
+    platform: p
+    variableCost: 20000
+    sourcing: { ohio: 1 }
+    markets: { us: { price: 30000, demand: 1000 } }
+lanes: [{ from: US, to: us, costPerUnit: 100 }]
+overrides: { bigger: ./overrides/bigger.yaml }
+`;
+
+describe("extends: a patch merged onto its base by id", () => {
+  it("deep-merges a known id, appends a new one and deletes with remove: true", () => {
+    const reader = memoryReader({
+      "/s/base.yaml": base,
+      "/s/child.yaml": `extends: ./base.yaml\nid: child\nplants:\n  - { id: ohio, capacity: 120000 }\n  - { id: texas, remove: true }\n  - { id: utah, name: Utah, owner: maker, country: US, capacity: 1, fixedCost: 0 }\n`,
+    });
+    const c = composeScenario("/s/child.yaml", reader);
+    expect(c.issues).toEqual([]);
+    const plants = c.doc?.plants as { id: string; capacity: number; name: string }[];
+    expect(plants.map((p) => p.id)).toEqual(["ohio", "utah"]);
+    expect(plants[0]).toMatchObject({ id: "ohio", name: "Ohio", capacity: 120000 });
+    expect(c.doc?.id).toBe("child");
+    expect(c.files).toEqual(["/s/child.yaml", "/s/base.yaml"]);
+  });
+
+  it("reports removing an id the base does not have, with the closest id", () => {
+    const reader = memoryReader({ "/s/base.yaml": base, "/s/child.yaml": "extends: ./base.yaml\nplants: [{ id: texsa, remove: true }]\n" });
+    const c = composeScenario("/s/child.yaml", reader);
+    expect(c.issues).toHaveLength(1);
+    expect(c.issues[0]).toMatchObject({ path: "plants[0]", file: "/s/child.yaml" });
+    expect(c.issues[0]?.suggestion).toContain("texas");
+  });
+
+  it("refuses a cycle of extends", () => {
+    const reader = memoryReader({ "/s/a.yaml": "extends: ./b.yaml\n", "/s/b.yaml": "extends: ./a.yaml\n" });
+    const c = composeScenario("/s/a.yaml", reader);
+    expect(c.doc).toBeUndefined();
+    expect(c.issues[0]?.message).toMatch(/cycle/);
+  });
+});
+
+describe("named overrides", () => {
+  const files = { "/s/base.yaml": base, "/s/overrides/bigger.yaml": "programs:\n  - { id: suv, markets: { us: { demand: 2000 } } }\n" };
+
+  it("applies an override by name, paths relative to the file that names it", () => {
+    const c = composeScenario("/s/base.yaml", memoryReader(files), ["bigger"]);
+    expect(c.issues).toEqual([]);
+    const v = validateScenario(c.doc);
+    expect(v.scenario?.programs[0]?.markets.us?.demand).toBe(2000);
+    expect(v.scenario?.programs[0]?.markets.us?.price).toBe(30000);
+  });
+
+  it("names an unknown override and suggests the closest", () => {
+    const c = composeScenario("/s/base.yaml", memoryReader(files), ["biger"]);
+    expect(c.issues[0]).toMatchObject({ path: "--with biger" });
+    expect(c.issues[0]?.suggestion).toContain("bigger");
+  });
+});
+
+describe("CSV tables", () => {
+  it("fills demand and FX from CSV rows, keeping each row's source", () => {
+    const reader = memoryReader({
+      "/s/base.yaml": base,
+      "/s/t.yaml": "extends: ./base.yaml\ntables: { demand: ./demand.csv, fx: ./fx.csv }\ncompanies: [{ id: maker, reportingCurrency: JPY }]\n",
+      "/s/demand.csv": "program,market,period,units,source\nsuv,us,FY2025,1500,data/facts/sales.csv#suv\n",
+      "/s/fx.csv": "currency,period,rate\nJPY,FY2025,150.5\n",
+    });
+    const c = composeScenario("/s/t.yaml", reader);
+    expect(c.issues).toEqual([]);
+    const v = validateScenario(c.doc);
+    expect(v.issues).toEqual([]);
+    expect(v.scenario?.programs[0]?.markets.us?.demand).toEqual({ FY2025: 1500 });
+    expect(v.scenario?.fx.rates.JPY?.FY2025).toBe(150.5);
+  });
+
+  it("reports a row naming an unknown program by its CSV line", () => {
+    const reader = memoryReader({
+      "/s/base.yaml": `${base}tables: { demand: ./d.csv }\n`,
+      "/s/d.csv": "program,market,period,units\nsuv,us,FY2025,1\nsvu,us,FY2025,2\n",
+    });
+    const c = composeScenario("/s/base.yaml", reader);
+    expect(c.issues).toHaveLength(1);
+    expect(c.issues[0]).toMatchObject({ path: "tables.demand row 3", file: "/s/d.csv" });
+  });
+});
+
+describe("parse errors", () => {
+  it("gives the line of a YAML syntax error", () => {
+    const c = composeScenario("/s/bad.yaml", memoryReader({ "/s/bad.yaml": "id: x\nplants: [ { id: a\n" }));
+    expect(c.doc).toBeUndefined();
+    expect(c.issues[0]?.path).toMatch(/^line \d+, column \d+$/);
+  });
+
+  it("rejects a duplicate key instead of silently keeping the last", () => {
+    const c = composeScenario("/s/dup.yaml", memoryReader({ "/s/dup.yaml": "id: a\nid: b\n" }));
+    expect(c.issues[0]?.message).toMatch(/unique|duplicate/i);
+  });
+
+  it("reports a missing file without throwing", () => {
+    const c = composeScenario("/s/none.yaml", memoryReader({}));
+    expect(c.issues[0]?.message).toMatch(/cannot read/);
+  });
+});
