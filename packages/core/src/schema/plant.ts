@@ -19,7 +19,7 @@ export const Plant = z
     platforms: z.array(z.string()).default([]).meta({ description: "Platforms the plant can build" }),
     breakEvenUtilisation: fraction("Break-even utilisation as reported by a source, shown beside the computed one").optional(),
     headcount: quantity({ unit: "units", description: "Employees at the plant", min: 0, absurd: 100_000, integer: true }).optional(),
-    openUntil: IsoDate.optional().meta({ description: "Last day of vehicle production (closure); output after it is an error" }),
+    openUntil: IsoDate.optional().meta({ description: "Last day of vehicle production (closure): capacity and fixed cost stop after it" }),
     source: Source.optional(),
     note: z.string().optional(),
   })

@@ -61,7 +61,7 @@ export function typeName(s: AnySchema): string {
     case "union":
       return (d.options ?? []).map((o) => typeName(o)).join(" or ");
     case "object":
-      return metaOf(s).title ?? "object";
+      return metaOf(s).title ?? `{ ${Object.keys(d.shape ?? {}).join(", ")} }`;
     default:
       return d.type;
   }
@@ -124,14 +124,32 @@ export function scenarioReference(): string {
 
 /** Object shapes reachable from a top-level attribute (entity lists, nested objects such as program markets). */
 function entityShapes(s: AnySchema): [string, Record<string, AnySchema>][] {
+  const d0 = defOf(s);
+  if (d0.type === "union" && d0.options) {
+    return d0.options.flatMap((o) => {
+      const shape = shapeOfEntity(o);
+      return shape
+        ? [
+            [`${metaOf(s).title ?? "Entity"}: { ${Object.keys(shape).join(", ")} }`, shape] as [string, Record<string, AnySchema>],
+            ...nestedShapes(metaOf(s).title ?? "Entity", shape),
+          ]
+        : [];
+    });
+  }
   const shape = shapeOfEntity(s);
   if (!shape) return [];
-  const out: [string, Record<string, AnySchema>][] = [[metaOf(s).title ?? metaOfInner(s) ?? "Entity", shape]];
+  return [[metaOf(s).title ?? metaOfInner(s) ?? "Entity", shape], ...nestedShapes(metaOfInner(s) ?? "Entity", shape)];
+}
+
+/** Objects nested in an entity worth their own table (program markets, horizon fiscal years). */
+function nestedShapes(title: string, shape: Record<string, AnySchema>): [string, Record<string, AnySchema>][] {
+  const out: [string, Record<string, AnySchema>][] = [];
   for (const [field, child] of Object.entries(shape)) {
     const d = defOf(child);
-    const inner = d.type === "record" || d.type === "optional" || d.type === "default" ? child : undefined;
-    const nested = inner ? shapeOfEntity(defOf(inner).valueType ?? defOf(inner).innerType ?? inner) : undefined;
-    if (nested && Object.keys(nested).length > 2 && field !== "content") out.push([`${metaOfInner(s) ?? "Entity"} › ${field}`, nested]);
+    const inner = ["record", "optional", "default", "object", "array"].includes(d.type) ? child : undefined;
+    const di = inner ? defOf(inner) : undefined;
+    const nested = inner ? shapeOfEntity(di?.valueType ?? di?.innerType ?? di?.element ?? inner) : undefined;
+    if (nested && Object.keys(nested).length >= 2 && field !== "content" && nested !== shape) out.push([`${title} › ${field}`, nested]);
   }
   return out;
 }
