@@ -92,6 +92,11 @@ describe("tieup compare and schema", () => {
     for (const row of t) expect(row.operatingProfit_delta).toBe(0);
   });
 
+  it("keeps each company's currency in the comparison table", () => {
+    const r = runCli("compare", example, example);
+    expect(r.stdout).toMatch(/maker\s+FY2025\s+¥ billion/);
+  });
+
   it("prints a JSON Schema that names the scenario's sections", () => {
     const r = runCli("schema");
     const s = JSON.parse(r.stdout);

@@ -2,7 +2,7 @@ import type { Company } from "./schema/company.js";
 import type { Lane } from "./schema/lane.js";
 import type { Market } from "./schema/market.js";
 import type { Plant } from "./schema/plant.js";
-import type { Program } from "./schema/program.js";
+import type { Program, ProgramMarket } from "./schema/program.js";
 import type { Scenario } from "./schema/scenario.js";
 import type { DatedMeasure } from "./tariff/schedule.js";
 import { dayNumber } from "./time/dates.js";
@@ -75,16 +75,27 @@ export function sourcingAt(program: Program, model: Model, t: number): Record<st
 }
 
 export function demandAt(program: Program, marketId: string, model: Model, t: number): number {
-  const d = program.markets[marketId]?.demand;
-  if (d === undefined) return 0;
+  const pm = program.markets[marketId];
+  return pm === undefined ? 0 : demandIn(pm, model.periods[t] as Period);
+}
+
+/** Units sold of a program in one of its markets in a period. */
+export function demandIn(pm: ProgramMarket, period: Period): number {
+  const d = pm.demand;
   if (typeof d === "number") return d;
-  return d[(model.periods[t] as Period).id] ?? 0;
+  return d[period.id] ?? 0;
 }
 
 const laneIndex = new WeakMap<Model, Map<string, Lane | null>>();
 
 /** Logistics cost per unit (base currency) from a plant to a market; a plant lane wins over a country lane. */
 export function laneCostIn(model: Model, plant: Plant, marketId: string, t: number): number | undefined {
+  const lane = laneOf(model, plant, marketId);
+  return lane === undefined ? undefined : toBase(model, lane.costPerUnit, lane.currency, t);
+}
+
+/** The lane from a plant to a market, memoised per model (findLane scans every lane). */
+export function laneOf(model: Model, plant: Plant, marketId: string): Lane | undefined {
   let index = laneIndex.get(model);
   if (!index) {
     index = new Map();
@@ -96,7 +107,7 @@ export function laneCostIn(model: Model, plant: Plant, marketId: string, t: numb
     lane = findLane(model.scenario.lanes, plant, marketId) ?? null;
     index.set(key, lane);
   }
-  return lane === null ? undefined : toBase(model, lane.costPerUnit, lane.currency, t);
+  return lane ?? undefined;
 }
 
 export function findLane(lanes: readonly Lane[], plant: Plant, marketId: string): Lane | undefined {

@@ -20,7 +20,8 @@ export interface CompareOptions {
 export function compareCommand(a: string | undefined, b: string | undefined, opts: CompareOptions): void {
   const left = loadScenario(a, b === undefined ? [] : opts.with);
   const right = loadScenario(b ?? a, opts.with);
-  printIssues([...left.issues, ...right.issues].filter((i) => i.severity === "warning"));
+  const warnings = [...left.issues, ...right.issues].filter((i) => i.severity === "warning");
+  printIssues(warnings.filter((w, k) => warnings.findIndex((x) => x.path === w.path && x.message === w.message) === k));
   const ra = evaluate(left.scenario);
   const rb = evaluate(right.scenario);
   const diffs = {

@@ -17,6 +17,7 @@ export function mergeDocs(base: Doc, patch: Doc, file?: string): { doc: Doc; iss
   for (const [key, value] of Object.entries(patch)) {
     if ((ENTITY_LISTS as readonly string[]).includes(key) && Array.isArray(value)) {
       out[key] = mergeList(Array.isArray(base[key]) ? (base[key] as unknown[]) : [], value, key, (e) => (isObject(e) ? e.id : undefined), issues, file);
+      if (key === "tariffs") out[key] = dropReferencesToRemoved(out[key] as unknown[], value);
     } else if (key === "lanes" && Array.isArray(value)) {
       out[key] = mergeList(
         Array.isArray(base[key]) ? (base[key] as unknown[]) : [],
@@ -52,6 +53,22 @@ function mergeList(base: unknown[], patch: unknown[], list: string, keyOf: (e: u
     else out.push(item);
   });
   return out;
+}
+
+/**
+ * Removing a measure also removes it from the measures that name it
+ * (inclusiveOf, supersedes, offsets): "no such measure" means nothing else
+ * can fold it in, supersede it or be offset against it.
+ */
+function dropReferencesToRemoved(tariffs: unknown[], patch: unknown[]): unknown[] {
+  const removed = new Set(patch.filter((p) => isObject(p) && p.remove === true).map((p) => (p as Doc).id));
+  if (removed.size === 0) return tariffs;
+  return tariffs.map((t) => {
+    if (!isObject(t)) return t;
+    const out: Doc = { ...t };
+    for (const k of ["inclusiveOf", "supersedes", "offsets"]) if (Array.isArray(t[k])) out[k] = (t[k] as unknown[]).filter((id) => !removed.has(id));
+    return out;
+  });
 }
 
 export function deepMerge(base: unknown, patch: unknown): unknown {

@@ -36,6 +36,7 @@ export class SlotSchedules {
 export class ScheduleCache {
   private readonly cache = new Map<string, SlotSchedules>();
   private readonly weights = new Map<string, Float64Array>();
+  private readonly profileKeys = new WeakMap<readonly number[], string>();
   constructor(private readonly model: Model) {}
 
   get(slot: Slot, t: number, kinds: "duties" | "offsets", profile?: readonly number[]): ScheduleEntry[] {
@@ -43,7 +44,7 @@ export class ScheduleCache {
   }
 
   series(slot: Slot, kinds: "duties" | "offsets", profile?: readonly number[]): SlotSchedules {
-    const pkey = profile ? profile.join(",") : "";
+    const pkey = profile ? this.profileKey(profile) : "";
     const key = `${slotKey(slot)}|${kinds}|${pkey}`;
     let s = this.cache.get(key);
     if (s === undefined) {
@@ -58,6 +59,16 @@ export class ScheduleCache {
     const period = this.model.periods[t];
     if (!period) throw new Error(`internal: no period ${t}`);
     return schedule(this.model.measures, slot, period, profile ? this.dayWeights(t, profile, pkey) : undefined, kinds);
+  }
+
+  /** Programs share profiles by value; the key is joined once per profile array (number formatting is slow). */
+  private profileKey(profile: readonly number[]): string {
+    let key = this.profileKeys.get(profile);
+    if (key === undefined) {
+      key = profile.join(",");
+      this.profileKeys.set(profile, key);
+    }
+    return key;
   }
 
   private dayWeights(t: number, profile: readonly number[], pkey: string): Float64Array {

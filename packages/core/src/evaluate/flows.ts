@@ -1,8 +1,9 @@
-import { demandAt, findLane, type Model, sourcingAt, toBase } from "../model.js";
+import { demandIn, laneOf, type Model, sourcingAt, toBase } from "../model.js";
 import type { Lane } from "../schema/lane.js";
 import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program, ProgramMarket } from "../schema/program.js";
+import type { Period } from "../time/periods.js";
 import {
   customsValuePerUnit,
   type MeasureCharge,
@@ -113,7 +114,7 @@ class ProgramRoutes {
         plant,
         parts: partsSlots(cache, program, plant),
         legs: this.markets.map(({ id, market, pm }) => ({
-          lane: findLane(this.model.scenario.lanes, plant, id),
+          lane: laneOf(this.model, plant, id),
           vehicle: vehicleSchedules(cache, program, plant, market.country, pm.monthlyProfile),
           offsets: offsetSchedules(cache, program, plant, market.country, pm.monthlyProfile),
         })),
@@ -166,20 +167,12 @@ function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare
 function addMarketFlows(model: Model, routes: ProgramRoutes, m: number, t: number, sources: PlantShare[], flows: FlowColumns, duties: DutyColumns): void {
   const { program } = routes;
   const { id: marketId, market, pm } = routes.markets[m] as ProgramRoutes["markets"][number];
-  const demand = demandAt(program, marketId, model, t);
+  const demand = demandIn(pm, model.periods[t] as Period);
   if (demand <= 0) return;
   const priceBase = toBase(model, pm.price, market.currency, t);
   const msrpBase = toBase(model, pm.msrp ?? pm.price, market.currency, t);
   const customs = customsValuePerUnit(model, program, priceBase, market.currency, t);
-  const perPlant = sources.map((s) => {
-    const leg = s.route.legs[m] as Leg;
-    return {
-      ...s,
-      lane: leg.lane,
-      vehicle: leg.vehicle ? vehicleDuties(leg.vehicle.at(t), program, customs) : NONE,
-      offsets: leg.offsets ? offsetCredits(leg.offsets.at(t), msrpBase) : NONE,
-    };
-  });
+  const perPlant = sources.map((s) => plantFlow(s, s.route.legs[m] as Leg, program, customs, msrpBase, t));
   const { price, units } = passThrough(program, priceBase, demand, perPlant);
   const periodId = model.periods[t]?.id as string;
   for (const s of perPlant) {
@@ -205,8 +198,56 @@ function addMarketFlows(model: Model, routes: ProgramRoutes, m: number, t: numbe
   }
 }
 
+/** One plant's share of a program-market in a period, with its per-unit charges. */
+interface PlantFlow {
+  plant: Plant;
+  share: number;
+  variableCost: number;
+  lane: Lane | undefined;
+  parts: MeasureCharge[];
+  partsPerUnit: number;
+  vehicle: MeasureCharge[];
+  offsets: MeasureCharge[];
+}
+
+/**
+ * Speed: fields are listed one by one; an object spread ({ ...s, vehicle })
+ * here cost about 3 µs per flow on Node 20, half of the evaluation time.
+ */
+function plantFlow(s: PlantShare, leg: Leg, program: Program, customs: number, msrpBase: number, t: number): PlantFlow {
+  return {
+    plant: s.plant,
+    share: s.share,
+    variableCost: s.variableCost,
+    lane: leg.lane,
+    parts: s.parts,
+    partsPerUnit: s.partsPerUnit,
+    vehicle: leg.vehicle ? vehicleDuties(leg.vehicle.at(t), program, customs) : NONE,
+    offsets: leg.offsets ? offsetCredits(leg.offsets.at(t), msrpBase) : NONE,
+  };
+}
+
 /** Shared empty charge list (never mutated). */
 const NONE: MeasureCharge[] = [];
+
+/**
+ * The period index of every flow. Speed: aggregations over flows group by
+ * these numbers instead of building a "company|period" string per flow.
+ */
+export function flowPeriods(model: Model, flows: FlowColumns): Int32Array {
+  const out = new Int32Array(flows.period.length);
+  let last: string | undefined;
+  let t = -1;
+  for (let f = 0; f < out.length; f++) {
+    const id = flows.period[f] as string;
+    if (id !== last) {
+      last = id;
+      t = model.periodIndex.get(id) ?? -1;
+    }
+    out[f] = t;
+  }
+  return out;
+}
 
 /**
  * Optional pass-through of duties to the price: the price rises by share ×

@@ -9,7 +9,13 @@ import { type Cell, type ColumnMeta, createTable, keyColumns, pushRow, rowAt, ty
 export function diffTables(base: Table, other: Table): Table {
   const keys = keyColumns(base);
   const values = valueColumns(base).filter((v) => base.data[v]?.some((x) => typeof x === "number"));
-  const cols: ColumnMeta[] = [...base.columns.filter((c) => c.role === "key"), { name: "presence", role: "key", description: "both, base-only or other-only" }];
+  // Non-numeric value columns (owner, currency) are labels: carried over, not differenced.
+  const labels = valueColumns(base).filter((v) => !values.includes(v));
+  const cols: ColumnMeta[] = [
+    ...base.columns.filter((c) => c.role === "key"),
+    { name: "presence", role: "key", description: "both, base-only or other-only" },
+    ...base.columns.filter((c) => labels.includes(c.name)),
+  ];
   for (const v of values) {
     const meta = base.columns.find((c) => c.name === v) as ColumnMeta;
     cols.push({ ...meta, name: `${v}_base` }, { ...meta, name: v }, { ...meta, name: `${v}_delta` });
@@ -27,6 +33,7 @@ export function diffTables(base: Table, other: Table): Table {
     const row: Record<string, Cell> = {};
     for (const key of keys) row[key] = src[key] ?? null;
     row.presence = b && o ? "both" : b ? "base-only" : "other-only";
+    for (const l of labels) row[l] = src[l] ?? null;
     for (const v of values) {
       const bv = num(b?.[v]);
       const ov = num(o?.[v]);

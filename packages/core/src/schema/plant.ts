@@ -14,7 +14,6 @@ export const Plant = z
       unit: "money/year",
       description: "Fixed cost per year (labour, overhead, depreciation) in the plant's currency",
       min: 0,
-      absurd: 1e13,
     }),
     platforms: z.array(z.string()).default([]).meta({ description: "Platforms the plant can build" }),
     breakEvenUtilisation: fraction("Break-even utilisation as reported by a source, shown beside the computed one").optional(),

@@ -21,12 +21,11 @@ export const Demand = z
   .meta({ description: "Units sold by period id (or one number for every period)" });
 
 export const ProgramMarket = z.strictObject({
-  price: quantity({ unit: "money/unit", description: "Net revenue per vehicle to the seller, in the market's currency", min: 0, absurd: 1_000_000 }),
+  price: quantity({ unit: "money/unit", description: "Net revenue per vehicle to the seller, in the market's currency", min: 0 }),
   msrp: quantity({
     unit: "money/unit",
     description: "Manufacturer's suggested retail price (average), market currency; basis of the US-assembly offset",
     min: 0,
-    absurd: 1_000_000,
   }).optional(),
   demand: Demand,
   monthlyProfile: z
@@ -42,7 +41,7 @@ export const CustomsValue = z
     z.strictObject({ shareOfPrice: fraction("Customs value as a share of the market price") }),
     z.strictObject({ markupOnCost: quantity({ unit: "fraction", description: "Customs value as variable cost plus a markup", min: 0, max: 5 }) }),
     z.strictObject({
-      perUnit: quantity({ unit: "money/unit", description: "Customs value per vehicle in the importer's currency", min: 0, absurd: 1_000_000 }),
+      perUnit: quantity({ unit: "money/unit", description: "Customs value per vehicle in the importer's currency", min: 0 }),
     }),
   ])
   .meta({ description: "Declared import value (the related-party transfer price), never the retail price" });
@@ -65,13 +64,11 @@ export const Program = z
       unit: "money/unit",
       description: "Variable cost per vehicle at the plant (parts, materials, direct labour)",
       min: 0,
-      absurd: 1_000_000,
     }),
     partsValue: quantity({
       unit: "money/unit",
       description: "Value of purchased parts per vehicle; defaults to variable cost x parameters.partsShareOfVariableCost",
       min: 0,
-      absurd: 1_000_000,
     }).optional(),
     content: z.record(z.string(), fraction("Share of the vehicle's parts value from this origin")).default({}).meta({
       description: 'Content shares by origin country (ISO code, or "other" for unnamed foreign origins); at most 1 in total, the rest treated as "other"',

@@ -3,6 +3,7 @@ import { type CheckContext, checkContext } from "./context.js";
 import { checkCurrencies } from "./currency.js";
 import { checkHorizon } from "./horizon.js";
 import { hasErrors, type Issue } from "./issue.js";
+import { checkMagnitudes } from "./magnitudes.js";
 import { checkFx, checkLanes } from "./money.js";
 import { checkReferences } from "./references.js";
 import { schemaIssues } from "./schema-issues.js";
@@ -49,7 +50,7 @@ function modelChecks(ctx: CheckContext): Issue[] {
   if (hasErrors(horizon)) return horizon;
   // The later checks skip what they cannot resolve (an unknown plant, say), so
   // running them all after a reference error reports more without cascading.
-  return [...horizon, ...checkReferences(ctx), ...checkTariffs(ctx), ...checkSourcing(ctx), ...checkFx(ctx), ...checkLanes(ctx)];
+  return [...horizon, ...checkReferences(ctx), ...checkTariffs(ctx), ...checkSourcing(ctx), ...checkFx(ctx), ...checkLanes(ctx), ...checkMagnitudes(ctx)];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Program } from "../schema/program.js";
 import { dayNumber } from "../time/dates.js";
+import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
 import { error, type Issue, warning } from "./issue.js";
 
@@ -53,12 +54,11 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
           ),
         );
       }
-      const firstDay = step.from === undefined ? ctx.periods[0]?.start : ctx.periods.find((x) => x.id === step.from)?.start;
-      if (plant.openUntil !== undefined && firstDay !== undefined && lastDayUsed(ctx, p, step.from) > dayNumber(plant.openUntil)) {
+      if (plant.openUntil !== undefined && hasDemandAfter(ctx, p, step.from, dayNumber(plant.openUntil))) {
         issues.push(
           warning(
             `${step.path}.${plantId}`,
-            `${plantId} closes on ${plant.openUntil} but still has a share of ${p.id} afterwards; that volume is counted but the plant has no capacity then`,
+            `${plantId} closes on ${plant.openUntil} but still has a share of ${p.id}'s demand afterwards; that volume is counted but the plant has no capacity then`,
             "move the volume with a later sourcing step",
             p.id,
           ),
@@ -69,13 +69,19 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
   return issues;
 }
 
-/** Last day of the periods in which a step applies (until the next step or the horizon's end). */
-function lastDayUsed(ctx: CheckContext, p: Program, from: string | undefined): number {
-  if (!Array.isArray(p.sourcing)) return ctx.periods.at(-1)?.end ?? 0;
-  const starts = p.sourcing.map((s) => ctx.periods.findIndex((x) => x.id === s.from)).sort((a, b) => a - b);
-  const mine = ctx.periods.findIndex((x) => x.id === from);
-  const next = starts.find((k) => k > mine);
-  return next === undefined ? (ctx.periods.at(-1)?.end ?? 0) : (ctx.periods[next - 1]?.end ?? 0);
+/** Whether the program sells anything, in periods where this step applies, after the given day. */
+function hasDemandAfter(ctx: CheckContext, p: Program, from: string | undefined, day: number): boolean {
+  const starts = Array.isArray(p.sourcing) ? p.sourcing.map((s) => ctx.periods.findIndex((x) => x.id === s.from)) : [0];
+  const mine = from === undefined ? 0 : ctx.periods.findIndex((x) => x.id === from);
+  const next = Math.min(...starts.filter((k) => k > mine), ctx.periods.length);
+  return ctx.periods.slice(mine, next).some((period) =>
+    Object.values(p.markets).some((m) => {
+      const units = typeof m.demand === "number" ? m.demand : (m.demand[period.id] ?? 0);
+      const after =
+        period.end > day ? shareOfPeriod(period, day + 1, period.end, m.monthlyProfile ? cumulativeDayWeights(period, m.monthlyProfile) : undefined) : 0;
+      return units * after > 0;
+    }),
+  );
 }
 
 function checkContent(p: Program, i: number): Issue[] {

@@ -73,6 +73,22 @@ describe("named overrides", () => {
   });
 });
 
+describe("removing a tariff measure", () => {
+  it("also removes it from the measures that name it", () => {
+    const tariffs = `tariffs:
+  - { id: mfn, name: MFN, importer: US, origins: ["*"], categories: [passenger-car], kind: mfn, rate: 0.025, from: 1990-01-01 }
+  - { id: s232, name: S232, importer: US, origins: ["*"], categories: [passenger-car], kind: additional, rate: 0.25, from: 2025-04-03 }
+  - { id: deal, name: Deal, importer: US, origins: [JP], categories: [passenger-car], kind: all-in, rate: 0.15, from: 2025-09-16, inclusiveOf: [mfn, s232] }
+`;
+    const reader = memoryReader({ "/s/base.yaml": base + tariffs, "/s/o.yaml": "extends: ./base.yaml\ntariffs: [{ id: s232, remove: true }]\n" });
+    const c = composeScenario("/s/o.yaml", reader);
+    const v = validateScenario(c.doc);
+    expect(v.issues).toEqual([]);
+    expect(v.scenario?.tariffs.map((t) => t.id)).toEqual(["mfn", "deal"]);
+    expect(v.scenario?.tariffs[1]?.inclusiveOf).toEqual(["mfn"]);
+  });
+});
+
 describe("CSV tables", () => {
   it("fills demand and FX from CSV rows, keeping each row's source", () => {
     const reader = memoryReader({

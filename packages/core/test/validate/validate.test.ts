@@ -187,3 +187,37 @@ describe("currency mistakes", () => {
     expect(errorsOf(doc)[0]?.path).toBe("programs[0].markets.us.price");
   });
 });
+
+describe("magnitudes in the base currency", () => {
+  it("accepts ¥3.6 million as a variable cost but rejects $3.6 million", () => {
+    const yen = sampleDoc();
+    yen.programs[0].currency = "JPY";
+    yen.programs[0].variableCost = 3_600_000;
+    yen.fx.rates.JPY = { FY2025: 150, FY2026: 150 };
+    expect(errorsOf(yen)).toEqual([]);
+    const dollars = sampleDoc();
+    dollars.programs[0].variableCost = 3_600_000;
+    expect(errorsOf(dollars)[0]).toMatchObject({ path: "programs[0].variableCost", message: expect.stringMatching(/implausibly large/) });
+  });
+});
+
+describe("plant closures", () => {
+  const closing = () => {
+    const doc = sampleDoc();
+    doc.plants[1].openUntil = "2025-12-31";
+    doc.programs[0].sourcing = { ohio: 0.6, kyushu: 0.4 };
+    return doc;
+  };
+  const warningsOf = (doc: unknown) => validateScenario(doc).issues.filter((i) => i.severity === "warning");
+
+  it("warns when a closed plant keeps a share of demand after its last day", () => {
+    expect(warningsOf(closing())[0]).toMatchObject({ path: "programs[0].sourcing.kyushu", message: expect.stringContaining("closes on 2025-12-31") });
+  });
+
+  it("does not warn when the sales profile puts no volume after the closure", () => {
+    const doc = closing();
+    doc.programs[0].markets.us.monthlyProfile = [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    doc.programs[0].markets.us.demand = { FY2025: 150000, FY2026: 0 };
+    expect(warningsOf(doc)).toEqual([]);
+  });
+});

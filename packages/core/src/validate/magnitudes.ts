@@ -1,0 +1,46 @@
+import type { CheckContext } from "./context.js";
+import { error, type Issue } from "./issue.js";
+
+/** Largest plausible amounts in the base currency (USD by default): beyond them a unit or scale slipped. */
+const PER_UNIT = 1_000_000;
+const PER_YEAR = 100_000_000_000;
+
+/**
+ * Money limits depend on the currency (¥7 million is a plausible variable cost,
+ * $7 million is not), so they are checked here, in the base currency at the
+ * first period's rate, rather than in the schema.
+ */
+export function checkMagnitudes(ctx: CheckContext): Issue[] {
+  const { s } = ctx;
+  const first = ctx.periods[0]?.id;
+  const rate = (cur: string) => (cur === s.fx.base ? 1 : first ? s.fx.rates[cur]?.[first] : undefined);
+  const issues: Issue[] = [];
+  const limit = (path: string, amount: number | undefined, cur: string, max: number, what: string, entity?: string) => {
+    const r = rate(cur);
+    if (amount === undefined || r === undefined || amount / r <= max) return;
+    issues.push(
+      error(
+        path,
+        `${amount.toLocaleString("en-US")} ${cur} is implausibly large for ${what} (over ${max.toLocaleString("en-US")} ${s.fx.base})`,
+        "check the unit, the scale (thousand / million) and the currency",
+        entity,
+      ),
+    );
+  };
+  s.plants.forEach((p, i) => {
+    limit(`plants[${i}].fixedCost`, p.fixedCost, p.currency, PER_YEAR, "a plant's fixed cost per year", p.id);
+  });
+  s.lanes.forEach((l, i) => {
+    limit(`lanes[${i}].costPerUnit`, l.costPerUnit, l.currency, PER_UNIT, "logistics per vehicle");
+  });
+  s.programs.forEach((p, i) => {
+    limit(`programs[${i}].variableCost`, p.variableCost, p.currency, PER_UNIT, "a variable cost per vehicle", p.id);
+    limit(`programs[${i}].partsValue`, p.partsValue, p.currency, PER_UNIT, "a parts value per vehicle", p.id);
+    for (const [m, pm] of Object.entries(p.markets)) {
+      const cur = s.markets.find((x) => x.id === m)?.currency ?? s.fx.base;
+      limit(`programs[${i}].markets.${m}.price`, pm.price, cur, PER_UNIT, "a price per vehicle", p.id);
+      limit(`programs[${i}].markets.${m}.msrp`, pm.msrp, cur, PER_UNIT, "an MSRP", p.id);
+    }
+  });
+  return issues;
+}
