@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { evaluate, rows } from "@tieup/core";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../src/load.js";
+import { runCli } from "./run-cli.js";
+
+const golden = fileURLToPath(new URL("./golden/default-report.md", import.meta.url));
+
+/**
+ * The default report, reviewed by hand (see docs/golden.md for what was
+ * checked). A change to the model, the data or the layout shows here as a
+ * diff to review; regenerate with UPDATE_GOLDEN=1 only after reviewing it.
+ */
+describe("the default Nissan–Honda scenario", () => {
+  it("prints the reviewed report", () => {
+    const r = runCli("run", "--format", "md");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) writeFileSync(golden, r.stdout);
+    expect(r.stdout).toBe(readFileSync(golden, "utf8"));
+  });
+
+  const results = evaluate(loadScenario(undefined).scenario);
+  const plant = (id: string, period: string) => rows(results.plants).find((p) => p.plant === id && p.period === period);
+
+  it("puts Canton near its reported 57% utilisation in 2024 and Smyrna near its derived 49%", () => {
+    expect(plant("canton", "FY2024")?.utilisation).toBeGreaterThan(0.52);
+    expect(plant("canton", "FY2024")?.utilisation).toBeLessThan(0.62);
+    expect(plant("smyrna", "FY2024")?.utilisation).toBeGreaterThan(0.45);
+    expect(plant("smyrna", "FY2024")?.utilisation).toBeLessThan(0.53);
+  });
+
+  it("runs Nissan's US plants at about half of capacity in 2024", () => {
+    const us = ["smyrna", "canton"].map((id) => plant(id, "FY2024"));
+    const util = us.reduce((a, p) => a + Number(p?.output), 0) / us.reduce((a, p) => a + Number(p?.capacity), 0);
+    expect(util).toBeGreaterThan(0.45);
+    expect(util).toBeLessThan(0.57);
+  });
+
+  it("charges no Section 232 duty before April 2025 and some in FY2025 for both companies", () => {
+    const duty = (company: string, period: string) => rows(results.companyDuties).filter((d) => d.company === company && d.period === period && String(d.measure).startsWith("s232")).reduce((a, d) => a + Number(d.amount), 0);
+    for (const c of ["nissan", "honda"]) {
+      expect(duty(c, "FY2024")).toBe(0);
+      expect(duty(c, "FY2025")).toBeGreaterThan(50e9);
+    }
+  });
+});
