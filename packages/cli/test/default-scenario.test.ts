@@ -39,7 +39,10 @@ describe("the default Nissan–Honda scenario", () => {
   });
 
   it("charges no Section 232 duty before April 2025 and some in FY2025 for both companies", () => {
-    const duty = (company: string, period: string) => rows(results.companyDuties).filter((d) => d.company === company && d.period === period && String(d.measure).startsWith("s232")).reduce((a, d) => a + Number(d.amount), 0);
+    const duty = (company: string, period: string) =>
+      rows(results.companyDuties)
+        .filter((d) => d.company === company && d.period === period && String(d.measure).startsWith("s232"))
+        .reduce((a, d) => a + Number(d.amount), 0);
     for (const c of ["nissan", "honda"]) {
       expect(duty(c, "FY2024")).toBe(0);
       expect(duty(c, "FY2025")).toBeGreaterThan(50e9);

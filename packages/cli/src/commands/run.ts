@@ -42,8 +42,9 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
     return;
   }
   const focus = opts.period ?? (periods.includes("FY2025") ? "FY2025" : (periods[0] as string));
+  const span = periods.length === 1 ? `period ${periods[0]}` : `periods ${periods[0]}–${periods.at(-1)}`;
   const intro = [
-    `scenario ${loaded.scenario.id}${opts.with.length ? ` with ${opts.with.join(", ")}` : ""} · periods ${periods[0]}–${periods.at(-1)} · base currency ${results.base}`,
+    `scenario ${loaded.scenario.id}${opts.with.length ? ` with ${opts.with.join(", ")}` : ""} · ${span} · base currency ${results.base}`,
     ...headline(results, focus),
   ];
   const sections: Section[] = [...companySection(results, periods), ...dutySection(results, periods), plantSection(results, periods, focus)];

@@ -40,7 +40,12 @@ export function companySection(r: Results, periods: string[]): Section[] {
 /** Duties by measure, one column per measure, per company and period (offsets negative). */
 export function dutySection(r: Results, periods: string[]): Section[] {
   const all = rows(r.companyDuties).filter((x) => periods.includes(String(x.period)));
-  const measures = [...new Set(all.map((x) => `${x.measure}${x.kind === "parts" ? " (parts)" : ""}`))];
+  const kindOrder = ["vehicle", "parts", "offset"];
+  const ordered = [...all].sort(
+    (a, b) =>
+      kindOrder.indexOf(String(a.kind)) - kindOrder.indexOf(String(b.kind)) || r.measures.indexOf(String(a.measure)) - r.measures.indexOf(String(b.measure)),
+  );
+  const measures = [...new Set(ordered.map((x) => `${x.measure}${x.kind === "parts" ? " (parts)" : ""}`))];
   const currencies = [...new Set(all.map((x) => String(x.currency)))];
   return currencies.map((cur) => {
     const byKey = new Map<string, Map<string, number>>();
@@ -81,7 +86,7 @@ export function plantSection(r: Results, periods: string[], breakEvenPeriod: str
     });
   return {
     title: "Plants: utilisation against break-even",
-    note: `Break-even = fixed cost ÷ (capacity × contribution per unit), shown for ${breakEvenPeriod}; "reported" where a source gives one.`,
+    note: `Break-even = fixed cost ÷ (capacity × contribution per unit), shown for ${breakEvenPeriod}; "reported" where a source gives one; – where the plant earns no contribution.`,
     headers: ["plant", "owner", "country", `capacity (k/yr)`, ...periods, `break-even ${breakEvenPeriod}`, "reported"],
     body,
   };

@@ -87,11 +87,12 @@ export function companyRows(model: Model, flows: FlowColumns, plants: PlantRow[]
 /** Duties by company, period and measure (offsets negative), in the payer's reporting currency. */
 export function companyDutyRows(model: Model, flows: FlowColumns, duties: DutyColumns) {
   const order = new Map(model.periods.map((p) => [p.id, p.index]));
+  const companyOrder = [...model.companies.keys()];
   return groupDuties(model, flows, duties)
     .sort(
       (a, b) =>
         (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0) ||
-        a.company.localeCompare(b.company) ||
+        companyOrder.indexOf(a.company) - companyOrder.indexOf(b.company) ||
         a.kind.localeCompare(b.kind) ||
         a.measure.localeCompare(b.measure),
     )

@@ -10,6 +10,8 @@ export interface Results {
   scenarioId: string;
   base: string;
   periods: string[];
+  /** Tariff measure ids in the scenario's order, for presenting duties by measure. */
+  measures: string[];
   /** Period × program × plant × market, base currency. */
   flows: Table;
   /** One line per flow and measure: duties positive, offsets negative, base currency. */
@@ -61,6 +63,7 @@ export function evaluateModel(model: Model): Results {
     scenarioId: model.scenario.id,
     base: model.base,
     periods: model.periods.map((p) => p.id),
+    measures: model.measures.map((d) => d.measure.id),
     flows: flowTable(flows, contribution),
     duties: dutyTable(flows, duties),
     plants: objectTable("plants", plantList, PLANT_COLUMNS),
