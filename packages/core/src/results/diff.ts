@@ -8,7 +8,9 @@ import { type Cell, type ColumnMeta, createTable, keyColumns, pushRow, rowAt, ty
  */
 export function diffTables(base: Table, other: Table): Table {
   const keys = keyColumns(base);
-  const values = valueColumns(base).filter((v) => base.data[v]?.some((x) => typeof x === "number"));
+  // A column is numeric if either side holds a number in it: an empty base must not hide the other's amounts.
+  const isNumeric = (v: string) => [base, other].some((t) => t.data[v]?.some((x) => typeof x === "number"));
+  const values = valueColumns(base).filter(isNumeric);
   // Non-numeric value columns (owner, currency) are labels: carried over, not differenced.
   const labels = valueColumns(base).filter((v) => !values.includes(v));
   const cols: ColumnMeta[] = [

@@ -31,6 +31,7 @@ export const ProgramMarket = z.strictObject({
   monthlyProfile: z
     .array(z.number().min(0))
     .length(12)
+    .refine((w) => w.some((x) => x > 0), { message: "a monthly profile needs at least one month with sales" })
     .optional()
     .meta({ description: "Relative sales weight of each calendar month, January first; volume is spread evenly when absent" }),
   source: Source.optional(),

@@ -1,7 +1,7 @@
 import { isoOf } from "../time/dates.js";
 import { isWholeMonths } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue } from "./issue.js";
+import { error, type Issue, warning } from "./issue.js";
 
 /** Periods must be whole months, in order, with unique ids, and tile the horizon without gaps or overlaps. */
 export function checkHorizon({ s, periods }: CheckContext): Issue[] {
@@ -11,6 +11,21 @@ export function checkHorizon({ s, periods }: CheckContext): Issue[] {
     return [
       error("horizon.fiscalYears.to", `the horizon is empty: to (${s.horizon.fiscalYears.to}) is before from (${s.horizon.fiscalYears.from})`, "set to ≥ from"),
     ];
+  }
+  if ("fiscalYears" in s.horizon) {
+    const month = s.horizon.fiscalYears.startMonth;
+    s.companies.forEach((c, i) => {
+      if (c.fiscalYearStartMonth !== month) {
+        issues.push(
+          warning(
+            `companies[${i}].fiscalYearStartMonth`,
+            `${c.id}'s fiscal year starts in month ${c.fiscalYearStartMonth}, but the horizon's fiscal years start in month ${month}; its results are reported on the horizon's years`,
+            "use monthly or quarterly periods to re-cut results into each company's own fiscal year",
+            c.id,
+          ),
+        );
+      }
+    });
   }
   const seen = new Set<string>();
   periods.forEach((p, i) => {

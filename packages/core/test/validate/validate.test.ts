@@ -221,3 +221,18 @@ describe("plant closures", () => {
     expect(warningsOf(doc)).toEqual([]);
   });
 });
+
+describe("periods and calendars", () => {
+  it("rejects a monthly profile with no sales in any month", () => {
+    const doc = sampleDoc();
+    doc.programs[0].markets.us.monthlyProfile = Array(12).fill(0);
+    expect(errorsOf(doc)[0]).toMatchObject({ path: "programs[0].markets.us.monthlyProfile" });
+  });
+
+  it("warns when a company's fiscal year does not start with the horizon's", () => {
+    const doc = sampleDoc();
+    doc.companies[0].fiscalYearStartMonth = 1;
+    const w = validateScenario(doc).issues.filter((i) => i.severity === "warning");
+    expect(w[0]).toMatchObject({ path: "companies[0].fiscalYearStartMonth", entity: "maker" });
+  });
+});
