@@ -4,20 +4,13 @@ import { emit, printIssues } from "../output.js";
 import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
-
-export interface CompareOptions {
-  with: string[];
-  period?: string;
-  format: "table" | "json" | "csv" | "md";
-  table: string;
-  out?: string;
-}
+import type { RunOptions } from "./run.js";
 
 /**
  * Compares two scenarios, or one scenario with and without overrides:
  * differences matched by key (company × period, measure, plant), never by row order.
  */
-export function compareCommand(a: string | undefined, b: string | undefined, opts: CompareOptions): void {
+export function compareCommand(a: string | undefined, b: string | undefined, opts: RunOptions): void {
   const left = loadScenario(a, b === undefined ? [] : opts.with);
   const right = loadScenario(b ?? a, opts.with);
   const warnings = [...left.issues, ...right.issues].filter((i) => i.severity === "warning");

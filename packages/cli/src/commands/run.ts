@@ -5,6 +5,7 @@ import { csvTable, jsonTables } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { companySection, dutySection, headline, plantSection, type Section } from "../report/sections.js";
 
+/** Options shared by the commands that evaluate and print (run, compare). */
 export interface RunOptions {
   with: string[];
   period?: string;
