@@ -90,12 +90,6 @@ const laneIndex = new WeakMap<Model, Map<string, Lane | null>>();
 
 /** Logistics cost per unit (base currency) from a plant to a market; a plant lane wins over a country lane. */
 export function laneCostIn(model: Model, plant: Plant, marketId: string, t: number): number | undefined {
-  const lane = laneOf(model, plant, marketId);
-  return lane === undefined ? undefined : toBase(model, lane.costPerUnit, lane.currency, t);
-}
-
-/** The lane from a plant to a market, memoised per model (findLane scans every lane). */
-export function laneOf(model: Model, plant: Plant, marketId: string): Lane | undefined {
   let index = laneIndex.get(model);
   if (!index) {
     index = new Map();
@@ -107,7 +101,7 @@ export function laneOf(model: Model, plant: Plant, marketId: string): Lane | und
     lane = findLane(model.scenario.lanes, plant, marketId) ?? null;
     index.set(key, lane);
   }
-  return lane ?? undefined;
+  return lane === null ? undefined : toBase(model, lane.costPerUnit, lane.currency, t);
 }
 
 export function findLane(lanes: readonly Lane[], plant: Plant, marketId: string): Lane | undefined {

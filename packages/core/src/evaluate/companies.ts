@@ -1,5 +1,6 @@
 import { fxRate, type Model } from "../model.js";
-import { type DutyColumns, type FlowColumns, flowPeriods } from "./flows.js";
+import type { FlowColumns, FlowKeys } from "./flows.js";
+import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import type { PlantRow } from "./plants.js";
 
 export interface CompanyRow {
@@ -19,8 +20,6 @@ export interface CompanyRow {
   operatingProfitBase: number;
 }
 
-const KIND_INDEX = { vehicle: 0, parts: 1, offset: 2 } as const;
-
 const FIELDS = ["units", "revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "fixedCost"] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -31,35 +30,34 @@ type Field = (typeof FIELDS)[number];
  * builder books variable cost, parts duties and offsets (it imports the parts
  * and assembles); the plant owner books fixed cost.
  */
-export function companyRows(model: Model, flows: FlowColumns, plants: PlantRow[]): CompanyRow[] {
-  // Speed: accumulators by company, then period index (no key string per flow).
-  const acc = new Map<string, Record<Field, number>[]>();
-  const get = (company: string, t: number) => {
-    let byPeriod = acc.get(company);
+export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, plants: PlantRow[]): CompanyRow[] {
+  // Speed: accumulators by company code, then period index (no key string per flow).
+  const acc: Record<Field, number>[][] = [];
+  const get = (company: number, t: number) => {
+    let byPeriod = acc[company];
     if (!byPeriod) {
       byPeriod = model.periods.map(() => ({ units: 0, revenue: 0, variableCost: 0, logistics: 0, vehicleDuty: 0, partsDuty: 0, offset: 0, fixedCost: 0 }));
-      acc.set(company, byPeriod);
+      acc[company] = byPeriod;
     }
     return byPeriod[t] as Record<Field, number>;
   };
-  const periods = flowPeriods(model, flows);
   for (let f = 0; f < flows.units.length; f++) {
-    const t = periods[f] as number;
-    const seller = get(flows.seller[f] as string, t);
+    const t = keys.period[f] as number;
+    const seller = get(keys.seller[f] as number, t);
     seller.units += flows.units[f] as number;
     seller.revenue += flows.revenue[f] as number;
     seller.logistics += flows.logistics[f] as number;
     seller.vehicleDuty += flows.vehicleDuty[f] as number;
-    const builder = get(flows.builder[f] as string, t);
+    const builder = get(keys.builder[f] as number, t);
     builder.variableCost += flows.variableCost[f] as number;
     builder.partsDuty += flows.partsDuty[f] as number;
     builder.offset += flows.offset[f] as number;
   }
-  for (const row of plants) get(row.owner, model.periodIndex.get(row.period) as number).fixedCost += row.fixedCost;
+  for (const row of plants) get(keys.companies.code(row.owner), model.periodIndex.get(row.period) as number).fixedCost += row.fixedCost;
   const out: CompanyRow[] = [];
   for (const period of model.periods) {
     for (const company of model.companies.values()) {
-      const r = get(company.id, period.index);
+      const r = get(keys.companies.code(company.id), period.index);
       const rate = fxRate(model, company.reportingCurrency, period.index);
       const contribution = r.revenue - r.variableCost - r.logistics - r.vehicleDuty - r.partsDuty + r.offset;
       const op = contribution - r.fixedCost;
@@ -85,10 +83,10 @@ export function companyRows(model: Model, flows: FlowColumns, plants: PlantRow[]
 }
 
 /** Duties by company, period and measure (offsets negative), in the payer's reporting currency. */
-export function companyDutyRows(model: Model, flows: FlowColumns, duties: DutyColumns) {
+export function companyDutyRows(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines) {
   const order = new Map(model.periods.map((p) => [p.id, p.index]));
   const companyOrder = [...model.companies.keys()];
-  return groupDuties(model, flows, duties)
+  return groupDuties(flows, keys, duties)
     .sort(
       (a, b) =>
         (order.get(a.period) ?? 0) - (order.get(b.period) ?? 0) ||
@@ -114,33 +112,31 @@ interface DutyGroup {
 
 /**
  * Sums duty lines by period, payer, measure and kind, in order of first
- * appearance. Speed: nested lookups by period index, then by the strings as
- * they are, so no key string is built per duty line.
+ * appearance. Speed: the group key is a number made of the codes, not a
+ * string built per duty line.
  */
-function groupDuties(model: Model, flows: FlowColumns, duties: DutyColumns): DutyGroup[] {
-  const groups = model.periods.map(() => new Map<string, Map<string, DutyGroup[]>>());
-  const periods = flowPeriods(model, flows);
+function groupDuties(flows: FlowColumns, keys: FlowKeys, duties: DutyLines): DutyGroup[] {
+  const periods = keys.period;
+  const payers = duties.payers.values;
+  const kinds = DUTY_KINDS.length;
+  const groupOf = new Map<number, DutyGroup>();
   const out: DutyGroup[] = [];
-  for (let i = 0; i < duties.flow.length; i++) {
+  for (let i = 0; i < duties.length; i++) {
     const f = duties.flow[i] as number;
-    const payer = duties.payer[i] as string;
-    const measure = duties.measure[i] as string;
-    const kind = duties.kind[i] as DutyColumns["kind"][number];
-    const byPayer = groups[periods[f] as number] as Map<string, Map<string, DutyGroup[]>>;
-    let byMeasure = byPayer.get(payer);
-    if (!byMeasure) {
-      byMeasure = new Map();
-      byPayer.set(payer, byMeasure);
-    }
-    let byKind = byMeasure.get(measure);
-    if (!byKind) {
-      byKind = [];
-      byMeasure.set(measure, byKind);
-    }
-    let g = byKind[KIND_INDEX[kind]];
+    const payer = duties.payer[i] as number;
+    const measure = duties.measure[i] as number;
+    const kind = duties.kind[i] as number;
+    const key = (((periods[f] as number) * payers.length + payer) * duties.measures.length + measure) * kinds + kind;
+    let g = groupOf.get(key);
     if (!g) {
-      g = { period: flows.period[f] as string, company: payer, measure, kind, amountBase: 0 };
-      byKind[KIND_INDEX[kind]] = g;
+      g = {
+        period: flows.period[f] as string,
+        company: payers[payer] as string,
+        measure: duties.measures[measure] as string,
+        kind: DUTY_KINDS[kind] as string,
+        amountBase: 0,
+      };
+      groupOf.set(key, g);
       out.push(g);
     }
     g.amountBase += duties.amount[i] as number;

@@ -6,18 +6,24 @@ import { type ScheduleEntry, schedule } from "../tariff/schedule.js";
 import { type Slot, slotKey, USMCA_COUNTRIES } from "../tariff/slot.js";
 import { cumulativeDayWeights } from "../time/periods.js";
 
-/** Per-unit amount charged by one measure, in the base currency. */
+/** Per-unit amount charged by one measure, in the base currency; `code` is the measure's index in the model. */
 export interface MeasureCharge {
+  code: number;
   measureId: string;
   perUnit: number;
 }
 
+/** A schedule entry with its measure's code (index in the model's measures). */
+export interface MeasureRate extends ScheduleEntry {
+  code: number;
+}
+
 /** The day-weighted schedules of one slot and sales profile, by period index, each computed on first use. */
 export class SlotSchedules {
-  private readonly byPeriod: (ScheduleEntry[] | undefined)[] = [];
-  constructor(private readonly compute: (t: number) => ScheduleEntry[]) {}
+  private readonly byPeriod: (MeasureRate[] | undefined)[] = [];
+  constructor(private readonly compute: (t: number) => MeasureRate[]) {}
 
-  at(t: number): ScheduleEntry[] {
+  at(t: number): MeasureRate[] {
     let s = this.byPeriod[t];
     if (s === undefined) {
       s = this.compute(t);
@@ -25,6 +31,14 @@ export class SlotSchedules {
     }
     return s;
   }
+}
+
+/** A monthly sales profile, shared by every program-market that has the same one. */
+export interface SalesProfile {
+  values: readonly number[];
+  key: string;
+  /** Cumulative day weights by period index, computed on first use. */
+  weights: (Float64Array | undefined)[];
 }
 
 /**
@@ -35,50 +49,44 @@ export class SlotSchedules {
  */
 export class ScheduleCache {
   private readonly cache = new Map<string, SlotSchedules>();
-  private readonly weights = new Map<string, Float64Array>();
-  private readonly profileKeys = new WeakMap<readonly number[], string>();
-  constructor(private readonly model: Model) {}
-
-  get(slot: Slot, t: number, kinds: "duties" | "offsets", profile?: readonly number[]): ScheduleEntry[] {
-    return this.series(slot, kinds, profile).at(t);
+  private readonly profiles = new Map<string, SalesProfile>();
+  private readonly codes: Map<string, number>;
+  constructor(private readonly model: Model) {
+    this.codes = new Map(model.measures.map((d, i) => [d.measure.id, i]));
   }
 
-  series(slot: Slot, kinds: "duties" | "offsets", profile?: readonly number[]): SlotSchedules {
-    const pkey = profile ? this.profileKey(profile) : "";
-    const key = `${slotKey(slot)}|${kinds}|${pkey}`;
+  /** The shared profile with these values (programs share profiles by value). */
+  profile(values: readonly number[]): SalesProfile {
+    const key = values.join(",");
+    let p = this.profiles.get(key);
+    if (p === undefined) {
+      p = { values, key, weights: [] };
+      this.profiles.set(key, p);
+    }
+    return p;
+  }
+
+  series(slot: Slot, kinds: "duties" | "offsets", profile?: SalesProfile): SlotSchedules {
+    const key = `${slotKey(slot)}|${kinds}|${profile?.key ?? ""}`;
     let s = this.cache.get(key);
     if (s === undefined) {
       const fixed = { ...slot };
-      s = new SlotSchedules((t) => this.compute(fixed, t, kinds, profile, pkey));
+      s = new SlotSchedules((t) => this.compute(fixed, t, kinds, profile));
       this.cache.set(key, s);
     }
     return s;
   }
 
-  private compute(slot: Slot, t: number, kinds: "duties" | "offsets", profile: readonly number[] | undefined, pkey: string): ScheduleEntry[] {
+  private compute(slot: Slot, t: number, kinds: "duties" | "offsets", profile: SalesProfile | undefined): MeasureRate[] {
     const period = this.model.periods[t];
     if (!period) throw new Error(`internal: no period ${t}`);
-    return schedule(this.model.measures, slot, period, profile ? this.dayWeights(t, profile, pkey) : undefined, kinds);
-  }
-
-  /** Programs share profiles by value; the key is joined once per profile array (number formatting is slow). */
-  private profileKey(profile: readonly number[]): string {
-    let key = this.profileKeys.get(profile);
-    if (key === undefined) {
-      key = profile.join(",");
-      this.profileKeys.set(profile, key);
+    let weights: Float64Array | undefined;
+    if (profile) {
+      weights = profile.weights[t] ?? cumulativeDayWeights(period, profile.values);
+      profile.weights[t] = weights;
     }
-    return key;
-  }
-
-  private dayWeights(t: number, profile: readonly number[], pkey: string): Float64Array {
-    const key = `${t}|${pkey}`;
-    let w = this.weights.get(key);
-    if (w === undefined) {
-      w = cumulativeDayWeights(this.model.periods[t] as never, profile);
-      this.weights.set(key, w);
-    }
-    return w;
+    const entries = schedule(this.model.measures, slot, period, weights, kinds);
+    return entries.map((e) => ({ measure: e.measure, rate: e.rate, code: this.codes.get(e.measure.id) as number }));
   }
 }
 
@@ -95,24 +103,15 @@ export function customsValuePerUnit(model: Model, program: Program, priceBase: n
 }
 
 /** Schedules of the duties on a finished vehicle built in `plant` and imported into `importer`; none when built there. */
-export function vehicleSchedules(
-  cache: ScheduleCache,
-  program: Program,
-  plant: Plant,
-  importer: string,
-  profile?: readonly number[],
-): SlotSchedules | undefined {
+export function vehicleSchedules(cache: ScheduleCache, program: Program, plant: Plant, importer: string, profile?: SalesProfile): SlotSchedules | undefined {
   if (plant.country === importer) return undefined;
   const slot: Slot = { importer, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
   return cache.series(slot, "duties", profile);
 }
 
-/** Duty per unit on a finished vehicle: one charge per measure in force, each rate × its basis. */
-export function vehicleDuties(entries: readonly ScheduleEntry[], program: Program, customsValue: number): MeasureCharge[] {
-  return entries.map((e) => ({
-    measureId: e.measure.id,
-    perUnit: e.rate * customsValue * basisFactor(e.measure.basis, program.content),
-  }));
+/** Duty per unit on a finished vehicle charged by one measure in force: rate × customs value × its basis. */
+export function vehicleCharge(e: ScheduleEntry, program: Program, customsValue: number): number {
+  return e.rate * customsValue * basisFactor(e.measure.basis, program.content);
 }
 
 /** One content origin of a vehicle whose parts are imported into the plant's country. */
@@ -140,14 +139,16 @@ export function partsSlots(cache: ScheduleCache, program: Program, plant: Plant)
 /** Parts duties per unit on a vehicle in period t, summed by measure over the content origins. */
 export function partsDuties(model: Model, program: Program, slots: readonly PartsSlot[], t: number): MeasureCharge[] {
   const partsValue = toBase(model, program.partsValue ?? program.variableCost * model.scenario.parameters.partsShareOfVariableCost, program.currency, t);
-  const out = new Map<string, number>();
+  const out = new Map<string, MeasureCharge>();
   for (const { share, schedules } of slots) {
     for (const e of schedules.at(t)) {
       const amount = e.rate * partsValue * share * basisFactor(e.measure.basis, {});
-      out.set(e.measure.id, (out.get(e.measure.id) ?? 0) + amount);
+      const charge = out.get(e.measure.id);
+      if (charge) charge.perUnit += amount;
+      else out.set(e.measure.id, { code: e.code, measureId: e.measure.id, perUnit: 0 + amount }); // a sum from 0, as before codes
     }
   }
-  return [...out].map(([measureId, perUnit]) => ({ measureId, perUnit }));
+  return [...out.values()];
 }
 
 /** Content shares with the unnamed remainder as "other" foreign content. */
@@ -166,14 +167,14 @@ export function offsetSchedules(
   program: Program,
   plant: Plant,
   marketCountry: string,
-  profile?: readonly number[],
+  profile?: SalesProfile,
 ): SlotSchedules | undefined {
   if (plant.country !== marketCountry) return undefined;
   const slot: Slot = { importer: plant.country, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
   return cache.series(slot, "offsets", profile);
 }
 
-/** Offset credit per unit (before the cap): rate × MSRP for each offset in force. */
-export function offsetCredits(entries: readonly ScheduleEntry[], msrpBase: number): MeasureCharge[] {
-  return entries.map((e) => ({ measureId: e.measure.id, perUnit: e.rate * msrpBase }));
+/** Offset credit per unit (before the cap) of one offset in force: rate × MSRP. */
+export function offsetCharge(e: ScheduleEntry, msrpBase: number): number {
+  return e.rate * msrpBase;
 }

@@ -1,24 +1,12 @@
-import { demandIn, laneOf, type Model, sourcingAt, toBase } from "../model.js";
-import type { Lane } from "../schema/lane.js";
-import type { Market } from "../schema/market.js";
-import type { Plant } from "../schema/plant.js";
-import type { Program, ProgramMarket } from "../schema/program.js";
+import { type Model, toBase } from "../model.js";
+import type { Program } from "../schema/program.js";
+import type { ScheduleEntry } from "../tariff/schedule.js";
 import type { Period } from "../time/periods.js";
-import {
-  customsValuePerUnit,
-  type MeasureCharge,
-  offsetCredits,
-  offsetSchedules,
-  type PartsSlot,
-  partsDuties,
-  partsSlots,
-  ScheduleCache,
-  type SlotSchedules,
-  vehicleDuties,
-  vehicleSchedules,
-} from "./duty.js";
+import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
+import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
+import { Lanes, type Leg, type MarketRoute, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
 
-/** Flow rows (period × program × plant × market) and their duty lines, by column. */
+/** Flow rows (period × program × plant × market), by column. */
 export interface FlowColumns {
   period: string[];
   program: string[];
@@ -36,217 +24,235 @@ export interface FlowColumns {
   offset: number[];
 }
 
-/** One duty or offset line of a flow; offsets are negative. */
-export interface DutyColumns {
-  flow: number[];
-  measure: string[];
-  kind: ("vehicle" | "parts" | "offset")[];
-  payer: string[];
-  amount: number[];
-}
-
-export function emptyFlows(): FlowColumns {
+/** Empty flow columns; with a capacity, each column is allocated once at that length (see computeFlows). */
+export function emptyFlows(capacity = 0): FlowColumns {
+  const strings = () => new Array<string>(capacity);
+  const numbers = () => numberColumn(capacity);
   return {
-    period: [],
-    program: [],
-    seller: [],
-    plant: [],
-    builder: [],
-    market: [],
-    units: [],
-    price: [],
-    revenue: [],
-    variableCost: [],
-    logistics: [],
-    vehicleDuty: [],
-    partsDuty: [],
-    offset: [],
+    period: strings(),
+    program: strings(),
+    seller: strings(),
+    plant: strings(),
+    builder: strings(),
+    market: strings(),
+    units: numbers(),
+    price: numbers(),
+    revenue: numbers(),
+    variableCost: numbers(),
+    logistics: numbers(),
+    vehicleDuty: numbers(),
+    partsDuty: numbers(),
+    offset: numbers(),
   };
 }
 
-export function emptyDuties(): DutyColumns {
-  return { flow: [], measure: [], kind: [], payer: [], amount: [] };
+/**
+ * A column of `n` numbers to be written by index. Speed: filled with a
+ * non-integer first, so that V8 allocates it as an array of doubles at once;
+ * writing the first double into `new Array(n)` copies the whole column.
+ */
+export function numberColumn(n: number): number[] {
+  return new Array<number>(n).fill(Number.NaN);
 }
 
 /**
- * What a flow from one plant into one market needs besides the period: its
- * lane and the schedules of its vehicle duties and offsets.
+ * Codes of each flow's period, seller, builder and plant. Speed: the
+ * aggregations (plants, companies, offset cap, duties by company) group by
+ * these numbers rather than by strings. Not part of the results tables.
  */
-interface Leg {
-  lane: Lane | undefined;
-  vehicle: SlotSchedules | undefined;
-  offsets: SlotSchedules | undefined;
+export interface FlowKeys {
+  period: Int32Array;
+  seller: Int32Array;
+  builder: Int32Array;
+  plant: Int32Array;
+  companies: Codes;
+  plants: Codes;
 }
 
-/** A program built in one plant: its imported parts and its legs, by index of the program's markets. */
-interface PlantRoute {
-  plant: Plant;
-  parts: PartsSlot[];
-  legs: Leg[];
+/** What computeFlows returns: the flow columns, their duty lines and their keys. */
+export interface Flows {
+  flows: FlowColumns;
+  duties: DutyLines;
+  keys: FlowKeys;
+}
+
+/** Columns being filled and the number of flows written so far. */
+interface Output extends Flows {
+  n: number;
 }
 
 /**
- * A program with its markets and, per plant, everything about its flows that
- * does not depend on the period. Speed: resolving these once per evaluation
- * keeps lookups by key string (lanes, schedule slots) out of the loop over
- * periods, which runs once per flow.
+ * Computes every flow of the model with uncapped offsets (see offsets.ts for
+ * the cap). Speed: the flows are counted first so that each flow column is
+ * allocated once and written by index; growing fourteen arrays of a million
+ * elements by push cost a third of the loop (copies, and garbage collector
+ * scans of each new young backing store).
  */
-class ProgramRoutes {
-  readonly markets: { id: string; market: Market; pm: ProgramMarket }[] = [];
-  private readonly byPlant = new Map<string, PlantRoute>();
-
-  constructor(
-    private readonly model: Model,
-    private readonly cache: ScheduleCache,
-    readonly program: Program,
-  ) {
-    for (const [id, pm] of Object.entries(program.markets)) {
-      const market = model.markets.get(id);
-      if (market) this.markets.push({ id, market, pm });
-    }
-  }
-
-  plant(plant: Plant): PlantRoute {
-    let route = this.byPlant.get(plant.id);
-    if (route === undefined) {
-      const { cache, program } = this;
-      route = {
-        plant,
-        parts: partsSlots(cache, program, plant),
-        legs: this.markets.map(({ id, market, pm }) => ({
-          lane: laneOf(this.model, plant, id),
-          vehicle: vehicleSchedules(cache, program, plant, market.country, pm.monthlyProfile),
-          offsets: offsetSchedules(cache, program, plant, market.country, pm.monthlyProfile),
-        })),
-      };
-      this.byPlant.set(plant.id, route);
-    }
-    return route;
-  }
-}
-
-interface PlantShare {
-  route: PlantRoute;
-  plant: Plant;
-  share: number;
-  parts: MeasureCharge[];
-  partsPerUnit: number;
-  variableCost: number;
-}
-
-/** Computes every flow of the model with uncapped offsets (see offsets.ts for the cap). */
-export function computeFlows(model: Model): { flows: FlowColumns; duties: DutyColumns } {
-  const flows = emptyFlows();
-  const duties = emptyDuties();
-  const cache = new ScheduleCache(model);
-  const routes = model.programs.map((program) => new ProgramRoutes(model, cache, program));
+export function computeFlows(model: Model): Flows {
+  const companies = new Codes();
+  const ctx: RouteContext = { model, cache: new ScheduleCache(model), lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
+  const routes = model.programs.map((program) => new ProgramRoutes(ctx, program));
+  const count = countFlows(model, routes);
+  const keys: FlowKeys = {
+    period: new Int32Array(count),
+    seller: new Int32Array(count),
+    builder: new Int32Array(count),
+    plant: new Int32Array(count),
+    companies,
+    plants: ctx.plants,
+  };
+  const duties = new DutyLines(
+    model.measures.map((d) => d.measure.id),
+    companies,
+  );
+  const out: Output = { flows: emptyFlows(count), duties, keys, n: 0 };
   for (const period of model.periods) {
     for (const r of routes) {
       const sources = plantShares(model, r, period.index);
       if (sources.length === 0) continue;
-      for (let m = 0; m < r.markets.length; m++) addMarketFlows(model, r, m, period.index, sources, flows, duties);
+      const m = new MarketFlows(r, period, sources);
+      for (const market of r.markets) addMarketFlows(model, m, market, out);
     }
   }
-  return { flows, duties };
+  if (out.n !== count) throw new Error(`internal: ${out.n} flows computed, ${count} counted`);
+  return { flows: out.flows, duties, keys };
+}
+
+/** Number of flows computeFlows writes: active plants × markets with demand, in every period. */
+function countFlows(model: Model, routes: readonly ProgramRoutes[]): number {
+  let n = 0;
+  for (const period of model.periods) {
+    for (const r of routes) {
+      n += r.active(period.index).length * (r.marketsSelling[period.index] as number);
+    }
+  }
+  return n;
+}
+
+/** A plant building the program in a period: its share, variable cost and parts duties per unit. */
+interface PlantShare {
+  route: PlantRoute;
+  share: number;
+  parts: MeasureCharge[];
+  partsPerUnit: number;
+  variableCost: number;
 }
 
 function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
   const { program } = routes;
-  const out: PlantShare[] = [];
   const variableCost = toBase(model, program.variableCost, program.currency, t);
-  for (const [plantId, share] of Object.entries(sourcingAt(program, model, t))) {
-    const plant = model.plants.get(plantId);
-    if (!plant || share <= 0) continue;
+  return routes.active(t).map(({ plant, share }) => {
     const route = routes.plant(plant);
     const parts = partsDuties(model, program, route.parts, t);
-    out.push({ route, plant, share, parts, partsPerUnit: sum(parts), variableCost });
-  }
-  return out;
+    return { route, share, parts, partsPerUnit: sum(parts), variableCost };
+  });
 }
 
-function addMarketFlows(model: Model, routes: ProgramRoutes, m: number, t: number, sources: PlantShare[], flows: FlowColumns, duties: DutyColumns): void {
-  const { program } = routes;
-  const { id: marketId, market, pm } = routes.markets[m] as ProgramRoutes["markets"][number];
-  const demand = demandIn(pm, model.periods[t] as Period);
+/**
+ * The flows of one program in one period, market by market: `market` and the
+ * amounts below it are updated for each market. Speed: one object per program
+ * and period rather than per market (a new object per market, its numbers
+ * boxed, was about a fifth of the evaluation's garbage).
+ */
+class MarketFlows {
+  readonly program: Program;
+  readonly t: number;
+  readonly periodId: string;
+  market: MarketRoute | undefined = undefined;
+  price = 0;
+  units = 0;
+  customs = 0;
+  msrpBase = 0;
+
+  constructor(
+    readonly routes: ProgramRoutes,
+    period: Period,
+    readonly sources: readonly PlantShare[],
+  ) {
+    this.program = routes.program;
+    this.t = period.index;
+    this.periodId = period.id;
+  }
+}
+
+function addMarketFlows(model: Model, m: MarketFlows, market: MarketRoute, out: Output): void {
+  const { program, t } = m;
+  const demand = market.demand[t] as number;
   if (demand <= 0) return;
-  const priceBase = toBase(model, pm.price, market.currency, t);
-  const msrpBase = toBase(model, pm.msrp ?? pm.price, market.currency, t);
-  const customs = customsValuePerUnit(model, program, priceBase, market.currency, t);
-  const perPlant = sources.map((s) => plantFlow(s, s.route.legs[m] as Leg, program, customs, msrpBase, t));
-  const { price, units } = passThrough(program, priceBase, demand, perPlant);
-  const periodId = model.periods[t]?.id as string;
-  for (const s of perPlant) {
-    const u = units * s.share;
-    const f = flows.units.length;
-    flows.period.push(periodId);
-    flows.program.push(program.id);
-    flows.seller.push(program.seller);
-    flows.plant.push(s.plant.id);
-    flows.builder.push(s.plant.owner);
-    flows.market.push(marketId);
-    flows.units.push(u);
-    flows.price.push(price);
-    flows.revenue.push(u * price);
-    flows.variableCost.push(u * s.variableCost);
-    flows.logistics.push(u * (s.lane ? toBase(model, s.lane.costPerUnit, s.lane.currency, t) : 0));
-    flows.vehicleDuty.push(u * sum(s.vehicle));
-    flows.partsDuty.push(u * s.partsPerUnit);
-    flows.offset.push(u * sum(s.offsets));
-    pushDuties(duties, f, s.vehicle, "vehicle", program.seller, u);
-    pushDuties(duties, f, s.parts, "parts", s.plant.owner, u);
-    pushDuties(duties, f, s.offsets, "offset", s.plant.owner, -u);
-  }
-}
-
-/** One plant's share of a program-market in a period, with its per-unit charges. */
-interface PlantFlow {
-  plant: Plant;
-  share: number;
-  variableCost: number;
-  lane: Lane | undefined;
-  parts: MeasureCharge[];
-  partsPerUnit: number;
-  vehicle: MeasureCharge[];
-  offsets: MeasureCharge[];
+  const { currency } = market;
+  const priceBase = toBase(model, market.price, currency, t);
+  m.market = market;
+  m.msrpBase = toBase(model, market.msrp, currency, t);
+  m.customs = customsValuePerUnit(model, program, priceBase, currency, t);
+  const pt = passThroughOf(program, priceBase);
+  m.price = pt ? passedThroughPrice(pt, priceBase, averageDuty(m)) : priceBase;
+  m.units = pt ? passedThroughUnits(pt, priceBase, m.price, demand) : demand;
+  for (const s of m.sources) writeFlow(model, m, s, out);
 }
 
 /**
- * Speed: fields are listed one by one; an object spread ({ ...s, vehicle })
- * here cost about 3 µs per flow on Node 20, half of the evaluation time.
+ * Writes one flow and its duty lines. Speed: per-unit charges are summed and
+ * written straight from the schedule entries, without building a list of
+ * charge objects per flow.
  */
-function plantFlow(s: PlantShare, leg: Leg, program: Program, customs: number, msrpBase: number, t: number): PlantFlow {
-  return {
-    plant: s.plant,
-    share: s.share,
-    variableCost: s.variableCost,
-    lane: leg.lane,
-    parts: s.parts,
-    partsPerUnit: s.partsPerUnit,
-    vehicle: leg.vehicle ? vehicleDuties(leg.vehicle.at(t), program, customs) : NONE,
-    offsets: leg.offsets ? offsetCredits(leg.offsets.at(t), msrpBase) : NONE,
-  };
+function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): void {
+  const { program, t } = m;
+  const market = m.market as MarketRoute;
+  const { plant, owner } = s.route;
+  const leg = s.route.legs[market.index] as Leg;
+  const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
+  const offsets = leg.offsets?.at(t) ?? NO_ENTRIES;
+  const u = m.units * s.share;
+  const { flows, duties, keys } = out;
+  const f = out.n++;
+  keys.period[f] = t;
+  keys.seller[f] = m.routes.seller;
+  keys.builder[f] = owner;
+  keys.plant[f] = s.route.code;
+  flows.period[f] = m.periodId;
+  flows.program[f] = program.id;
+  flows.seller[f] = program.seller;
+  flows.plant[f] = plant.id;
+  flows.builder[f] = plant.owner;
+  flows.market[f] = market.id;
+  flows.units[f] = u;
+  flows.price[f] = m.price;
+  flows.revenue[f] = u * m.price;
+  flows.variableCost[f] = u * s.variableCost;
+  flows.logistics[f] = u * (leg.lane ? toBase(model, leg.lane.costPerUnit, leg.lane.currency, t) : 0);
+  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, program, m.customs);
+  flows.partsDuty[f] = u * s.partsPerUnit;
+  flows.offset[f] = u * offsetPerUnit(offsets, m.msrpBase);
+  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, program, m.customs));
+  for (const c of s.parts) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
+  for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
 
-/** Shared empty charge list (never mutated). */
-const NONE: MeasureCharge[] = [];
+/** Shared empty schedule (never mutated). */
+const NO_ENTRIES: readonly MeasureRate[] = [];
 
-/**
- * The period index of every flow. Speed: aggregations over flows group by
- * these numbers instead of building a "company|period" string per flow.
- */
-export function flowPeriods(model: Model, flows: FlowColumns): Int32Array {
-  const out = new Int32Array(flows.period.length);
-  let last: string | undefined;
-  let t = -1;
-  for (let f = 0; f < out.length; f++) {
-    const id = flows.period[f] as string;
-    if (id !== last) {
-      last = id;
-      t = model.periodIndex.get(id) ?? -1;
-    }
-    out[f] = t;
+function vehiclePerUnit(entries: readonly ScheduleEntry[], program: Program, customs: number): number {
+  let s = 0;
+  for (const e of entries) s += vehicleCharge(e, program, customs);
+  return s;
+}
+
+function offsetPerUnit(entries: readonly ScheduleEntry[], msrpBase: number): number {
+  let s = 0;
+  for (const e of entries) s += offsetCharge(e, msrpBase);
+  return s;
+}
+
+/** Average duty per unit over the program's plants, weighted by share (vehicle and parts). */
+function averageDuty(m: MarketFlows): number {
+  const { program, t } = m;
+  const index = (m.market as MarketRoute).index;
+  let acc = 0;
+  for (const s of m.sources) {
+    const vehicle = (s.route.legs[index] as Leg).vehicle?.at(t) ?? NO_ENTRIES;
+    acc += s.share * (vehiclePerUnit(vehicle, program, m.customs) + s.partsPerUnit);
   }
-  return out;
+  return acc;
 }
 
 /**
@@ -255,28 +261,23 @@ export function flowPeriods(model: Model, flows: FlowColumns): Int32Array {
  * constant-elasticity curve q' = q (p'/p)^ε. One price per program and market,
  * so units stay split by the sourcing shares.
  */
-export function passThrough(
-  program: Program,
-  price: number,
-  demand: number,
-  perPlant: { share: number; partsPerUnit: number; vehicle: MeasureCharge[] }[],
-): { price: number; units: number } {
+type PassThrough = NonNullable<Program["passThrough"]>;
+
+export function passThroughOf(program: Program, price: number): PassThrough | undefined {
   const pt = program.passThrough;
-  if (!pt || pt.share === 0 || price <= 0) return { price, units: demand };
-  const avgDuty = perPlant.reduce((acc, s) => acc + s.share * (sum(s.vehicle) + s.partsPerUnit), 0);
-  const newPrice = price + pt.share * avgDuty;
-  return { price: newPrice, units: demand * (newPrice / price) ** pt.elasticity };
+  return !pt || pt.share === 0 || price <= 0 ? undefined : pt;
 }
 
-function pushDuties(d: DutyColumns, flow: number, charges: MeasureCharge[], kind: "vehicle" | "parts" | "offset", payer: string, units: number): void {
-  for (const c of charges) {
-    if (c.perUnit === 0) continue;
-    d.flow.push(flow);
-    d.measure.push(c.measureId);
-    d.kind.push(kind);
-    d.payer.push(payer);
-    d.amount.push(units * c.perUnit);
-  }
+export function passedThroughPrice(pt: PassThrough, price: number, averageDuty: number): number {
+  return price + pt.share * averageDuty;
+}
+
+export function passedThroughUnits(pt: PassThrough, price: number, newPrice: number, demand: number): number {
+  return demand * (newPrice / price) ** pt.elasticity;
+}
+
+function addLine(d: DutyLines, flow: number, measure: number, kind: number, payer: number, units: number, perUnit: number): void {
+  if (perUnit !== 0) d.push(flow, measure, kind, payer, units * perUnit);
 }
 
 function sum(charges: readonly MeasureCharge[]): number {

@@ -1,8 +1,9 @@
 import { buildModel, type Model } from "../model.js";
-import { type ColumnMeta, createTable, pushRow, type Table } from "../results/table.js";
+import { type Cell, type ColumnMeta, createTable, pushRow, type Table } from "../results/table.js";
 import type { Scenario } from "../schema/scenario.js";
 import { companyDutyRows, companyRows } from "./companies.js";
-import { computeFlows, type FlowColumns } from "./flows.js";
+import { computeFlows, type FlowColumns, numberColumn } from "./flows.js";
+import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import { capOffsets } from "./offsets.js";
 import { plantRows } from "./plants.js";
 
@@ -52,10 +53,10 @@ export function evaluate(scenario: Scenario): Results {
 }
 
 export function evaluateModel(model: Model): Results {
-  const { flows, duties } = computeFlows(model);
-  capOffsets(model, flows, duties);
+  const { flows, duties, keys } = computeFlows(model);
+  capOffsets(model, flows, keys, duties);
   const contribution = contributions(flows);
-  const plantList = plantRows(model, flows, contribution);
+  const plantList = plantRows(model, flows, keys, contribution);
   const warnings = plantList
     .filter((p) => p.utilisation > 1 + 1e-9)
     .map((p) => `plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`);
@@ -67,14 +68,14 @@ export function evaluateModel(model: Model): Results {
     flows: flowTable(flows, contribution),
     duties: dutyTable(flows, duties),
     plants: objectTable("plants", plantList, PLANT_COLUMNS),
-    companies: objectTable("companies", companyRows(model, flows, plantList), COMPANY_COLUMNS),
-    companyDuties: objectTable("companyDuties", companyDutyRows(model, flows, duties), COMPANY_DUTY_COLUMNS),
+    companies: objectTable("companies", companyRows(model, flows, keys, plantList), COMPANY_COLUMNS),
+    companyDuties: objectTable("companyDuties", companyDutyRows(model, flows, keys, duties), COMPANY_DUTY_COLUMNS),
     warnings,
   };
 }
 
 function contributions(f: FlowColumns): number[] {
-  const out = new Array<number>(f.units.length);
+  const out = numberColumn(f.units.length);
   for (let i = 0; i < f.units.length; i++) {
     out[i] =
       (f.revenue[i] as number) -
@@ -91,9 +92,7 @@ function flowTable(f: FlowColumns, contribution: number[]): Table {
   return { name: "flows", columns: FLOW_COLUMNS, data: { ...f, contribution }, length: f.units.length };
 }
 
-function dutyTable(f: FlowColumns, d: ReturnType<typeof computeFlows>["duties"]): Table {
-  const n = d.flow.length;
-  const pick = (col: string[]) => d.flow.map((i) => col[i] as string);
+function dutyTable(f: FlowColumns, d: DutyLines): Table {
   return {
     name: "duties",
     columns: [
@@ -106,18 +105,37 @@ function dutyTable(f: FlowColumns, d: ReturnType<typeof computeFlows>["duties"])
       { name: "payer", role: "value", description: "Company that pays (or is credited)" },
       money("amount", "Duty (offsets negative)"),
     ],
-    data: {
-      period: pick(f.period),
-      program: pick(f.program),
-      plant: pick(f.plant),
-      market: pick(f.market),
-      measure: d.measure,
-      kind: d.kind,
-      payer: d.payer,
-      amount: d.amount,
-    },
-    length: n,
+    data: dutyData(f, d),
+    length: d.length,
   };
+}
+
+/** The duty lines as plain columns, with the keys of their flow; one pass into arrays allocated once (speed). */
+function dutyData(f: FlowColumns, d: DutyLines): Record<string, Cell[]> {
+  const n = d.length;
+  const strings = () => new Array<string>(n);
+  const c = {
+    period: strings(),
+    program: strings(),
+    plant: strings(),
+    market: strings(),
+    measure: strings(),
+    kind: strings(),
+    payer: strings(),
+    amount: numberColumn(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const flow = d.flow[i] as number;
+    c.period[i] = f.period[flow] as string;
+    c.program[i] = f.program[flow] as string;
+    c.plant[i] = f.plant[flow] as string;
+    c.market[i] = f.market[flow] as string;
+    c.measure[i] = d.measures[d.measure[i] as number] as string;
+    c.kind[i] = DUTY_KINDS[d.kind[i] as number] as string;
+    c.payer[i] = d.payers.values[d.payer[i] as number] as string;
+    c.amount[i] = d.amount[i] as number;
+  }
+  return c;
 }
 
 const PLANT_COLUMNS: ColumnMeta[] = [

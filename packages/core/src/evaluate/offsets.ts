@@ -1,5 +1,6 @@
 import type { Model } from "../model.js";
-import type { DutyColumns, FlowColumns } from "./flows.js";
+import type { FlowColumns, FlowKeys } from "./flows.js";
+import { type DutyLines, OFFSET, PARTS } from "./lines.js";
 
 /**
  * Caps offsets at the duties they offset. The US-assembly offset is a credit
@@ -9,34 +10,47 @@ import type { DutyColumns, FlowColumns } from "./flows.js";
  * parts) and period: when credits exceed the offsettable parts duties, every
  * credit is scaled by the same factor. Returns the factor per company|period.
  */
-export function capOffsets(model: Model, flows: FlowColumns, duties: DutyColumns): Map<string, number> {
+export function capOffsets(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines): Map<string, number> {
   const factors = new Map<string, number>();
   if (model.scenario.parameters.offsetCap === "none") return factors;
-  const offsettable = new Set(model.measures.filter((d) => d.measure.kind === "offset").flatMap((d) => d.measure.offsets));
-  const credit = new Map<string, number>();
-  const cap = new Map<string, number>();
+  // Pools by company code and period index. Speed: arrays of numbers, not maps keyed by "company|period" strings.
+  const periods = model.periods.length;
+  const pool = (company: number, f: number) => company * periods + (keys.period[f] as number);
+  const credit = new Float64Array(keys.companies.values.length * periods);
+  const credited = new Uint8Array(credit.length);
   for (let f = 0; f < flows.units.length; f++) {
-    const credited = flows.offset[f] as number;
-    if (credited !== 0) add(credit, `${flows.builder[f]}|${flows.period[f]}`, credited);
+    const offset = flows.offset[f] as number;
+    if (offset === 0) continue;
+    const p = pool(keys.builder[f] as number, f);
+    credit[p] = (credit[p] as number) + offset;
+    credited[p] = 1;
   }
-  for (let i = 0; i < duties.flow.length; i++) {
-    if (duties.kind[i] !== "parts" || !offsettable.has(duties.measure[i] as string)) continue;
-    const f = duties.flow[i] as number;
-    add(cap, `${duties.payer[i]}|${flows.period[f]}`, duties.amount[i] as number);
-  }
-  for (const [key, available] of credit) factors.set(key, available > 0 ? Math.min(1, (cap.get(key) ?? 0) / available) : 0);
+  const cap = offsettableDuties(model, keys, duties, pool);
+  const factor = (p: number) => ((credit[p] as number) > 0 ? Math.min(1, (cap[p] as number) / (credit[p] as number)) : 0);
   for (let f = 0; f < flows.units.length; f++) {
     if (flows.offset[f] === 0) continue;
-    flows.offset[f] = (flows.offset[f] as number) * (factors.get(`${flows.builder[f]}|${flows.period[f]}`) ?? 1);
+    flows.offset[f] = (flows.offset[f] as number) * factor(pool(keys.builder[f] as number, f));
   }
-  for (let i = 0; i < duties.flow.length; i++) {
-    if (duties.kind[i] !== "offset") continue;
+  for (let i = 0; i < duties.length; i++) {
+    if (duties.kind[i] !== OFFSET) continue;
     const f = duties.flow[i] as number;
-    duties.amount[i] = (duties.amount[i] as number) * (factors.get(`${flows.builder[f]}|${flows.period[f]}`) ?? 1);
+    duties.amount[i] = (duties.amount[i] as number) * factor(pool(keys.builder[f] as number, f));
+  }
+  for (let p = 0; p < credit.length; p++) {
+    if (credited[p]) factors.set(`${keys.companies.values[Math.floor(p / periods)]}|${model.periods[p % periods]?.id}`, factor(p));
   }
   return factors;
 }
 
-function add(m: Map<string, number>, key: string, v: number): void {
-  m.set(key, (m.get(key) ?? 0) + v);
+/** Parts duties of the measures that some offset offsets, by pool (the payer's company and the period). */
+function offsettableDuties(model: Model, keys: FlowKeys, duties: DutyLines, pool: (company: number, f: number) => number): Float64Array {
+  const offsettable = new Set(model.measures.filter((d) => d.measure.kind === "offset").flatMap((d) => d.measure.offsets));
+  const isOffsettable = duties.measures.map((id) => offsettable.has(id));
+  const cap = new Float64Array(keys.companies.values.length * model.periods.length);
+  for (let i = 0; i < duties.length; i++) {
+    if (duties.kind[i] !== PARTS || !isOffsettable[duties.measure[i] as number]) continue;
+    const p = pool(duties.payer[i] as number, duties.flow[i] as number);
+    cap[p] = (cap[p] as number) + (duties.amount[i] as number);
+  }
+  return cap;
 }

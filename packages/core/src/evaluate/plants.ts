@@ -2,7 +2,7 @@ import { type Model, toBase } from "../model.js";
 import type { Plant } from "../schema/plant.js";
 import { dayNumber } from "../time/dates.js";
 import type { Period } from "../time/periods.js";
-import { type FlowColumns, flowPeriods } from "./flows.js";
+import type { FlowColumns, FlowKeys } from "./flows.js";
 
 export interface PlantRow {
   period: string;
@@ -34,30 +34,26 @@ export function openShare(plant: Plant, period: Period): number {
  * contribution per unit), where contribution per unit is the plant's average
  * over what it built; undefined when it built nothing or earned no contribution.
  */
-export function plantRows(model: Model, flows: FlowColumns, contribution: number[]): PlantRow[] {
-  // Speed: sums by plant, then period index (no "plant|period" key string per flow).
-  const sums = new Map<string, { output: Float64Array; contribution: Float64Array }>();
-  const periods = flowPeriods(model, flows);
+export function plantRows(model: Model, flows: FlowColumns, keys: FlowKeys, contribution: number[]): PlantRow[] {
+  // Speed: sums by plant code and period index (no "plant|period" key string per flow).
+  const periods = model.periods.length;
+  const output = new Float64Array(keys.plants.values.length * periods);
+  const contrib = new Float64Array(output.length);
   for (let f = 0; f < flows.units.length; f++) {
-    const plant = flows.plant[f] as string;
-    let s = sums.get(plant);
-    if (!s) {
-      s = { output: new Float64Array(model.periods.length), contribution: new Float64Array(model.periods.length) };
-      sums.set(plant, s);
-    }
-    const t = periods[f] as number;
-    (s.output[t] as number) += flows.units[f] as number;
-    (s.contribution[t] as number) += contribution[f] as number;
+    const i = (keys.plant[f] as number) * periods + (keys.period[f] as number);
+    output[i] = (output[i] as number) + (flows.units[f] as number);
+    contrib[i] = (contrib[i] as number) + (contribution[f] as number);
   }
   const rows: PlantRow[] = [];
   for (const period of model.periods) {
     for (const plant of model.plants.values()) {
-      const s = sums.get(plant.id);
+      const code = keys.plants.get(plant.id);
+      const i = code === undefined ? -1 : code * periods + period.index;
       const open = openShare(plant, period);
       const capacity = plant.capacity * period.years * open;
       const fixedCost = toBase(model, plant.fixedCost * period.years * open, plant.currency, period.index);
-      const out = s?.output[period.index] ?? 0;
-      const c = s?.contribution[period.index] ?? 0;
+      const out = output[i] ?? 0;
+      const c = contrib[i] ?? 0;
       const perUnit = out > 0 ? c / out : null;
       rows.push({
         period: period.id,

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * Checks that two builds of @tieup/core give the same results: every cell of every results table,
+ * numbers to 1e-9 relative, on generated scenarios and on the repository's scenarios.
+ * For speed work ("same numbers, different work").
+ *
+ *   node bench/compare-engines.mjs /path/to/base/dist/index.js [/path/to/other/dist/index.js]
+ *
+ * The other build defaults to this checkout's packages/core/dist. Scenarios: 40 generated ones of
+ * varied sizes, seeds, start years and offset caps, the 10k and 100k benchmark scenarios, and every
+ * scenario under scenarios/ with each of its named overrides. Both builds read the scenario as
+ * validated by the other build.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dimensionsFor, generateScenario } from "./generate.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [basePath, otherPath = join(here, "../packages/core/dist/index.js")] = process.argv.slice(2);
+if (!basePath) throw new Error("usage: compare-engines.mjs BASE_DIST_INDEX_JS [OTHER_DIST_INDEX_JS]");
+const base = await import(pathToFileURL(resolve(basePath)).href);
+const other = await import(pathToFileURL(resolve(otherPath)).href);
+const reader = {
+  read: (p) => (existsSync(p) && statSync(p).isFile() ? readFileSync(p, "utf8") : undefined),
+  resolve: (from, rel) => resolve(dirname(from), rel),
+};
+
+function* scenarios() {
+  for (let seed = 1; seed <= 40; seed++) {
+    const doc = generateScenario({
+      plants: 6 + (seed % 5) * 3,
+      programs: 4 + (seed % 7) * 5,
+      markets: 1 + (seed % 20),
+      periods: 1 + (seed % 6),
+      seed,
+      firstYear: 2022 + (seed % 5),
+    });
+    if (seed % 3 === 0) doc.parameters.offsetCap = "none";
+    yield [`generated #${seed}`, doc];
+  }
+  for (const flows of [10_000, 100_000]) yield [`benchmark ${flows}`, generateScenario({ ...dimensionsFor(flows), seed: 1 })];
+  const dir = join(here, "../scenarios");
+  const files = readdirSync(dir, { recursive: true }).filter((f) => /\.ya?ml$/.test(f) && !String(f).startsWith("overrides"));
+  for (const f of files) {
+    const path = join(dir, String(f));
+    const composed = other.composeScenario(path, reader);
+    if (!composed.doc) continue;
+    yield [String(f), composed.doc];
+    for (const name of Object.keys(composed.doc.overrides ?? {})) yield [`${f} with ${name}`, other.composeScenario(path, reader, [name]).doc];
+  }
+}
+
+let problems = 0;
+let cells = 0;
+const compared = [];
+let worst = 0;
+const report = (...what) => {
+  if (problems++ < 20) console.log(...what);
+};
+for (const [name, doc] of scenarios()) {
+  const v = other.validateScenario(doc);
+  if (!v.scenario) {
+    console.log(`${name}: skipped, does not validate (${v.issues.find((i) => i.severity === "error")?.message})`);
+    continue;
+  }
+  compared.push(name);
+  const a = base.evaluate(structuredClone(v.scenario));
+  const b = other.evaluate(v.scenario);
+  for (const t of ["flows", "duties", "plants", "companies", "companyDuties"]) {
+    const x = a[t];
+    const y = b[t];
+    if (x.length !== y.length || JSON.stringify(x.columns) !== JSON.stringify(y.columns)) {
+      report(`${name}: ${t} differ in shape`);
+      continue;
+    }
+    for (const c of Object.keys(x.data)) {
+      for (let i = 0; i < x.length; i++) {
+        const u = x.data[c][i];
+        const w = y.data[c]?.[i];
+        cells++;
+        if (typeof u === "number" && typeof w === "number") {
+          const rel = u === w ? 0 : Math.abs(u - w) / Math.max(1e-300, Math.abs(u));
+          worst = Math.max(worst, rel);
+          if (rel > 1e-9) report(`${name}: ${t}.${c}[${i}] ${u} vs ${w}`);
+        } else if (u !== w) report(`${name}: ${t}.${c}[${i}] ${u} vs ${w}`);
+      }
+    }
+  }
+  if (JSON.stringify(a.warnings) !== JSON.stringify(b.warnings)) report(`${name}: warnings differ`);
+}
+console.log(`${compared.length} scenarios (${compared.filter((n) => !n.startsWith("generated")).join(", ")} and 40 generated)`);
+console.log(`${cells.toLocaleString("en-US")} cells compared, ${problems} differences, largest relative difference ${worst}`);
+process.exitCode = problems ? 1 : 0;

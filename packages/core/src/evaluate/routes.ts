@@ -1,0 +1,150 @@
+import { demandIn, findLane, type Model, sourcingAt } from "../model.js";
+import type { Lane } from "../schema/lane.js";
+import type { Market } from "../schema/market.js";
+import type { Plant } from "../schema/plant.js";
+import type { Program, ProgramMarket } from "../schema/program.js";
+import { offsetSchedules, type PartsSlot, partsSlots, type SalesProfile, type ScheduleCache, type SlotSchedules, vehicleSchedules } from "./duty.js";
+import type { Codes } from "./lines.js";
+
+/*
+ * Everything about a flow that does not depend on the period, resolved once
+ * per evaluation. Speed: the loop over periods runs once per flow (a million
+ * times for a big model); keeping lookups by key string (lanes, schedule
+ * slots, demand by period id) out of it is most of what makes it fast.
+ */
+
+/** Per-evaluation state shared by the routes of every program. */
+export interface RouteContext {
+  model: Model;
+  cache: ScheduleCache;
+  lanes: Lanes;
+  /** Codes of companies (sellers, builders, payers of duty lines). */
+  companies: Codes;
+  /** Codes of plants. */
+  plants: Codes;
+}
+
+/** One market of a program, with its demand by period index. */
+export interface MarketRoute {
+  /** Position in the program's market list; indexes `PlantRoute.legs`. */
+  index: number;
+  id: string;
+  market: Market;
+  pm: ProgramMarket;
+  /** Price and MSRP (the price when no MSRP is given) in the market's currency. */
+  price: number;
+  msrp: number;
+  currency: string;
+  profile: SalesProfile | undefined;
+  demand: number[];
+}
+
+/** What a flow from one plant into one market needs besides the period. */
+export interface Leg {
+  lane: Lane | undefined;
+  /** Duties on the finished vehicle; none when built in the market's country. */
+  vehicle: SlotSchedules | undefined;
+  /** Offset credits; only when built in the market's country. */
+  offsets: SlotSchedules | undefined;
+}
+
+/** A program built in one plant: its imported parts and its legs, by market index. */
+export interface PlantRoute {
+  plant: Plant;
+  /** Code of the plant. */
+  code: number;
+  /** Code of the plant's owner, the builder. */
+  owner: number;
+  parts: PartsSlot[];
+  legs: Leg[];
+}
+
+/** A plant building a program in some period, with its share of the program's volume. */
+export interface ActivePlant {
+  plant: Plant;
+  share: number;
+}
+
+/** A program's markets and, per plant (resolved on first use), its routes. */
+export class ProgramRoutes {
+  readonly markets: MarketRoute[] = [];
+  /** Number of markets with demand, by period index. */
+  readonly marketsSelling: number[];
+  /** Code of the seller. */
+  readonly seller: number;
+  private readonly byPlant = new Map<string, PlantRoute>();
+  private readonly activeByShares = new Map<Readonly<Record<string, number>>, ActivePlant[]>();
+
+  constructor(
+    private readonly ctx: RouteContext,
+    readonly program: Program,
+  ) {
+    this.seller = ctx.companies.code(program.seller);
+    for (const [id, pm] of Object.entries(program.markets)) {
+      const market = ctx.model.markets.get(id);
+      if (!market) continue;
+      const demand = ctx.model.periods.map((p) => demandIn(pm, p));
+      const profile = pm.monthlyProfile && ctx.cache.profile(pm.monthlyProfile);
+      this.markets.push({ index: this.markets.length, id, market, pm, price: pm.price, msrp: pm.msrp ?? pm.price, currency: market.currency, profile, demand });
+    }
+    this.marketsSelling = ctx.model.periods.map((p) => this.markets.filter((m) => (m.demand[p.index] as number) > 0).length);
+  }
+
+  /** The plants that build the program in period t; memoised per sourcing step, as periods share them. */
+  active(t: number): ActivePlant[] {
+    const shares = sourcingAt(this.program, this.ctx.model, t);
+    let plants = this.activeByShares.get(shares);
+    if (plants === undefined) {
+      plants = activePlants(this.ctx.model, shares);
+      this.activeByShares.set(shares, plants);
+    }
+    return plants;
+  }
+
+  plant(plant: Plant): PlantRoute {
+    let route = this.byPlant.get(plant.id);
+    if (route === undefined) {
+      const { cache, companies, plants, lanes } = this.ctx;
+      const { program } = this;
+      route = {
+        plant,
+        code: plants.code(plant.id),
+        owner: companies.code(plant.owner),
+        parts: partsSlots(cache, program, plant),
+        legs: this.markets.map(({ id, market, profile }) => ({
+          lane: lanes.of(plant, id),
+          vehicle: vehicleSchedules(cache, program, plant, market.country, profile),
+          offsets: offsetSchedules(cache, program, plant, market.country, profile),
+        })),
+      };
+      this.byPlant.set(plant.id, route);
+    }
+    return route;
+  }
+}
+
+/** Plants of a sourcing step with their shares (unknown plants and zero shares left out). */
+export function activePlants(model: Model, shares: Readonly<Record<string, number>>): ActivePlant[] {
+  const out: ActivePlant[] = [];
+  for (const [plantId, share] of Object.entries(shares)) {
+    const plant = model.plants.get(plantId);
+    if (plant && share > 0) out.push({ plant, share });
+  }
+  return out;
+}
+
+/** Lanes by plant and market, found once per pair (a plant lane wins over a country lane). */
+export class Lanes {
+  private readonly byPlant = new Map<Plant, Map<string, Lane | undefined>>();
+  constructor(private readonly lanes: readonly Lane[]) {}
+
+  of(plant: Plant, marketId: string): Lane | undefined {
+    let byMarket = this.byPlant.get(plant);
+    if (!byMarket) {
+      byMarket = new Map();
+      this.byPlant.set(plant, byMarket);
+    }
+    if (!byMarket.has(marketId)) byMarket.set(marketId, findLane(this.lanes, plant, marketId));
+    return byMarket.get(marketId);
+  }
+}
