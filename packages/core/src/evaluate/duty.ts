@@ -124,14 +124,16 @@ export interface PartsSlot {
  * The imported parts of a vehicle assembled in `plant`: for each content
  * origin other than the plant's country, the parts value from that origin is
  * an import into the plant's country. Parts from USMCA countries count as
- * USMCA-compliant. Period-independent, so resolved once per program and plant.
+ * USMCA-compliant. Period-independent, so resolved once per program, plant
+ * and sales profile: the parts of the vehicles sold in a month enter with
+ * them, so the day-weighting follows the market's profile as for the vehicle.
  */
-export function partsSlots(cache: ScheduleCache, program: Program, plant: Plant): PartsSlot[] {
+export function partsSlots(cache: ScheduleCache, program: Program, plant: Plant, profile?: SalesProfile): PartsSlot[] {
   const out: PartsSlot[] = [];
   for (const [origin, share] of contentEntries(program)) {
     if (origin === plant.country || share === 0) continue;
     const slot: Slot = { importer: plant.country, origin, category: "parts", usmcaQualifying: USMCA_COUNTRIES.has(origin) };
-    out.push({ share, schedules: cache.series(slot, "duties") });
+    out.push({ share, schedules: cache.series(slot, "duties", profile) });
   }
   return out;
 }

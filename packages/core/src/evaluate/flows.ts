@@ -129,23 +129,35 @@ function countFlows(model: Model, routes: readonly ProgramRoutes[]): number {
   return n;
 }
 
-/** A plant building the program in a period: its share, variable cost and parts duties per unit. */
+/** A plant building the program in a period: its share and variable cost, and its parts duties per unit by sales profile. */
 interface PlantShare {
   route: PlantRoute;
   share: number;
-  parts: MeasureCharge[];
-  partsPerUnit: number;
   variableCost: number;
+  /** Parts duties per unit by the leg's `partsIndex` (markets with the same profile share them), computed on first use. */
+  parts: (PartsCharges | undefined)[];
+}
+
+interface PartsCharges {
+  charges: MeasureCharge[];
+  perUnit: number;
 }
 
 function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
   const { program } = routes;
   const variableCost = toBase(model, program.variableCost, program.currency, t);
-  return routes.active(t).map(({ plant, share }) => {
-    const route = routes.plant(plant);
-    const parts = partsDuties(model, program, route.parts, t);
-    return { route, share, parts, partsPerUnit: sum(parts), variableCost };
-  });
+  return routes.active(t).map(({ plant, share }) => ({ route: routes.plant(plant), share, variableCost, parts: [] }));
+}
+
+/** Parts duties per unit of the vehicles sold through one leg, computed once per plant, period and sales profile. */
+function partsOf(model: Model, program: Program, s: PlantShare, leg: Leg, t: number): PartsCharges {
+  let p = s.parts[leg.partsIndex];
+  if (p === undefined) {
+    const charges = partsDuties(model, program, leg.parts, t);
+    p = { charges, perUnit: sum(charges) };
+    s.parts[leg.partsIndex] = p;
+  }
+  return p;
 }
 
 /**
@@ -185,7 +197,7 @@ function addMarketFlows(model: Model, m: MarketFlows, market: MarketRoute, out: 
   m.msrpBase = toBase(model, market.msrp, currency, t);
   m.customs = customsValuePerUnit(model, program, priceBase, currency, t);
   const pt = passThroughOf(program, priceBase);
-  m.price = pt ? passedThroughPrice(pt, priceBase, averageDuty(m)) : priceBase;
+  m.price = pt ? passedThroughPrice(pt, priceBase, averageDuty(model, m)) : priceBase;
   m.units = pt ? passedThroughUnits(pt, priceBase, m.price, demand) : demand;
   for (const s of m.sources) writeFlow(model, m, s, out);
 }
@@ -202,6 +214,7 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   const leg = s.route.legs[market.index] as Leg;
   const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
   const offsets = leg.offsets?.at(t) ?? NO_ENTRIES;
+  const parts = partsOf(model, program, s, leg, t);
   const u = m.units * s.share;
   const { flows, duties, keys } = out;
   const f = out.n++;
@@ -221,10 +234,10 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   flows.variableCost[f] = u * s.variableCost;
   flows.logistics[f] = u * (leg.lane ? toBase(model, leg.lane.costPerUnit, leg.lane.currency, t) : 0);
   flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, program, m.customs);
-  flows.partsDuty[f] = u * s.partsPerUnit;
+  flows.partsDuty[f] = u * parts.perUnit;
   flows.offset[f] = u * offsetPerUnit(offsets, m.msrpBase);
   for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, program, m.customs));
-  for (const c of s.parts) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
+  for (const c of parts.charges) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
   for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
 
@@ -244,13 +257,14 @@ function offsetPerUnit(entries: readonly ScheduleEntry[], msrpBase: number): num
 }
 
 /** Average duty per unit over the program's plants, weighted by share (vehicle and parts). */
-function averageDuty(m: MarketFlows): number {
+function averageDuty(model: Model, m: MarketFlows): number {
   const { program, t } = m;
   const index = (m.market as MarketRoute).index;
   let acc = 0;
   for (const s of m.sources) {
-    const vehicle = (s.route.legs[index] as Leg).vehicle?.at(t) ?? NO_ENTRIES;
-    acc += s.share * (vehiclePerUnit(vehicle, program, m.customs) + s.partsPerUnit);
+    const leg = s.route.legs[index] as Leg;
+    const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
+    acc += s.share * (vehiclePerUnit(vehicle, program, m.customs) + partsOf(model, program, s, leg, t).perUnit);
   }
   return acc;
 }

@@ -6,51 +6,109 @@ import { type DutyLines, OFFSET, PARTS } from "./lines.js";
  * Caps offsets at the duties they offset. The US-assembly offset is a credit
  * of a share of the MSRP of US-assembled vehicles, usable only against the
  * company's duties on imported parts under the measures it names; it is not a
- * subsidy beyond them. The pool is per company (the builder, who imports the
- * parts) and period: when credits exceed the offsettable parts duties, every
- * credit is scaled by the same factor. Returns the factor per company|period.
+ * subsidy beyond them. For each company (the builder, who imports the parts)
+ * and period:
+ *  1. each offset measure's credit is capped at the parts duties under the
+ *     measures it names;
+ *  2. offsets that name a common duty measure draw on the same duties (a
+ *     schedule and its extension, say), so they form a pool, and the pool's
+ *     capped credits are scaled down together to the parts duties under all
+ *     the measures the pool names.
+ * When the offsets of a pool name the same measures, as in practice, this is
+ * exact; otherwise it never credits more than any offset may use, but may
+ * credit less than the best allocation of duties between offsets would.
+ * Each flow's offset is the sum of its scaled credits.
  */
-export function capOffsets(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines): Map<string, number> {
-  const factors = new Map<string, number>();
-  if (model.scenario.parameters.offsetCap === "none") return factors;
-  // Pools by company code and period index. Speed: arrays of numbers, not maps keyed by "company|period" strings.
+export function capOffsets(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines): void {
+  if (model.scenario.parameters.offsetCap === "none") return;
+  const pools = offsetPools(model);
+  if (pools.count === 0) return;
+  const namedBy = offsetsNaming(model);
+  // Speed: accounts indexed by (measure or pool, company, period) in flat arrays, not maps keyed by strings.
   const periods = model.periods.length;
-  const pool = (company: number, f: number) => company * periods + (keys.period[f] as number);
-  const credit = new Float64Array(keys.companies.values.length * periods);
-  const credited = new Uint8Array(credit.length);
-  for (let f = 0; f < flows.units.length; f++) {
-    const offset = flows.offset[f] as number;
-    if (offset === 0) continue;
-    const p = pool(keys.builder[f] as number, f);
-    credit[p] = (credit[p] as number) + offset;
-    credited[p] = 1;
+  const companies = keys.companies.values.length;
+  const at = (slot: number, company: number, f: number) => (slot * companies + company) * periods + (keys.period[f] as number);
+  const size = Math.max(model.measures.length, pools.count) * companies * periods;
+  const credit = new Float64Array(size);
+  const cap = new Float64Array(size);
+  const poolCap = new Float64Array(size);
+  for (let i = 0; i < duties.length; i++) {
+    const m = duties.measure[i] as number;
+    const payer = duties.payer[i] as number;
+    const f = duties.flow[i] as number;
+    if (duties.kind[i] === OFFSET) credit[at(m, payer, f)] = (credit[at(m, payer, f)] as number) - (duties.amount[i] as number);
+    else if (duties.kind[i] === PARTS && (pools.of[m] as number) >= 0) {
+      const amount = duties.amount[i] as number;
+      for (const o of namedBy[m] ?? []) cap[at(o, payer, f)] = (cap[at(o, payer, f)] as number) + amount;
+      const p = at(pools.of[m] as number, payer, f);
+      poolCap[p] = (poolCap[p] as number) + amount;
+    }
   }
-  const cap = offsettableDuties(model, keys, duties, pool);
-  const factor = (p: number) => ((credit[p] as number) > 0 ? Math.min(1, (cap[p] as number) / (credit[p] as number)) : 0);
-  for (let f = 0; f < flows.units.length; f++) {
-    if (flows.offset[f] === 0) continue;
-    flows.offset[f] = (flows.offset[f] as number) * factor(pool(keys.builder[f] as number, f));
-  }
+  const capped = new Float64Array(size); // Σ of the pool's credits after step 1
+  const own = (a: number) => ((credit[a] as number) > 0 ? Math.min(1, (cap[a] as number) / (credit[a] as number)) : 0);
+  const seen = new Uint8Array(size);
   for (let i = 0; i < duties.length; i++) {
     if (duties.kind[i] !== OFFSET) continue;
+    const m = duties.measure[i] as number;
+    const a = at(m, duties.payer[i] as number, duties.flow[i] as number);
+    if (seen[a]) continue;
+    seen[a] = 1;
+    const p = at(pools.of[m] as number, duties.payer[i] as number, duties.flow[i] as number);
+    capped[p] = (capped[p] as number) + (credit[a] as number) * own(a);
+  }
+  for (let f = 0; f < flows.units.length; f++) if (flows.offset[f] !== 0) flows.offset[f] = 0;
+  for (let i = 0; i < duties.length; i++) {
+    if (duties.kind[i] !== OFFSET) continue;
+    const m = duties.measure[i] as number;
     const f = duties.flow[i] as number;
-    duties.amount[i] = (duties.amount[i] as number) * factor(pool(keys.builder[f] as number, f));
+    const p = at(pools.of[m] as number, duties.payer[i] as number, f);
+    const pool = (capped[p] as number) > 0 ? Math.min(1, (poolCap[p] as number) / (capped[p] as number)) : 0;
+    duties.amount[i] = (duties.amount[i] as number) * own(at(m, duties.payer[i] as number, f)) * pool;
+    flows.offset[f] = (flows.offset[f] as number) - (duties.amount[i] as number);
   }
-  for (let p = 0; p < credit.length; p++) {
-    if (credited[p]) factors.set(`${keys.companies.values[Math.floor(p / periods)]}|${model.periods[p % periods]?.id}`, factor(p));
-  }
-  return factors;
 }
 
-/** Parts duties of the measures that some offset offsets, by pool (the payer's company and the period). */
-function offsettableDuties(model: Model, keys: FlowKeys, duties: DutyLines, pool: (company: number, f: number) => number): Float64Array {
-  const offsettable = new Set(model.measures.filter((d) => d.measure.kind === "offset").flatMap((d) => d.measure.offsets));
-  const isOffsettable = duties.measures.map((id) => offsettable.has(id));
-  const cap = new Float64Array(keys.companies.values.length * model.periods.length);
-  for (let i = 0; i < duties.length; i++) {
-    if (duties.kind[i] !== PARTS || !isOffsettable[duties.measure[i] as number]) continue;
-    const p = pool(duties.payer[i] as number, duties.flow[i] as number);
-    cap[p] = (cap[p] as number) + (duties.amount[i] as number);
-  }
-  return cap;
+/** For each duty measure code, the codes of the offset measures that name it. */
+function offsetsNaming(model: Model): number[][] {
+  const ids = model.measures.map((d) => d.measure.id);
+  const out: number[][] = ids.map(() => []);
+  model.measures.forEach((d, o) => {
+    if (d.measure.kind === "offset") for (const id of d.measure.offsets) out[ids.indexOf(id)]?.push(o);
+  });
+  return out;
+}
+
+/**
+ * Pools of offsets by measure code: offset measures whose `offsets` lists
+ * share a duty measure are joined (transitively), and each duty measure named
+ * by an offset belongs to its offset's pool. Measures in no pool get -1.
+ */
+export function offsetPools(model: Model): { of: Int32Array; count: number } {
+  const ids = model.measures.map((d) => d.measure.id);
+  const parent = ids.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const named = new Map<number, number>(); // duty measure -> an offset naming it
+  model.measures.forEach((d, i) => {
+    if (d.measure.kind !== "offset") return;
+    for (const id of d.measure.offsets) {
+      const duty = ids.indexOf(id);
+      if (duty < 0) continue;
+      const other = named.get(duty);
+      if (other === undefined) named.set(duty, i);
+      else parent[find(i)] = find(other);
+      parent[find(duty)] = find(i);
+    }
+  });
+  const of = new Int32Array(ids.length).fill(-1);
+  const poolIds = new Map<number, number>();
+  model.measures.forEach((d, i) => {
+    if (d.measure.kind !== "offset" && !named.has(i)) return;
+    const root = find(i);
+    if (!poolIds.has(root)) poolIds.set(root, poolIds.size);
+    of[i] = poolIds.get(root) as number;
+  });
+  return { of, count: poolIds.size };
 }

@@ -46,6 +46,10 @@ export interface Leg {
   vehicle: SlotSchedules | undefined;
   /** Offset credits; only when built in the market's country. */
   offsets: SlotSchedules | undefined;
+  /** Imported parts, day-weighted with the market's sales profile (shared by markets with the same profile). */
+  parts: PartsSlot[];
+  /** Index of `parts` among the plant's distinct parts slots, to memoise their duties per period by index. */
+  partsIndex: number;
 }
 
 /** A program built in one plant: its imported parts and its legs, by market index. */
@@ -55,7 +59,6 @@ export interface PlantRoute {
   code: number;
   /** Code of the plant's owner, the builder. */
   owner: number;
-  parts: PartsSlot[];
   legs: Leg[];
 }
 
@@ -106,15 +109,25 @@ export class ProgramRoutes {
     if (route === undefined) {
       const { cache, companies, plants, lanes } = this.ctx;
       const { program } = this;
+      const partsByProfile = new Map<SalesProfile | undefined, { slots: PartsSlot[]; index: number }>();
+      const parts = (profile: SalesProfile | undefined) => {
+        let p = partsByProfile.get(profile);
+        if (p === undefined) {
+          p = { slots: partsSlots(cache, program, plant, profile), index: partsByProfile.size };
+          partsByProfile.set(profile, p);
+        }
+        return p;
+      };
       route = {
         plant,
         code: plants.code(plant.id),
         owner: companies.code(plant.owner),
-        parts: partsSlots(cache, program, plant),
         legs: this.markets.map(({ id, market, profile }) => ({
           lane: lanes.of(plant, id),
           vehicle: vehicleSchedules(cache, program, plant, market.country, profile),
           offsets: offsetSchedules(cache, program, plant, market.country, profile),
+          parts: parts(profile).slots,
+          partsIndex: parts(profile).index,
         })),
       };
       this.byPlant.set(plant.id, route);
