@@ -1,3 +1,4 @@
+import { type DealEffects, type DealOptions, dealEffects } from "./deals/index.js";
 import type { Company } from "./schema/company.js";
 import type { Lane } from "./schema/lane.js";
 import type { Market } from "./schema/market.js";
@@ -23,15 +24,19 @@ export interface Model {
   plants: Map<string, Plant>;
   programs: Program[];
   measures: DatedMeasure[];
+  /** What the scenario's deals do, each as agreed or as its counterfactual (see deals/). */
+  effects: DealEffects;
 }
 
-export function buildModel(scenario: Scenario): Model {
+/** Indexes a validated scenario; `deals` sets open transfer prices and which deals are replaced by their counterfactual. */
+export function buildModel(scenario: Scenario, deals: DealOptions = {}): Model {
   const periods = expandHorizon(scenario.horizon);
-  return {
+  const periodIndex = new Map(periods.map((p) => [p.id, p.index]));
+  const model: Model = {
     scenario,
     base: scenario.fx.base,
     periods,
-    periodIndex: new Map(periods.map((p) => [p.id, p.index])),
+    periodIndex,
     companies: byId(scenario.companies),
     markets: byId(scenario.markets),
     plants: byId(scenario.plants),
@@ -41,7 +46,34 @@ export function buildModel(scenario: Scenario): Model {
       from: dayNumber(m.from),
       to: m.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(m.to),
     })),
+    effects: { hosted: new Map(), costFactor: new Map(), oneOffs: [], equity: [], supplies: [], closures: new Map() },
   };
+  if (scenario.deals.length > 0) applyDeals(model, deals);
+  return model;
+}
+
+/** Computes the deals' effects and closes the plants that deals close (their capacity and fixed cost end). */
+function applyDeals(model: Model, deals: DealOptions): void {
+  const programs = new Map(model.programs.map((p) => [p.id, p]));
+  model.effects = dealEffects(
+    {
+      scenario: model.scenario,
+      periods: model.periods,
+      periodIndex: model.periodIndex,
+      plants: model.plants,
+      toBase: (amount, currency, t) => toBase(model, amount, currency, t),
+      demand: (id, t) => {
+        const program = programs.get(id);
+        const period = model.periods[t] as Period;
+        return program ? Object.values(program.markets).reduce((sum, pm) => sum + demandIn(pm, period), 0) : 0;
+      },
+    },
+    deals,
+  );
+  for (const [id, closure] of model.effects.closures) {
+    const plant = model.plants.get(id);
+    if (plant && (plant.openUntil === undefined || plant.openUntil > closure.lastDay)) model.plants.set(id, { ...plant, openUntil: closure.lastDay });
+  }
 }
 
 function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {

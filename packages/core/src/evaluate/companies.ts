@@ -14,13 +14,43 @@ export interface CompanyRow {
   vehicleDuty: number;
   partsDuty: number;
   offset: number;
+  transferIn: number;
+  transferOut: number;
   contribution: number;
   fixedCost: number;
+  dealCosts: number;
   operatingProfit: number;
+  equityIncome: number;
+  profit: number;
+  dividends: number;
   operatingProfitBase: number;
+  profitBase: number;
 }
 
-const FIELDS = ["units", "revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "fixedCost"] as const;
+/** An amount booked by a company outside the flows (e.g. a component supply), base currency. */
+export interface LedgerEntry {
+  company: string;
+  t: number;
+  field: LedgerField;
+  amount: number;
+}
+export type LedgerField = "variableCost" | "partsDuty" | "transferIn" | "transferOut";
+
+const FIELDS = [
+  "units",
+  "revenue",
+  "variableCost",
+  "logistics",
+  "vehicleDuty",
+  "partsDuty",
+  "offset",
+  "transferIn",
+  "transferOut",
+  "fixedCost",
+  "dealCosts",
+  "equityIncome",
+  "dividends",
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
@@ -28,15 +58,19 @@ type Field = (typeof FIELDS)[number];
  * period's average rate. Who bears what: the seller books revenue, logistics
  * and the duty on the finished vehicle (it is the importer of record); the
  * builder books variable cost, parts duties and offsets (it imports the parts
- * and assembles); the plant owner books fixed cost.
+ * and assembles); the plant owner books fixed cost. A transfer price (contract
+ * manufacturing) is revenue of the builder and a cost of the seller, so
+ * transfers between companies sum to zero. Deals add one-offs (retooling,
+ * closure, development: dealCosts, in operating profit) and equity-method
+ * income (below operating profit: profit = operating profit + equity income).
  */
-export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, plants: PlantRow[]): CompanyRow[] {
+export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, plants: PlantRow[], ledger: readonly LedgerEntry[] = []): CompanyRow[] {
   // Speed: accumulators by company code, then period index (no key string per flow).
   const acc: Record<Field, number>[][] = [];
   const get = (company: number, t: number) => {
     let byPeriod = acc[company];
     if (!byPeriod) {
-      byPeriod = model.periods.map(() => ({ units: 0, revenue: 0, variableCost: 0, logistics: 0, vehicleDuty: 0, partsDuty: 0, offset: 0, fixedCost: 0 }));
+      byPeriod = model.periods.map(() => Object.fromEntries(FIELDS.map((k) => [k, 0])) as Record<Field, number>);
       acc[company] = byPeriod;
     }
     return byPeriod[t] as Record<Field, number>;
@@ -48,19 +82,28 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
     seller.revenue += flows.revenue[f] as number;
     seller.logistics += flows.logistics[f] as number;
     seller.vehicleDuty += flows.vehicleDuty[f] as number;
+    seller.transferOut += flows.transfer[f] as number;
     const builder = get(keys.builder[f] as number, t);
+    builder.transferIn += flows.transfer[f] as number;
     builder.variableCost += flows.variableCost[f] as number;
     builder.partsDuty += flows.partsDuty[f] as number;
     builder.offset += flows.offset[f] as number;
   }
   for (const row of plants) get(keys.companies.code(row.owner), model.periodIndex.get(row.period) as number).fixedCost += row.fixedCost;
+  for (const o of model.effects.oneOffs) get(keys.companies.code(o.company), o.t).dealCosts += o.amount;
+  for (const e of ledger) get(keys.companies.code(e.company), e.t)[e.field] += e.amount;
+  for (const e of model.effects.equity) {
+    const r = get(keys.companies.code(e.company), e.t);
+    r.equityIncome += e.income;
+    r.dividends += e.dividends;
+  }
   const out: CompanyRow[] = [];
   for (const period of model.periods) {
     for (const company of model.companies.values()) {
       const r = get(keys.companies.code(company.id), period.index);
       const rate = fxRate(model, company.reportingCurrency, period.index);
-      const contribution = r.revenue - r.variableCost - r.logistics - r.vehicleDuty - r.partsDuty + r.offset;
-      const op = contribution - r.fixedCost;
+      const contribution = r.revenue + r.transferIn - r.transferOut - r.variableCost - r.logistics - r.vehicleDuty - r.partsDuty + r.offset;
+      const op = contribution - r.fixedCost - r.dealCosts;
       out.push({
         period: period.id,
         company: company.id,
@@ -72,10 +115,17 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
         vehicleDuty: r.vehicleDuty * rate,
         partsDuty: r.partsDuty * rate,
         offset: r.offset * rate,
+        transferIn: r.transferIn * rate,
+        transferOut: r.transferOut * rate,
         contribution: contribution * rate,
         fixedCost: r.fixedCost * rate,
+        dealCosts: r.dealCosts * rate,
         operatingProfit: op * rate,
+        equityIncome: r.equityIncome * rate,
+        profit: (op + r.equityIncome) * rate,
+        dividends: r.dividends * rate,
         operatingProfitBase: op,
+        profitBase: op + r.equityIncome,
       });
     }
   }

@@ -1,9 +1,11 @@
 import { type Model, toBase } from "../model.js";
+import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import type { Period } from "../time/periods.js";
 import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
+import { openShare } from "./plants.js";
 import { Lanes, type Leg, type MarketRoute, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
 
 /** Flow rows (period × program × plant × market), by column. */
@@ -22,6 +24,8 @@ export interface FlowColumns {
   vehicleDuty: number[];
   partsDuty: number[];
   offset: number[];
+  /** Transfer price paid by the seller to the builder when they are different companies (contract manufacturing). */
+  transfer: number[];
 }
 
 /** Empty flow columns; with a capacity, each column is allocated once at that length (see computeFlows). */
@@ -43,6 +47,7 @@ export function emptyFlows(capacity = 0): FlowColumns {
     vehicleDuty: numbers(),
     partsDuty: numbers(),
     offset: numbers(),
+    transfer: numbers(),
   };
 }
 
@@ -123,7 +128,7 @@ function countFlows(model: Model, routes: readonly ProgramRoutes[]): number {
   let n = 0;
   for (const period of model.periods) {
     for (const r of routes) {
-      n += r.active(period.index).length * (r.marketsSelling[period.index] as number);
+      n += activeWithDeals(model, r, period.index).length * (r.marketsSelling[period.index] as number);
     }
   }
   return n;
@@ -134,6 +139,8 @@ interface PlantShare {
   route: PlantRoute;
   share: number;
   variableCost: number;
+  /** Transfer price per unit (base) the seller pays the builder; 0 when it builds for itself. */
+  price: number;
   /** Parts duties per unit by the leg's `partsIndex` (markets with the same profile share them), computed on first use. */
   parts: (PartsCharges | undefined)[];
 }
@@ -145,8 +152,58 @@ interface PartsCharges {
 
 function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
   const { program } = routes;
-  const variableCost = toBase(model, program.variableCost, program.currency, t);
-  return routes.active(t).map(({ plant, share }) => ({ route: routes.plant(plant), share, variableCost, parts: [] }));
+  const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
+  const variableCost = toBase(model, program.variableCost, program.currency, t) * factor;
+  return activeWithDeals(model, routes, t).map(({ plant, share, price }) => ({ route: routes.plant(plant), share, variableCost, price, parts: [] }));
+}
+
+interface DealShare {
+  plant: Plant;
+  share: number;
+  price: number;
+}
+
+/**
+ * The plants that build a program in period t once deals apply: a closing
+ * plant keeps the share of the period it is open and passes the rest to the
+ * plants its closure names (the remainder is lost); hosted volume (contract
+ * manufacturing, or its counterfactual) takes volume ÷ demand of the program,
+ * the other plants share the rest in their proportions, and volume hosted
+ * nowhere (not sold without the deal) is lost.
+ */
+export function activeWithDeals(model: Model, routes: ProgramRoutes, t: number): DealShare[] {
+  const base = routes.active(t);
+  const hosted = model.effects.hosted.get(routes.program.id);
+  if (model.effects.closures.size === 0 && !hosted) return base.map((a) => ({ plant: a.plant, share: a.share, price: 0 }));
+  const out = new Map<string, DealShare>();
+  const add = (plant: Plant | undefined, share: number, price: number) => {
+    if (!plant || share <= 0) return;
+    const at = out.get(plant.id);
+    if (at) at.share += share;
+    else out.set(plant.id, { plant, share, price });
+  };
+  for (const a of base) closeOrKeep(model, a.plant, a.share, t, add);
+  if (!hosted) return [...out.values()];
+  const demand = routes.markets.reduce((sum, m) => sum + (m.demand[t] as number), 0);
+  let taken = 0;
+  const shares = hosted.map((h) => {
+    const s = demand > 0 ? Math.min(1 - taken, (h.volume[t] ?? 0) / demand) : 0;
+    taken += s;
+    return s;
+  });
+  for (const d of out.values()) d.share *= 1 - taken;
+  hosted.forEach((h, i) => {
+    add(h.plant ?? undefined, shares[i] as number, h.price[t] ?? 0);
+  });
+  return [...out.values()];
+}
+
+function closeOrKeep(model: Model, plant: Plant, share: number, t: number, add: (plant: Plant | undefined, share: number, price: number) => void): void {
+  const closure = model.effects.closures.get(plant.id);
+  if (!closure) return add(plant, share, 0);
+  const open = openShare(model.plants.get(plant.id) ?? plant, model.periods[t] as Period);
+  add(plant, share * open, 0);
+  for (const [to, s] of Object.entries(closure.moveTo)) add(model.plants.get(to), share * (1 - open) * s, 0);
 }
 
 /** Parts duties per unit of the vehicles sold through one leg, computed once per plant, period and sales profile. */
@@ -215,6 +272,8 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
   const offsets = leg.offsets?.at(t) ?? NO_ENTRIES;
   const parts = partsOf(model, program, s, leg, t);
+  // Between unrelated companies the declared import value is the price they agreed.
+  const customs = s.price > 0 ? s.price : m.customs;
   const u = m.units * s.share;
   const { flows, duties, keys } = out;
   const f = out.n++;
@@ -233,10 +292,11 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   flows.revenue[f] = u * m.price;
   flows.variableCost[f] = u * s.variableCost;
   flows.logistics[f] = u * (leg.lane ? toBase(model, leg.lane.costPerUnit, leg.lane.currency, t) : 0);
-  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, program, m.customs);
+  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, program, customs);
   flows.partsDuty[f] = u * parts.perUnit;
   flows.offset[f] = u * offsetPerUnit(offsets, m.msrpBase);
-  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, program, m.customs));
+  flows.transfer[f] = u * s.price;
+  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, program, customs));
   for (const c of parts.charges) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
   for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
@@ -264,7 +324,7 @@ function averageDuty(model: Model, m: MarketFlows): number {
   for (const s of m.sources) {
     const leg = s.route.legs[index] as Leg;
     const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-    acc += s.share * (vehiclePerUnit(vehicle, program, m.customs) + partsOf(model, program, s, leg, t).perUnit);
+    acc += s.share * (vehiclePerUnit(vehicle, program, s.price > 0 ? s.price : m.customs) + partsOf(model, program, s, leg, t).perUnit);
   }
   return acc;
 }

@@ -44,7 +44,8 @@ export const FLOW_COLUMNS: ColumnMeta[] = [
   money("vehicleDuty", "Duties on the finished vehicle (all measures)"),
   money("partsDuty", "Duties on imported parts of the vehicle"),
   money("offset", "US-assembly offset credited, after the cap"),
-  money("contribution", "Revenue - variable cost - logistics - duties + offset"),
+  money("transfer", "Transfer price paid by the seller to the builder (contract manufacturing)"),
+  money("contribution", "Revenue - variable cost - logistics - duties + offset (the vehicle's, whoever books it)"),
 ];
 
 /** Evaluates a validated scenario. */
@@ -56,7 +57,7 @@ export function evaluateModel(model: Model): Results {
   const { flows, duties, keys } = computeFlows(model);
   capOffsets(model, flows, keys, duties);
   const contribution = contributions(flows);
-  const plantList = plantRows(model, flows, keys, contribution);
+  const plantList = plantRows(model, flows, keys, builderContributions(flows, contribution));
   const warnings = plantList
     .filter((p) => p.utilisation > 1 + 1e-9)
     .map((p) => `plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`);
@@ -84,6 +85,23 @@ function contributions(f: FlowColumns): number[] {
       (f.vehicleDuty[i] as number) -
       (f.partsDuty[i] as number) +
       (f.offset[i] as number);
+  }
+  return out;
+}
+
+/**
+ * What each flow contributes to the plant that builds it: the whole vehicle's
+ * contribution when the builder sells it, and transfer price − variable cost
+ * − parts duties + offset when it builds for another company (the host's
+ * view of fixed-cost absorption).
+ */
+function builderContributions(f: FlowColumns, contribution: number[]): number[] {
+  const out = numberColumn(f.units.length);
+  for (let i = 0; i < f.units.length; i++) {
+    out[i] =
+      f.seller[i] === f.builder[i]
+        ? (contribution[i] as number)
+        : (f.transfer[i] as number) - (f.variableCost[i] as number) - (f.partsDuty[i] as number) + (f.offset[i] as number);
   }
   return out;
 }
@@ -159,10 +177,25 @@ const COMPANY_COLUMNS: ColumnMeta[] = [
   key("company", "Company id"),
   { name: "currency", role: "value", description: "Reporting currency of the amounts" },
   { name: "units", role: "value", unit: "units", description: "Vehicles sold" },
-  ...["revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset", "contribution", "fixedCost", "operatingProfit"].map((n) =>
-    money(n, n, "reporting"),
-  ),
+  ...[
+    "revenue",
+    "variableCost",
+    "logistics",
+    "vehicleDuty",
+    "partsDuty",
+    "offset",
+    "transferIn",
+    "transferOut",
+    "contribution",
+    "fixedCost",
+    "dealCosts",
+    "operatingProfit",
+    "equityIncome",
+    "profit",
+    "dividends",
+  ].map((n) => money(n, n, "reporting")),
   money("operatingProfitBase", "Operating profit in the base currency"),
+  money("profitBase", "Operating profit plus equity income, base currency"),
 ];
 
 const COMPANY_DUTY_COLUMNS: ColumnMeta[] = [

@@ -1,5 +1,6 @@
 export * from "./common.js";
 export * from "./company.js";
+export * from "./deal.js";
 export * from "./fx.js";
 export * from "./horizon.js";
 export * from "./lane.js";

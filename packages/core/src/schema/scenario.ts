@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { Company } from "./company.js";
+import { Deal } from "./deal.js";
 import { Fx } from "./fx.js";
 import { Horizon } from "./horizon.js";
 import { Lane } from "./lane.js";
 import { Market } from "./market.js";
 import { Plant } from "./plant.js";
 import { CustomsValue, Program } from "./program.js";
-import { fraction } from "./quantity.js";
+import { fraction, quantity } from "./quantity.js";
 import { TariffMeasure } from "./tariff.js";
 
 export const Parameters = z
@@ -17,6 +18,8 @@ export const Parameters = z
       .enum(["company-period", "none"])
       .default("company-period")
       .meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
+    discountRate: fraction("Annual discount rate for NPVs of companies that do not state one").default(0.08),
+    jobsPerThousandUnits: quantity({ unit: "units", description: "Jobs per thousand vehicles a year at plants that report no headcount", min: 0 }).default(8),
   })
   .meta({ title: "Parameters", description: "Model-wide assumptions." });
 export type Parameters = z.infer<typeof Parameters>;
@@ -29,13 +32,20 @@ export const Scenario = z
     description: z.string().default(""),
     horizon: Horizon,
     fx: Fx.default({ base: "USD", rates: {} }),
-    parameters: Parameters.default({ partsShareOfVariableCost: 0.8, customsValue: { shareOfPrice: 0.9 }, offsetCap: "company-period" }),
+    parameters: Parameters.default({
+      partsShareOfVariableCost: 0.8,
+      customsValue: { shareOfPrice: 0.9 },
+      offsetCap: "company-period",
+      discountRate: 0.08,
+      jobsPerThousandUnits: 8,
+    }),
     companies: z.array(Company).min(1),
     markets: z.array(Market).min(1),
     plants: z.array(Plant).min(1),
     programs: z.array(Program).min(1),
     lanes: z.array(Lane).default([]),
     tariffs: z.array(TariffMeasure).default([]),
+    deals: z.array(Deal).default([]).meta({ description: "Cooperation deals and footprint actions, analysed by `tieup deal`" }),
     overrides: z
       .record(z.string(), z.string())
       .default({})
@@ -48,4 +58,4 @@ export type ScenarioInput = z.input<typeof Scenario>;
 export type Scenario = z.infer<typeof Scenario>;
 
 /** Entity lists that merge by id when a scenario extends another or an override applies. */
-export const ENTITY_LISTS = ["companies", "markets", "plants", "programs", "tariffs"] as const;
+export const ENTITY_LISTS = ["companies", "markets", "plants", "programs", "tariffs", "deals"] as const;

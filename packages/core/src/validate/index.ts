@@ -1,6 +1,7 @@
 import { ENTITY_LISTS, Scenario } from "../schema/scenario.js";
 import { type CheckContext, checkContext } from "./context.js";
 import { checkCurrencies } from "./currency.js";
+import { checkDeals } from "./deals.js";
 import { checkHorizon } from "./horizon.js";
 import { hasErrors, type Issue } from "./issue.js";
 import { checkMagnitudes } from "./magnitudes.js";
@@ -50,7 +51,16 @@ function modelChecks(ctx: CheckContext): Issue[] {
   if (hasErrors(horizon)) return horizon;
   // The later checks skip what they cannot resolve (an unknown plant, say), so
   // running them all after a reference error reports more without cascading.
-  return [...horizon, ...checkReferences(ctx), ...checkTariffs(ctx), ...checkSourcing(ctx), ...checkFx(ctx), ...checkLanes(ctx), ...checkMagnitudes(ctx)];
+  return [
+    ...horizon,
+    ...checkReferences(ctx),
+    ...checkTariffs(ctx),
+    ...checkSourcing(ctx),
+    ...checkFx(ctx),
+    ...checkLanes(ctx),
+    ...checkMagnitudes(ctx),
+    ...checkDeals(ctx),
+  ];
 }
 
 /**

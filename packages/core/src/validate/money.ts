@@ -49,6 +49,11 @@ export function checkLanes(ctx: CheckContext): Issue[] {
   ctx.s.programs.forEach((p, i) => {
     const steps = Array.isArray(p.sourcing) ? p.sourcing.map((x) => x.shares) : [p.sourcing];
     const plants = new Set(steps.flatMap((x) => Object.keys(x)));
+    for (const d of ctx.s.deals) {
+      if (d.type !== "contract-manufacturing" || d.program !== p.id) continue;
+      plants.add(d.plant);
+      if ("plant" in d.counterfactual) plants.add(d.counterfactual.plant);
+    }
     for (const plantId of plants) {
       const plant = ctx.s.plants.find((x) => x.id === plantId);
       if (!plant) continue;

@@ -1,0 +1,97 @@
+import type { Plant } from "../schema/plant.js";
+import type { Scenario } from "../schema/scenario.js";
+import type { Period } from "../time/periods.js";
+
+/**
+ * What deals do to the model, in terms the evaluator understands. Each deal
+ * type turns its scenario entry into these effects, either as agreed or as
+ * its counterfactual (what the parties would do without it); the evaluator
+ * then needs no knowledge of deal types.
+ */
+
+/** Units of a program built for its seller at a plant, carved out of the program's demand. */
+export interface HostedVolume {
+  deal: string;
+  /** Plant that builds the volume; null when, without the deal, it is not sold at all. */
+  plant: Plant | null;
+  /** Units by period index (over all the program's markets). */
+  volume: number[];
+  /** Price per unit the seller pays the plant's owner, base currency, by period index (0 when they are one company). */
+  price: number[];
+}
+
+/** A one-off amount booked by a company in a period: positive a cost (retooling, closure, development), negative a gain (sale proceeds). */
+export interface OneOff {
+  deal: string;
+  company: string;
+  t: number;
+  /** Base currency. */
+  amount: number;
+  item: string;
+}
+
+/** Equity-method income of a stake, and the dividends received (cash, not profit), base currency. */
+export interface EquityIncome {
+  deal: string;
+  company: string;
+  t: number;
+  income: number;
+  dividends: number;
+}
+
+/** A component supplied to a buyer's programs from a period on (per unit, base currency by period index). */
+export interface Supply {
+  deal: string;
+  supplier: string;
+  buyer: string;
+  programs: ReadonlySet<string>;
+  /** Country the component comes from (the supplier plant's), for duties. */
+  origin: string;
+  from: number;
+  price: number[];
+  supplierCost: number[];
+  replacedCost: number[];
+}
+
+/** A plant's closure: its last day and where its volume goes (shares; the rest is lost). */
+export interface Closure {
+  deal: string;
+  lastDay: string;
+  moveTo: Readonly<Record<string, number>>;
+}
+
+export interface DealEffects {
+  /** By program id. */
+  hosted: Map<string, HostedVolume[]>;
+  /** Variable-cost multiplier by program id and period index (learning curves). */
+  costFactor: Map<string, number[]>;
+  oneOffs: OneOff[];
+  equity: EquityIncome[];
+  supplies: Supply[];
+  /** By plant id. */
+  closures: Map<string, Closure>;
+}
+
+export function emptyEffects(): DealEffects {
+  return { hosted: new Map(), costFactor: new Map(), oneOffs: [], equity: [], supplies: [], closures: new Map() };
+}
+
+/** What a deal module sees: the scenario, its periods and plants, and FX conversion. */
+export interface EffectContext {
+  scenario: Scenario;
+  periods: Period[];
+  periodIndex: Map<string, number>;
+  plants: Map<string, Plant>;
+  /** Amount in `currency` to the base currency in period t. */
+  toBase: (amount: number, currency: string, t: number) => number;
+  /** Units of the program sold over all its markets in period t (its demand). */
+  demand: (programId: string, t: number) => number;
+}
+
+/** Options of an evaluation: prices of open contract-manufacturing deals, and which deals to replace by their counterfactual. */
+export interface DealOptions {
+  /** Transfer price per unit (program currency) by deal id, for deals whose price is open or being swept. */
+  prices?: Readonly<Record<string, number>>;
+  /** Deals evaluated as their counterfactual. */
+  counterfactual?: ReadonlySet<string>;
+}

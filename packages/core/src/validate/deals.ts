@@ -1,0 +1,62 @@
+import type { ContractManufacturing, Deal } from "../schema/deal.js";
+import type { CheckContext } from "./context.js";
+import { error, type Issue, suggestId } from "./issue.js";
+
+/** Checks of each deal by type; every type's references must exist and fit. */
+export function checkDeals(ctx: CheckContext): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  ctx.s.deals.forEach((deal, i) => {
+    if (seen.has(deal.id)) issues.push(error(`deals[${i}].id`, `deal id \`${deal.id}\` is used twice`, undefined, deal.id));
+    seen.add(deal.id);
+    issues.push(...checkDeal(ctx, deal, `deals[${i}]`));
+  });
+  return issues;
+}
+
+function checkDeal(ctx: CheckContext, deal: Deal, at: string): Issue[] {
+  switch (deal.type) {
+    case "contract-manufacturing":
+      return checkContract(ctx, deal, at);
+    default:
+      return [error(`${at}.type`, `deals of type ${deal.type} are not evaluated yet`, "remove the deal for now", deal.id)];
+  }
+}
+
+/** Shared reference checks for deal modules. */
+export function refs(ctx: CheckContext, deal: Deal, at: string) {
+  const issues: Issue[] = [];
+  const check = (path: string, id: string, known: Set<string>, kind: string) => {
+    if (!known.has(id)) issues.push(error(`${at}.${path}`, `unknown ${kind} \`${id}\``, suggestId(id, known, `${kind}s`), deal.id));
+    return known.has(id);
+  };
+  const period = (path: string, id: string) => check(path, id, ctx.periodIds, "period");
+  return { issues, check, period };
+}
+
+function checkContract(ctx: CheckContext, d: ContractManufacturing, at: string): Issue[] {
+  const { issues, check, period } = refs(ctx, d, at);
+  check("host", d.host, ctx.companyIds, "company");
+  check("client", d.client, ctx.companyIds, "company");
+  for (const p of Object.keys(d.volume)) period(`volume.${p}`, p);
+  if (d.retooling) period("retooling.period", d.retooling.period);
+  if (d.host === d.client) issues.push(error(`${at}.client`, "host and client are the same company", "contract manufacturing is between two companies", d.id));
+  if (check("plant", d.plant, ctx.plantIds, "plant")) {
+    const plant = ctx.s.plants.find((p) => p.id === d.plant);
+    if (plant && plant.owner !== d.host) issues.push(error(`${at}.plant`, `${d.plant} belongs to ${plant.owner}, not the host ${d.host}`, undefined, d.id));
+    const program = ctx.s.programs.find((p) => p.id === d.program);
+    if (plant && program && !plant.platforms.includes(program.platform))
+      issues.push(error(`${at}.plant`, `${d.plant} cannot build platform ${program.platform}`, `add ${program.platform} to its platforms (retooling)`, d.id));
+  }
+  if (check("program", d.program, ctx.programIds, "program")) {
+    const program = ctx.s.programs.find((p) => p.id === d.program);
+    if (program && program.seller !== d.client)
+      issues.push(error(`${at}.program`, `${d.program} is sold by ${program.seller}, not the client ${d.client}`, undefined, d.id));
+  }
+  if ("plant" in d.counterfactual && check("counterfactual.plant", d.counterfactual.plant, ctx.plantIds, "plant")) {
+    const owner = ctx.s.plants.find((p) => p.id === (d.counterfactual as { plant: string }).plant)?.owner;
+    if (owner !== d.client)
+      issues.push(error(`${at}.counterfactual.plant`, `the counterfactual plant belongs to ${owner}, not the client ${d.client}`, undefined, d.id));
+  }
+  return issues;
+}
