@@ -15,7 +15,8 @@ export function dealEffects(ctx: EffectContext, opts: DealOptions = {}): DealEff
 function effectsOf(deal: Deal, ctx: EffectContext, opts: DealOptions, out: DealEffects): void {
   switch (deal.type) {
     case "contract-manufacturing":
-      return contractEffects(deal, ctx, opts, out);
+      contractEffects(deal, ctx, opts, out);
+      return;
     default:
       throw new Error(`internal: deal type ${deal.type} is not evaluated yet (validation should have refused it)`);
   }

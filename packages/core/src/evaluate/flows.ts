@@ -200,7 +200,10 @@ export function activeWithDeals(model: Model, routes: ProgramRoutes, t: number):
 
 function closeOrKeep(model: Model, plant: Plant, share: number, t: number, add: (plant: Plant | undefined, share: number, price: number) => void): void {
   const closure = model.effects.closures.get(plant.id);
-  if (!closure) return add(plant, share, 0);
+  if (!closure) {
+    add(plant, share, 0);
+    return;
+  }
   const open = openShare(model.plants.get(plant.id) ?? plant, model.periods[t] as Period);
   add(plant, share * open, 0);
   for (const [to, s] of Object.entries(closure.moveTo)) add(model.plants.get(to), share * (1 - open) * s, 0);
