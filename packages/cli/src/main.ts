@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { compareCommand } from "./commands/compare.js";
+import { dealCommand } from "./commands/deal.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
@@ -49,6 +50,18 @@ export function program(): Command {
     .option("--table <name>", "table for --format csv: companies, companyDuties, plants", "companies")
     .option("--out <file>", "write to a file instead of standard output")
     .action((a, b, opts) => compareCommand(a, b, opts));
+  cmd
+    .command("deal")
+    .description("analyse a deal: each party's gain against its own counterfactual, NPV, zone of agreement, Nash price, utilisation and jobs")
+    .argument("[scenario]", "scenario file (default: the built-in scenario)")
+    .argument("[deal]", "deal id (default: every deal of the scenario)")
+    .option("--with <override>", "apply a named override (repeatable)", collect, [])
+    .option("--period <id>", "only this period in the tables")
+    .option("--sweep <spec>", "transfer-price=LOW:HIGH:STEP: both parties' NPV gains along the price")
+    .addOption(formatOption())
+    .option("--table <name>", "unused by deal", "gains")
+    .option("--out <file>", "write to a file instead of standard output")
+    .action((scenario, deal, opts) => dealCommand(scenario, deal, opts));
   cmd
     .command("schema")
     .description("print the JSON Schema of scenario files (for editors), or write the Markdown reference")

@@ -1,8 +1,12 @@
 export * from "./compose/index.js";
+export * from "./deals/analysis.js";
+export * from "./deals/index.js";
+export * from "./deals/npv.js";
 export * from "./evaluate/index.js";
 export { buildModel, fxRate, type Model, toBase } from "./model.js";
 export * from "./results/diff.js";
 export * from "./results/table.js";
+export { evaluate } from "./run.js";
 export * from "./schema/index.js";
 export * from "./tariff/index.js";
 export * from "./time/dates.js";

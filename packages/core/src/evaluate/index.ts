@@ -1,6 +1,5 @@
-import { buildModel, type Model } from "../model.js";
+import type { Model } from "../model.js";
 import { type Cell, type ColumnMeta, createTable, pushRow, type Table } from "../results/table.js";
-import type { Scenario } from "../schema/scenario.js";
 import { companyDutyRows, companyRows } from "./companies.js";
 import { computeFlows, type FlowColumns, numberColumn } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
@@ -47,11 +46,6 @@ export const FLOW_COLUMNS: ColumnMeta[] = [
   money("transfer", "Transfer price paid by the seller to the builder (contract manufacturing)"),
   money("contribution", "Revenue - variable cost - logistics - duties + offset (the vehicle's, whoever books it)"),
 ];
-
-/** Evaluates a validated scenario. */
-export function evaluate(scenario: Scenario): Results {
-  return evaluateModel(buildModel(scenario));
-}
 
 export function evaluateModel(model: Model): Results {
   const { flows, duties, keys } = computeFlows(model);

@@ -6,7 +6,7 @@ const units = (description: string) => quantity({ unit: "units", description, mi
 const ByPeriod = (description: string) => z.record(z.string(), units(description)).meta({ description: `${description}, by period id` });
 
 /** A one-off amount in a period, and who pays it. */
-export const OneOff = z.strictObject({
+export const OneOffPayment = z.strictObject({
   amount: quantity({ unit: "money", description: "Amount in the stated currency", min: 0 }),
   currency: Currency.default("USD"),
   period: z.string().meta({ description: "Period in which it is paid" }),
@@ -44,7 +44,7 @@ export const ContractManufacturing = z
     volume: ByPeriod("Vehicles of the program built by the host (part of the program's demand, over all its markets)"),
     start: IsoDate.optional().meta({ description: "Start of production; informational, the volume's periods govern" }),
     transferPrice: TransferPrice,
-    retooling: OneOff.optional().meta({ description: "Retooling capex and who pays it" }),
+    retooling: OneOffPayment.optional().meta({ description: "Retooling capex and who pays it" }),
     counterfactual: Counterfactual,
     bargainingWeight: fraction("Host's bargaining weight w in the Nash product H^w · C^(1-w)").default(0.5),
     source: Source.optional(),

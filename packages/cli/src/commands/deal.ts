@@ -1,0 +1,199 @@
+import { existsSync } from "node:fs";
+import { analyseDeal, type ContractManufacturing, type DealAnalysis, gainsAtPrice, resolveOpenPrices, type Scenario } from "@tieup/core";
+import { InputError, loadScenario } from "../load.js";
+import { emit, printIssues } from "../output.js";
+import { csvTable, fixed, money, moneyUnit, percent } from "../report/format.js";
+import { renderMarkdown, renderText } from "../report/render.js";
+import type { Section } from "../report/sections.js";
+import type { RunOptions } from "./run.js";
+
+export interface DealOptions extends RunOptions {
+  sweep?: string;
+}
+
+/** Analyses one deal (or every deal) of a scenario against each party's own counterfactual. */
+export function dealCommand(scenarioArg: string | undefined, dealArg: string | undefined, opts: DealOptions): void {
+  // `tieup deal canton-pickup` names a deal of the built-in scenario, not a file.
+  const dealOnly = scenarioArg !== undefined && dealArg === undefined && !/\.(ya?ml|json)$/i.test(scenarioArg) && !existsSync(scenarioArg);
+  const scenarioPath = dealOnly ? undefined : scenarioArg;
+  const dealId = dealOnly ? scenarioArg : dealArg;
+  const loaded = loadScenario(scenarioPath, opts.with);
+  printIssues(loaded.issues.filter((i) => i.severity === "warning"));
+  const s = loaded.scenario;
+  const ids = dealId === undefined ? s.deals.map((d) => d.id) : [dealId];
+  for (const id of ids)
+    if (!s.deals.some((d) => d.id === id))
+      throw new InputError([
+        {
+          severity: "error",
+          path: "deal",
+          message: `unknown deal \`${id}\``,
+          suggestion: s.deals.length ? `deals: ${s.deals.map((d) => d.id).join(", ")}` : "the scenario has no deals",
+        },
+      ]);
+  if (ids.length === 0)
+    throw new InputError([{ severity: "error", path: "deals", message: "the scenario has no deals", suggestion: "add a deals: list (see docs/deals.md)" }]);
+  const { prices } = resolveOpenPrices(s);
+  if (opts.sweep) {
+    sweep(s, ids, prices, opts);
+    return;
+  }
+  const analyses = ids.map((id) => analyseDeal(s, id, prices));
+  if (opts.format === "json") {
+    emit(`${JSON.stringify({ scenario: s.id, deals: analyses }, null, 2)}\n`, opts.out);
+    return;
+  }
+  if (opts.format === "csv") {
+    emit(csvTable(gainTable(analyses)), opts.out);
+    return;
+  }
+  const render = opts.format === "md" ? renderMarkdown : renderText;
+  const sections = analyses.flatMap((a) => dealSections(s, a, opts.period));
+  emit(
+    render(
+      `Deals of ${s.title || s.id}`,
+      ["each party's gain is measured against its own counterfactual: the same scenario with that deal replaced by what it would do without it"],
+      sections,
+      [],
+    ),
+    opts.out,
+  );
+}
+
+function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] {
+  const out: Section[] = [summary(s, a)];
+  out.push({
+    title: `${a.deal.id}: change in profit by period`,
+    note: "profit = operating profit + equity income; amounts in each company's reporting currency",
+    headers: ["company", "period", "unit", "Δ operating profit", "Δ profit"],
+    body: a.gains
+      .filter((g) => a.parties.includes(g.company) && (!period || g.period === period))
+      .map((g) => [g.company, g.period, moneyUnit(g.currency), money(g.operatingProfit, g.currency), money(g.profit, g.currency)]),
+  });
+  if (a.plants.length > 0) {
+    out.push({
+      title: `${a.deal.id}: plants whose output changes`,
+      note: "jobs move with the annual rate of output (reported headcount per vehicle, or parameters.jobsPerThousandUnits)",
+      headers: ["plant", "period", "output before (k)", "after (k)", "utilisation before", "after", "jobs before", "after"],
+      body: a.plants
+        .filter((p) => !period || p.period === period)
+        .map((p) => [
+          p.plant,
+          p.period,
+          fixed(p.outputBefore / 1e3, 1),
+          fixed(p.outputAfter / 1e3, 1),
+          percent(p.utilisationBefore),
+          percent(p.utilisationAfter),
+          fixed(p.jobsBefore, 0),
+          fixed(p.jobsAfter, 0),
+        ]),
+    });
+  }
+  return out;
+}
+
+function summary(s: Scenario, a: DealAnalysis): Section {
+  const d = a.deal;
+  const lines: string[][] = a.values.map((v) => [
+    v.company,
+    moneyUnit(v.currency),
+    `${(v.discountRate * 100).toFixed(1)}%`,
+    money(v.npv, v.currency),
+    v.npvPerShare === null ? "–" : `${fixed(v.npvPerShare, 2)} ${v.currency}`,
+  ]);
+  const notes = [`${d.name} (${d.type})`];
+  if (a.price) {
+    const p = a.price;
+    const zone = p.agreement.exists
+      ? `zone of agreement ${fixed(p.agreement.pLow, 0)}–${fixed(p.agreement.pHigh, 0)} ${p.currency} per unit`
+      : `no zone of agreement: the host needs ≥ ${fixed(p.agreement.pLow, 0)}, the client pays ≤ ${fixed(p.agreement.pHigh, 0)} ${p.currency}`;
+    notes.push(
+      `transfer price ${p.kind}: evaluated at ${fixed(p.used, 0)} ${p.currency} per unit${p.kind === "open" ? ` (Nash price, host weight ${p.weight})` : ""}; ${zone}; ${p.linear ? "exact (gains linear in the price)" : "solved numerically"}`,
+    );
+    if (p.agreement.exists)
+      notes.push(
+        `Nash price ${fixed(p.agreement.nash ?? 0, 0)}; joint surplus at it ${fixed(p.agreement.jointSurplus / 1e9, 2)} billion (sum of the parties' NPVs in their currencies)`,
+      );
+    notes.push(
+      `host break-even volume at the evaluated price: ${p.breakEvenVolume === null ? "none (no positive margin)" : `${fixed(p.breakEvenVolume, 0)} units a year`}`,
+    );
+    const c = d as ContractManufacturing;
+    notes.push(
+      `host ${c.host}, client ${c.client}, plant ${c.plant}, program ${c.program}; counterfactual: ${"notSold" in c.counterfactual ? "the client does not sell this volume" : `the client builds it at ${c.counterfactual.plant}`}`,
+    );
+  }
+  return {
+    title: `Deal ${d.id}: NPV of each party's gain`,
+    note: notes.join("\n"),
+    headers: ["company", "unit", "discount rate", "NPV of gain", "NPV per share"],
+    body: lines,
+  };
+}
+
+function gainTable(analyses: DealAnalysis[]) {
+  const cols = ["deal", "company", "period", "currency", "operatingProfit", "profit"];
+  const data: Record<string, (string | number)[]> = Object.fromEntries(cols.map((c) => [c, []]));
+  for (const a of analyses) {
+    for (const g of a.gains.filter((x) => a.parties.includes(x.company))) {
+      for (const c of cols)
+        (data[c] as (string | number)[]).push(c === "deal" ? a.deal.id : ((g as unknown as Record<string, string | number>)[c] as string | number));
+    }
+  }
+  return { name: "dealGains", columns: cols.map((name) => ({ name, role: "value" as const })), data, length: data.deal?.length ?? 0 };
+}
+
+/** --sweep transfer-price=LOW:HIGH:STEP: both parties' NPV gains along the price. */
+function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts: DealOptions): void {
+  const m = /^transfer-price=(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(opts.sweep ?? "");
+  const bad = (message: string) =>
+    new InputError([{ severity: "error", path: "--sweep", message, suggestion: "e.g. --sweep transfer-price=20000:40000:1000" }]);
+  if (!m) throw bad(`cannot read "${opts.sweep}"`);
+  const [lo, hi, step] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!(step > 0) || hi < lo || (hi - lo) / step > 1000) throw bad("LOW ≤ HIGH, STEP > 0, at most 1000 steps");
+  const deal = s.deals.find((d) => d.id === ids[0]);
+  if (ids.length !== 1 || deal?.type !== "contract-manufacturing") throw bad("name one contract-manufacturing deal to sweep its transfer price");
+  const host = s.companies.find((c) => c.id === deal.host);
+  const client = s.companies.find((c) => c.id === deal.client);
+  const body: string[][] = [];
+  const data: Record<string, number[]> = { price: [], host: [], client: [] };
+  for (let p = lo; p <= hi + 1e-9; p += step) {
+    const g = gainsAtPrice(s, deal, prices, p);
+    body.push([fixed(p, 0), money(g.host, host?.reportingCurrency ?? "USD"), money(g.client, client?.reportingCurrency ?? "USD")]);
+    data.price?.push(p);
+    data.host?.push(g.host);
+    data.client?.push(g.client);
+  }
+  if (opts.format === "json") {
+    emit(`${JSON.stringify({ deal: deal.id, ...data }, null, 2)}\n`, opts.out);
+    return;
+  }
+  if (opts.format === "csv") {
+    emit(
+      csvTable({
+        name: "sweep",
+        columns: ["price", "host", "client"].map((name) => ({ name, role: "value" as const })),
+        data,
+        length: data.price?.length ?? 0,
+      }),
+      opts.out,
+    );
+    return;
+  }
+  const render = opts.format === "md" ? renderMarkdown : renderText;
+  const unit = (c?: { reportingCurrency: string }) => moneyUnit(c?.reportingCurrency ?? "USD");
+  emit(
+    render(
+      `Transfer-price sweep of ${deal.id}`,
+      [`NPV of each party's gain against its own counterfactual; price in the program's currency per unit`],
+      [
+        {
+          title: `${deal.host} (host, ${unit(host)}) and ${deal.client} (client, ${unit(client)})`,
+          headers: ["price", `${deal.host} NPV gain`, `${deal.client} NPV gain`],
+          body,
+        },
+      ],
+      [],
+    ),
+    opts.out,
+  );
+}

@@ -1,0 +1,254 @@
+import { evaluateModel, type Results } from "../evaluate/index.js";
+import { buildModel } from "../model.js";
+import { rows } from "../results/table.js";
+import type { ContractManufacturing, Deal } from "../schema/deal.js";
+import type { Scenario } from "../schema/scenario.js";
+import { expandHorizon } from "../time/periods.js";
+import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
+import { discountFactors, npv } from "./npv.js";
+
+/** One party's change against its own counterfactual, by period, in its reporting currency. */
+export interface GainRow {
+  company: string;
+  period: string;
+  currency: string;
+  operatingProfit: number;
+  profit: number;
+}
+
+export interface PartyValue {
+  company: string;
+  currency: string;
+  discountRate: number;
+  /** NPV of the change in profit (operating profit + equity income). */
+  npv: number;
+  npvPerShare: number | null;
+}
+
+export interface PlantChange {
+  plant: string;
+  period: string;
+  outputBefore: number;
+  outputAfter: number;
+  utilisationBefore: number;
+  utilisationAfter: number;
+  jobsBefore: number;
+  jobsAfter: number;
+}
+
+export interface PriceAnalysis {
+  /** Currency of the prices: the client program's. */
+  currency: string;
+  kind: "fixed" | "cost-plus" | "open";
+  /** The price the deal is evaluated at (the Nash price when open and a zone exists). */
+  used: number;
+  weight: number;
+  agreement: Agreement;
+  /** Whether the gains are linear in the price (exact zone) or were solved numerically. */
+  linear: boolean;
+  /** The host's annual volume at which its NPV gain is zero at the used price, for the deal's ramp shape; null if none. */
+  breakEvenVolume: number | null;
+}
+
+export interface DealAnalysis {
+  deal: Deal;
+  parties: string[];
+  gains: GainRow[];
+  values: PartyValue[];
+  plants: PlantChange[];
+  price?: PriceAnalysis;
+  /** NPV of all parties' gains, each in its own currency converted to the base currency at each period's rate. */
+  jointNpvBase: number;
+}
+
+/** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order. */
+export function resolveOpenPrices(scenario: Scenario): { prices: Record<string, number>; warnings: string[] } {
+  const prices: Record<string, number> = {};
+  const warnings: string[] = [];
+  const open = scenario.deals.filter((d): d is ContractManufacturing => d.type === "contract-manufacturing" && d.transferPrice === "open");
+  for (const d of open) prices[d.id] = hostCost(scenario, d);
+  for (const d of open) {
+    const a = priceAnalysis(scenario, d, prices);
+    if (a.agreement.nash === null)
+      warnings.push(
+        `deal ${d.id}: no transfer price makes both parties gain (host needs ≥ ${a.agreement.pLow.toFixed(0)}, client pays ≤ ${a.agreement.pHigh.toFixed(0)}); evaluated at the host's cost`,
+      );
+    prices[d.id] = a.used;
+  }
+  return { prices, warnings };
+}
+
+/** Analyses one deal: every party's gain against its own counterfactual (the same scenario with this deal replaced by it). */
+export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<string, number> = resolveOpenPrices(scenario).prices): DealAnalysis {
+  const deal = scenario.deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`internal: no deal ${dealId}`);
+  const price = deal.type === "contract-manufacturing" ? priceAnalysis(scenario, deal, prices) : undefined;
+  const withPrice = price ? { ...prices, [deal.id]: price.used } : prices;
+  const on = evaluateModel(buildModel(scenario, { prices: withPrice }));
+  const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: new Set([deal.id]) }));
+  const gains = gainRows(on, off);
+  const parties = [...new Set(gains.filter((g) => Math.abs(g.profit) > 1e-6 || Math.abs(g.operatingProfit) > 1e-6).map((g) => g.company))];
+  const values = scenario.companies.filter((c) => parties.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
+  return {
+    deal,
+    parties,
+    gains,
+    values,
+    plants: plantChanges(scenario, on, off),
+    ...(price ? { price } : {}),
+    jointNpvBase: jointBase(scenario, on, off, parties),
+  };
+}
+
+/** NPV gains of host and client at a given transfer price (program currency), each in its reporting currency. */
+export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, p: number): { host: number; client: number } {
+  const others = { ...prices };
+  delete others[deal.id];
+  const on = evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
+  const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
+  const gains = gainRows(on, off);
+  const value = (c: string) => partyValue(scenario, on, c, gains).npv;
+  return { host: value(deal.host), client: value(deal.client) };
+}
+
+function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): PriceAnalysis {
+  const program = scenario.programs.find((p) => p.id === deal.program);
+  const ref = program ? Math.max(1, ...Object.values(program.markets).map((m) => m.price)) : 1;
+  const g = (p: number) => gainsAtPrice(scenario, deal, prices, p);
+  const fit = fitLinear(g, 0, ref, ref / 2);
+  const agreement =
+    fit.linear && fit.gains.bH > 0 && fit.gains.bC > 0
+      ? linearAgreement(fit.gains, deal.bargainingWeight)
+      : numericAgreement(g, 0, 3 * ref, deal.bargainingWeight);
+  const tp = deal.transferPrice;
+  const kind = tp === "open" ? "open" : "perUnit" in tp ? "fixed" : "cost-plus";
+  const used = tp === "open" ? (agreement.nash ?? hostCost(scenario, deal)) : "perUnit" in tp ? tp.perUnit : (1 + tp.costPlus) * (program?.variableCost ?? 0);
+  return {
+    currency: program?.currency ?? scenario.fx.base,
+    kind,
+    used,
+    weight: deal.bargainingWeight,
+    agreement,
+    linear: fit.linear,
+    breakEvenVolume: breakEven(scenario, deal, prices, used, g(used).host),
+  };
+}
+
+/** The host's variable cost per unit of the client's program: the price at which it earns no contribution. */
+function hostCost(scenario: Scenario, deal: ContractManufacturing): number {
+  return scenario.programs.find((p) => p.id === deal.program)?.variableCost ?? 0;
+}
+
+/**
+ * Host break-even volume: its NPV gain is H = A − K, where K is the NPV of
+ * its one-offs (retooling) and A scales with the volume. Scaling the ramp by
+ * s gives s·A − K, zero at s* = K / A; reported as s* × the ramp's average
+ * annual volume.
+ */
+function breakEven(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, used: number, hostGain: number): number | null {
+  const withPrice = { ...prices, [deal.id]: used };
+  const model = buildModel(scenario, { prices: withPrice });
+  const host = scenario.companies.find((c) => c.id === deal.host);
+  if (!host) return null;
+  const factors = discountFactors(model.periods, host.discountRate ?? scenario.parameters.discountRate);
+  const rate = (t: number) => {
+    const cur = host.reportingCurrency;
+    if (cur === model.base) return 1;
+    return model.scenario.fx.rates[cur]?.[model.periods[t]?.id ?? ""] ?? 1;
+  };
+  const k = model.effects.oneOffs
+    .filter((o) => o.deal === deal.id && o.company === deal.host)
+    .reduce((s, o) => s + o.amount * rate(o.t) * (factors[o.t] ?? 0), 0);
+  const a = hostGain + k;
+  const volumes = Object.values(deal.volume).filter((v) => v > 0);
+  if (a <= 0 || volumes.length === 0) return null;
+  return (k / a) * (volumes.reduce((s, v) => s + v, 0) / volumes.length);
+}
+
+function gainRows(on: Results, off: Results): GainRow[] {
+  const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
+  return rows(on.companies).map((r) => {
+    const b = before.get(`${r.company}|${r.period}`);
+    return {
+      company: String(r.company),
+      period: String(r.period),
+      currency: String(r.currency),
+      operatingProfit: Number(r.operatingProfit) - Number(b?.operatingProfit ?? 0),
+      profit: Number(r.profit) - Number(b?.profit ?? 0),
+    };
+  });
+}
+
+function partyValue(scenario: Scenario, on: Results, company: string, gains: GainRow[]): PartyValue {
+  const c = scenario.companies.find((x) => x.id === company);
+  const rate = c?.discountRate ?? scenario.parameters.discountRate;
+  const factors = discountFactors(expandHorizon(scenario.horizon), rate);
+  const byPeriod = on.periods.map((p) => gains.find((g) => g.company === company && g.period === p)?.profit ?? 0);
+  const value = npv(byPeriod, factors);
+  return {
+    company,
+    currency: c?.reportingCurrency ?? on.base,
+    discountRate: rate,
+    npv: value,
+    npvPerShare: c?.sharesOutstanding ? value / c.sharesOutstanding : null,
+  };
+}
+
+function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {
+  const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, Number(r.profitBase)]));
+  const periods = expandHorizon(scenario.horizon);
+  let total = 0;
+  for (const company of parties) {
+    const c = scenario.companies.find((x) => x.id === company);
+    const factors = discountFactors(periods, c?.discountRate ?? scenario.parameters.discountRate);
+    for (const r of rows(on.companies).filter((x) => x.company === company)) {
+      const t = on.periods.indexOf(String(r.period));
+      total += (Number(r.profitBase) - (before.get(`${company}|${r.period}`) ?? 0)) * (factors[t] ?? 0);
+    }
+  }
+  return total;
+}
+
+function plantChanges(scenario: Scenario, on: Results, off: Results): PlantChange[] {
+  const before = new Map(rows(off.plants).map((r) => [`${r.plant}|${r.period}`, r]));
+  const jobsPerUnit = jobsRates(scenario, off);
+  const capacity = new Map(scenario.plants.map((p) => [p.id, p.capacity]));
+  // Jobs follow the annual rate of output: output × annual capacity ÷ the period's capacity.
+  const jobs = (r: Record<string, unknown> | undefined) => {
+    const cap = Number(r?.capacity ?? 0);
+    return cap > 0 ? (Number(r?.output ?? 0) * (capacity.get(String(r?.plant)) ?? 0) * (jobsPerUnit.get(String(r?.plant)) ?? 0)) / cap : 0;
+  };
+  return rows(on.plants)
+    .map((r) => {
+      const b = before.get(`${r.plant}|${r.period}`);
+      return {
+        plant: String(r.plant),
+        period: String(r.period),
+        outputBefore: Number(b?.output ?? 0),
+        outputAfter: Number(r.output),
+        utilisationBefore: Number(b?.utilisation ?? 0),
+        utilisationAfter: Number(r.utilisation),
+        jobsBefore: jobs(b),
+        jobsAfter: jobs(r),
+      };
+    })
+    .filter((c) => Math.abs(c.outputAfter - c.outputBefore) > 1e-6);
+}
+
+/**
+ * Jobs per vehicle of annual output at each plant: reported headcount over the
+ * plant's annual rate of output in the first period it builds anything
+ * (without the deal), or parameters.jobsPerThousandUnits where no headcount is
+ * reported. Jobs are taken to move with output: a simplification that
+ * overstates short-run changes (plants keep people through a ramp).
+ */
+function jobsRates(scenario: Scenario, off: Results): Map<string, number> {
+  const out = new Map<string, number>();
+  const plantRows = rows(off.plants);
+  for (const p of scenario.plants) {
+    const first = plantRows.find((r) => r.plant === p.id && Number(r.output) > 0 && Number(r.capacity) > 0);
+    const annual = first ? (Number(first.output) * p.capacity) / Number(first.capacity) : 0;
+    out.set(p.id, p.headcount && annual > 0 ? p.headcount / annual : scenario.parameters.jobsPerThousandUnits / 1000);
+  }
+  return out;
+}

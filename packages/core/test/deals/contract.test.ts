@@ -1,0 +1,155 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyseDeal, buildModel, evaluate, evaluateModel, rows, Scenario, type ScenarioInput } from "../../src/index.js";
+
+/**
+ * A host builds 10,000 pickups a year for a client that has no plant for them.
+ * Variable cost 20,000, client's net price 30,000, logistics 500 (the
+ * client's), retooling 10M paid by the host, no tariffs, discount rate 0.
+ *   H(p) = 10,000 (p − 20,000) − 10M      C(p) = 10,000 (29,500 − p)
+ */
+function pickupDeal(over: Partial<Record<string, unknown>> = {}): ScenarioInput {
+  return {
+    horizon: { fiscalYears: { from: 2025, to: 2025, startMonth: 4 } },
+    parameters: { discountRate: 0 },
+    companies: [
+      { id: "host", name: "Host", reportingCurrency: "USD" },
+      { id: "client", name: "Client", reportingCurrency: "USD" },
+    ],
+    markets: [{ id: "us", name: "US", country: "US", currency: "USD" }],
+    plants: [
+      { id: "canton", name: "Canton", owner: "host", country: "US", capacity: 100_000, fixedCost: 50e6, platforms: ["bof"] },
+      { id: "lincoln", name: "Lincoln", owner: "client", country: "US", capacity: 100_000, fixedCost: 0, platforms: ["bof"] },
+    ],
+    programs: [
+      {
+        id: "pickup",
+        name: "Pickup",
+        seller: "client",
+        brand: "C",
+        category: "light-truck",
+        platform: "bof",
+        variableCost: 20_000,
+        content: { US: 1 },
+        sourcing: {},
+        markets: { us: { price: 30_000, demand: 10_000 } },
+      },
+    ],
+    lanes: [{ from: "US", to: "us", costPerUnit: 500 }],
+    deals: [
+      {
+        id: "cm",
+        type: "contract-manufacturing",
+        name: "Host builds the client's pickup",
+        host: "host",
+        client: "client",
+        plant: "canton",
+        program: "pickup",
+        volume: { FY2025: 10_000 },
+        transferPrice: "open",
+        retooling: { amount: 10e6, period: "FY2025", paidBy: "host" },
+        counterfactual: { notSold: true },
+        ...over,
+      },
+    ],
+  } as ScenarioInput;
+}
+
+const company = (r: ReturnType<typeof evaluate>, id: string) => rows(r.companies).find((x) => x.company === id) as Record<string, number>;
+
+describe("contract manufacturing: zone of agreement, Nash price, break-even", () => {
+  const s = Scenario.parse(pickupDeal());
+  const a = analyseDeal(s, "cm");
+
+  it("puts the zone between the host's cost plus retooling per unit and the client's margin", () => {
+    expect(a.price?.linear).toBe(true);
+    expect(a.price?.agreement.pLow).toBeCloseTo(21_000, 4); // 20,000 + 10M / 10,000
+    expect(a.price?.agreement.pHigh).toBeCloseTo(29_500, 4); // 30,000 − 500
+  });
+
+  it("evaluates an open price at the Nash price, which splits the surplus equally", () => {
+    expect(a.price?.used).toBeCloseTo(25_250, 4);
+    const host = a.values.find((v) => v.company === "host")?.npv as number;
+    const client = a.values.find((v) => v.company === "client")?.npv as number;
+    expect(host).toBeCloseTo(10_000 * 5_250 - 10e6, 0); // 42.5M
+    expect(client).toBeCloseTo(10_000 * 4_250, 0); // 42.5M
+    expect(a.price?.agreement.jointSurplus).toBeCloseTo(85e6, 0);
+  });
+
+  it("gives the host's break-even volume as retooling over its margin per unit", () => {
+    expect(a.price?.breakEvenVolume).toBeCloseTo(10e6 / 5_250, 4);
+  });
+
+  it("books the transfer once as the host's revenue and once as the client's cost", () => {
+    const r = evaluate(s);
+    expect(company(r, "host").transferIn).toBeCloseTo(10_000 * 25_250, 0);
+    expect(company(r, "client").transferOut).toBeCloseTo(10_000 * 25_250, 0);
+    expect(company(r, "host").dealCosts).toBeCloseTo(10e6, 0);
+    expect(company(r, "host").operatingProfit).toBeCloseTo(10_000 * 5_250 - 10e6 - 50e6, 0);
+  });
+
+  it("raises the host plant's utilisation and lowers its break-even", () => {
+    const canton = a.plants.find((p) => p.plant === "canton");
+    expect(canton?.utilisationBefore).toBe(0);
+    expect(canton?.utilisationAfter).toBeCloseTo(0.1, 9);
+    expect(canton?.jobsAfter).toBeCloseTo(10_000 * 0.008, 9); // default 8 jobs per thousand vehicles
+  });
+
+  it("values a fixed price as given, and cost-plus on the host's variable cost", () => {
+    expect(analyseDeal(Scenario.parse(pickupDeal({ transferPrice: { perUnit: 24_000 } })), "cm").price?.used).toBe(24_000);
+    expect(analyseDeal(Scenario.parse(pickupDeal({ transferPrice: { costPlus: 0.1 } })), "cm").price?.used).toBeCloseTo(22_000, 9);
+  });
+
+  it("against a counterfactual of building at its own plant, the client's ceiling is its own cost", () => {
+    const own = analyseDeal(Scenario.parse(pickupDeal({ counterfactual: { plant: "lincoln" } })), "cm");
+    expect(own.price?.agreement.pHigh).toBeCloseTo(20_000, 4); // same variable cost, lane and price: it saves only what it pays the host
+    expect(own.price?.agreement.exists).toBe(false); // the host needs 21,000
+  });
+
+  it("prices a cross-border hosted vehicle's duty on the transfer price", () => {
+    const doc = pickupDeal({ transferPrice: { perUnit: 25_000 } });
+    (doc.plants as Record<string, unknown>[])[0] = { ...(doc.plants as Record<string, unknown>[])[0], country: "MX" };
+    (doc.lanes as Record<string, unknown>[]).push({ from: "MX", to: "us", costPerUnit: 500 });
+    doc.tariffs = [{ id: "t", name: "t", importer: "US", origins: ["MX"], categories: ["light-truck"], kind: "additional", rate: 0.1, from: "2020-01-01" }];
+    const r = evaluate(Scenario.parse(doc));
+    expect(company(r, "client").vehicleDuty).toBeCloseTo(10_000 * 0.1 * 25_000, 0);
+  });
+});
+
+describe("properties of deal accounting", () => {
+  const arb = fc.record({
+    volume: fc.integer({ min: 0, max: 10_000 }),
+    price: fc.integer({ min: 0, max: 60_000 }),
+    demand: fc.integer({ min: 10_000, max: 20_000 }),
+  });
+
+  it("transfers between companies sum to zero in every period", () => {
+    fc.assert(
+      fc.property(arb, ({ volume, price, demand }) => {
+        const doc = pickupDeal({ volume: { FY2025: volume }, transferPrice: { perUnit: price } });
+        (doc.programs as Record<string, unknown>[])[0] = { ...(doc.programs as Record<string, unknown>[])[0], sourcing: { lincoln: 1 }, markets: { us: { price: 30_000, demand } } };
+        const r = evaluateModel(buildModel(Scenario.parse(doc)));
+        const all = rows(r.companies);
+        const tin = all.reduce((s, x) => s + Number(x.transferIn), 0);
+        const tout = all.reduce((s, x) => s + Number(x.transferOut), 0);
+        expect(Math.abs(tin - tout)).toBeLessThanOrEqual(1e-6 * (1 + tin));
+        expect(all.reduce((s, x) => s + Number(x.units), 0)).toBeCloseTo(demand, 6); // units conserved
+      }),
+      { seed: 42, numRuns: 50 },
+    );
+  });
+
+  it("a deal with zero volume and no retooling changes nothing for anyone", () => {
+    fc.assert(
+      fc.property(arb, ({ price }) => {
+        const doc = pickupDeal({ volume: { FY2025: 0 }, transferPrice: { perUnit: price }, counterfactual: { plant: "lincoln" } });
+        delete (doc.deals as Record<string, unknown>[])[0]?.retooling;
+        (doc.programs as Record<string, unknown>[])[0] = { ...(doc.programs as Record<string, unknown>[])[0], sourcing: { lincoln: 1 } };
+        const a = analyseDeal(Scenario.parse(doc), "cm");
+        for (const g of a.gains) expect(g.profit).toBe(0);
+        expect(a.plants).toEqual([]);
+      }),
+      { seed: 42, numRuns: 20 },
+    );
+  });
+});
