@@ -11,14 +11,30 @@ export interface Section {
 
 const n = (c: Cell | undefined) => (typeof c === "number" ? c : 0);
 
-/** Per company and period: volume, contribution, fixed cost, operating profit and duties. */
+/** Per company and period: volume, contribution, fixed cost, operating profit and duties; deal columns when deals move money. */
 export function companySection(r: Results, periods: string[]): Section[] {
   const all = rows(r.companies).filter((x) => periods.includes(String(x.period)));
   const currencies = [...new Set(all.map((x) => String(x.currency)))];
+  const deals = all.some((x) => n(x.transferIn) !== 0 || n(x.transferOut) !== 0 || n(x.dealCosts) !== 0 || n(x.equityIncome) !== 0);
   return currencies.map((cur) => ({
     title: `Operating profit and duties by company (${moneyUnit(cur)})`,
-    note: "Modelled scope: the programs and plants in the scenario, not the whole company.",
-    headers: ["company", "period", "units (k)", "revenue", "contribution", "fixed cost", "op. profit", "vehicle duty", "parts duty", "offset", "net duty"],
+    note: `Modelled scope: the programs and plants in the scenario, not the whole company.${deals ? " Transfers: contract-manufacturing and supply payments received less paid; profit = op. profit + equity income." : ""}`,
+    headers: [
+      "company",
+      "period",
+      "units (k)",
+      "revenue",
+      ...(deals ? ["transfers"] : []),
+      "contribution",
+      "fixed cost",
+      ...(deals ? ["deal costs"] : []),
+      "op. profit",
+      ...(deals ? ["equity income", "profit"] : []),
+      "vehicle duty",
+      "parts duty",
+      "offset",
+      "net duty",
+    ],
     body: all
       .filter((x) => x.currency === cur)
       .map((x) => [
@@ -26,9 +42,12 @@ export function companySection(r: Results, periods: string[]): Section[] {
         String(x.period),
         thousands(n(x.units)),
         money(n(x.revenue), cur),
+        ...(deals ? [money(n(x.transferIn) - n(x.transferOut), cur)] : []),
         money(n(x.contribution), cur),
         money(n(x.fixedCost), cur),
+        ...(deals ? [money(n(x.dealCosts), cur)] : []),
         money(n(x.operatingProfit), cur),
+        ...(deals ? [money(n(x.equityIncome), cur), money(n(x.profit), cur)] : []),
         money(n(x.vehicleDuty), cur),
         money(n(x.partsDuty), cur),
         money(-n(x.offset), cur),
