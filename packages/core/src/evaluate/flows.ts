@@ -2,7 +2,7 @@ import { type Model, toBase } from "../model.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
-import type { Period } from "../time/periods.js";
+import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
 import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
@@ -169,7 +169,9 @@ interface DealShare {
  * plants its closure names (the remainder is lost); hosted volume (contract
  * manufacturing, or its counterfactual) takes volume ÷ demand of the program,
  * the other plants share the rest in their proportions, and volume hosted
- * nowhere (not sold without the deal) is lost.
+ * nowhere (not sold without the deal) is lost. Hosted volume at a closing
+ * plant follows the closure like the plant's own, keeping its price: a closed
+ * plant builds nothing for anyone.
  */
 export function activeWithDeals(model: Model, routes: ProgramRoutes, t: number): DealShare[] {
   const base = routes.active(t);
@@ -179,10 +181,15 @@ export function activeWithDeals(model: Model, routes: ProgramRoutes, t: number):
   const add = (plant: Plant | undefined, share: number, price: number) => {
     if (!plant || share <= 0) return;
     const at = out.get(plant.id);
-    if (at) at.share += share;
-    else out.set(plant.id, { plant, share, price });
+    if (!at) {
+      out.set(plant.id, { plant, share, price });
+      return;
+    }
+    // One flow per plant: at the share-weighted price, the transfers still sum exactly.
+    at.price = (at.price * at.share + price * share) / (at.share + share);
+    at.share += share;
   };
-  for (const a of base) closeOrKeep(model, a.plant, a.share, t, add);
+  for (const a of base) closeOrKeep(model, routes, a.plant, a.share, 0, t, add);
   if (!hosted) return [...out.values()];
   const demand = routes.markets.reduce((sum, m) => sum + (m.demand[t] as number), 0);
   let taken = 0;
@@ -193,20 +200,53 @@ export function activeWithDeals(model: Model, routes: ProgramRoutes, t: number):
   });
   for (const d of out.values()) d.share *= 1 - taken;
   hosted.forEach((h, i) => {
-    add(h.plant ?? undefined, shares[i] as number, h.price[t] ?? 0);
+    if (h.plant) closeOrKeep(model, routes, h.plant, shares[i] as number, h.price[t] ?? 0, t, add);
   });
   return [...out.values()];
 }
 
-function closeOrKeep(model: Model, plant: Plant, share: number, t: number, add: (plant: Plant | undefined, share: number, price: number) => void): void {
+/**
+ * A plant's share of a program, cut by its closure if a deal closes it: the
+ * part of the period it is open stays (volume spread evenly over the days),
+ * the rest goes to the closure's plants by their shares.
+ */
+function closeOrKeep(
+  model: Model,
+  routes: ProgramRoutes,
+  plant: Plant,
+  share: number,
+  price: number,
+  t: number,
+  add: (plant: Plant | undefined, share: number, price: number) => void,
+): void {
   const closure = model.effects.closures.get(plant.id);
   if (!closure) {
-    add(plant, share, 0);
+    add(plant, share, price);
     return;
   }
-  const open = openShare(model.plants.get(plant.id) ?? plant, model.periods[t] as Period);
-  add(plant, share * open, 0);
-  for (const [to, s] of Object.entries(closure.moveTo)) add(model.plants.get(to), share * (1 - open) * s, 0);
+  const open = openSales(model, routes, model.plants.get(plant.id) ?? plant, t);
+  add(plant, share * open, price);
+  for (const [to, s] of Object.entries(closure.moveTo)) add(model.plants.get(to), share * (1 - open) * s, price);
+}
+
+/**
+ * Share of the program's sales in period t that fall while the plant is open:
+ * by days when sales are spread evenly, by each market's monthly profile when
+ * it has one (a program whose sales stop before the closure loses nothing).
+ */
+function openSales(model: Model, routes: ProgramRoutes, plant: Plant, t: number): number {
+  const period = model.periods[t] as Period;
+  const days = openShare(plant, period);
+  if (days === 1 || days === 0 || !routes.markets.some((m) => m.profile)) return days;
+  const last = period.start + Math.round(days * period.days) - 1;
+  let total = 0;
+  let open = 0;
+  for (const m of routes.markets) {
+    const d = m.demand[t] as number;
+    total += d;
+    open += d * (m.profile ? shareOfPeriod(period, period.start, last, cumulativeDayWeights(period, m.profile.values)) : days);
+  }
+  return total > 0 ? open / total : days;
 }
 
 /** Parts duties per unit of the vehicles sold through one leg, computed once per plant, period and sales profile. */

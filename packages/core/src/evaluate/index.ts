@@ -5,6 +5,7 @@ import { computeFlows, type FlowColumns, numberColumn } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import { capOffsets } from "./offsets.js";
 import { plantRows } from "./plants.js";
+import { applySupplies } from "./supplies.js";
 
 export interface Results {
   scenarioId: string;
@@ -49,6 +50,8 @@ export const FLOW_COLUMNS: ColumnMeta[] = [
 
 export function evaluateModel(model: Model): Results {
   const { flows, duties, keys } = computeFlows(model);
+  // Before the cap: offsets may offset the duties on supplied components.
+  const ledger = applySupplies(model, flows, keys, duties);
   capOffsets(model, flows, keys, duties);
   const contribution = contributions(flows);
   const plantList = plantRows(model, flows, keys, builderContributions(flows, contribution));
@@ -63,7 +66,7 @@ export function evaluateModel(model: Model): Results {
     flows: flowTable(flows, contribution),
     duties: dutyTable(flows, duties),
     plants: objectTable("plants", plantList, PLANT_COLUMNS),
-    companies: objectTable("companies", companyRows(model, flows, keys, plantList), COMPANY_COLUMNS),
+    companies: objectTable("companies", companyRows(model, flows, keys, plantList, ledger), COMPANY_COLUMNS),
     companyDuties: objectTable("companyDuties", companyDutyRows(model, flows, keys, duties), COMPANY_DUTY_COLUMNS),
     warnings,
   };

@@ -1,5 +1,9 @@
 import type { ContractManufacturing, Deal } from "../schema/deal.js";
 import type { CheckContext } from "./context.js";
+import { checkCapital, missingRates } from "./deal-capital.js";
+import { checkJoint } from "./deal-joint.js";
+import { checkPlantAction } from "./deal-plant.js";
+import { checkSupply } from "./deal-supply.js";
 import { error, type Issue, suggestId } from "./issue.js";
 
 /** Checks of each deal by type; every type's references must exist and fit. */
@@ -18,8 +22,16 @@ function checkDeal(ctx: CheckContext, deal: Deal, at: string): Issue[] {
   switch (deal.type) {
     case "contract-manufacturing":
       return checkContract(ctx, deal, at);
+    case "capital-tie":
+      return checkCapital(ctx, deal, at);
+    case "plant-action":
+      return checkPlantAction(ctx, deal, at);
+    case "joint-development":
+      return checkJoint(ctx, deal, at);
+    case "component-supply":
+      return checkSupply(ctx, deal, at);
     default:
-      return [error(`${at}.type`, `deals of type ${deal.type} are not evaluated yet`, "remove the deal for now", deal.id)];
+      return [error(`${at}.type`, `deals of type ${(deal as Deal).type} are not evaluated yet`, "remove the deal for now", (deal as Deal).id)];
   }
 }
 
@@ -39,7 +51,8 @@ function checkContract(ctx: CheckContext, d: ContractManufacturing, at: string):
   check("host", d.host, ctx.companyIds, "company");
   check("client", d.client, ctx.companyIds, "company");
   for (const p of Object.keys(d.volume)) period(`volume.${p}`, p);
-  if (d.retooling) period("retooling.period", d.retooling.period);
+  if (d.retooling && period("retooling.period", d.retooling.period))
+    issues.push(...missingRates(ctx, { id: d.id, currency: d.retooling.currency }, `${at}.retooling`, [d.retooling.period]));
   if (d.host === d.client) issues.push(error(`${at}.client`, "host and client are the same company", "contract manufacturing is between two companies", d.id));
   if (check("plant", d.plant, ctx.plantIds, "plant")) {
     const plant = ctx.s.plants.find((p) => p.id === d.plant);

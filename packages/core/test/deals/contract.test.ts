@@ -127,7 +127,11 @@ describe("properties of deal accounting", () => {
     fc.assert(
       fc.property(arb, ({ volume, price, demand }) => {
         const doc = pickupDeal({ volume: { FY2025: volume }, transferPrice: { perUnit: price } });
-        (doc.programs as Record<string, unknown>[])[0] = { ...(doc.programs as Record<string, unknown>[])[0], sourcing: { lincoln: 1 }, markets: { us: { price: 30_000, demand } } };
+        (doc.programs as Record<string, unknown>[])[0] = {
+          ...(doc.programs as Record<string, unknown>[])[0],
+          sourcing: { lincoln: 1 },
+          markets: { us: { price: 30_000, demand } },
+        };
         const r = evaluateModel(buildModel(Scenario.parse(doc)));
         const all = rows(r.companies);
         const tin = all.reduce((s, x) => s + Number(x.transferIn), 0);
