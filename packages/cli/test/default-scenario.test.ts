@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { evaluate, rows } from "@tieup/core";
+import { analyseDeal, evaluate, rows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../src/load.js";
 import { runCli } from "./run-cli.js";
@@ -47,5 +47,18 @@ describe("the default Nissan–Honda scenario", () => {
       expect(duty(c, "FY2024")).toBe(0);
       expect(duty(c, "FY2025")).toBeGreaterThan(50e9);
     }
+  });
+
+  it("finds a zone of agreement for the Canton pickup in which both companies gain, and fills Canton", () => {
+    const a = analyseDeal(loadScenario(undefined).scenario, "canton-pickup");
+    const p = a.price;
+    expect(p?.agreement.exists).toBe(true);
+    expect(p?.linear).toBe(true);
+    expect(p?.used).toBeGreaterThan(p?.agreement.pLow as number);
+    expect(p?.used).toBeLessThan(p?.agreement.pHigh as number);
+    for (const v of a.values) expect(v.npv).toBeGreaterThan(0);
+    const canton = a.plants.filter((x) => x.plant === "canton");
+    expect(canton.length).toBeGreaterThan(0);
+    for (const c of canton) expect(c.utilisationAfter).toBeGreaterThan(c.utilisationBefore);
   });
 });

@@ -117,7 +117,7 @@ function summary(s: Scenario, a: DealAnalysis): Section {
         : `${money(a.jointNpvBase, s.fx.base)} ${moneyUnit(s.fx.base)} (the parties' gains converted at each period's rate)`;
     if (p.agreement.exists) notes.push(`Nash price ${fixed(p.agreement.nash ?? 0, 0)} ${p.currency}; joint surplus (NPV) at it ${surplus}`);
     notes.push(
-      `host break-even volume at the evaluated price: ${p.breakEvenVolume === null ? "none (no positive margin)" : `${fixed(p.breakEvenVolume, 0)} units a year`}`,
+      `host break-even volume at the evaluated price: ${p.breakEvenVolume === null ? "none (no positive margin)" : p.breakEvenVolume === 0 ? "any volume (the host bears no one-off)" : `${fixed(p.breakEvenVolume, 0)} units a year`}`,
     );
     const c = d as ContractManufacturing;
     notes.push(
