@@ -1,11 +1,4 @@
-/**
- * Helpers for the joint-development and component-supply tests: a two-maker
- * US scenario over FY2025–FY2027, evaluation through validation (so every
- * test scenario is also a valid one) with chosen deals as their
- * counterfactual, and a row-by-row comparison of results.
- */
-import { expect } from "vitest";
-import { buildModel, type Cell, evaluateModel, type Issue, type Results, rows, type ScenarioInput, type Table, validateScenario } from "../../src/index.js";
+import { type Issue, type ScenarioInput, validateScenario } from "../../src/index.js";
 import { company, market, plant, program } from "../fixtures.js";
 
 export type DealIn = NonNullable<ScenarioInput["deals"]>[number];
@@ -40,13 +33,6 @@ export function twoMakers(parts: Partial<ScenarioInput> = {}): ScenarioInput {
   };
 }
 
-/** Validates the input (throwing on errors, with the issues) and evaluates it, the named deals as their counterfactual. */
-export function evaluateWith(input: ScenarioInput, counterfactual: string[] = []): Results {
-  const v = validateScenario(input);
-  if (!v.scenario) throw new Error(`invalid test scenario: ${JSON.stringify(v.issues, null, 1)}`);
-  return evaluateModel(buildModel(v.scenario, { counterfactual: new Set(counterfactual) }));
-}
-
 export function withoutDeals(input: ScenarioInput): ScenarioInput {
   return { ...input, deals: [] };
 }
@@ -56,22 +42,4 @@ export function issuesOf(input: unknown, severity: Issue["severity"] = "error"):
   return validateScenario(input).issues.filter((i) => i.severity === severity);
 }
 
-/** Two results have the same tables, row by row: numbers within `digits` decimals relative to their size, the rest equal. */
-export function expectSameResults(a: Results, b: Results, names: readonly (keyof Results)[] = ["companies", "plants", "flows", "duties"]): void {
-  for (const name of names) expectSameTable(a[name] as Table, b[name] as Table);
-}
-
-function expectSameTable(a: Table, b: Table): void {
-  const ra = rows(a);
-  const rb = rows(b);
-  expect(ra.length, `${a.name}: number of rows`).toBe(rb.length);
-  ra.forEach((row, i) => {
-    const other = rb[i] as Record<string, Cell>;
-    for (const [k, v] of Object.entries(row)) {
-      const w = other[k];
-      if (typeof v === "number" && typeof w === "number")
-        expect(Math.abs(v - w), `${a.name}[${i}].${k}: ${v} vs ${w}`).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(w)));
-      else expect(v, `${a.name}[${i}].${k}`).toEqual(w);
-    }
-  });
-}
+export { evaluateWith, expectSameResults } from "./evaluate-with.js";
