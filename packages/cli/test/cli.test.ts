@@ -92,6 +92,11 @@ describe("tieup compare and schema", () => {
     for (const row of t) expect(row.operatingProfit_delta).toBe(0);
   });
 
+  it("limits JSON and CSV comparisons to --period", () => {
+    const t = JSON.parse(runCli("compare", example, example, "--period", "FY2026", "--format", "json").stdout).tables.companies_diff as { period: string }[];
+    expect(t.map((r) => r.period)).toEqual(["FY2026"]);
+  });
+
   it("keeps each company's currency in the comparison table", () => {
     const r = runCli("compare", example, example);
     expect(r.stdout).toMatch(/maker\s+FY2025\s+¥ billion/);

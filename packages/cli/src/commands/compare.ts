@@ -1,4 +1,4 @@
-import { diffTables, evaluate, type Results, rows, type Table } from "@tieup/core";
+import { diffTables, evaluate, filterRows, type Results, rows, type Table } from "@tieup/core";
 import { loadScenario } from "../load.js";
 import { emit, printIssues } from "../output.js";
 import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
@@ -17,10 +17,11 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
   printIssues(warnings.filter((w, k) => warnings.findIndex((x) => x.path === w.path && x.message === w.message) === k));
   const ra = evaluate(left.scenario);
   const rb = evaluate(right.scenario);
+  const inPeriod = (t: Table) => (opts.period ? filterRows(t, (r) => r.period === opts.period) : t);
   const diffs = {
-    companies: diffTables(ra.companies, rb.companies),
-    companyDuties: diffTables(ra.companyDuties, rb.companyDuties),
-    plants: diffTables(ra.plants, rb.plants),
+    companies: inPeriod(diffTables(ra.companies, rb.companies)),
+    companyDuties: inPeriod(diffTables(ra.companyDuties, rb.companyDuties)),
+    plants: inPeriod(diffTables(ra.plants, rb.plants)),
   };
   const nameA = left.scenario.id;
   const nameB = b === undefined ? `${right.scenario.id} + ${opts.with.join(" + ") || "(no override)"}` : right.scenario.id;
