@@ -9,9 +9,12 @@ numbers, or {value, unit} with a "thousand"/"million" scale) and computes,
 with tieup's formulas, every flow (period x program x plant x market): units,
 revenue, variable cost, logistics, vehicle duty (day-weighted schedules with
 the stacking rules: supersedes, all-in with inclusiveOf, mfn/additional),
-parts duty by content origin, and offsets capped per company and period at
-the parts duties of the measures they offset. It then sums the flows and each
-company's operating profit in its reporting currency (fixed cost included).
+parts duty by content origin (day-weighted with the market's sales profile,
+like the vehicle's own duties: the parts enter with the vehicles sold), and
+offsets capped per company and period: each offset at the parts duties under
+the measures it names, then offsets naming a common measure together at the
+duties under everything they name. It then sums the flows and each company's
+operating profit in its reporting currency (fixed cost included).
 
 It is what a user would write instead of tieup: straightforward loops, with
 the day-weighted schedule of each (slot, period, sales profile) memoised in a
@@ -170,8 +173,9 @@ class Evaluator:
         return amount / self.rate(currency, t)
 
     def schedule(self, importer, origin, category, qualifying, t, profile, offsets):
-        """Day-weighted rate of each measure on a slot over period t: [(measure, rate)]; memoised."""
-        key = (importer, origin, category, qualifying, t, tuple(profile) if profile else None, offsets)
+        """Day-weighted rate of each measure on a slot over period t: [(measure, rate)]; memoised.
+        `profile` is the sales profile as a tuple (hashable), or None for volume spread evenly."""
+        key = (importer, origin, category, qualifying, t, profile, offsets)
         hit = self.schedules.get(key)
         if hit is not None:
             return hit
@@ -188,7 +192,7 @@ class Evaluator:
         if relevant:
             cum = None
             if profile:
-                wkey = (t, tuple(profile))
+                wkey = (t, profile)
                 cum = self.weights.get(wkey)
                 if cum is None:
                     cum = self.weights[wkey] = cumulative_weights(period, profile)
@@ -255,24 +259,48 @@ class Evaluator:
                 current = step["shares"]
         return current
 
-    def parts_duties(self, program, plant, t, content):
-        """{measure id: parts duty per unit} for a vehicle built in the plant."""
-        vc = qty(program["variableCost"])
-        value = qty(program["partsValue"]) if "partsValue" in program else vc * self.params.get("partsShareOfVariableCost", 0.8)
-        parts_value = self.to_base(value, program.get("currency", "USD"), t)
+    def parts_duties(self, entries, parts_value, plant, t, profile):
+        """{measure id: parts duty per unit} for a vehicle built in the plant and sold with this sales profile:
+        the parts from each content origin other than the plant's country are imported into it."""
         out = {}
-        for origin, share in self.content_entries(content):
+        for origin, share in entries:
             if origin == plant["country"] or share == 0:
                 continue
-            for m, r in self.schedule(plant["country"], origin, "parts", origin in USMCA, t, None, False):
+            for m, r in self.schedule(plant["country"], origin, "parts", origin in USMCA, t, profile, False):
                 out[m["id"]] = out.get(m["id"], 0.0) + r * parts_value * share * self.basis_factor(m["basis"], {})
         return out
 
+    def offset_groups(self):
+        """What each offset may draw on, and its pool.
+
+        Returns ({offset id: set of duty measure ids it names}, [(offset ids, duty measure ids)]):
+        offsets whose lists share a duty measure draw on the same duties, so they are grouped
+        (transitively); each group lists every duty measure its offsets name.
+        """
+        known = {m["id"] for m in self.measures}
+        names = {m["id"]: {x for x in m["offsets"] if x in known} for m in self.measures if m["kind"] == "offset"}
+        groups = []
+        for oid, named in names.items():
+            ids, measures = {oid}, set(named)
+            apart = []
+            for g_ids, g_measures in groups:
+                if g_measures & measures:
+                    ids |= g_ids
+                    measures |= g_measures
+                else:
+                    apart.append((g_ids, g_measures))
+            groups = apart + [(ids, measures)]
+        return names, groups
+
     def run(self):
-        offsettable = {x for m in self.measures if m["kind"] == "offset" for x in m["offsets"]}
+        names, groups = self.offset_groups()
+        offsettable = set().union(*names.values()) if names else set()
         cap_offsets = self.params.get("offsetCap", "company-period") != "none"
         rows = []  # (t, seller, builder, units, revenue, variable cost, logistics, vehicle duty, parts duty, offset)
-        credit, cap = {}, {}
+        credited = []  # (row, [(offset id, credit)]) for the rows that earn an offset
+        credits = {}  # (builder, t) -> {offset id: credit before the cap}
+        paid = {}  # (builder, t) -> {duty measure id: parts duties paid}, offsettable measures only
+        profiles = {}  # id of a monthlyProfile list -> its tuple (one per program-market)
         for period in self.periods:
             t, pid = period["index"], period["id"]
             for program in self.doc["programs"]:
@@ -285,13 +313,13 @@ class Evaluator:
                     share = qty(share)
                     if plant is None or share <= 0:
                         continue
-                    parts = self.parts_duties(program, plant, t, content)
-                    parts_per_unit = 0.0
-                    for v in parts.values():
-                        parts_per_unit += v
-                    sources.append((plant, share, parts, parts_per_unit))
+                    sources.append((plant, share))
                 if not sources:
                     continue
+                parts_memo = {}  # (plant id, profile) -> (duties by measure, per unit): markets with one profile share them
+                entries = self.content_entries(content)
+                value = qty(program["partsValue"]) if "partsValue" in program else qty(program["variableCost"]) * self.params.get("partsShareOfVariableCost", 0.8)
+                parts_value = self.to_base(value, currency, t)
                 qualifying = program.get("usmcaQualifying", True)
                 cv = program.get("customsValue") or self.params.get("customsValue", {"shareOfPrice": 0.9})
                 for market_id, pm in program["markets"].items():
@@ -310,19 +338,32 @@ class Evaluator:
                         customs = (1 + qty(cv["markupOnCost"])) * vc_base
                     else:
                         customs = self.to_base(qty(cv["perUnit"]), market["currency"], t)
-                    profile = pm.get("monthlyProfile")
+                    raw = pm.get("monthlyProfile")
+                    profile = None
+                    if raw:
+                        profile = profiles.get(id(raw))
+                        if profile is None:
+                            profile = profiles[id(raw)] = tuple(qty(x) for x in raw)
                     per_plant = []
-                    for plant, share, parts, parts_per_unit in sources:
+                    for plant, share in sources:
+                        pkey = (plant["id"], profile)
+                        hit = parts_memo.get(pkey)
+                        if hit is None:
+                            parts = self.parts_duties(entries, parts_value, plant, t, profile)
+                            parts_per_unit = 0.0
+                            for v in parts.values():
+                                parts_per_unit += v
+                            hit = parts_memo[pkey] = (parts, parts_per_unit)
+                        parts, parts_per_unit = hit
                         q = qualifying and plant["country"] in USMCA
                         vehicle = 0.0
+                        offsets = None
                         if plant["country"] != market["country"]:
                             for m, r in self.schedule(market["country"], plant["country"], program["category"], q, t, profile, False):
                                 vehicle += r * customs * self.basis_factor(m["basis"], content)
-                        offset = 0.0
-                        if plant["country"] == market["country"]:
-                            for m, r in self.schedule(plant["country"], plant["country"], program["category"], q, t, profile, True):
-                                offset += r * msrp
-                        per_plant.append((plant, share, parts, parts_per_unit, vehicle, offset))
+                        else:
+                            offsets = [(m["id"], r * msrp) for m, r in self.schedule(plant["country"], plant["country"], program["category"], q, t, profile, True)]
+                        per_plant.append((plant, share, parts, parts_per_unit, vehicle, offsets))
                     units, net_price = demand, price
                     pt = program.get("passThrough")
                     if pt and pt["share"] != 0 and price > 0:
@@ -331,34 +372,80 @@ class Evaluator:
                             avg += share * (vehicle + parts_per_unit)
                         net_price = price + pt["share"] * avg
                         units = demand * (net_price / price) ** pt["elasticity"]
-                    for plant, share, parts, parts_per_unit, vehicle, offset in per_plant:
+                    for plant, share, parts, parts_per_unit, vehicle, offsets in per_plant:
                         u = units * share
                         owner = plant["owner"]
-                        rows.append(
-                            [
-                                t,
-                                program["seller"],
-                                owner,
-                                u,
-                                u * net_price,
-                                u * vc_base,
-                                u * self.lane_cost(plant, market_id, t),
-                                u * vehicle,
-                                u * parts_per_unit,
-                                u * offset,
-                            ]
-                        )
-                        if offset != 0:
-                            credit[(owner, t)] = credit.get((owner, t), 0.0) + u * offset
+                        offset = 0.0
+                        if offsets:
+                            earned = credits.setdefault((owner, t), {})
+                            mine = []
+                            for oid, per_unit in offsets:
+                                c = u * per_unit
+                                offset += c
+                                earned[oid] = earned.get(oid, 0.0) + c
+                                mine.append((oid, c))
+                        row = [
+                            t,
+                            program["seller"],
+                            owner,
+                            u,
+                            u * net_price,
+                            u * vc_base,
+                            u * self.lane_cost(plant, market_id, t),
+                            u * vehicle,
+                            u * parts_per_unit,
+                            offset,
+                        ]
+                        rows.append(row)
+                        if offsets:
+                            credited.append((row, mine))
                         for mid, per_unit in parts.items():
-                            if mid in offsettable and per_unit != 0:
-                                cap[(owner, t)] = cap.get((owner, t), 0.0) + u * per_unit
+                            if mid in offsettable:
+                                by_measure = paid.setdefault((owner, t), {})
+                                by_measure[mid] = by_measure.get(mid, 0.0) + u * per_unit
         if cap_offsets:
-            factor = {k: (min(1.0, cap.get(k, 0.0) / v) if v > 0 else 0.0) for k, v in credit.items()}
-            for row in rows:
-                if row[9] != 0:
-                    row[9] *= factor.get((row[2], row[0]), 1.0)
+            factors = self.offset_factors(names, groups, credits, paid)
+            for row, mine in credited:
+                factor = factors[(row[2], row[0])]
+                total = 0.0
+                for oid, c in mine:
+                    total += c * factor[oid]
+                row[9] = total
         return rows
+
+    @staticmethod
+    def offset_factors(names, groups, credits, paid):
+        """Cap factor of each offset, by (builder, period): {(company, t): {offset id: factor}}.
+
+        Step 1, each offset on its own: phi = min(1, parts duties under the measures it names / its credit).
+        Step 2, each group of offsets sharing duties: psi = min(1, duties under all the group names / the
+        group's credits after step 1). An offset's credits are multiplied by phi * psi.
+        """
+        out = {}
+        for key, earned in credits.items():
+            duties = paid.get(key, {})
+            phi = {}
+            for oid, credit in earned.items():
+                available = 0.0
+                for mid in names.get(oid, ()):
+                    available += duties.get(mid, 0.0)
+                phi[oid] = min(1.0, available / credit) if credit > 0 else 0.0
+            factor = {}
+            for ids, measures in groups:
+                earning = [oid for oid in ids if oid in earned]
+                if not earning:
+                    continue
+                after_own = 0.0
+                for oid in earning:
+                    after_own += earned[oid] * phi[oid]
+                available = 0.0
+                for mid in measures:
+                    available += duties.get(mid, 0.0)
+                psi = min(1.0, available / after_own) if after_own > 0 else 0.0
+                for oid in earning:
+                    factor[oid] = phi[oid] * psi
+            out[key] = factor
+        return out
 
     def totals(self, rows):
         names = ["units", "revenue", "variableCost", "logistics", "vehicleDuty", "partsDuty", "offset"]

@@ -49,6 +49,10 @@ function checkMeasure(m: TariffMeasure, i: number): Issue[] {
     issues.push(error(`${at}.offsets`, `only offset measures offset others (${m.id} is ${m.kind})`, undefined, m.id));
   if (m.kind !== "all-in" && m.inclusiveOf.length > 0)
     issues.push(error(`${at}.inclusiveOf`, `only all-in measures are inclusive of others (${m.id} is ${m.kind})`, "use supersedes for anti-stacking", m.id));
+  for (const key of ["inclusiveOf", "supersedes", "offsets"] as const) {
+    const twice = m[key].find((id, k) => m[key].indexOf(id) !== k);
+    if (twice) issues.push(error(`${at}.${key}`, `${twice} is listed twice`, "list each measure once", m.id));
+  }
   if (m.supersedes.includes(m.id)) issues.push(error(`${at}.supersedes`, `${m.id} supersedes itself`, undefined, m.id));
   return issues;
 }

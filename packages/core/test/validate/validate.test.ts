@@ -153,6 +153,12 @@ describe("contradictory tariff stacking", () => {
     expect(messages.some((m) => /each supersedes the other/.test(m))).toBe(true);
   });
 
+  it("refuses a measure listed twice in a stacking list (an offset would count its duties twice)", () => {
+    const doc = sampleDoc();
+    doc.tariffs[1].supersedes = ["mfn-car", "mfn-car"];
+    expect(errorsOf(doc)[0]).toMatchObject({ path: "tariffs[1].supersedes", message: "mfn-car is listed twice" });
+  });
+
   it("refuses a customs duty charged on the MSRP", () => {
     const doc = sampleDoc();
     doc.tariffs[1].basis = "msrp";
