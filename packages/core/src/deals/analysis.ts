@@ -1,5 +1,5 @@
 import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model.js";
+import { buildModel, fxRate } from "../model.js";
 import { rows } from "../results/table.js";
 import type { ContractManufacturing, Deal } from "../schema/deal.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -102,24 +102,32 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
 
 /** NPV gains of host and client at a given transfer price (program currency), each in its reporting currency. */
 export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, p: number): { host: number; client: number } {
+  return gainsFunction(scenario, deal, prices)(p);
+}
+
+/** Gains as a function of the price; the counterfactual does not depend on it, so it is evaluated once. */
+function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): (p: number) => { host: number; client: number } {
   const others = { ...prices };
   delete others[deal.id];
-  const on = evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
   const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
-  const gains = gainRows(on, off);
-  const value = (c: string) => partyValue(scenario, on, c, gains).npv;
-  return { host: value(deal.host), client: value(deal.client) };
+  return (p) => {
+    const on = evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
+    const gains = gainRows(on, off);
+    const value = (c: string) => partyValue(scenario, on, c, gains).npv;
+    return { host: value(deal.host), client: value(deal.client) };
+  };
 }
 
 function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): PriceAnalysis {
   const program = scenario.programs.find((p) => p.id === deal.program);
-  const ref = program ? Math.max(1, ...Object.values(program.markets).map((m) => m.price)) : 1;
-  const g = (p: number) => gainsAtPrice(scenario, deal, prices, p);
+  // Prices are in the program's currency: scale the search by its variable cost, not by a market price in another currency.
+  const ref = Math.max(1, 2 * (program?.variableCost ?? 1));
+  const g = gainsFunction(scenario, deal, prices);
   const fit = fitLinear(g, 0, ref, ref / 2);
   const agreement =
     fit.linear && fit.gains.bH > 0 && fit.gains.bC > 0
       ? linearAgreement(fit.gains, deal.bargainingWeight)
-      : numericAgreement(g, 0, 3 * ref, deal.bargainingWeight);
+      : numericAgreement(g, 0, widen(g, ref), deal.bargainingWeight);
   const tp = deal.transferPrice;
   const kind = tp === "open" ? "open" : "perUnit" in tp ? "fixed" : "cost-plus";
   const used = tp === "open" ? (agreement.nash ?? hostCost(scenario, deal)) : "perUnit" in tp ? tp.perUnit : (1 + tp.costPlus) * (program?.variableCost ?? 0);
@@ -134,6 +142,17 @@ function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: 
   };
 }
 
+/** An upper price at which the host gains and the client loses, doubling from `start` (at most 2^10 times it). */
+function widen(g: (p: number) => { host: number; client: number }, start: number): number {
+  let hi = start;
+  for (let i = 0; i < 10; i++) {
+    const at = g(hi);
+    if (at.host > 0 && at.client < 0) return hi;
+    hi *= 2;
+  }
+  return hi;
+}
+
 /** The host's variable cost per unit of the client's program: the price at which it earns no contribution. */
 function hostCost(scenario: Scenario, deal: ContractManufacturing): number {
   return scenario.programs.find((p) => p.id === deal.program)?.variableCost ?? 0;
@@ -143,26 +162,21 @@ function hostCost(scenario: Scenario, deal: ContractManufacturing): number {
  * Host break-even volume: its NPV gain is H = A − K, where K is the NPV of
  * its one-offs (retooling) and A scales with the volume. Scaling the ramp by
  * s gives s·A − K, zero at s* = K / A; reported as s* × the ramp's average
- * annual volume.
+ * annual volume (its units over the years of the periods in which it builds).
  */
 function breakEven(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, used: number, hostGain: number): number | null {
-  const withPrice = { ...prices, [deal.id]: used };
-  const model = buildModel(scenario, { prices: withPrice });
+  const model = buildModel(scenario, { prices: { ...prices, [deal.id]: used } });
   const host = scenario.companies.find((c) => c.id === deal.host);
   if (!host) return null;
   const factors = discountFactors(model.periods, host.discountRate ?? scenario.parameters.discountRate);
-  const rate = (t: number) => {
-    const cur = host.reportingCurrency;
-    if (cur === model.base) return 1;
-    return model.scenario.fx.rates[cur]?.[model.periods[t]?.id ?? ""] ?? 1;
-  };
   const k = model.effects.oneOffs
     .filter((o) => o.deal === deal.id && o.company === deal.host)
-    .reduce((s, o) => s + o.amount * rate(o.t) * (factors[o.t] ?? 0), 0);
+    .reduce((s, o) => s + o.amount * fxRate(model, host.reportingCurrency, o.t) * (factors[o.t] ?? 0), 0);
   const a = hostGain + k;
-  const volumes = Object.values(deal.volume).filter((v) => v > 0);
-  if (a <= 0 || volumes.length === 0) return null;
-  return (k / a) * (volumes.reduce((s, v) => s + v, 0) / volumes.length);
+  const building = model.periods.filter((p) => (deal.volume[p.id] ?? 0) > 0);
+  if (a <= 0 || building.length === 0) return null;
+  const units = building.reduce((s, p) => s + (deal.volume[p.id] ?? 0), 0);
+  return (k / a) * (units / building.reduce((s, p) => s + p.years, 0));
 }
 
 function gainRows(on: Results, off: Results): GainRow[] {

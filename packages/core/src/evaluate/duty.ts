@@ -147,7 +147,7 @@ export function partsDuties(model: Model, program: Program, slots: readonly Part
       const amount = e.rate * partsValue * share * basisFactor(e.measure.basis, {});
       const charge = out.get(e.measure.id);
       if (charge) charge.perUnit += amount;
-      else out.set(e.measure.id, { code: e.code, measureId: e.measure.id, perUnit: 0 + amount }); // a sum from 0, as before codes
+      else out.set(e.measure.id, { code: e.code, measureId: e.measure.id, perUnit: 0 + amount });
     }
   }
   return [...out.values()];
@@ -158,8 +158,11 @@ export function contentEntries(program: Program): [string, number][] {
   const entries = Object.entries(program.content);
   const named = entries.reduce((s, [, v]) => s + v, 0);
   const rest = Math.max(0, 1 - named);
-  const other = program.content.other;
-  if (other === undefined && rest > 1e-12) entries.push(["other", rest]);
+  // Content not named is foreign content of no stated origin: it adds to any "other" share given.
+  if (rest <= 1e-12) return entries;
+  const at = entries.findIndex(([k]) => k === "other");
+  if (at >= 0) entries[at] = ["other", (entries[at]?.[1] ?? 0) + rest];
+  else entries.push(["other", rest]);
   return entries;
 }
 

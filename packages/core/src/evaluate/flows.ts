@@ -141,6 +141,8 @@ interface PlantShare {
   variableCost: number;
   /** Transfer price per unit (base) the seller pays the builder; 0 when it builds for itself. */
   price: number;
+  /** Whether the price was agreed in a deal (hosted volume): then it is also the declared import value, even at 0. */
+  agreed: boolean;
   /** Parts duties per unit by the leg's `partsIndex` (markets with the same profile share them), computed on first use. */
   parts: (PartsCharges | undefined)[];
 }
@@ -154,13 +156,21 @@ function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare
   const { program } = routes;
   const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
   const variableCost = toBase(model, program.variableCost, program.currency, t) * factor;
-  return activeWithDeals(model, routes, t).map(({ plant, share, price }) => ({ route: routes.plant(plant), share, variableCost, price, parts: [] }));
+  return activeWithDeals(model, routes, t).map(({ plant, share, price, agreed }) => ({
+    route: routes.plant(plant),
+    share,
+    variableCost,
+    price,
+    agreed,
+    parts: [],
+  }));
 }
 
 interface DealShare {
   plant: Plant;
   share: number;
   price: number;
+  agreed: boolean;
 }
 
 /**
@@ -176,20 +186,21 @@ interface DealShare {
 export function activeWithDeals(model: Model, routes: ProgramRoutes, t: number): DealShare[] {
   const base = routes.active(t);
   const hosted = model.effects.hosted.get(routes.program.id);
-  if (model.effects.closures.size === 0 && !hosted) return base.map((a) => ({ plant: a.plant, share: a.share, price: 0 }));
+  if (model.effects.closures.size === 0 && !hosted) return base.map((a) => ({ plant: a.plant, share: a.share, price: 0, agreed: false }));
   const out = new Map<string, DealShare>();
-  const add = (plant: Plant | undefined, share: number, price: number) => {
+  const add = (plant: Plant | undefined, share: number, price: number | null) => {
     if (!plant || share <= 0) return;
     const at = out.get(plant.id);
     if (!at) {
-      out.set(plant.id, { plant, share, price });
+      out.set(plant.id, { plant, share, price: price ?? 0, agreed: price !== null });
       return;
     }
+    at.agreed ||= price !== null;
     // One flow per plant: at the share-weighted price, the transfers still sum exactly.
-    at.price = (at.price * at.share + price * share) / (at.share + share);
+    at.price = (at.price * at.share + (price ?? 0) * share) / (at.share + share);
     at.share += share;
   };
-  for (const a of base) closeOrKeep(model, routes, a.plant, a.share, 0, t, add);
+  for (const a of base) closeOrKeep(model, routes, a.plant, a.share, null, t, add);
   if (!hosted) return [...out.values()];
   const demand = routes.markets.reduce((sum, m) => sum + (m.demand[t] as number), 0);
   let taken = 0;
@@ -215,9 +226,9 @@ function closeOrKeep(
   routes: ProgramRoutes,
   plant: Plant,
   share: number,
-  price: number,
+  price: number | null,
   t: number,
-  add: (plant: Plant | undefined, share: number, price: number) => void,
+  add: (plant: Plant | undefined, share: number, price: number | null) => void,
 ): void {
   const closure = model.effects.closures.get(plant.id);
   if (!closure) {
@@ -316,7 +327,7 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   const offsets = leg.offsets?.at(t) ?? NO_ENTRIES;
   const parts = partsOf(model, program, s, leg, t);
   // Between unrelated companies the declared import value is the price they agreed.
-  const customs = s.price > 0 ? s.price : m.customs;
+  const customs = customsOf(s, program, m.customs);
   const u = m.units * s.share;
   const { flows, duties, keys } = out;
   const f = out.n++;
@@ -344,6 +355,15 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
 
+/**
+ * Declared value of the vehicle at import: between a builder and a seller of
+ * different companies, the transfer price they agreed (even 0); otherwise the
+ * program's customs value.
+ */
+function customsOf(s: PlantShare, program: Program, customs: number): number {
+  return s.agreed && s.route.plant.owner !== program.seller ? s.price : customs;
+}
+
 /** Shared empty schedule (never mutated). */
 const NO_ENTRIES: readonly MeasureRate[] = [];
 
@@ -364,12 +384,15 @@ function averageDuty(model: Model, m: MarketFlows): number {
   const { program, t } = m;
   const index = (m.market as MarketRoute).index;
   let acc = 0;
+  let shares = 0;
   for (const s of m.sources) {
     const leg = s.route.legs[index] as Leg;
     const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-    acc += s.share * (vehiclePerUnit(vehicle, program, s.price > 0 ? s.price : m.customs) + partsOf(model, program, s, leg, t).perUnit);
+    acc += s.share * (vehiclePerUnit(vehicle, program, customsOf(s, program, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
+    shares += s.share;
   }
-  return acc;
+  // Lost volume (a closure, a counterfactual not sold) leaves shares below one: average over what is built.
+  return shares > 0 ? acc / shares : 0;
 }
 
 /**
