@@ -55,9 +55,12 @@ export function evaluateModel(model: Model): Results {
   capOffsets(model, flows, keys, duties);
   const contribution = contributions(flows);
   const plantList = plantRows(model, flows, keys, builderContributions(flows, contribution));
-  const warnings = plantList
-    .filter((p) => p.utilisation > 1 + 1e-9)
-    .map((p) => `plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`);
+  const warnings = plantList.flatMap((p) => {
+    if (p.capacity === 0 && p.output > 0)
+      return [`plant ${p.plant} builds ${p.output.toFixed(0)} units in ${p.period} but has no capacity then (closed, or capacity 0)`];
+    if (p.utilisation > 1 + 1e-9) return [`plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`];
+    return [];
+  });
   return {
     scenarioId: model.scenario.id,
     base: model.base,

@@ -8,7 +8,7 @@ export const Fx = z
     rates: z
       .record(
         Currency,
-        z.record(z.string(), quantity({ unit: "currency/base", description: "Period-average rate, currency per base unit", min: 0, absurd: 1e6 })),
+        z.record(z.string(), quantity({ unit: "currency/base", description: "Period-average rate, currency per base unit", min: 1e-9, absurd: 1e6 })),
       )
       .default({})
       .meta({ description: "By currency, then by period id" }),

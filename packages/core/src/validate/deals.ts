@@ -4,7 +4,7 @@ import { checkCapital, missingRates } from "./deal-capital.js";
 import { checkJoint } from "./deal-joint.js";
 import { checkPlantAction } from "./deal-plant.js";
 import { checkSupply } from "./deal-supply.js";
-import { error, type Issue, suggestId } from "./issue.js";
+import { error, type Issue, suggestId, warning } from "./issue.js";
 
 /** Checks of each deal by type; every type's references must exist and fit. */
 export function checkDeals(ctx: CheckContext): Issue[] {
@@ -53,6 +53,17 @@ function checkContract(ctx: CheckContext, d: ContractManufacturing, at: string):
   for (const p of Object.keys(d.volume)) period(`volume.${p}`, p);
   if (d.retooling && period("retooling.period", d.retooling.period))
     issues.push(...missingRates(ctx, { id: d.id, currency: d.retooling.currency }, `${at}.retooling`, [d.retooling.period]));
+  if (d.retooling && typeof d.retooling.paidBy === "object" && Math.abs(d.retooling.paidBy.host + d.retooling.paidBy.client - 1) > 1e-9) {
+    issues.push(
+      error(
+        `${at}.retooling.paidBy`,
+        `host and client shares sum to ${d.retooling.paidBy.host + d.retooling.paidBy.client}, not 1`,
+        "the retooling is paid in full by the two of them",
+        d.id,
+      ),
+    );
+  }
+  issues.push(...volumeAgainstDemand(ctx, d, at));
   if (d.host === d.client) issues.push(error(`${at}.client`, "host and client are the same company", "contract manufacturing is between two companies", d.id));
   if (check("plant", d.plant, ctx.plantIds, "plant")) {
     const plant = ctx.s.plants.find((p) => p.id === d.plant);
@@ -70,6 +81,37 @@ function checkContract(ctx: CheckContext, d: ContractManufacturing, at: string):
     const owner = ctx.s.plants.find((p) => p.id === (d.counterfactual as { plant: string }).plant)?.owner;
     if (owner !== d.client)
       issues.push(error(`${at}.counterfactual.plant`, `the counterfactual plant belongs to ${owner}, not the client ${d.client}`, undefined, d.id));
+  }
+  return issues;
+}
+
+/** Hosted volume is carved out of the program's demand: more than the demand is cut, and a program built only under the deal sells no more than it. */
+function volumeAgainstDemand(ctx: CheckContext, d: ContractManufacturing, at: string): Issue[] {
+  const program = ctx.s.programs.find((p) => p.id === d.program);
+  if (!program) return [];
+  const issues: Issue[] = [];
+  const hostedOnly = !Array.isArray(program.sourcing) && Object.keys(program.sourcing).length === 0;
+  for (const period of ctx.periods) {
+    const volume = d.volume[period.id] ?? 0;
+    const demand = Object.values(program.markets).reduce((s, m) => s + (typeof m.demand === "number" ? m.demand : (m.demand[period.id] ?? 0)), 0);
+    if (volume > demand + 1e-9)
+      issues.push(
+        warning(
+          `${at}.volume.${period.id}`,
+          `deal volume ${volume} exceeds ${d.program}'s demand ${demand}; only ${demand} are built`,
+          "raise the program's demand, or lower the volume",
+          d.id,
+        ),
+      );
+    else if (hostedOnly && demand > volume + 1e-9)
+      issues.push(
+        warning(
+          `${at}.volume.${period.id}`,
+          `${d.program} is built only under the deal, but its demand ${demand} exceeds the volume ${volume}; the rest is not sold`,
+          "match the program's demand to the deal volume, or give it a plant of its own",
+          d.id,
+        ),
+      );
   }
   return issues;
 }

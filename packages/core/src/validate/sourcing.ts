@@ -8,7 +8,7 @@ const TOLERANCE = 1e-6;
 
 /** Sourcing shares sum to one, name plants that can build the program, and stay within plant lifetimes. */
 export function checkSourcing(ctx: CheckContext): Issue[] {
-  return ctx.s.programs.flatMap((p, i) => [...checkSteps(ctx, p, i), ...checkContent(p, i), ...checkDemandCovered(ctx, p, i)]);
+  return ctx.s.programs.flatMap((p, i) => [...checkSteps(ctx, p, i), ...checkContent(p, i), ...checkDemandCovered(ctx, p, i), ...checkProfiles(ctx, p, i)]);
 }
 
 function stepsOf(p: Program, i: number) {
@@ -95,6 +95,29 @@ function checkContent(p: Program, i: number): Issue[] {
   for (const origin of Object.keys(p.content)) {
     if (origin !== "other" && !/^[A-Z]{2}$/.test(origin))
       issues.push(error(`programs[${i}].content.${origin}`, `"${origin}" is not a country code`, 'use ISO codes such as US, JP, MX, or "other"', p.id));
+  }
+  return issues;
+}
+
+/** A period with demand but a sales profile that puts no sales in it would carry no duty on units still sold. */
+function checkProfiles(ctx: CheckContext, p: Program, i: number): Issue[] {
+  const issues: Issue[] = [];
+  for (const [m, pm] of Object.entries(p.markets)) {
+    if (!pm.monthlyProfile) continue;
+    for (const period of ctx.periods) {
+      const units = typeof pm.demand === "number" ? pm.demand : (pm.demand[period.id] ?? 0);
+      const weights = cumulativeDayWeights(period, pm.monthlyProfile);
+      if (units > 0 && (weights[period.days] ?? 0) === 0) {
+        issues.push(
+          error(
+            `programs[${i}].markets.${m}.monthlyProfile`,
+            `the profile has no sales in ${period.id}, where ${p.id} has demand ${units}`,
+            `give the months of ${period.id} some weight, or set its demand to 0`,
+            p.id,
+          ),
+        );
+      }
+    }
   }
   return issues;
 }
