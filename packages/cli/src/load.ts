@@ -33,6 +33,8 @@ export interface Loaded {
   scenario: Scenario;
   issues: Issue[];
   overrides: Record<string, string>;
+  /** Every file read to compose the scenario. */
+  files: string[];
 }
 
 /** Reads, composes and validates a scenario; throws InputError when it is not valid. */
@@ -45,7 +47,7 @@ export function loadScenario(path: string | undefined, withOverrides: readonly s
   const all = [...issues, ...checked.issues];
   if (!checked.scenario) throw new InputError(all);
   all.push(...checkCitations(collectCitations(composed.doc), file, nodeReader));
-  return { path: file, scenario: checked.scenario, issues: all, overrides: composed.overrides };
+  return { path: file, scenario: checked.scenario, issues: all, overrides: composed.overrides, files: composed.files };
 }
 
 export function displayPath(p: string): string {

@@ -1,15 +1,31 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Issue } from "@tieup/core";
+import { InputError } from "./load.js";
 import { cyan, red, yellow } from "./style.js";
 
-/** Writes to a temporary file and renames it, so a reader never sees a half-written file. */
+/** Writes to a temporary file and renames it, so a reader never sees a half-written file; nothing is left behind on failure. */
 export function writeAtomic(path: string, text: string): void {
   const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
+  if (existsSync(target) && statSync(target).isDirectory()) throw outError(path, "is a directory", "name a file to write");
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, target);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw outError(path, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, "check that its folder exists and is writable");
+  }
+}
+
+/** Refuses to write the output over a file the scenario was read from. */
+export function guardOut(out: string | undefined, inputs: readonly string[]): void {
+  if (out && inputs.includes(resolve(out))) throw outError(out, "is one of the scenario's own files", "write the output elsewhere");
+}
+
+function outError(path: string, what: string, suggestion: string): InputError {
+  return new InputError([{ severity: "error", path: "--out", message: `${path} ${what}`, suggestion }]);
 }
 
 export function emit(text: string, out?: string): void {

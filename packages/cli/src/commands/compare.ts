@@ -1,22 +1,30 @@
 import { diffTables, evaluate, filterRows, type Results, rows, type Table } from "@tieup/core";
-import { loadScenario } from "../load.js";
-import { emit, printIssues } from "../output.js";
+import { InputError, loadScenario } from "../load.js";
+import { emit, guardOut, printIssues } from "../output.js";
 import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
-import type { RunOptions } from "./run.js";
+import { checkPeriod, type RunOptions } from "./run.js";
 
 /**
  * Compares two scenarios, or one scenario with and without overrides:
  * differences matched by key (company × period, measure, plant), never by row order.
  */
 export function compareCommand(a: string | undefined, b: string | undefined, opts: RunOptions): void {
-  const left = loadScenario(a, b === undefined ? [] : opts.with);
+  // Overrides apply to the other side only: with one scenario, it is compared with itself plus them.
+  const left = loadScenario(a, []);
   const right = loadScenario(b ?? a, opts.with);
+  guardOut(opts.out, [...left.files, ...right.files]);
   const warnings = [...left.issues, ...right.issues].filter((i) => i.severity === "warning");
   printIssues(warnings.filter((w, k) => warnings.findIndex((x) => x.path === w.path && x.message === w.message) === k));
   const ra = evaluate(left.scenario);
   const rb = evaluate(right.scenario);
+  checkPeriod(opts.period, ra.periods);
+  if (opts.format === "csv" && !["companies", "companyDuties", "plants"].includes(opts.table)) {
+    throw new InputError([
+      { severity: "error", path: "--table", message: `unknown table \`${opts.table}\` for compare`, suggestion: "one of companies, companyDuties, plants" },
+    ]);
+  }
   const inPeriod = (t: Table) => (opts.period ? filterRows(t, (r) => r.period === opts.period) : t);
   const diffs = {
     companies: inPeriod(diffTables(ra.companies, rb.companies)),
@@ -24,7 +32,7 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
     plants: inPeriod(diffTables(ra.plants, rb.plants)),
   };
   const nameA = left.scenario.id;
-  const nameB = b === undefined ? `${right.scenario.id} + ${opts.with.join(" + ") || "(no override)"}` : right.scenario.id;
+  const nameB = opts.with.length > 0 ? `${right.scenario.id} + ${opts.with.join(" + ")}` : right.scenario.id;
   const keep = (t: Table) => (opts.period ? rows(t).filter((r) => r.period === opts.period) : rows(t));
   if (opts.format === "json") {
     emit(`${JSON.stringify({ base: nameA, other: nameB, tables: jsonTables(Object.values(diffs)) }, null, 2)}\n`, opts.out);

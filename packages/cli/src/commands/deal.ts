@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { analyseDeal, type ContractManufacturing, type DealAnalysis, gainsAtPrice, resolveOpenPrices, type Scenario } from "@tieup/core";
+import { analyseDeal, type ContractManufacturing, type DealAnalysis, expandHorizon, gainsAtPrice, resolveOpenPrices, type Scenario } from "@tieup/core";
 import { InputError, loadScenario } from "../load.js";
-import { emit, printIssues } from "../output.js";
+import { emit, guardOut, printIssues } from "../output.js";
 import { csvTable, fixed, money, moneyUnit, percent } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
-import type { RunOptions } from "./run.js";
+import { checkPeriod, type RunOptions } from "./run.js";
 
 export interface DealOptions extends RunOptions {
   sweep?: string;
@@ -18,6 +18,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
   const scenarioPath = dealOnly ? undefined : scenarioArg;
   const dealId = dealOnly ? scenarioArg : dealArg;
   const loaded = loadScenario(scenarioPath, opts.with);
+  guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
   const s = loaded.scenario;
   const ids = dealId === undefined ? s.deals.map((d) => d.id) : [dealId];
@@ -33,12 +34,16 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
       ]);
   if (ids.length === 0)
     throw new InputError([{ severity: "error", path: "deals", message: "the scenario has no deals", suggestion: "add a deals: list (see docs/deals.md)" }]);
+  checkPeriod(
+    opts.period,
+    expandHorizon(s.horizon).map((p) => p.id),
+  );
   const { prices } = resolveOpenPrices(s);
   if (opts.sweep) {
     sweep(s, ids, prices, opts);
     return;
   }
-  const analyses = ids.map((id) => analyseDeal(s, id, prices));
+  const analyses = ids.map((id) => inPeriod(analyseDeal(s, id, prices), opts.period));
   if (opts.format === "json") {
     emit(`${JSON.stringify({ scenario: s.id, deals: analyses }, null, 2)}\n`, opts.out);
     return;
@@ -198,4 +203,10 @@ function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts:
     ),
     opts.out,
   );
+}
+
+/** The analysis limited to one period's rows (NPVs stay over the whole horizon). */
+function inPeriod(a: DealAnalysis, period?: string): DealAnalysis {
+  if (!period) return a;
+  return { ...a, gains: a.gains.filter((g) => g.period === period), plants: a.plants.filter((p) => p.period === period) };
 }

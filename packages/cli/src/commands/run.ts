@@ -1,6 +1,6 @@
 import { evaluate, filterRows, type Results, type Table } from "@tieup/core";
 import { InputError, loadScenario } from "../load.js";
-import { emit, printIssues } from "../output.js";
+import { emit, guardOut, printIssues } from "../output.js";
 import { csvTable, jsonTables } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { companySection, dutySection, headline, plantSection, type Section } from "../report/sections.js";
@@ -16,6 +16,7 @@ export interface RunOptions {
 
 export function runCommand(scenarioPath: string | undefined, opts: RunOptions): void {
   const loaded = loadScenario(scenarioPath, opts.with);
+  guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
   const results = evaluate(loaded.scenario);
   const periods = selectPeriods(results, opts.period);
@@ -55,12 +56,15 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
 
 function selectPeriods(results: Results, period?: string): string[] {
   if (period === undefined) return results.periods;
-  if (!results.periods.includes(period)) {
-    throw new InputError([
-      { severity: "error", path: "--period", message: `unknown period \`${period}\``, suggestion: `periods are ${results.periods.join(", ")}` },
-    ]);
-  }
+  checkPeriod(period, results.periods);
   return [period];
+}
+
+/** An unknown --period is bad input, for every command that takes one. */
+export function checkPeriod(period: string | undefined, periods: readonly string[]): void {
+  if (period !== undefined && !periods.includes(period)) {
+    throw new InputError([{ severity: "error", path: "--period", message: `unknown period \`${period}\``, suggestion: `periods are ${periods.join(", ")}` }]);
+  }
 }
 
 function byPeriods(t: Table, periods: string[]): Table {

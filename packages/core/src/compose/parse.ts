@@ -16,7 +16,20 @@ export function parseScenarioText(text: string, file: string): { doc?: unknown; 
       }),
     };
   }
-  const doc = d.toJS({ maxAliasCount: 1000 });
+  let doc: unknown;
+  try {
+    doc = d.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // Unresolved or runaway aliases surface only when the document is built.
+    return {
+      issues: [
+        {
+          ...error("(document)", (e as Error).message.split("\n")[0] ?? "cannot read the document", "check the YAML anchors (&name) and aliases (*name)"),
+          file,
+        },
+      ],
+    };
+  }
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     return { issues: [{ ...error("(document)", "a scenario file must hold a mapping of keys (horizon, companies, plants, …)"), file }] };
   }

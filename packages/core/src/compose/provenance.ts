@@ -71,9 +71,20 @@ function idsOf(file: string, scenarioPath: string, reader: FileReader): Set<stri
           .rows.map((r) => r.id ?? "")
           .filter(Boolean),
       );
-    const doc = parseYaml(text) as unknown;
-    const list = Array.isArray(doc) ? doc : ((doc as { assumptions?: unknown[] } | null)?.assumptions ?? []);
-    return new Set(list.map((a) => (a as { id?: string }).id ?? "").filter(Boolean));
+    return assumptionIds(text);
   }
   return undefined;
+}
+
+/** Ids of an assumptions file; a file that cannot be read as one yields none (its citations then warn as broken). */
+function assumptionIds(text: string): Set<string> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch {
+    return new Set();
+  }
+  const list = Array.isArray(doc) ? doc : (doc as { assumptions?: unknown } | null)?.assumptions;
+  if (!Array.isArray(list)) return new Set();
+  return new Set(list.map((a) => (a !== null && typeof a === "object" ? String((a as { id?: unknown }).id ?? "") : "")).filter(Boolean));
 }

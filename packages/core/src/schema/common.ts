@@ -20,7 +20,9 @@ export const IsoDate = z
   .union([z.string(), z.date()])
   .transform((v, ctx) => {
     const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    // Round-trip the date: Date.parse rolls 2025-02-30 over to March instead of refusing it.
+    const parsed = Date.parse(`${text}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== text) {
       ctx.addIssue({ code: "custom", message: `"${text}" is not a date`, params: { suggestion: "write dates as YYYY-MM-DD" } });
       return z.NEVER;
     }

@@ -181,7 +181,9 @@ function parseNumberString(text: string, spec: QuantitySpec, ctx: z.RefinementCt
     }
     return Number(pct[1]) / 100;
   }
-  const m = SCALED_STRING.exec(text.replace(/,/g, ""));
+  // Commas only as thousands separators (1,500): "1,5" is a decimal comma, refused rather than read as 15.
+  const plain = /^\s*-?\d{1,3}(,\d{3})+(\.\d+)?(\s|$)/.test(text) ? text.replace(/,/g, "") : text;
+  const m = SCALED_STRING.exec(plain);
   if (m) {
     const value = Number(m[1]);
     if (m[2] === undefined) return value;

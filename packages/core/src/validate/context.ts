@@ -11,6 +11,8 @@ export interface CheckContext {
   plantIds: Set<string>;
   programIds: Set<string>;
   measureIds: Set<string>;
+  /** Programs hosted by contract-manufacturing deals that failed the schema (they may still have no sourcing of their own). */
+  hostedElsewhere: Set<string>;
 }
 
 export function checkContext(s: Scenario): CheckContext {
@@ -24,5 +26,6 @@ export function checkContext(s: Scenario): CheckContext {
     plantIds: new Set(s.plants.map((p) => p.id)),
     programIds: new Set(s.programs.map((p) => p.id)),
     measureIds: new Set(s.tariffs.map((t) => t.id)),
+    hostedElsewhere: new Set(),
   };
 }

@@ -1,3 +1,4 @@
+import { parseUnit } from "../schema/quantity.js";
 import { error, formatPath, type Issue } from "./issue.js";
 
 type Doc = Record<string, unknown>;
@@ -9,18 +10,39 @@ const MONEY: Record<string, string[]> = {
   lanes: ["costPerUnit"],
 };
 
+/** Deal money attributes (paths inside a deal) in the deal's own `currency`. */
+const DEAL_MONEY: Record<string, string[][]> = {
+  "joint-development": [["developmentCost", "*"]],
+  "component-supply": [["price"], ["supplierCost"], ["replacedCost"]],
+  "capital-tie": [
+    ["investeeProfit", "*"],
+    ["dividends", "*"],
+  ],
+  "plant-action": [["oneOff"]],
+};
+
+/** The currency a value is written in, if it says: `currency:`, or a code in its unit ("JPY million/year", "400 JPY"). */
+function currencyOf(value: unknown): string | undefined {
+  if (typeof value === "string") return parseUnit(value.replace(/^[\d.,\s-]+/, "")).currency;
+  if (value === null || typeof value !== "object") return undefined;
+  const v = value as { currency?: unknown; unit?: unknown };
+  if (typeof v.currency === "string") return v.currency;
+  return typeof v.unit === "string" ? parseUnit(v.unit).currency : undefined;
+}
+
 /**
  * A money value written with an explicit currency must be in the currency
- * of the entity that holds it (prices: the market's). The model never
- * converts inside an entity, so a mismatch is an error, not a conversion.
+ * of the entity that holds it (prices: the market's; deal amounts: the
+ * deal's). The model never converts inside an entity, so a mismatch is an
+ * error, not a conversion.
  */
 export function checkCurrencies(doc: unknown, base = "USD"): Issue[] {
   if (doc === null || typeof doc !== "object") return [];
   const d = doc as Doc;
   const issues: Issue[] = [];
   const check = (value: unknown, expected: string, path: PropertyKey[], entity?: string) => {
-    const cur = (value as { currency?: unknown } | null)?.currency;
-    if (typeof cur === "string" && cur !== expected)
+    const cur = currencyOf(value);
+    if (cur !== undefined && cur !== expected) {
       issues.push(
         error(
           formatPath(path),
@@ -29,21 +51,36 @@ export function checkCurrencies(doc: unknown, base = "USD"): Issue[] {
           entity,
         ),
       );
+    }
   };
-  for (const [list, fields] of Object.entries(MONEY)) {
-    const items = Array.isArray(d[list]) ? (d[list] as Doc[]) : [];
-    items.forEach((e, i) => {
+  const list = (k: string) => (Array.isArray(d[k]) ? (d[k] as Doc[]) : []);
+  const idOf = (e: Doc | undefined) => (typeof e?.id === "string" ? e.id : undefined);
+  for (const [name, fields] of Object.entries(MONEY)) {
+    list(name).forEach((e, i) => {
       const cur = typeof e?.currency === "string" ? e.currency : base;
-      for (const f of fields) check(e?.[f], cur, [list, i, f], typeof e?.id === "string" ? e.id : undefined);
+      for (const f of fields) check(e?.[f], cur, [name, i, f], idOf(e));
     });
   }
-  const markets = new Map((Array.isArray(d.markets) ? (d.markets as Doc[]) : []).map((m) => [m?.id, m?.currency]));
-  (Array.isArray(d.programs) ? (d.programs as Doc[]) : []).forEach((p, i) => {
+  const markets = new Map(list("markets").map((m) => [m?.id, m?.currency]));
+  const programCurrency = new Map(list("programs").map((p) => [p?.id, typeof p?.currency === "string" ? p.currency : base]));
+  list("programs").forEach((p, i) => {
     for (const [m, pm] of Object.entries((p?.markets ?? {}) as Record<string, Doc>)) {
       const cur = markets.get(m);
-      if (typeof cur !== "string") continue;
-      for (const f of ["price", "msrp"]) check(pm?.[f], cur, ["programs", i, "markets", m, f], typeof p?.id === "string" ? p.id : undefined);
+      if (typeof cur === "string") for (const f of ["price", "msrp"]) check(pm?.[f], cur, ["programs", i, "markets", m, f], idOf(p));
     }
+  });
+  list("deals").forEach((deal, i) => {
+    const cur = typeof deal?.currency === "string" ? deal.currency : base;
+    for (const path of DEAL_MONEY[String(deal?.type)] ?? []) {
+      const [field, each] = path as [string, string?];
+      const v = deal?.[field];
+      if (each && v !== null && typeof v === "object") for (const [k, x] of Object.entries(v as Doc)) check(x, cur, ["deals", i, field, k], idOf(deal));
+      else if (!each) check(v, cur, ["deals", i, field], idOf(deal));
+    }
+    const r = deal?.retooling as Doc | undefined;
+    if (r) check(r.amount, typeof r.currency === "string" ? r.currency : base, ["deals", i, "retooling", "amount"], idOf(deal));
+    const tp = deal?.transferPrice as Doc | undefined;
+    if (tp && typeof tp === "object") check(tp.perUnit, programCurrency.get(deal?.program) ?? base, ["deals", i, "transferPrice", "perUnit"], idOf(deal));
   });
   return issues;
 }

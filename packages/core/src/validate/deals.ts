@@ -78,7 +78,18 @@ function checkContract(ctx: CheckContext, d: ContractManufacturing, at: string):
       issues.push(error(`${at}.program`, `${d.program} is sold by ${program.seller}, not the client ${d.client}`, undefined, d.id));
   }
   if ("plant" in d.counterfactual && check("counterfactual.plant", d.counterfactual.plant, ctx.plantIds, "plant")) {
-    const owner = ctx.s.plants.find((p) => p.id === (d.counterfactual as { plant: string }).plant)?.owner;
+    const cf = ctx.s.plants.find((p) => p.id === (d.counterfactual as { plant: string }).plant);
+    const program = ctx.s.programs.find((p) => p.id === d.program);
+    if (cf && program && !cf.platforms.includes(program.platform))
+      issues.push(
+        error(
+          `${at}.counterfactual.plant`,
+          `${cf.id} cannot build platform ${program.platform}, so it cannot be the client's alternative`,
+          `add ${program.platform} to its platforms, or choose another plant`,
+          d.id,
+        ),
+      );
+    const owner = cf?.owner;
     if (owner !== d.client)
       issues.push(error(`${at}.counterfactual.plant`, `the counterfactual plant belongs to ${owner}, not the client ${d.client}`, undefined, d.id));
   }

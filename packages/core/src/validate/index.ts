@@ -27,11 +27,14 @@ export interface Validation {
  * set only when there are no errors.
  */
 export function validateScenario(doc: unknown): Validation {
-  const currencies = checkCurrencies(doc);
-  if (currencies.length > 0) {
-    const rest = validateScenario(stripCurrencies(doc));
-    return { issues: [...currencies, ...rest.issues] };
-  }
+  const base = (doc as { fx?: { base?: unknown } } | null)?.fx?.base;
+  const currencies = checkCurrencies(doc, typeof base === "string" ? base : "USD");
+  if (currencies.length === 0) return validateParsed(doc);
+  // Report the rest too, as if the currencies were right.
+  return { issues: [...currencies, ...validateParsed(stripCurrencies(doc)).issues] };
+}
+
+function validateParsed(doc: unknown): Validation {
   const parsed = Scenario.safeParse(doc);
   if (parsed.success) {
     const issues = modelChecks(checkContext(parsed.data));
@@ -43,6 +46,10 @@ export function validateScenario(doc: unknown): Validation {
   if (!rest?.success || !pruned) return { issues };
   const ctx = checkContext(rest.data);
   for (const [list, ids] of pruned.dropped) for (const id of ids) idSet(ctx, list)?.add(id);
+  for (const d of (doc as { deals?: unknown[] }).deals ?? []) {
+    const deal = d as { type?: unknown; program?: unknown } | null;
+    if (deal?.type === "contract-manufacturing" && typeof deal.program === "string") ctx.hostedElsewhere.add(deal.program);
+  }
   return { issues: [...issues, ...modelChecks(ctx).map((i) => ({ ...i, path: pruned.originalPath(i.path) }))] };
 }
 

@@ -1,7 +1,7 @@
 import type { CheckContext } from "./context.js";
 import { error, type Issue } from "./issue.js";
 
-/** Largest plausible amounts in the base currency (USD by default): beyond them a unit or scale slipped. */
+/** Largest plausible amounts in US dollars: beyond them a unit or scale slipped. */
 const PER_UNIT = 1_000_000;
 const PER_YEAR = 100_000_000_000;
 
@@ -13,7 +13,12 @@ const PER_YEAR = 100_000_000_000;
 export function checkMagnitudes(ctx: CheckContext): Issue[] {
   const { s } = ctx;
   const first = ctx.periods[0]?.id;
-  const rate = (cur: string) => (cur === s.fx.base ? 1 : first ? s.fx.rates[cur]?.[first] : undefined);
+  // Limits are in US dollars: with another base currency, judge amounts at its dollar rate (no rate, no check).
+  const usdPerBase = s.fx.base === "USD" ? 1 : first ? s.fx.rates.USD?.[first] : undefined;
+  const rate = (cur: string) => {
+    const r = cur === s.fx.base ? 1 : first ? s.fx.rates[cur]?.[first] : undefined;
+    return r === undefined || usdPerBase === undefined ? undefined : r / usdPerBase;
+  };
   const issues: Issue[] = [];
   const limit = (path: string, amount: number | undefined, cur: string, max: number, what: string, entity?: string) => {
     const r = rate(cur);
@@ -21,7 +26,7 @@ export function checkMagnitudes(ctx: CheckContext): Issue[] {
     issues.push(
       error(
         path,
-        `${amount.toLocaleString("en-US")} ${cur} is implausibly large for ${what} (over ${max.toLocaleString("en-US")} ${s.fx.base})`,
+        `${amount.toLocaleString("en-US")} ${cur} is implausibly large for ${what} (over ${max.toLocaleString("en-US")} USD)`,
         "check the unit, the scale (thousand / million) and the currency",
         entity,
       ),

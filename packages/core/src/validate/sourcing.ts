@@ -21,7 +21,7 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
   const issues: Issue[] = [];
   for (const step of stepsOf(p, i)) {
     const total = Object.values(step.shares).reduce((a, b) => a + b, 0);
-    const hostedOnly = total === 0 && ctx.s.deals.some((d) => d.type === "contract-manufacturing" && d.program === p.id);
+    const hostedOnly = total === 0 && (ctx.hostedElsewhere.has(p.id) || ctx.s.deals.some((d) => d.type === "contract-manufacturing" && d.program === p.id));
     if (Math.abs(total - 1) > TOLERANCE && !hostedOnly) {
       issues.push(
         error(

@@ -65,3 +65,19 @@ describe("rates and profiles that would silently zero amounts", () => {
     expect(evaluate(Scenario.parse(doc)).warnings[0]).toContain("has no capacity then");
   });
 });
+
+describe("contract-manufacturing validation, continued", () => {
+  it("refuses a counterfactual plant that cannot build the program", () => {
+    const doc = pickup();
+    doc.plants.push({ id: "sedans", name: "Sedans", owner: "client", country: "US", capacity: 1000, fixedCost: 0, platforms: ["sedan"] });
+    doc.deals[0].counterfactual = { plant: "sedans" };
+    expect(issues(doc, "error")[0]).toMatchObject({ path: "deals[0].counterfactual.plant", message: expect.stringContaining("cannot build platform bof") });
+  });
+
+  it("does not blame the hosted program's empty sourcing for a mistake in its deal", () => {
+    const doc = pickup();
+    doc.deals[0].retooling.paidby = "host";
+    const paths = issues(doc, "error").map((i) => i.path);
+    expect(paths).toEqual(["deals[0].retooling.paidby"]);
+  });
+});

@@ -242,3 +242,47 @@ describe("periods and calendars", () => {
     expect(w[0]).toMatchObject({ path: "companies[0].fiscalYearStartMonth", entity: "maker" });
   });
 });
+
+describe("currencies written in units and on deal amounts", () => {
+  it("rejects a currency inside a unit string that is not the entity's", () => {
+    const doc = sampleDoc();
+    doc.plants[0].fixedCost = "400 JPY million/year";
+    doc.programs[0].variableCost = { value: 24000, unit: "JPY/unit" };
+    const paths = errorsOf(doc).map((i) => i.path);
+    expect(paths).toEqual(["plants[0].fixedCost", "programs[0].variableCost"]);
+  });
+
+  it("rejects a deal amount in another currency than the deal's", () => {
+    const doc = sampleDoc();
+    doc.deals = [
+      {
+        id: "close",
+        type: "plant-action",
+        name: "c",
+        plant: "kyushu",
+        action: "close",
+        lastDay: "2026-03-31",
+        period: "FY2025",
+        oneOff: { value: 5, unit: "billion", currency: "JPY" },
+      },
+    ];
+    expect(errorsOf(doc)[0]).toMatchObject({ path: "deals[0].oneOff", message: "amount given in JPY, but this attribute is in USD" });
+  });
+});
+
+describe("loose input refused", () => {
+  it("refuses a date that does not exist instead of rolling it over", () => {
+    const doc = sampleDoc();
+    doc.tariffs[1].from = "2025-02-30";
+    expect(errorsOf(doc)[0]).toMatchObject({ path: "tariffs[1].from", message: '"2025-02-30" is not a date' });
+  });
+
+  it("reads commas as thousands separators only", () => {
+    const ok = sampleDoc();
+    ok.plants[1].capacity = "100,000";
+    expect(validateScenario(ok).scenario?.plants[1]?.capacity).toBe(100_000);
+    const decimal = sampleDoc();
+    decimal.plants[1].capacity = "1,5 thousand";
+    expect(errorsOf(decimal)[0]?.path).toBe("plants[1].capacity");
+  });
+});
