@@ -105,6 +105,23 @@ describe("CSV tables", () => {
     expect(v.scenario?.fx.rates.JPY?.FY2025).toBe(150.5);
   });
 
+  it("names the CSV row of a repeated key, a hex or negative value, and accepts a row without its source cell", () => {
+    const reader = memoryReader({
+      "/s/base.yaml": `${base}tables: { demand: ./d.csv }\n`,
+      "/s/d.csv": "program,market,period,units,source\nsuv,us,FY2025,1000,x\nsuv,us,FY2025,0x10\nsuv,us,FY2026,-5\n",
+    });
+    const c = composeScenario("/s/base.yaml", reader);
+    expect(c.issues.map((i) => [i.path, i.message])).toEqual([
+      ["tables.demand row 3", "repeats row 2 (suv, us, FY2025)"],
+      ["tables.demand row 4", "units must be at least 0, got -5"],
+    ]);
+    const hex = composeScenario(
+      "/s/base.yaml",
+      memoryReader({ "/s/base.yaml": `${base}tables: { demand: ./d.csv }\n`, "/s/d.csv": "program,market,period,units,source\nsuv,us,FY2025,0x10\n" }),
+    );
+    expect(hex.issues[0]?.message).toBe('"0x10" is not a number');
+  });
+
   it("reports a row naming an unknown program by its CSV line", () => {
     const reader = memoryReader({
       "/s/base.yaml": `${base}tables: { demand: ./d.csv }\n`,
