@@ -46,7 +46,7 @@ export function loadScenario(path: string | undefined, withOverrides: readonly s
   const checked = validateScenario(composed.doc);
   const all = [...issues, ...checked.issues];
   if (!checked.scenario) throw new InputError(all);
-  all.push(...checkCitations(collectCitations(composed.doc), file, nodeReader));
+  all.push(...checkCitations(collectCitations(composed.doc), composed.files, nodeReader));
   return { path: file, scenario: checked.scenario, issues: all, overrides: composed.overrides, files: composed.files };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,14 @@ describe("tieup validate", () => {
     const r = runCli("validate", example);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/two-plants: valid \(1 companies, 2 plants, 1 programs, 2 tariff measures\)/);
+  });
+
+  it("finds the citations of a base scenario when a file elsewhere extends it", () => {
+    const mine = join(tmp, "mine.yaml");
+    writeFileSync(mine, `extends: ${here("../../../scenarios/nissan-honda-us.yaml")}\nid: mine\n`);
+    const r = runCli("validate", mine);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
   });
 
   it("reports a missing file as bad input, not a crash", () => {

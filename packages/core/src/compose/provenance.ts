@@ -41,7 +41,9 @@ export function collectCitations(doc: unknown): Citation[] {
  * from the scenario's folder upwards. Broken citations are warnings: the
  * numbers still evaluate, but their trail is cut.
  */
-export function checkCitations(citations: Citation[], scenarioPath: string, reader: FileReader): Issue[] {
+export function checkCitations(citations: Citation[], scenarioPaths: string | readonly string[], reader: FileReader): Issue[] {
+  // Citations may come from any file of an extends chain: look near each of them.
+  const from = typeof scenarioPaths === "string" ? [scenarioPaths] : scenarioPaths;
   const index = new Map<string, Set<string> | undefined>();
   const issues: Issue[] = [];
   for (const c of citations) {
@@ -51,7 +53,11 @@ export function checkCitations(citations: Citation[], scenarioPath: string, read
         issues.push(warning(c.path, `citation "${c.source}" names no row`, 'cite "data/<file>.csv#<row id>" or "assumption:<id>"'));
       continue;
     }
-    if (!index.has(file)) index.set(file, idsOf(file, scenarioPath, reader));
+    if (!index.has(file))
+      index.set(
+        file,
+        from.map((f) => idsOf(file, f, reader)).find((ids) => ids !== undefined),
+      );
     const ids = index.get(file);
     if (!ids) issues.push(warning(c.path, `cited file ${file} was not found near the scenario`));
     else if (!ids.has(id)) issues.push(warning(c.path, `cited row \`${id}\` is not in ${file}`, suggestId(id, ids, "row ids")));
