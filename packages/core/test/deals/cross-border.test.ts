@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { analyseDeal, evaluate, rows, Scenario, type ScenarioInput } from "../../src/index.js";
 
 // The hand-worked pickup deal with the host's plant in Mexico: the client imports the hosted
@@ -6,48 +9,14 @@ import { analyseDeal, evaluate, rows, Scenario, type ScenarioInput } from "../..
 //   H(p) = 10,000 (p − 20,000) − 10M      C(p) = 10,000 (29,500 − 1.25 p)
 // zone: p_low = 21,000, p_high = 29,500 / 1.25 = 23,600; Nash (w = 0.5) = 22,300.
 function mexicoHost(over: Record<string, unknown> = {}, horizon?: unknown): ScenarioInput {
-  return {
-    horizon: horizon ?? { fiscalYears: { from: 2025, to: 2025 } },
-    parameters: { discountRate: 0 },
-    companies: [
-      { id: "host", name: "Host", reportingCurrency: "USD" },
-      { id: "client", name: "Client", reportingCurrency: "USD" },
-    ],
-    markets: [{ id: "us", name: "US", country: "US", currency: "USD" }],
-    plants: [{ id: "mx", name: "MX", owner: "host", country: "MX", capacity: 100_000, fixedCost: 0, platforms: ["bof"] }],
-    programs: [
-      {
-        id: "pickup",
-        name: "Pickup",
-        seller: "client",
-        brand: "C",
-        category: "light-truck",
-        platform: "bof",
-        variableCost: 20_000,
-        content: { MX: 1 },
-        sourcing: {},
-        markets: { us: { price: 30_000, demand: 10_000 } },
-      },
-    ],
-    lanes: [{ from: "MX", to: "us", costPerUnit: 500 }],
-    tariffs: [{ id: "t", name: "t", importer: "US", origins: ["MX"], categories: ["light-truck"], kind: "additional", rate: 0.25, from: "2020-01-01" }],
-    deals: [
-      {
-        id: "cm",
-        type: "contract-manufacturing",
-        name: "cm",
-        host: "host",
-        client: "client",
-        plant: "mx",
-        program: "pickup",
-        volume: { FY2025: 10_000 },
-        transferPrice: "open",
-        retooling: { amount: 10e6, period: "FY2025", paidBy: "host" },
-        counterfactual: { notSold: true },
-        ...over,
-      },
-    ],
-  } as ScenarioInput;
+  const doc = parse(readFileSync(fileURLToPath(new URL("../../../../scenarios/examples/contract-pickup.yaml", import.meta.url)), "utf8"));
+  doc.plants = [{ ...doc.plants[0], id: "mx", country: "MX" }];
+  doc.lanes = [{ from: "MX", to: "us", costPerUnit: 500 }];
+  doc.programs[0].content = { MX: 1 };
+  doc.tariffs = [{ id: "t", name: "t", importer: "US", origins: ["MX"], categories: ["light-truck"], kind: "additional", rate: 0.25, from: "2020-01-01" }];
+  doc.deals[0] = { ...doc.deals[0], plant: "mx", ...over };
+  if (horizon) doc.horizon = horizon;
+  return doc;
 }
 
 describe("a hosted vehicle that crosses a border", () => {
