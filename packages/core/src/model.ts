@@ -106,34 +106,11 @@ export function sourcingAt(program: Program, model: Model, t: number): Record<st
   return current;
 }
 
-export function demandAt(program: Program, marketId: string, model: Model, t: number): number {
-  const pm = program.markets[marketId];
-  return pm === undefined ? 0 : demandIn(pm, model.periods[t] as Period);
-}
-
 /** Units sold of a program in one of its markets in a period. */
 export function demandIn(pm: ProgramMarket, period: Period): number {
   const d = pm.demand;
   if (typeof d === "number") return d;
   return d[period.id] ?? 0;
-}
-
-const laneIndex = new WeakMap<Model, Map<string, Lane | null>>();
-
-/** Logistics cost per unit (base currency) from a plant to a market; a plant lane wins over a country lane. */
-export function laneCostIn(model: Model, plant: Plant, marketId: string, t: number): number | undefined {
-  let index = laneIndex.get(model);
-  if (!index) {
-    index = new Map();
-    laneIndex.set(model, index);
-  }
-  const key = `${plant.id}|${marketId}`;
-  let lane = index.get(key);
-  if (lane === undefined) {
-    lane = findLane(model.scenario.lanes, plant, marketId) ?? null;
-    index.set(key, lane);
-  }
-  return lane === null ? undefined : toBase(model, lane.costPerUnit, lane.currency, t);
 }
 
 export function findLane(lanes: readonly Lane[], plant: Plant, marketId: string): Lane | undefined {

@@ -1,3 +1,4 @@
+import { demandIn } from "../model.js";
 import type { ContractManufacturing, Deal } from "../schema/deal.js";
 import type { CheckContext } from "./context.js";
 import { checkCapital, missingRates } from "./deal-capital.js";
@@ -104,7 +105,7 @@ function volumeAgainstDemand(ctx: CheckContext, d: ContractManufacturing, at: st
   const hostedOnly = !Array.isArray(program.sourcing) && Object.keys(program.sourcing).length === 0;
   for (const period of ctx.periods) {
     const volume = d.volume[period.id] ?? 0;
-    const demand = Object.values(program.markets).reduce((s, m) => s + (typeof m.demand === "number" ? m.demand : (m.demand[period.id] ?? 0)), 0);
+    const demand = Object.values(program.markets).reduce((s, m) => s + demandIn(m, period), 0);
     if (volume > demand + 1e-9)
       issues.push(
         warning(

@@ -1,3 +1,4 @@
+import { demandIn } from "../model.js";
 import type { Program } from "../schema/program.js";
 import { dayNumber } from "../time/dates.js";
 import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
@@ -77,7 +78,7 @@ function hasDemandAfter(ctx: CheckContext, p: Program, from: string | undefined,
   const next = Math.min(...starts.filter((k) => k > mine), ctx.periods.length);
   return ctx.periods.slice(mine, next).some((period) =>
     Object.values(p.markets).some((m) => {
-      const units = typeof m.demand === "number" ? m.demand : (m.demand[period.id] ?? 0);
+      const units = demandIn(m, period);
       const after =
         period.end > day ? shareOfPeriod(period, day + 1, period.end, m.monthlyProfile ? cumulativeDayWeights(period, m.monthlyProfile) : undefined) : 0;
       return units * after > 0;
@@ -105,7 +106,7 @@ function checkProfiles(ctx: CheckContext, p: Program, i: number): Issue[] {
   for (const [m, pm] of Object.entries(p.markets)) {
     if (!pm.monthlyProfile) continue;
     for (const period of ctx.periods) {
-      const units = typeof pm.demand === "number" ? pm.demand : (pm.demand[period.id] ?? 0);
+      const units = demandIn(pm, period);
       const weights = cumulativeDayWeights(period, pm.monthlyProfile);
       if (units > 0 && (weights[period.days] ?? 0) === 0) {
         issues.push(
