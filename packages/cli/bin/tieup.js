@@ -11,4 +11,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

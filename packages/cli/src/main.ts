@@ -1,8 +1,13 @@
 import { Command, CommanderError, Option } from "commander";
+import { registerCalibrate } from "./commands/calibrate.js";
 import { compareCommand } from "./commands/compare.js";
 import { dealCommand } from "./commands/deal.js";
+import { registerEvidence } from "./commands/evidence.js";
+import { registerOptimize } from "./commands/optimize.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { registerServe } from "./commands/serve.js";
+import { registerSweep } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
 import { InputError } from "./load.js";
 import { printIssues } from "./output.js";
@@ -68,12 +73,18 @@ export function program(): Command {
     .option("--out <file>", "write the JSON Schema to a file")
     .option("--reference <file>", "write the scenario reference page (Markdown) instead")
     .action((opts) => schemaCommand(opts));
+  // Each of these modules owns its command(s): options, help and action.
+  registerOptimize(cmd);
+  registerCalibrate(cmd);
+  registerSweep(cmd);
+  registerEvidence(cmd);
+  registerServe(cmd);
   return cmd;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
-    program().parse(argv);
+    await program().parseAsync(argv);
     return 0;
   } catch (e) {
     return handle(e);

@@ -12,8 +12,8 @@ const tmp = mkdtempSync(join(tmpdir(), "tieup-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("tieup validate", () => {
-  it("names each of five mistakes by its path and exits with code 2", () => {
-    const r = runCli("validate", fiveMistakes);
+  it("names each of five mistakes by its path and exits with code 2", async () => {
+    const r = await runCli("validate", fiveMistakes);
     expect(r.code).toBe(2);
     for (const path of ["plants[0].capacity", "tariffs[1].rate", "plants[1].owner", "programs[0].sourcing[1].shares", "fx.rates.JPY"])
       expect(r.stderr).toContain(path);
@@ -22,30 +22,30 @@ describe("tieup validate", () => {
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
   });
 
-  it("confirms a valid scenario on standard output", () => {
-    const r = runCli("validate", example);
+  it("confirms a valid scenario on standard output", async () => {
+    const r = await runCli("validate", example);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/two-plants: valid \(1 companies, 2 plants, 1 programs, 2 tariff measures\)/);
   });
 
-  it("finds the citations of a base scenario when a file elsewhere extends it", () => {
+  it("finds the citations of a base scenario when a file elsewhere extends it", async () => {
     const mine = join(tmp, "mine.yaml");
     writeFileSync(mine, `extends: ${here("../../../scenarios/nissan-honda-us.yaml")}\nid: mine\n`);
-    const r = runCli("validate", mine);
+    const r = await runCli("validate", mine);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
   });
 
-  it("reports a missing file as bad input, not a crash", () => {
-    const r = runCli("validate", join(tmp, "nope.yaml"));
+  it("reports a missing file as bad input, not a crash", async () => {
+    const r = await runCli("validate", join(tmp, "nope.yaml"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot read/);
   });
 });
 
 describe("tieup run", () => {
-  it("prints JSON tables with the duty worked by hand", () => {
-    const r = runCli("run", example, "--format", "json");
+  it("prints JSON tables with the duty worked by hand", async () => {
+    const r = await runCli("run", example, "--format", "json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     const fy25 = json.tables.companies.find((x: { period: string }) => x.period === "FY2025");
@@ -54,70 +54,72 @@ describe("tieup run", () => {
     expect(fy25.currency).toBe("JPY");
   });
 
-  it("writes CSV atomically to --out, and writes nothing when the input is invalid", () => {
+  it("writes CSV atomically to --out, and writes nothing when the input is invalid", async () => {
     const ok = join(tmp, "plants.csv");
-    expect(runCli("run", example, "--format", "csv", "--table", "plants", "--out", ok).code).toBe(0);
+    expect((await runCli("run", example, "--format", "csv", "--table", "plants", "--out", ok)).code).toBe(0);
     expect(readFileSync(ok, "utf8").split("\n")[0]).toBe(
       "period,plant,owner,country,output,capacity,utilisation,fixedCost,contribution,contributionPerUnit,breakEvenUtilisation,breakEvenReported,headcount",
     );
     const bad = join(tmp, "bad.csv");
-    expect(runCli("run", fiveMistakes, "--format", "csv", "--out", bad).code).toBe(2);
+    expect((await runCli("run", fiveMistakes, "--format", "csv", "--out", bad)).code).toBe(2);
     expect(existsSync(bad)).toBe(false);
   });
 
-  it("filters to one period and rejects an unknown one with the list of periods", () => {
-    expect(runCli("run", example, "--period", "FY2026").stdout).not.toContain("FY2025");
-    const r = runCli("run", example, "--period", "FY2099");
+  it("filters to one period and rejects an unknown one with the list of periods", async () => {
+    expect((await runCli("run", example, "--period", "FY2026")).stdout).not.toContain("FY2025");
+    const r = await runCli("run", example, "--period", "FY2099");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("FY2025, FY2026");
   });
 
-  it("prints a readable report without colour codes when not on a terminal", () => {
-    const r = runCli("run", example);
+  it("prints a readable report without colour codes when not on a terminal", async () => {
+    const r = await runCli("run", example);
     expect(r.stdout).toContain("Operating profit and duties by company (¥ billion)");
     expect(r.stdout).toContain("Duties by measure");
     expect(r.stdout).toContain("Plants: utilisation against break-even");
     expect(r.stdout).not.toContain("\u001b[");
   });
 
-  it("rejects an unknown override, suggesting none when none is close", () => {
-    const r = runCli("run", example, "--with", "tariff-high");
+  it("rejects an unknown override, suggesting none when none is close", async () => {
+    const r = await runCli("run", example, "--with", "tariff-high");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown override `tariff-high`");
   });
 
-  it("rejects an unknown option with code 2", () => {
-    expect(runCli("run", example, "--fromat", "json").code).toBe(2);
+  it("rejects an unknown option with code 2", async () => {
+    expect((await runCli("run", example, "--fromat", "json")).code).toBe(2);
   });
 });
 
 describe("tieup compare and schema", () => {
-  it("shows no difference between a scenario and itself", () => {
-    const r = runCli("compare", example, example, "--format", "json");
+  it("shows no difference between a scenario and itself", async () => {
+    const r = await runCli("compare", example, example, "--format", "json");
     expect(r.code).toBe(0);
     const t = JSON.parse(r.stdout).tables.companies_diff as { operatingProfit_delta: number }[];
     expect(t.length).toBe(2);
     for (const row of t) expect(row.operatingProfit_delta).toBe(0);
   });
 
-  it("limits JSON and CSV comparisons to --period", () => {
-    const t = JSON.parse(runCli("compare", example, example, "--period", "FY2026", "--format", "json").stdout).tables.companies_diff as { period: string }[];
+  it("limits JSON and CSV comparisons to --period", async () => {
+    const t = JSON.parse((await runCli("compare", example, example, "--period", "FY2026", "--format", "json")).stdout).tables.companies_diff as {
+      period: string;
+    }[];
     expect(t.map((r) => r.period)).toEqual(["FY2026"]);
   });
 
-  it("keeps each company's currency in the comparison table", () => {
-    const r = runCli("compare", example, example);
+  it("keeps each company's currency in the comparison table", async () => {
+    const r = await runCli("compare", example, example);
     expect(r.stdout).toMatch(/maker\s+FY2025\s+¥ billion/);
   });
 
-  it("prints a JSON Schema that names the scenario's sections", () => {
-    const r = runCli("schema");
+  it("prints a JSON Schema that names the scenario's sections", async () => {
+    const r = await runCli("schema");
     const s = JSON.parse(r.stdout);
     expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(["horizon", "companies", "plants", "programs", "tariffs", "extends", "tables"]));
   });
 
-  it("answers --help with code 0", () => {
-    const r = runCli("run", "--help");
+  it("answers --help with code 0", async () => {
+    const r = await runCli("run", "--help");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("--with <override>");
   });

@@ -13,8 +13,8 @@ const golden = fileURLToPath(new URL("./golden/default-report.md", import.meta.u
  * diff to review; regenerate with UPDATE_GOLDEN=1 only after reviewing it.
  */
 describe("the default Nissan–Honda scenario", () => {
-  it("prints the reviewed report", () => {
-    const r = runCli("run", "--format", "md");
+  it("prints the reviewed report", async () => {
+    const r = await runCli("run", "--format", "md");
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) writeFileSync(golden, r.stdout);
@@ -24,21 +24,21 @@ describe("the default Nissan–Honda scenario", () => {
   const results = evaluate(loadScenario(undefined).scenario);
   const plant = (id: string, period: string) => rows(results.plants).find((p) => p.plant === id && p.period === period);
 
-  it("puts Canton near its reported 57% utilisation in 2024 and Smyrna near its derived 49%", () => {
+  it("puts Canton near its reported 57% utilisation in 2024 and Smyrna near its derived 49%", async () => {
     expect(plant("canton", "FY2024")?.utilisation).toBeGreaterThan(0.52);
     expect(plant("canton", "FY2024")?.utilisation).toBeLessThan(0.62);
     expect(plant("smyrna", "FY2024")?.utilisation).toBeGreaterThan(0.45);
     expect(plant("smyrna", "FY2024")?.utilisation).toBeLessThan(0.53);
   });
 
-  it("runs Nissan's US plants at about half of capacity in 2024", () => {
+  it("runs Nissan's US plants at about half of capacity in 2024", async () => {
     const us = ["smyrna", "canton"].map((id) => plant(id, "FY2024"));
     const util = us.reduce((a, p) => a + Number(p?.output), 0) / us.reduce((a, p) => a + Number(p?.capacity), 0);
     expect(util).toBeGreaterThan(0.45);
     expect(util).toBeLessThan(0.57);
   });
 
-  it("charges no Section 232 duty before April 2025 and some in FY2025 for both companies", () => {
+  it("charges no Section 232 duty before April 2025 and some in FY2025 for both companies", async () => {
     const duty = (company: string, period: string) =>
       rows(results.companyDuties)
         .filter((d) => d.company === company && d.period === period && String(d.measure).startsWith("s232"))
@@ -49,7 +49,7 @@ describe("the default Nissan–Honda scenario", () => {
     }
   });
 
-  it("finds a zone of agreement for the Canton pickup in which both companies gain, and fills Canton", () => {
+  it("finds a zone of agreement for the Canton pickup in which both companies gain, and fills Canton", async () => {
     const a = analyseDeal(loadScenario(undefined).scenario, "canton-pickup");
     const p = a.price;
     expect(p?.agreement.exists).toBe(true);

@@ -8,7 +8,7 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process and captures what it writes. */
-export function runCli(...args: string[]): CliResult {
+export async function runCli(...args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -20,7 +20,7 @@ export function runCli(...args: string[]): CliResult {
     return true;
   });
   try {
-    const code = main(["node", "tieup", ...args]);
+    const code = await main(["node", "tieup", ...args]);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
