@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 export NO_COLOR=1
 
 echo "== build"; npx tsc -b packages/cli
+echo "== web app"; npm run build -w @tieup/web
 echo "== typecheck (tests included)"; npx tsc -p tsconfig.test.json
+npx tsc -p packages/web/tsconfig.json # the web app: DOM lib and JSX
 echo "== lint"; npx biome check .
 echo "== tests"
 mkdir -p test-output

@@ -1,7 +1,18 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkCitations, collectCitations, composeScenario, type FileReader, hasErrors, type Issue, type Scenario, validateScenario } from "@tieup/core";
+import {
+  type Citation,
+  checkCitations,
+  collectCitations,
+  composeScenario,
+  type FileReader,
+  hasErrors,
+  type Issue,
+  type Scenario,
+  validateScenario,
+} from "@tieup/core";
+import { claimWarnings } from "./evidence/warnings.js";
 
 /** Bad input: reported with paths and exit code 2. */
 export class InputError extends Error {
@@ -35,6 +46,8 @@ export interface Loaded {
   overrides: Record<string, string>;
   /** Every file read to compose the scenario. */
   files: string[];
+  /** Every cited value of the composed document, by path. */
+  citations: Citation[];
 }
 
 /** Reads, composes and validates a scenario; throws InputError when it is not valid. */
@@ -46,8 +59,9 @@ export function loadScenario(path: string | undefined, withOverrides: readonly s
   const checked = validateScenario(composed.doc);
   const all = [...issues, ...checked.issues];
   if (!checked.scenario) throw new InputError(all);
-  all.push(...checkCitations(collectCitations(composed.doc), composed.files, nodeReader));
-  return { path: file, scenario: checked.scenario, issues: all, overrides: composed.overrides, files: composed.files };
+  const citations = collectCitations(composed.doc);
+  all.push(...checkCitations(citations, composed.files, nodeReader), ...claimWarnings(citations, composed.files));
+  return { path: file, scenario: checked.scenario, issues: all, overrides: composed.overrides, files: composed.files, citations };
 }
 
 export function displayPath(p: string): string {

@@ -36,6 +36,7 @@ export function program(): Command {
     .addOption(formatOption())
     .option("--table <name>", "table for --format csv: companies, companyDuties, plants, flows, duties", "companies")
     .option("--out <file>", "write to a file (atomically) instead of standard output")
+    .option("--explain <path>", "show a parameter's value, the claim it cites, its source and date, e.g. plants.canton.breakEvenUtilisation")
     .action((scenario, opts) => runCommand(scenario, opts));
   cmd
     .command("validate")

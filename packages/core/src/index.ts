@@ -1,8 +1,11 @@
+export * from "./calibration/index.js";
 export * from "./compose/index.js";
 export * from "./deals/analysis.js";
 export * from "./deals/index.js";
 export * from "./deals/npv.js";
 export * from "./evaluate/index.js";
+export * from "./evaluate/unit-economics.js";
+export * from "./impact/index.js";
 export { buildModel, fxRate, type Model, toBase } from "./model.js";
 export * from "./results/diff.js";
 export * from "./results/table.js";
@@ -11,4 +14,5 @@ export * from "./schema/index.js";
 export * from "./tariff/index.js";
 export * from "./time/dates.js";
 export * from "./time/periods.js";
+export * from "./uncertainty/index.js";
 export * from "./validate/index.js";

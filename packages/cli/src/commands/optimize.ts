@@ -1,4 +1,126 @@
-import type { Command } from "commander";
+import { suggestId } from "@tieup/core";
+import { companiesOf, type FootprintOptions, type Objective, scenarioInstance } from "@tieup/optimize";
+import { type Command, Option } from "commander";
+import { InputError, loadScenario } from "../load.js";
+import { renderOptimize } from "../optimize/report.js";
+import { exportFor, type OptimizeRun, runOptimize } from "../optimize/run.js";
+import { emit, guardOut, printIssues, writeAtomic } from "../output.js";
 
-/** Adds the `optimize` command(s) to the program. */
-export function registerOptimize(_program: Command): void {}
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
+
+export interface OptimizeCliOptions {
+  with: string[];
+  objective: string;
+  footprint?: boolean;
+  demand: "ceiling" | "meet";
+  timeLimit?: string;
+  gap?: string;
+  minUtilisation: string;
+  retoolCost: string;
+  export?: string;
+  period?: string;
+  format: "table" | "json" | "csv" | "md";
+  table: string;
+  out?: string;
+}
+
+/** Adds the `optimize` command to the program. */
+export function registerOptimize(program: Command): void {
+  program
+    .command("optimize")
+    .description("where should each vehicle be built? the optimal allocation (LP) or footprint (MILP) with HiGHS, and the value of cooperation")
+    .argument("[scenario]", "scenario file (default: the built-in scenario)")
+    .option("--with <override>", "apply a named override (repeatable)", collect, [])
+    .option("--objective <objective>", "company:<id> (stand-alone), alliance, or alliance-fair (no company below its stand-alone optimum)", "alliance")
+    .option("--footprint", "also decide which plants to keep and which platforms to add (MILP)")
+    .addOption(
+      new Option("--demand <rule>", "demand is a ceiling (sell up to it if profitable) or must be met").choices(["ceiling", "meet"]).default("ceiling"),
+    )
+    .option("--time-limit <seconds>", "HiGHS time limit")
+    .option("--gap <fraction>", "relative MIP gap at which to stop, e.g. 0.01")
+    .option("--min-utilisation <fraction>", "with --footprint: minimum utilisation of a kept plant", "0.3")
+    .option("--retool-cost <amount>", "with --footprint: one-off cost of adding a platform to a plant, base currency", "300e6")
+    .option("--period <id>", "period of the plant utilisation table (default FY2025, or the first)")
+    .option("--export <file>", "also write the model as model.lp or model.mps (by extension) for another solver")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
+    .option("--table <name>", "table for --format csv: companies, changes, plants, flows", "changes")
+    .option("--out <file>", "write to a file (atomically) instead of standard output")
+    .action((scenario, opts) => optimizeCommand(scenario, opts));
+}
+
+export async function optimizeCommand(scenarioPath: string | undefined, opts: OptimizeCliOptions): Promise<void> {
+  const loaded = loadScenario(scenarioPath, opts.with);
+  guardOut(opts.out, loaded.files);
+  if (opts.export) guardOut(opts.export, loaded.files);
+  printIssues(loaded.issues.filter((i) => i.severity === "warning"));
+  const exportFormat = opts.export ? formatOf(opts.export) : undefined;
+  const si = scenarioInstance(loaded.scenario, { footprint: opts.footprint === true });
+  const objective = parseObjective(opts.objective, companiesOf(si.inst));
+  if (opts.period !== undefined && !si.inst.periods.includes(opts.period))
+    throw bad("--period", `unknown period \`${opts.period}\``, `periods are ${si.inst.periods.join(", ")}`);
+  const run: OptimizeRun = {
+    scenario: loaded.scenario,
+    si,
+    objective,
+    footprint: opts.footprint ? footprintOptions(opts) : undefined,
+    demand: opts.demand,
+    timeLimit: positive(opts.timeLimit, "--time-limit"),
+    gap: fraction(opts.gap, "--gap"),
+  };
+  const result = await runOptimize(run);
+  if (exportFormat && opts.export) writeAtomic(opts.export, await exportFor(run, result, exportFormat));
+  emit(
+    renderOptimize(result, {
+      format: opts.format,
+      table: opts.table,
+      title: loaded.scenario.title || loaded.scenario.id,
+      overrides: opts.with,
+      period: opts.period,
+    }),
+    opts.out,
+  );
+}
+
+function parseObjective(text: string, companies: string[]): Objective | { kind: "alliance-fair" } {
+  if (text === "alliance") return { kind: "alliance" };
+  if (text === "alliance-fair") return { kind: "alliance-fair" };
+  const m = /^company:(.+)$/.exec(text);
+  if (m) {
+    const company = m[1] as string;
+    if (companies.includes(company)) return { kind: "company", company };
+    throw bad("--objective", `unknown company \`${company}\``, suggestId(company, companies, "company"));
+  }
+  throw bad("--objective", `unknown objective \`${text}\``, "one of company:<id>, alliance, alliance-fair");
+}
+
+function footprintOptions(opts: OptimizeCliOptions): FootprintOptions {
+  const minUtilisation = fraction(opts.minUtilisation, "--min-utilisation") ?? 0;
+  const retoolCost = Number(opts.retoolCost);
+  if (!Number.isFinite(retoolCost) || retoolCost < 0)
+    throw bad("--retool-cost", `\`${opts.retoolCost}\` is not an amount`, "a non-negative number in the base currency, e.g. 300e6");
+  return { minUtilisation, retoolCost };
+}
+
+function formatOf(path: string): "lp" | "mps" {
+  if (/\.lp$/i.test(path)) return "lp";
+  if (/\.mps$/i.test(path)) return "mps";
+  throw bad("--export", `cannot tell the format of \`${path}\``, "name the file *.lp or *.mps");
+}
+
+function positive(text: string | undefined, path: string): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (!Number.isFinite(x) || x <= 0) throw bad(path, `\`${text}\` is not a positive number of seconds`, "e.g. --time-limit 60");
+  return x;
+}
+
+function fraction(text: string | undefined, path: string): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (!Number.isFinite(x) || x < 0 || x > 1) throw bad(path, `\`${text}\` is not a fraction between 0 and 1`, "e.g. 0.01");
+  return x;
+}
+
+function bad(path: string, message: string, suggestion: string): InputError {
+  return new InputError([{ severity: "error", path, message, suggestion }]);
+}

@@ -1,4 +1,5 @@
-import { evaluate, filterRows, type Results, type Table } from "@tieup/core";
+import { buildModel, evaluateModel, filterRows, headlineImpacts, type Results, resolveOpenPrices, type Table } from "@tieup/core";
+import { explainCommand } from "../evidence/explain.js";
 import { InputError, loadScenario } from "../load.js";
 import { emit, guardOut, printIssues } from "../output.js";
 import { csvTable, jsonTables } from "../report/format.js";
@@ -12,19 +13,28 @@ export interface RunOptions {
   format: "table" | "json" | "csv" | "md";
   table: string;
   out?: string;
+  /** A scenario path: print its value, the claim it cites and that claim's source instead of evaluating. */
+  explain?: string;
 }
 
 export function runCommand(scenarioPath: string | undefined, opts: RunOptions): void {
+  if (opts.explain !== undefined) {
+    explainCommand(scenarioPath, opts.explain, opts);
+    return;
+  }
   const loaded = loadScenario(scenarioPath, opts.with);
   guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
-  const results = evaluate(loaded.scenario);
+  const resolved = resolveOpenPrices(loaded.scenario);
+  const results = evaluateModel(buildModel(loaded.scenario, { prices: resolved.prices }));
+  results.warnings.push(...resolved.warnings);
+  const figures = headlineImpacts(loaded.scenario, resolved.prices);
   const periods = selectPeriods(results, opts.period);
   const title = loaded.scenario.title || loaded.scenario.id;
   if (opts.format === "json") {
     const tables = [results.companies, results.companyDuties, results.plants, results.flows, results.duties].map((t) => byPeriods(t, periods));
     emit(
-      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, tables: jsonTables(tables) }, null, 2)}\n`,
+      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, headline: figures, tables: jsonTables(tables) }, null, 2)}\n`,
       opts.out,
     );
     return;
@@ -47,7 +57,10 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
   const span = periods.length === 1 ? `period ${periods[0]}` : `periods ${periods[0]}–${periods.at(-1)}`;
   const intro = [
     `scenario ${loaded.scenario.id}${opts.with.length ? ` with ${opts.with.join(", ")}` : ""} · ${span} · base currency ${results.base}`,
-    ...headline(results, focus),
+    ...headline(results, focus, figures),
+    ...(loaded.scenario.headline
+      ? [`tariff cost = duties of the measures in force from ${loaded.scenario.headline.tariffsSince} on, net of US-assembly offsets, on the modelled flows`]
+      : []),
   ];
   const sections: Section[] = [...companySection(results, periods), ...dutySection(results, periods), plantSection(results, periods, focus)];
   const render = opts.format === "md" ? renderMarkdown : renderText;

@@ -1,4 +1,148 @@
-import type { Command } from "commander";
+import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { dealParties, defaultMetricNames, drawPlan, type Issue, type Metric, parseMetric, type Scenario, SweepSummary, sensitivity } from "@tieup/core";
+import { type Command, Option } from "commander";
+import { InputError, type Loaded, loadScenario } from "../load.js";
+import { emit, guardOut, printIssues } from "../output.js";
+import { csvTable } from "../report/format.js";
+import { renderMarkdown, renderText } from "../report/render.js";
+import { sweepSections, sweepTable, tornadoSection, tornadoTable } from "../sweep/format.js";
+import { runPool } from "../sweep/pool.js";
+import { Progress } from "../sweep/progress.js";
 
-/** Adds the `sweep` command(s) to the program. */
-export function registerSweep(_program: Command): void {}
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
+const formatOption = () => new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table");
+
+interface Common {
+  with: string[];
+  format: "table" | "json" | "csv" | "md";
+  out?: string;
+}
+interface SweepOptions extends Common {
+  draws: string;
+  seed: string;
+  workers?: string;
+  output: string[];
+  keepDraws?: boolean;
+  quiet?: boolean;
+}
+interface SensitivityOptions extends Common {
+  output: string[];
+}
+
+/** The default scenario with distributions: the built-in case plus its uncertainty block. */
+export function defaultUncertainPath(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../../scenarios/nissan-honda-us-uncertain.yaml");
+}
+
+/** Adds `sweep` (Monte Carlo) and `sensitivity` (tornado) to the program. */
+export function registerSweep(program: Command): void {
+  program
+    .command("sweep")
+    .description("Monte Carlo over the scenario's uncertainty block: percentiles of each output and the probability that each deal is win-win")
+    .argument("[scenario]", "scenario file with an uncertainty: block (default: scenarios/nissan-honda-us-uncertain.yaml)")
+    .option("--with <override>", "apply a named override (repeatable)", collect, [])
+    .option("--draws <n>", "number of draws", "1000")
+    .option("--seed <s>", "seed: the same seed gives the same numbers whatever the number of workers", "1")
+    .option("--workers <w>", "worker threads (default: the number of CPUs)")
+    .option("--output <metric>", "output(s), e.g. company.honda.FY2026.operatingProfit or deal.canton-pickup.winwin (repeatable)", collect, [])
+    .option("--keep-draws", "keep every draw: exact median, and the draws in --format json")
+    .option("--quiet", "no progress bar")
+    .addOption(formatOption())
+    .option("--out <file>", "write to a file (atomically) instead of standard output")
+    .action((scenario, opts) => sweepCommand(scenario, opts));
+  program
+    .command("sensitivity")
+    .description("one-at-a-time sensitivity for a tornado chart: each uncertain parameter from its low to its high value, ranked by effect on an output")
+    .argument("[scenario]", "scenario file with an uncertainty: block (default: scenarios/nissan-honda-us-uncertain.yaml)")
+    .option("--with <override>", "apply a named override (repeatable)", collect, [])
+    .option("--output <metric>", "the output to rank by (default: the first company's FY2026 operating profit)", collect, [])
+    .addOption(formatOption())
+    .option("--out <file>", "write to a file (atomically) instead of standard output")
+    .action((scenario, opts) => sensitivityCommand(scenario, opts));
+}
+
+async function sweepCommand(scenarioArg: string | undefined, opts: SweepOptions): Promise<void> {
+  const draws = integer("--draws", opts.draws, 1, 10_000_000);
+  const seed = integer("--seed", opts.seed, -(2 ** 31), 2 ** 31 - 1);
+  const workers = opts.workers === undefined ? availableParallelism() : integer("--workers", opts.workers, 1, 256);
+  const loaded = loadUncertain(scenarioArg, opts);
+  const metrics = resolveMetrics(loaded.scenario, opts.output);
+  const summary = new SweepSummary(metrics, draws, opts.keepDraws === true);
+  const progress = new Progress(draws, opts.quiet === true);
+  await runPool({ scenario: loaded.scenario, metrics, seed, draws, workers }, (rows, done) => {
+    summary.addRows(rows);
+    progress.update(done);
+  });
+  const seconds = progress.finish();
+  if (!opts.quiet)
+    process.stderr.write(`${draws} draws in ${seconds.toFixed(1)} s (${(draws / seconds).toFixed(1)} draws/s, ${workers} worker${workers === 1 ? "" : "s"})\n`);
+  const outputs = summary.summaries();
+  const s = loaded.scenario;
+  const parameters = (s.uncertainty?.parameters ?? []).map((p) => `${p.id} (${p.distribution.type})`).join(", ");
+  if (opts.format === "json") emit(`${JSON.stringify({ scenario: s.id, draws, seed, parameters: s.uncertainty?.parameters, outputs }, null, 2)}\n`, opts.out);
+  else if (opts.format === "csv") emit(csvTable(sweepTable(outputs)), opts.out);
+  else {
+    const render = opts.format === "md" ? renderMarkdown : renderText;
+    const intro = [`${draws} draws, seed ${seed}; uncertain: ${parameters}`];
+    emit(render(`Monte Carlo of ${s.title || s.id}`, intro, sweepSections(outputs), []), opts.out);
+  }
+}
+
+function sensitivityCommand(scenarioArg: string | undefined, opts: SensitivityOptions): void {
+  const loaded = loadUncertain(scenarioArg, opts);
+  const s = loaded.scenario;
+  if (opts.output.length > 1)
+    throw new InputError([{ severity: "error", path: "--output", message: "sensitivity ranks by one output", suggestion: "give one --output" }]);
+  const [metric] = resolveMetrics(s, opts.output.length ? opts.output : [defaultMetricNames(s, {})[0] as string]) as [Metric];
+  const { base, swings } = sensitivity(s, drawPlan(s), metric);
+  if (opts.format === "json") emit(`${JSON.stringify({ scenario: s.id, output: metric, base, swings }, null, 2)}\n`, opts.out);
+  else if (opts.format === "csv") emit(csvTable(tornadoTable(swings)), opts.out);
+  else {
+    const render = opts.format === "md" ? renderMarkdown : renderText;
+    emit(render(`Sensitivity of ${s.title || s.id}`, [], [tornadoSection(metric, base, swings)], []), opts.out);
+  }
+}
+
+function loadUncertain(scenarioArg: string | undefined, opts: Common): Loaded {
+  const loaded = loadScenario(scenarioArg ?? defaultUncertainPath(), opts.with);
+  guardOut(opts.out, loaded.files);
+  printIssues(loaded.issues.filter((i) => i.severity === "warning"));
+  if (!loaded.scenario.uncertainty)
+    throw new InputError([
+      {
+        severity: "error",
+        path: "uncertainty",
+        message: "the scenario has no uncertainty block: nothing to draw",
+        suggestion: "add uncertainty: {parameters: [...]} (see docs/uncertainty.md and scenarios/nissan-honda-us-uncertain.yaml)",
+      },
+    ]);
+  return loaded;
+}
+
+/** The outputs asked for, or the defaults; unknown names are input errors with a suggestion. */
+function resolveMetrics(s: Scenario, names: string[]): Metric[] {
+  const deals = names.length ? [...new Set(names.filter((n) => n.startsWith("deal.")).map((n) => n.split(".")[1] as string))] : undefined;
+  const parties = dealParties(
+    s,
+    (deals ?? s.deals.map((d) => d.id)).filter((id) => s.deals.some((d) => d.id === id)),
+  );
+  const wanted = names.length ? names : defaultMetricNames(s, parties);
+  const issues: Issue[] = [];
+  const metrics: Metric[] = [];
+  for (const name of wanted) {
+    const r = parseMetric(s, name, parties);
+    if ("metric" in r) metrics.push(r.metric);
+    else issues.push({ severity: "error", path: "--output", message: `${name}: ${r.error}`, ...(r.suggestion ? { suggestion: r.suggestion } : {}) });
+  }
+  if (issues.length) throw new InputError(issues);
+  return metrics;
+}
+
+function integer(option: string, text: string, min: number, max: number): number {
+  const v = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || v < min || v > max)
+    throw new InputError([{ severity: "error", path: option, message: `${option} must be a whole number from ${min} to ${max}, got "${text}"` }]);
+  return v;
+}

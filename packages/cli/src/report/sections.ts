@@ -1,4 +1,4 @@
-import { type Cell, type Results, rows } from "@tieup/core";
+import { type Cell, type HeadlineFigure, type Results, rows } from "@tieup/core";
 import { money, moneyUnit, percent, thousands } from "./format.js";
 
 /** A titled table of a report, rendered as text or Markdown. */
@@ -111,13 +111,19 @@ export function plantSection(r: Results, periods: string[], breakEvenPeriod: str
   };
 }
 
-export function headline(r: Results, period: string): string[] {
+export function headline(r: Results, period: string, figures: readonly HeadlineFigure[] = []): string[] {
   const lines: string[] = [];
   for (const x of rows(r.companies).filter((y) => y.period === period)) {
-    const net = n(x.vehicleDuty) + n(x.partsDuty) - n(x.offset);
-    lines.push(
-      `${x.company}: ${period} net tariff cost ${money(net, String(x.currency))} ${moneyUnit(String(x.currency))}, modelled operating profit ${money(n(x.operatingProfit), String(x.currency))} ${moneyUnit(String(x.currency))}`,
-    );
+    const currency = String(x.currency);
+    const amount = (v: number) => `${money(v, currency)} ${moneyUnit(currency)}`;
+    const profit = `modelled operating profit ${period} ${amount(n(x.operatingProfit))}`;
+    const [full, ...windows] = figures.map((f) => ({ f, impact: f.impacts.find((i) => i.company === x.company) }));
+    if (!full?.impact) {
+      lines.push(`${x.company}: ${period} net tariff cost ${amount(n(x.vehicleDuty) + n(x.partsDuty) - n(x.offset))}, ${profit}`);
+      continue;
+    }
+    const parts = windows.filter((w) => w.impact).map((w) => `${w.f.label}: ${amount(w.impact?.net ?? 0)}`);
+    lines.push(`${x.company}: tariff cost ${full.f.label} ${amount(full.impact.net)}${parts.length ? `, of which ${parts.join("; ")}` : ""}; ${profit}`);
   }
   return lines;
 }

@@ -3,6 +3,9 @@ import { formatPath, type Issue, suggestId, warning } from "../validate/issue.js
 import type { FileReader } from "./resolve.js";
 import { parseCsv } from "./tables.js";
 
+/** Where `claim:<id>` citations are looked up: the evidence registry's claims (see docs/evidence.md). */
+const CLAIMS_FILE = "data/evidence/claims.csv";
+
 /** A value's citation: where in the scenario, and what it cites. */
 export interface Citation {
   path: string;
@@ -37,8 +40,9 @@ export function collectCitations(doc: unknown): Citation[] {
 
 /**
  * Checks that each citation points at something that exists: a row id of a
- * CSV under data/ or an assumption id in data/assumptions.yaml, looked up
- * from the scenario's folder upwards. Broken citations are warnings: the
+ * CSV under data/, an assumption id in data/assumptions.yaml or a claim id in
+ * the evidence registry (data/evidence/claims.csv), looked up from the
+ * scenario's folder upwards. Broken citations are warnings: the
  * numbers still evaluate, but their trail is cut.
  */
 export function checkCitations(citations: Citation[], scenarioPaths: string | readonly string[], reader: FileReader): Issue[] {
@@ -47,10 +51,14 @@ export function checkCitations(citations: Citation[], scenarioPaths: string | re
   const index = new Map<string, Set<string> | undefined>();
   const issues: Issue[] = [];
   for (const c of citations) {
-    const [file, id] = c.source.startsWith("assumption:") ? ["data/assumptions.yaml", c.source.slice("assumption:".length)] : c.source.split("#");
+    const [file, id] = c.source.startsWith("assumption:")
+      ? ["data/assumptions.yaml", c.source.slice("assumption:".length)]
+      : c.source.startsWith("claim:")
+        ? [CLAIMS_FILE, c.source.slice("claim:".length)]
+        : c.source.split("#");
     if (!file || !id) {
       if (!/^https?:/.test(c.source))
-        issues.push(warning(c.path, `citation "${c.source}" names no row`, 'cite "data/<file>.csv#<row id>" or "assumption:<id>"'));
+        issues.push(warning(c.path, `citation "${c.source}" names no row`, 'cite "data/<file>.csv#<row id>", "assumption:<id>" or "claim:<id>"'));
       continue;
     }
     if (!index.has(file))

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Company } from "./company.js";
 import { Deal } from "./deal.js";
 import { Fx } from "./fx.js";
+import { Headline } from "./headline.js";
 import { Horizon } from "./horizon.js";
 import { Lane } from "./lane.js";
 import { Market } from "./market.js";
@@ -9,6 +10,7 @@ import { Plant } from "./plant.js";
 import { CustomsValue, Program } from "./program.js";
 import { fraction, quantity } from "./quantity.js";
 import { TariffMeasure } from "./tariff.js";
+import { Uncertainty } from "./uncertainty.js";
 
 export const Parameters = z
   .strictObject({
@@ -50,6 +52,8 @@ export const Scenario = z
       .record(z.string(), z.string())
       .default({})
       .meta({ description: "Named overrides shipped with the scenario: name -> file, applied with --with name" }),
+    uncertainty: Uncertainty.optional(),
+    headline: Headline.optional(),
   })
   .strict()
   .meta({ title: "Scenario", description: "A tieup scenario." });

@@ -2,6 +2,7 @@ import { ENTITY_LISTS, Scenario } from "../schema/scenario.js";
 import { type CheckContext, checkContext } from "./context.js";
 import { checkCurrencies } from "./currency.js";
 import { checkDeals } from "./deals.js";
+import { checkHeadline } from "./headline.js";
 import { checkHorizon } from "./horizon.js";
 import { hasErrors, type Issue } from "./issue.js";
 import { checkMagnitudes } from "./magnitudes.js";
@@ -10,6 +11,7 @@ import { checkReferences } from "./references.js";
 import { schemaIssues } from "./schema-issues.js";
 import { checkSourcing } from "./sourcing.js";
 import { checkTariffs } from "./tariffs.js";
+import { checkUncertainty } from "./uncertainty.js";
 
 export * from "./issue.js";
 
@@ -67,6 +69,8 @@ function modelChecks(ctx: CheckContext): Issue[] {
     ...checkLanes(ctx),
     ...checkMagnitudes(ctx),
     ...checkDeals(ctx),
+    ...checkUncertainty(ctx),
+    ...checkHeadline(ctx),
   ];
 }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * Monte Carlo benchmark: draws per second of `tieup sweep` on the default
+ * scenario with distributions (scenarios/nissan-honda-us-uncertain.yaml), in
+ * the main thread and on 1 and 2 worker threads, and the peak memory of each.
+ *
+ *   node bench/sweep.bench.mjs                       # 400 draws, default outputs
+ *   node bench/sweep.bench.mjs --draws 1000 --workers 1,2 --seed 7
+ *
+ * Each configuration runs in a fresh process (so peaks do not mix): it loads
+ * and validates the scenario, then times the draws only. "inline" runs the
+ * draws in the main thread with no worker (the baseline the pool is measured
+ * against); "N workers" runs them through the CLI's pool. Every configuration
+ * must produce the same statistics (a digest is compared): nothing here is a
+ * pass/fail threshold except that agreement. Timings are wall-clock on a
+ * machine that may be shared: run it twice and read both.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { availableParallelism, loadavg } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+const cli = (p) => pathToFileURL(resolve(root, "packages/cli/dist", p)).href;
+
+function parseArgs(argv) {
+  const args = { draws: 400, seed: 1, workers: [1, 2], child: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i] ?? "";
+    if (a === "--draws") args.draws = Number(next());
+    else if (a === "--seed") args.seed = Number(next());
+    else if (a === "--workers") args.workers = next().split(",").map(Number);
+    else if (a === "--child") args.child = next();
+  }
+  return args;
+}
+
+/** One configuration, in this (child) process: "inline" or a number of workers. */
+async function child(args) {
+  const core = await import("@tieup/core");
+  const { loadScenario } = await import(cli("load.js"));
+  const { defaultUncertainPath } = await import(cli("commands/sweep.js"));
+  const { runPool } = await import(cli("sweep/pool.js"));
+  const { scenario } = loadScenario(defaultUncertainPath());
+  const parties = core.dealParties(scenario);
+  const metrics = core.defaultMetricNames(scenario, parties).map((n) => core.parseMetric(scenario, n, parties).metric);
+  const summary = new core.SweepSummary(metrics, args.draws);
+  const started = performance.now();
+  if (args.child === "inline") summary.addRows(core.runDraws(scenario, core.drawPlan(scenario), metrics, args.seed, 0, args.draws));
+  else await runPool({ scenario, metrics, seed: args.seed, draws: args.draws, workers: Number(args.child) }, (rows) => summary.addRows(rows));
+  const seconds = (performance.now() - started) / 1000;
+  const stats = summary.summaries().map((o) => o.summary);
+  const digest = createHash("sha256").update(JSON.stringify(stats)).digest("hex").slice(0, 16);
+  const winwin = summary.summaries().find((o) => o.metric.name === "deal.canton-pickup.winwin")?.summary.mean;
+  // maxRSS covers the worker threads too: they share the process.
+  console.log(
+    JSON.stringify({ seconds, rate: args.draws / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, metrics: metrics.length, digest, winwin }),
+  );
+}
+
+function main(args) {
+  const configs = ["inline", ...args.workers.map(String)];
+  console.log(
+    `sweep benchmark: ${args.draws} draws of the default scenario with distributions, seed ${args.seed}; node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}`,
+  );
+  const results = [];
+  for (const c of configs) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", c, "--draws", String(args.draws), "--seed", String(args.seed)], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`child ${c} failed: ${r.stderr}`);
+    results.push({ config: c, ...JSON.parse(r.stdout.trim().split("\n").pop()) });
+  }
+  const base = results[0].rate;
+  const one = results.find((r) => r.config === "1")?.rate;
+  console.log("config      draws/s  ms/draw  vs inline  vs 1 worker  peak RSS (MB)  digest");
+  for (const r of results) {
+    const name = r.config === "inline" ? "inline" : `${r.config} worker${r.config === "1" ? "" : "s"}`;
+    const vsOne = one && r.config !== "inline" ? `${(r.rate / one).toFixed(2)}×` : "–";
+    console.log(
+      `${name.padEnd(10)}  ${r.rate.toFixed(1).padStart(7)}  ${(1000 / r.rate).toFixed(1).padStart(7)}  ${`${(r.rate / base).toFixed(2)}×`.padStart(9)}  ${vsOne.padStart(11)}  ${r.maxRssMb.toFixed(0).padStart(13)}  ${r.digest}`,
+    );
+  }
+  const same = new Set(results.map((r) => r.digest)).size === 1;
+  console.log(
+    `${results[0].metrics} outputs; P(canton-pickup win-win) = ${results[0].winwin}; identical statistics in every configuration: ${same ? "yes" : "NO"}`,
+  );
+  if (!same) process.exitCode = 1;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (args.child) await child(args);
+else main(args);

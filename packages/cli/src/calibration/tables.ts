@@ -1,0 +1,45 @@
+import type { Cell, HeadlineFigure, Residual } from "@tieup/core";
+import { fixed } from "../report/format.js";
+import type { Section } from "../report/sections.js";
+
+/** A target's value as printed: money in billions with one decimal, units in thousands, fractions as percentages. */
+export function show(r: Residual, x: number): string {
+  if (r.target.metric === "utilisation") return `${fixed(x * 100, 1)}%`;
+  if (r.target.metric === "imports") return `${fixed(x / 1000, 1)}k`;
+  return fixed(x, 1);
+}
+
+export function residualSection(residuals: readonly Residual[]): Section {
+  const body: Cell[][] = residuals.map((r) => [
+    r.target.id,
+    r.target.asOf.date + (r.target.asOf.with.length ? ` (${r.target.asOf.with.join(", ")})` : ""),
+    r.target.metric,
+    r.target.window ? `${r.target.period} ${r.target.window.from.slice(5)}–${r.target.window.to.slice(5)}` : r.target.period,
+    show(r, r.model),
+    (r.target.bound === "at-most" ? "≤ " : "") +
+      show(r, r.expected) +
+      (r.target.scope !== 1 ? ` (${fixed(r.target.scope * 100, 0)}% of ${show(r, r.target.reported)})` : ""),
+    show(r, r.error),
+    `${r.relative >= 0 ? "+" : ""}${fixed(r.relative * 100, 1)}%`,
+    `${r.target.bound === "at-most" ? "≤ +" : "±"}${fixed(r.target.tolerance * 100, 0)}%`,
+    r.within ? "ok" : "OUTSIDE",
+  ]);
+  return {
+    title: "Calibration targets: model against reported (money in ¥ billion)",
+    note: "Each target is run as of its date: the tariff regime (overrides) and the yen rate the company planned with. ≤: the reported figure is an upper bound for the model.",
+    headers: ["target", "as of", "metric", "period", "model", "reported", "error", "error %", "tolerance", "status"],
+    body,
+  };
+}
+
+export function forecastSection(forecast: readonly HeadlineFigure[], since: string): Section {
+  const body: Cell[][] = [];
+  for (const f of forecast)
+    for (const i of f.impacts) body.push([i.company, f.label, ...[i.vehicles, i.parts, i.offsets, i.net].map((v) => fixed(v / 1e9, 1))]);
+  return {
+    title: "Forecast: tariff cost as the regime unfolded (¥ billion)",
+    note: `The scenario as it stands (no overrides): measures in force from ${since} on, against the regime before them. Net = vehicles + parts + offsets.`,
+    headers: ["company", "window", "vehicles", "parts", "offsets", "net"],
+    body,
+  };
+}

@@ -1,0 +1,198 @@
+import { type Cell, rows, type Table } from "@tieup/core";
+import { InputError } from "../load.js";
+import { csvTable, fixed, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
+import { renderMarkdown, renderText } from "../report/render.js";
+import type { Section } from "../report/sections.js";
+import type { OptimizeOutcome } from "./run.js";
+import { type OptimizeTables, optimizeTables } from "./tables.js";
+
+export interface ReportOptions {
+  format: "table" | "json" | "csv" | "md";
+  table: string;
+  title: string;
+  overrides: string[];
+  /** Period of the plant table (default FY2025, or the first). */
+  period?: string | undefined;
+}
+
+export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string {
+  const tables = optimizeTables(o);
+  const list = [tables.companies, tables.changes, tables.plants, tables.flows, ...(tables.cooperation ? [tables.cooperation] : [])];
+  if (opts.format === "json") return `${JSON.stringify({ ...summary(o), tables: jsonTables(list) }, null, 2)}\n`;
+  if (opts.format === "csv") {
+    const t = list.find((x) => x.name === opts.table);
+    if (!t)
+      throw new InputError([
+        { severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${list.map((x) => x.name).join(", ")}` },
+      ]);
+    return csvTable(t);
+  }
+  const base = o.run.si.inst.base;
+  const render = opts.format === "md" ? renderMarkdown : renderText;
+  return render(opts.title, intro(o, opts), sections(o, tables, base, opts.period), [...o.run.si.warnings, ...limitWarnings(o)]);
+}
+
+function objectiveName(o: OptimizeOutcome): string {
+  const obj = o.run.objective;
+  return obj.kind === "company" ? `company:${obj.company} (stand-alone)` : obj.kind;
+}
+
+function summary(o: OptimizeOutcome) {
+  const r = o.result;
+  return {
+    scenario: o.run.scenario.id,
+    base: o.run.si.inst.base,
+    objective: objectiveName(o),
+    footprint: o.run.footprint !== undefined,
+    status: r.status,
+    optimum: r.objective,
+    ownSourcing: o.scope.companies.reduce((s, c) => s + (o.baseline.profit.get(c) ?? 0), 0),
+    cooperation: o.cooperation
+      ? { standAloneTotal: o.cooperation.standAloneTotal, alliance: o.cooperation.alliance.objective, value: o.cooperation.value }
+      : null,
+    retooled: r.retooled,
+    size: r.size,
+    warnings: [...o.run.si.warnings, ...limitWarnings(o)],
+  };
+}
+
+function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
+  const r = o.result;
+  const { periods, base } = o.run.si.inst;
+  return [
+    `scenario ${o.run.scenario.id}${opts.overrides.length ? ` with ${opts.overrides.join(", ")}` : ""} · objective ${objectiveName(o)} · ${o.run.footprint ? "footprint MILP" : "allocation LP"} · periods ${periods[0]}–${periods.at(-1)} · base currency ${base}`,
+    `HiGHS: ${r.detail}, ${r.size.vars} variables (${r.size.binaries} binary), ${r.size.rows} rows, ${r.size.nnz} non-zeros; built in ${fixed(r.buildMs, 1)} ms, solved in ${fixed(r.solveMs, 1)} ms`,
+    `Profit = contribution − fixed cost over the horizon, in ${moneyUnit(base)}; transfers between companies at the program's customs value.`,
+  ];
+}
+
+function sections(o: OptimizeOutcome, t: OptimizeTables, base: string, period: string | undefined): Section[] {
+  const out: Section[] = [companySection(t.companies, base, o.cooperation !== undefined)];
+  if (o.cooperation) out.push(cooperationSection(o, t, base));
+  out.push(allocationSection(t.flows, o, period), changeSection(t.changes, o.run.si.inst.periods), plantSection(t.plants, o, base, period));
+  if (o.result.retooled.length > 0)
+    out.push({ title: "Platforms added", headers: ["plant", "platform"], body: o.result.retooled.map((x) => [x.plant, x.platform]) });
+  return out;
+}
+
+const n = (c: Cell | undefined) => (typeof c === "number" ? c : 0);
+const c = (x: Cell | undefined): Cell => x ?? null;
+const maybe = (x: Cell | undefined): number | null => (typeof x === "number" ? x : null);
+
+function companySection(t: Table, base: string, alliance: boolean): Section {
+  const body: Cell[][] = rows(t).map((r) => [
+    c(r.company),
+    money(n(r.ownSourcing), base),
+    money(n(r.optimum), base),
+    signed(n(r.change), base),
+    ...(alliance ? [money(maybe(r.standAlone), base)] : []),
+  ]);
+  const total = { own: 0, opt: 0, sa: 0 };
+  for (const r of rows(t)) {
+    total.own += n(r.ownSourcing);
+    total.opt += n(r.optimum);
+    total.sa += n(r.standAlone);
+  }
+  if (body.length > 1)
+    body.push(["total", money(total.own, base), money(total.opt, base), signed(total.opt - total.own, base), ...(alliance ? [money(total.sa, base)] : [])]);
+  return {
+    title: `Profit by company, own sourcing against the optimum (${moneyUnit(base)})`,
+    headers: ["company", "own sourcing", "optimum", "change", ...(alliance ? ["stand-alone optimum"] : [])],
+    body,
+  };
+}
+
+function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string): Section {
+  const coop = o.cooperation;
+  const owner = new Map(o.run.si.inst.plants.map((p) => [p.id, p.owner]));
+  const seller = new Map(o.run.scenario.programs.map((p) => [p.id, p.seller]));
+  const cross = rows(t.cooperation as Table).filter((r) => owner.get(String(r.plant)) !== seller.get(String(r.program)) && n(r.units) > 0);
+  return {
+    title: `Value of cooperation (${moneyUnit(base)})`,
+    note: `Σ stand-alone optima ${money(coop?.standAloneTotal ?? 0, base)}; alliance optimum ${money(coop?.alliance.objective ?? 0, base)}; value of cooperation ${signed(coop?.value ?? 0, base)}. Below: programs built at another company's plant in the alliance (units over the horizon; all moves in the cooperation table, --format json).`,
+    headers: ["program", "market", "built at", "owner", "units (k)"],
+    body: cross.length > 0 ? cross.map((r) => [c(r.program), c(r.market), c(r.plant), c(r.builder), thousands(n(r.units))]) : [["–", "–", "–", "–", "–"]],
+  };
+}
+
+function focusPeriod(o: OptimizeOutcome, period: string | undefined): string {
+  const periods = o.run.si.inst.periods;
+  return period ?? (periods.includes("FY2025") ? "FY2025" : (periods[0] as string));
+}
+
+/** The optimum's allocation in one period: per program and market, the plants that build it (thousand units). */
+function allocationSection(t: Table, o: OptimizeOutcome, period: string | undefined): Section {
+  const focus = focusPeriod(o, period);
+  const by = new Map<string, { seller: string; total: number; plants: [string, number][] }>();
+  for (const r of rows(t)) {
+    if (r.period !== focus) continue;
+    const k = `${r.program}\u0000${r.market}`;
+    const e = by.get(k) ?? { seller: String(r.seller), total: 0, plants: [] };
+    e.total += n(r.units);
+    e.plants.push([String(r.plant), n(r.units)]);
+    by.set(k, e);
+  }
+  const body: Cell[][] = [...by].map(([k, e]) => {
+    const [program, market] = k.split("\u0000") as [string, string];
+    const plants = e.plants.sort((a, b) => b[1] - a[1]).map(([p, u]) => `${p} ${thousands(u)}`);
+    return [program, e.seller, market, thousands(e.total), plants.join(", ")];
+  });
+  return {
+    title: `Allocation at the optimum in ${focus} (thousand units)`,
+    note: "Programs not listed are not sold at the optimum in this period (unprofitable, or no capacity left). Every period in --format json/csv (--table flows).",
+    headers: ["program", "seller", "market", "units (k)", "built at"],
+    body: body.length > 0 ? body : [["–", "–", "–", "–", "nothing is built"]],
+  };
+}
+
+/** Changes with one column of units per period (thousands). */
+function changeSection(t: Table, periods: string[]): Section {
+  const byMove = new Map<string, Map<string, number>>();
+  for (const r of rows(t)) {
+    const k = [r.program, r.market, r.from, r.to].join("\u0000");
+    const m = byMove.get(k) ?? new Map<string, number>();
+    m.set(String(r.period), (m.get(String(r.period)) ?? 0) + n(r.units));
+    byMove.set(k, m);
+  }
+  const body: Cell[][] = [...byMove].map(([k, m]) => {
+    const [program, market, from, to] = k.split("\u0000") as [string, string, string, string];
+    return [program, market, `${from} → ${to}`, ...periods.map((p) => (m.has(p) ? thousands(m.get(p) as number) : ""))];
+  });
+  return {
+    title: "Allocation changes against own sourcing (thousand units per period)",
+    note: "`x → –`: sales given up (not profitable, or no capacity); `– → x`: sales the scenario's own sourcing does not make.",
+    headers: ["program", "market", "from → to", ...periods],
+    body: body.length > 0 ? body : [["–", "–", "no change", ...periods.map(() => "")]],
+  };
+}
+
+function plantSection(t: Table, o: OptimizeOutcome, base: string, period: string | undefined): Section {
+  const focus = focusPeriod(o, period);
+  const footprint = o.run.footprint !== undefined;
+  const body = rows(t)
+    .filter((r) => r.period === focus)
+    .map((r): Cell[] => [
+      c(r.plant),
+      c(r.owner),
+      thousands(n(r.capacity)),
+      percent(maybe(r.ownUtilisation)),
+      percent(maybe(r.utilisation)),
+      ...(footprint ? [r.open === 1 ? "kept" : "closed"] : []),
+      r.shadowPrice === null ? "–" : fixed(n(r.shadowPrice), 0),
+    ]);
+  return {
+    title: `Plant utilisation in ${focus}, own sourcing against the optimum`,
+    note: `Shadow price: profit of one more unit of capacity in ${focus}, ${base} per unit (LP duals; – for a MILP or a plant with no lane). Every period in --format json/csv (--table plants).`,
+    headers: ["plant", "owner", "capacity (k)", "own util.", "opt. util.", ...(footprint ? ["footprint"] : []), `shadow price (${base}/unit)`],
+    body,
+  };
+}
+
+function signed(x: number, base: string): string {
+  const s = money(x, base);
+  return x > 0 && !s.startsWith("0.0") ? `+${s}` : s;
+}
+
+function limitWarnings(o: OptimizeOutcome): string[] {
+  return o.result.status === "time-limit" ? ["the time limit stopped the solver: the answer is the best found, not proven optimal"] : [];
+}

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ScenarioPayload } from "./payload.js";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".wasm": "application/wasm",
+  ".ico": "image/x-icon",
+};
+
+/** The built web app (packages/web/dist), found next to this package in the workspace. */
+export function webAppDir(): string {
+  // Same depth from src/serve and dist/serve, so tests (sources) and the installed command agree.
+  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+}
+
+export interface Served {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Serves the built app and the scenario at /api/scenario on 127.0.0.1 only; port 0 picks a free port. */
+export function startServer(root: string, payload: ScenarioPayload, port: number): Promise<Served> {
+  const body = JSON.stringify(payload);
+  const server = createServer((req, res) => handle(root, body, req, res));
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", fail);
+      const { port: actual } = server.address() as AddressInfo;
+      ok({
+        url: `http://127.0.0.1:${actual}/`,
+        server,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+      // Keep-alive connections from a browser would hold close() open.
+      server.closeIdleConnections?.();
+    });
+  });
+}
+
+function handle(root: string, scenario: string, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    send(res, 405, "text/plain", "only GET");
+    return;
+  }
+  const path = urlPath(req.url);
+  const file = path === undefined || path === "/api/scenario" ? undefined : staticFile(root, path);
+  if (path === "/api/scenario") send(res, 200, "application/json", scenario, "no-store");
+  else if (!file) send(res, path === undefined ? 400 : 404, "text/plain", path === undefined ? "bad request" : "not found");
+  else
+    send(
+      res,
+      200,
+      TYPES[extname(file)] ?? "application/octet-stream",
+      readFileSync(file),
+      path?.startsWith("/assets/") ? "max-age=31536000, immutable" : "no-cache",
+    );
+}
+
+/** The decoded path of a request, or undefined when it is malformed (a stray %): never an exception in the server. */
+function urlPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", "http://127.0.0.1").pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file under root for a URL path, or undefined: never a file outside root. */
+export function staticFile(root: string, urlPath: string): string | undefined {
+  const rel = normalize(urlPath === "/" ? "/index.html" : urlPath);
+  const file = join(root, rel);
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = "no-cache"): void {
+  res.writeHead(status, { "content-type": type, "cache-control": cache, "x-content-type-options": "nosniff" });
+  res.end(body);
+}

@@ -1,0 +1,101 @@
+import type { Cell, Metric, Summary, Swing, Table } from "@tieup/core";
+import { createTable, pushRow } from "@tieup/core";
+import { fixed, money, moneyUnit, percent } from "../report/format.js";
+import type { Section } from "../report/sections.js";
+
+export interface SweepOutput {
+  metric: Metric;
+  summary: Summary;
+  draws?: number[];
+}
+
+const isMoney = (m: Metric) => m.unit !== "units" && m.unit !== "probability";
+const shown = (m: Metric, x: number) => (isMoney(m) ? money(x, m.unit) : m.unit === "units" ? fixed(x, 0) : fixed(x, 3));
+const unitOf = (m: Metric) => (isMoney(m) ? moneyUnit(m.unit) : m.unit);
+
+/** The distribution of each output, and the probability that each deal is win-win. */
+export function sweepSections(outputs: SweepOutput[]): Section[] {
+  const values = outputs.filter((o) => o.metric.kind !== "winwin");
+  const winwin = outputs.filter((o) => o.metric.kind === "winwin");
+  const sections: Section[] = [];
+  if (values.length)
+    sections.push({
+      title: "Distribution of each output",
+      note: "P5/P95 and ES5 (mean of the worst 5% of draws) exact; P50 exact with --keep-draws, else the P² estimate",
+      headers: ["output", "unit", "mean", "sd", "P5", "P50", "P95", "ES5", "P(< 0)"],
+      body: values.map(({ metric: m, summary: s }) => [
+        m.name,
+        unitOf(m),
+        shown(m, s.mean),
+        shown(m, s.sd),
+        shown(m, s.p5),
+        shown(m, s.p50),
+        shown(m, s.p95),
+        shown(m, s.es5),
+        percent(s.pNegative),
+      ]),
+    });
+  if (winwin.length)
+    sections.push({
+      title: "Probability that each deal is win-win",
+      note: "every party's NPV gain > 0 at the price the deal is evaluated at (open prices: the Nash price, i.e. a non-empty zone of agreement)",
+      headers: ["deal", "parties", "P(win-win)", "95% interval"],
+      body: winwin.map(({ metric: m, summary: s }) => {
+        const [lo, hi] = wilson(s.mean, s.count);
+        return [m.kind === "winwin" ? m.deal : m.name, m.kind === "winwin" ? m.parties.join(" + ") : "", percent(s.mean), `${percent(lo)}–${percent(hi)}`];
+      }),
+    });
+  return sections;
+}
+
+/**
+ * Wilson's 95% score interval for a proportion p of n draws: unlike p ± 1.96·√(p(1−p)/n)
+ * it does not shrink to nothing when every draw (or none) is a win.
+ */
+export function wilson(p: number, n: number, z = 1.959964): [number, number] {
+  if (n === 0) return [0, 1];
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** One row per output with every statistic at full precision. */
+export function sweepTable(outputs: SweepOutput[]): Table {
+  const t = createTable("sweep", [
+    { name: "output", role: "key" },
+    { name: "unit", role: "value" },
+    ...["count", "mean", "sd", "min", "p5", "p50", "p95", "max", "es5", "pNegative", "pPositive"].map((name) => ({ name, role: "value" as const })),
+  ]);
+  for (const { metric, summary } of outputs) {
+    const row: Record<string, Cell> = { output: metric.name, unit: metric.unit };
+    for (const [k, v] of Object.entries(summary)) if (typeof v === "number") row[k] = Number.isFinite(v) ? v : null;
+    pushRow(t, row);
+  }
+  return t;
+}
+
+export function tornadoSection(metric: Metric, base: number, swings: Swing[]): Section {
+  return {
+    title: `Sensitivity of ${metric.name} (${unitOf(metric)}), base ${shown(metric, base)}`,
+    note: "each parameter alone from its low to its high value (P5/P95; regimes: lowest/highest), the others as written; largest swing first",
+    headers: ["parameter", "low", "high", "output at low", "output at high", "swing"],
+    body: swings.map((s) => [
+      s.parameter,
+      +s.low.toPrecision(4),
+      +s.high.toPrecision(4),
+      shown(metric, s.atLow),
+      shown(metric, s.atHigh),
+      shown(metric, s.swing),
+    ]),
+  };
+}
+
+export function tornadoTable(swings: Swing[]): Table {
+  const t = createTable("sensitivity", [
+    { name: "parameter", role: "key" },
+    ...["low", "high", "atLow", "atHigh", "swing"].map((name) => ({ name, role: "value" as const })),
+  ]);
+  for (const s of swings) pushRow(t, { ...s });
+  return t;
+}

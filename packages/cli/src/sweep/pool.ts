@@ -1,0 +1,67 @@
+import { Worker } from "node:worker_threads";
+import type { Metric, Scenario } from "@tieup/core";
+
+export interface PoolJob {
+  scenario: Scenario;
+  metrics: Metric[];
+  seed: number;
+  draws: number;
+  workers: number;
+}
+
+/**
+ * The compiled worker. Resolved from the package root, not from this file,
+ * so it is found both from dist/ (the tieup command) and from src/ (tests
+ * importing the TypeScript sources; `npm test` builds first).
+ */
+const WORKER = new URL("../../dist/sweep/worker.js", import.meta.url);
+
+/** Draws per message: small enough to balance the load and report progress, large enough that messages cost nothing. */
+export function sliceSize(draws: number, workers: number): number {
+  return Math.max(1, Math.min(25, Math.ceil(draws / (workers * 8))));
+}
+
+/**
+ * Runs the draws on `workers` worker threads and hands their rows to
+ * `onRows` in draw order, whatever order the workers finish in: each draw's
+ * numbers depend only on (seed, index), and the statistics see them in the
+ * same order, so results do not depend on the number of workers.
+ */
+export async function runPool(job: PoolJob, onRows: (rows: Float64Array, done: number) => void): Promise<void> {
+  const size = sliceSize(job.draws, job.workers);
+  const slices: { start: number; end: number }[] = [];
+  for (let s = 0; s < job.draws; s += size) slices.push({ start: s, end: Math.min(job.draws, s + size) });
+  const count = Math.max(1, Math.min(job.workers, slices.length));
+  const workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: { scenario: job.scenario, metrics: job.metrics, seed: job.seed } }));
+  const pending = new Map<number, Float64Array>();
+  let next = 0;
+  let flushed = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = 0;
+      const feed = (w: Worker) => {
+        const slice = slices[next++];
+        if (slice) w.postMessage(slice);
+        else if (++finished === count) resolve();
+      };
+      for (const w of workers) {
+        w.on("message", (msg: { start: number; rows: Float64Array }) => {
+          pending.set(msg.start, msg.rows);
+          for (let rows = pending.get(flushed * size); rows; rows = pending.get(flushed * size)) {
+            pending.delete(flushed * size);
+            flushed++;
+            onRows(rows, Math.min(job.draws, flushed * size));
+          }
+          feed(w);
+        });
+        w.on("error", reject);
+        w.on("exit", (code) => {
+          if (code !== 0) reject(new Error(`a sweep worker stopped with code ${code}`));
+        });
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,170 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { analyseDeal, dealValue, evaluate, resolveOpenPrices, rows } from "@tieup/core";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../src/load.js";
+import { wilson } from "../src/sweep/format.js";
+import { progressLine } from "../src/sweep/progress.js";
+import { runCli } from "./run-cli.js";
+
+const example = fileURLToPath(new URL("../../../scenarios/examples/contract-pickup.yaml", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "tieup-sweep-"));
+
+/** The hand-checkable contract example with its retooling uncertain: the zone of agreement exists iff R < 95M. */
+function uncertainContract(distribution = "{ type: uniform, min: 0, max: 190000000 }"): string {
+  const file = join(dir, `contract-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(
+    file,
+    `extends: ${JSON.stringify(example)}\nuncertainty:\n  parameters:\n    - { id: retooling, path: "deals[cm].retooling.amount", distribution: ${distribution} }\n`,
+  );
+  return file;
+}
+
+describe("tieup sweep", () => {
+  it("gives identical results with 1 and 2 workers on the default scenario", async () => {
+    const args = ["sweep", "--draws", "24", "--seed", "3", "--format", "json", "--quiet"];
+    const one = await runCli(...args, "--workers", "1");
+    const two = await runCli(...args, "--workers", "2");
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const outputs = JSON.parse(one.stdout).outputs.map((o: { metric: { name: string } }) => o.metric.name);
+    expect(outputs).toContain("company.honda.FY2026.operatingProfit");
+    expect(outputs).toContain("company.nissan.FY2026.operatingProfit");
+    expect(outputs).toContain("deal.canton-pickup.winwin");
+  }, 120_000);
+
+  it("prints the distributions and the probability that the deal is win-win", async () => {
+    const r = await runCli("sweep", uncertainContract(), "--draws", "400", "--seed", "1", "--workers", "2");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Distribution of each output");
+    expect(r.stdout).toContain("company.host.FY2025.operatingProfit");
+    const line = r.stdout.split("\n").find((l) => l.startsWith("cm "));
+    // P(R < 95M) = 0.5 for R ~ U(0, 190M); with 400 draws the standard error is 2.5 points.
+    const p = Number(/(\d+\.\d)%/.exec(line ?? "")?.[1]);
+    expect(Math.abs(p - 50)).toBeLessThan(10);
+    expect(r.stderr).toMatch(/400 draws in .* draws\/s, 2 workers/);
+  }, 60_000);
+
+  it("writes csv and md, and keeps the draws when asked", async () => {
+    const file = uncertainContract();
+    const csv = await runCli("sweep", file, "--draws", "20", "--quiet", "--format", "csv", "--output", "deal.cm.jointSurplus");
+    expect(csv.stdout.split("\n")[0]).toBe("output,unit,count,mean,sd,min,p5,p50,p95,max,es5,pNegative,pPositive");
+    expect(csv.stdout.split("\n")[1]).toMatch(/^deal\.cm\.jointSurplus,USD,20,/);
+    const md = await runCli("sweep", file, "--draws", "10", "--quiet", "--format", "md", "--output", "deal.cm.winwin");
+    expect(md.stdout).toContain("## Probability that each deal is win-win");
+    const json = await runCli("sweep", file, "--draws", "10", "--quiet", "--format", "json", "--keep-draws", "--output", "deal.cm.npv.host");
+    expect(JSON.parse(json.stdout).outputs[0].draws).toHaveLength(10);
+  }, 60_000);
+
+  it("refuses an unknown output with a suggestion, exit 2", async () => {
+    const r = await runCli("sweep", uncertainContract(), "--draws", "5", "--output", "deal.cm.npv.hots");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--output: deal.cm.npv.hots: unknown company `hots`");
+    expect(r.stderr).toContain("did you mean `host`?");
+  });
+
+  it("refuses bad options and a scenario with nothing uncertain, exit 2", async () => {
+    expect((await runCli("sweep", uncertainContract(), "--draws", "many")).stderr).toContain("--draws must be a whole number");
+    const none = await runCli("sweep", example, "--draws", "5");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("uncertainty: the scenario has no uncertainty block");
+    const bad = await runCli("sweep", uncertainContract("{ type: triangular, min: 0, mode: 5, max: 1 }"), "--draws", "5");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("uncertainty.parameters[0].distribution.mode");
+  });
+});
+
+describe("zero spread on the default scenario", () => {
+  it("reproduces the deterministic figures exactly", async () => {
+    const base = fileURLToPath(new URL("../../../scenarios/nissan-honda-us.yaml", import.meta.url));
+    const file = join(dir, "flat.yaml");
+    writeFileSync(
+      file,
+      [
+        `extends: ${JSON.stringify(base)}`,
+        "uncertainty:",
+        "  parameters:",
+        '    - { id: tariff, path: "tariffs[jp-auto-15].rate", distribution: { type: discrete, values: [{ value: 0.15, probability: 1 }] } }',
+        '    - { id: yen, path: "fx.rates.JPY.*", mode: scale, distribution: { type: lognormal, median: 1, sigma: 0 } }',
+        '    - { id: demand, path: "deals[canton-pickup].volume.*", mode: scale, distribution: { type: triangular, min: 1, mode: 1, max: 1 } }',
+        "",
+      ].join("\n"),
+    );
+    const r = await runCli("sweep", file, "--draws", "3", "--quiet", "--format", "json", "--workers", "2");
+    expect(r.code).toBe(0);
+    const { scenario } = loadScenario(file);
+    const companies = rows(evaluate(scenario).companies);
+    const { prices } = resolveOpenPrices(scenario);
+    const canton = analyseDeal(scenario, "canton-pickup", prices);
+    for (const o of JSON.parse(r.stdout).outputs as { metric: { name: string }; summary: { min: number; max: number; sd: number } }[]) {
+      const [kind, id, a, b] = o.metric.name.split(".");
+      expect(o.summary.min).toBe(o.summary.max);
+      expect(o.summary.sd).toBe(0);
+      if (kind === "company") expect(o.summary.min).toBe(companies.find((x) => x.company === id && x.period === a)?.[b as string]);
+      if (kind === "deal" && id === "canton-pickup" && a === "npv")
+        expect(o.summary.min).toBeCloseTo(canton.values.find((v) => v.company === b)?.npv as number, 3);
+    }
+  }, 60_000);
+});
+
+describe("tieup sensitivity", () => {
+  it("ranks the parameters of the default scenario by their effect", async () => {
+    const r = await runCli("sensitivity", "--output", "company.honda.FY2026.operatingProfit", "--format", "csv");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("parameter,low,high,atLow,atHigh,swing");
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[0])
+        .sort(),
+    ).toEqual(["honda-pickup-demand", "japan-tariff", "jpy-per-usd"]);
+    const swings = lines.slice(1).map((l) => Number(l.split(",")[5]));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+  }, 60_000);
+
+  it("swings the contract's retooling by its P5-P95 range: joint surplus 95M − R", async () => {
+    // R ~ U(0, 20M): P5 = 1M, P95 = 19M, so the joint surplus goes from 94M to 76M.
+    const r = await runCli("sensitivity", uncertainContract("{ type: uniform, min: 0, max: 20000000 }"), "--output", "deal.cm.jointSurplus");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/retooling\s+1000000\s+19000000\s+94\.0\s+76\.0\s+18\.0/);
+  });
+});
+
+describe("progress line", () => {
+  it("shows the share done, the rate and the time left", () => {
+    // 250 of 1000 in 10 s: 25 draws/s, 750 left → 30 s.
+    expect(progressLine(250, 1000, 10, 20)).toBe("[#####...............]  250/1000 draws  25.0/s  30 s left");
+    expect(progressLine(0, 10, 0, 4)).toBe("[....]  0/10 draws  0.0/s");
+  });
+});
+
+describe("deal values of a draw on the default scenario", () => {
+  it("equal tieup deal's analysis for every deal", () => {
+    const { scenario } = loadScenario(undefined);
+    const { prices } = resolveOpenPrices(scenario);
+    const on = evaluate(scenario);
+    for (const d of scenario.deals) {
+      const a = analyseDeal(scenario, d.id, prices);
+      const v = dealValue(scenario, prices, on, d.id);
+      expect(v.parties.sort()).toEqual([...a.parties].sort());
+      for (const p of a.values) expect(Math.abs((v.npv[p.company] as number) - p.npv)).toBeLessThan(1e-6 * Math.max(1, Math.abs(p.npv)));
+      expect(Math.abs(v.joint - a.jointNpvBase)).toBeLessThan(1e-6 * Math.max(1, Math.abs(a.jointNpvBase)));
+    }
+  });
+});
+
+describe("Wilson interval", () => {
+  it("matches a hand-worked case and stays open at 100%", () => {
+    // p = 0.5, n = 100, z = 1.96: d = 1.0384, centre = 0.5, half = 1.96 × √(0.0025 + 0.000096) / 1.0384 = 0.09617.
+    const [lo, hi] = wilson(0.5, 100);
+    expect(lo).toBeCloseTo(0.40383, 4);
+    expect(hi).toBeCloseTo(0.59617, 4);
+    // p = 1, n = 1000: lower end 1 − z²/(n + z²) = 1 − 3.8415/1003.8415 = 0.996173.
+    expect(wilson(1, 1000)[0]).toBeCloseTo(0.996173, 5);
+    expect(wilson(1, 1000)[1]).toBe(1);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Scenario } from "../schema/scenario.js";
+import { expandHorizon } from "../time/periods.js";
+import { error, type Issue, suggestId } from "../validate/issue.js";
+import type { TargetFile } from "./targets.js";
+
+/** Targets must name a company, period, plant and market of the scenario, and the fields their metric needs. */
+export function checkTargets(file: TargetFile, scenario: Scenario, overrides: Readonly<Record<string, string>>): Issue[] {
+  const issues: Issue[] = [];
+  const periods = expandHorizon(scenario.horizon).map((p) => p.id);
+  const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
+  file.targets.forEach((t, i) => {
+    const at = (field: string) => `targets[${i}].${field}`;
+    const known = (field: string, value: string | undefined, list: string[], kind: string) => {
+      if (value !== undefined && !list.includes(value))
+        issues.push(error(at(field), `unknown ${kind.replace(/s$/, "")} \`${value}\``, suggestId(value, list, kind)));
+    };
+    known("company", t.company, ids(scenario.companies), "companies");
+    known("period", t.period, periods, "periods");
+    known("market", t.market, ids(scenario.markets), "markets");
+    known("plant", t.plant, ids(scenario.plants), "plants");
+    t.asOf.with.forEach((o, j) => {
+      known(`asOf.with[${j}]`, o, Object.keys(overrides), "overrides");
+    });
+    if (t.metric === "utilisation" && t.plant === undefined) issues.push(error(at("plant"), "a utilisation target names its plant", "add plant: <plant id>"));
+    if (t.metric === "imports" && t.origins.length === 0)
+      issues.push(error(at("origins"), "an imports target lists the countries it counts", "add origins: [CA, MX]"));
+    if (t.window && t.window.to < t.window.from) issues.push(error(at("window.to"), `the window ends (${t.window.to}) before it starts (${t.window.from})`));
+  });
+  return issues;
+}

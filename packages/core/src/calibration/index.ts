@@ -1,0 +1,4 @@
+export * from "./check.js";
+export * from "./measure.js";
+export * from "./residual.js";
+export * from "./targets.js";

@@ -1,0 +1,23 @@
+import type { Target } from "./targets.js";
+
+/** A target next to the model's value for it. */
+export interface Residual {
+  target: Target;
+  /** The reported figure times the share of it the model covers. */
+  expected: number;
+  model: number;
+  /** model − expected. */
+  error: number;
+  /** error ÷ |expected|. */
+  relative: number;
+  /** Inside the stated tolerance (for "at-most" targets: not above the bound by more than it). */
+  within: boolean;
+}
+
+export function residual(target: Target, model: number): Residual {
+  const expected = target.reported * target.scope;
+  const error = model - expected;
+  const relative = expected === 0 ? (error === 0 ? 0 : Number.POSITIVE_INFINITY) : error / Math.abs(expected);
+  const within = target.bound === "at-most" ? relative <= target.tolerance : Math.abs(relative) <= target.tolerance;
+  return { target, expected, model, error, relative, within };
+}

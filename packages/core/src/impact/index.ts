@@ -1,0 +1,3 @@
+export * from "./headline.js";
+export * from "./impact.js";
+export * from "./window.js";

@@ -1,0 +1,52 @@
+import { discountFactors, npv } from "../deals/npv.js";
+import { evaluateModel, type Results } from "../evaluate/index.js";
+import { buildModel } from "../model.js";
+import { rows } from "../results/table.js";
+import type { Scenario } from "../schema/scenario.js";
+import { expandHorizon } from "../time/periods.js";
+
+export interface DealValue {
+  /** Companies whose profit the deal changes. */
+  parties: string[];
+  /** NPV of each party's change in profit, in its reporting currency. */
+  npv: Record<string, number>;
+  /** NPV of all parties' changes, base currency. */
+  joint: number;
+}
+
+/**
+ * What a sweep needs of a deal, at the cost of one evaluation: the scenario
+ * as evaluated (`on`, every open price at its resolved Nash price, shared by
+ * all deals of a draw) against the same scenario with this deal replaced by
+ * its counterfactual. The same sums as deals/analysis.ts (`analyseDeal`,
+ * checked equal in the tests) without the price analysis, plant changes and
+ * break-even volume, which a draw does not report.
+ */
+export function dealValue(s: Scenario, prices: Record<string, number>, on: Results, dealId: string): DealValue {
+  const off = evaluateModel(buildModel(s, { prices, counterfactual: new Set([dealId]) }));
+  const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
+  const periods = expandHorizon(s.horizon);
+  const gain = new Map<string, { profit: number[]; base: number[]; moved: boolean }>();
+  for (const r of rows(on.companies)) {
+    const b = before.get(`${r.company}|${r.period}`);
+    const company = String(r.company);
+    const g = gain.get(company) ?? { profit: new Array<number>(on.periods.length).fill(0), base: new Array<number>(on.periods.length).fill(0), moved: false };
+    const t = on.periods.indexOf(String(r.period));
+    const dProfit = Number(r.profit) - Number(b?.profit ?? 0);
+    const dOperating = Number(r.operatingProfit) - Number(b?.operatingProfit ?? 0);
+    g.profit[t] = dProfit;
+    g.base[t] = Number(r.profitBase) - Number(b?.profitBase ?? 0);
+    g.moved ||= Math.abs(dProfit) > 1e-6 || Math.abs(dOperating) > 1e-6;
+    gain.set(company, g);
+  }
+  const parties = [...gain].filter(([, g]) => g.moved).map(([c]) => c);
+  const result: DealValue = { parties, npv: {}, joint: 0 };
+  for (const company of parties) {
+    const c = s.companies.find((x) => x.id === company);
+    const factors = discountFactors(periods, c?.discountRate ?? s.parameters.discountRate);
+    const g = gain.get(company) as { profit: number[]; base: number[] };
+    result.npv[company] = npv(g.profit, factors);
+    result.joint += npv(g.base, factors);
+  }
+  return result;
+}

@@ -1,0 +1,149 @@
+import { analyseDeal, resolveOpenPrices } from "../deals/analysis.js";
+import { evaluateModel, type Results } from "../evaluate/index.js";
+import { buildModel } from "../model.js";
+import { rows } from "../results/table.js";
+import type { Scenario } from "../schema/scenario.js";
+import { expandHorizon } from "../time/periods.js";
+import { didYouMean } from "../validate/issue.js";
+import { type DealValue, dealValue } from "./deal-value.js";
+
+/**
+ * Outputs of a sweep, named by path:
+ *   company.<company>.<period>.<column>   a column of the companies table (operatingProfit, profit, vehicleDuty, …)
+ *   deal.<deal>.npv.<company>             NPV of a party's gain from the deal
+ *   deal.<deal>.jointSurplus              NPV of all parties' gains, base currency
+ *   deal.<deal>.winwin                    1 when every party gains, else 0 (its mean is the probability)
+ */
+export type Metric =
+  | { name: string; kind: "company"; company: string; period: string; column: string; unit: string }
+  | { name: string; kind: "npv"; deal: string; company: string; unit: string }
+  | { name: string; kind: "jointSurplus"; deal: string; unit: string }
+  | { name: string; kind: "winwin"; deal: string; parties: string[]; unit: "probability" };
+
+const COMPANY_COLUMNS = [
+  "units",
+  "revenue",
+  "variableCost",
+  "logistics",
+  "vehicleDuty",
+  "partsDuty",
+  "offset",
+  "contribution",
+  "fixedCost",
+  "dealCosts",
+  "operatingProfit",
+  "equityIncome",
+  "profit",
+  "operatingProfitBase",
+  "profitBase",
+];
+
+export type MetricParse = { metric: Metric } | { error: string; suggestion?: string };
+
+/** Reads a metric path against a scenario; `parties` gives each deal's parties (see dealParties). */
+export function parseMetric(s: Scenario, name: string, parties: Record<string, string[]>): MetricParse {
+  const parts = name.split(".");
+  const [kind, id, a, b] = parts;
+  const periods = expandHorizon(s.horizon).map((p) => p.id);
+  if (kind === "company") {
+    const c = s.companies.find((x) => x.id === id);
+    if (!c)
+      return unknown(
+        "company",
+        id,
+        s.companies.map((x) => x.id),
+      );
+    if (a === undefined || !periods.includes(a)) return unknown("period", a, periods);
+    if (b === undefined || !COMPANY_COLUMNS.includes(b) || parts.length > 4) return unknown("column", b, COMPANY_COLUMNS);
+    const unit = b === "units" ? "units" : b.endsWith("Base") ? s.fx.base : c.reportingCurrency;
+    return { metric: { name, kind: "company", company: c.id, period: a, column: b, unit } };
+  }
+  if (kind === "deal") {
+    const deal = s.deals.find((d) => d.id === id);
+    if (!deal)
+      return unknown(
+        "deal",
+        id,
+        s.deals.map((d) => d.id),
+      );
+    const ps = parties[deal.id] ?? [];
+    if (a === "winwin" && parts.length === 3) return { metric: { name, kind: "winwin", deal: deal.id, parties: ps, unit: "probability" } };
+    if (a === "jointSurplus" && parts.length === 3) return { metric: { name, kind: "jointSurplus", deal: deal.id, unit: s.fx.base } };
+    if (a === "npv" && parts.length === 4) {
+      const c = s.companies.find((x) => x.id === b);
+      if (!c) return unknown("company", b, ps.length ? ps : s.companies.map((x) => x.id));
+      return { metric: { name, kind: "npv", deal: deal.id, company: c.id, unit: c.reportingCurrency } };
+    }
+    return unknown("deal output", parts.slice(2).join("."), ["npv.<company>", "jointSurplus", "winwin"]);
+  }
+  return unknown("output kind", kind, ["company", "deal"]);
+}
+
+function unknown(what: string, got: string | undefined, known: string[]): MetricParse {
+  const best = got === undefined ? undefined : didYouMean(got, known);
+  return {
+    error: got === undefined || got === "" ? `missing ${what}` : `unknown ${what} \`${got}\``,
+    suggestion: best ? `did you mean \`${best}\`?` : `${what}s: ${known.slice(0, 15).join(", ")}`,
+  };
+}
+
+/** Each deal's parties as the scenario is written: the companies whose profit it changes. */
+export function dealParties(s: Scenario, dealIds: string[] = s.deals.map((d) => d.id)): Record<string, string[]> {
+  if (dealIds.length === 0) return {};
+  const { prices } = resolveOpenPrices(s);
+  return Object.fromEntries(dealIds.map((id) => [id, analyseDeal(s, id, prices).parties]));
+}
+
+/** The default outputs: each company's operating profit in `period` (FY2026 when in the horizon, else the last), each deal's party NPVs and win-win. */
+export function defaultMetricNames(s: Scenario, parties: Record<string, string[]>): string[] {
+  const periods = expandHorizon(s.horizon).map((p) => p.id);
+  const period = periods.includes("FY2026") ? "FY2026" : (periods[periods.length - 1] as string);
+  return [
+    ...s.companies.map((c) => `company.${c.id}.${period}.operatingProfit`),
+    ...s.deals.flatMap((d) => [...(parties[d.id] ?? []).map((c) => `deal.${d.id}.npv.${c}`), `deal.${d.id}.winwin`]),
+  ];
+}
+
+/**
+ * The outputs of one scenario (a draw): evaluates it once with open prices
+ * at their Nash price (as `evaluate` does), then once more per deal named,
+ * with that deal replaced by its counterfactual.
+ */
+export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
+  const open = s.deals.some((d) => d.type === "contract-manufacturing" && d.transferPrice === "open");
+  const prices = open ? resolveOpenPrices(s).prices : {};
+  const results = evaluateModel(buildModel(s, { prices }));
+  const values = new Map<string, DealValue>();
+  const value = (id: string) => {
+    const known = values.get(id);
+    if (known) return known;
+    const v = dealValue(s, prices, results, id);
+    values.set(id, v);
+    return v;
+  };
+  return metrics.map((m) => {
+    if (m.kind === "company") return companyValue(results, m.company, m.period, m.column);
+    const v = value(m.deal);
+    if (m.kind === "jointSurplus") return v.joint;
+    if (m.kind === "npv") return v.npv[m.company] ?? 0;
+    return isWinWin(v, m.parties) ? 1 : 0;
+  });
+}
+
+/**
+ * Win-win: every party's NPV gain is positive at the price the deal is
+ * evaluated at. For an open price that is the Nash price, inside the zone of
+ * agreement whenever the zone is not empty (and 0 < weight < 1); when it is
+ * empty the deal is evaluated at the host's cost, where the host does not
+ * gain. Parties are the deal's parties as the scenario is written (a draw in
+ * which a party's gain is exactly zero is not a win for it).
+ */
+export function isWinWin(v: DealValue, parties: readonly string[]): boolean {
+  const ps = parties.length ? parties : v.parties;
+  return ps.length > 0 && ps.every((c) => (v.npv[c] ?? 0) > 0);
+}
+
+function companyValue(r: Results, company: string, period: string, column: string): number {
+  const row = rows(r.companies).find((x) => x.company === company && x.period === period);
+  return Number(row?.[column] ?? 0);
+}

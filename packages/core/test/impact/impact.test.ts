@@ -1,0 +1,90 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { clipTariffs, isoOf, regimeBefore, tariffImpact, withRates } from "../../src/index.js";
+import { build, company, measure, plant, program, scenario } from "../fixtures.js";
+
+// One Japanese-built car: 1 000 units a year at price 30 000, customs value 0.9 × 30 000 = 27 000.
+// FY2025 = 1 April 2025 – 31 March 2026, 365 days, volume spread evenly.
+const mfn = measure("mfn-car", 0.025, { kind: "mfn" });
+const s232 = measure("s232", 0.25, { from: "2025-04-03" });
+const japan = scenario({ plants: [plant("kyushu", "maker", "JP")], programs: [program("car", "maker", { kyushu: 1 })], tariffs: [mfn, s232] });
+const since = "2025-01-01";
+
+describe("tariff impact against the regime before a date", () => {
+  it("counts only the measures from that date, day-weighted over the year", () => {
+    const [i] = tariffImpact(build(japan), { period: "FY2025", since });
+    // s232 in force 3 April – 31 March: 363 of 365 days. 1 000 × 27 000 × 0.25 × 363/365 = 6 713 013.70
+    expect(i?.vehicles).toBeCloseTo(6_713_013.7, 1);
+    expect(i?.parts).toBe(0);
+    expect(i?.net).toBeCloseTo(6_713_013.7, 1);
+  });
+
+  it("costs a quarter by cutting the measures to its dates", () => {
+    const [i] = tariffImpact(build(japan), { period: "FY2025", from: "2025-04-01", to: "2025-06-30", since });
+    // 3 April – 30 June: 89 days. 1 000 × 27 000 × 0.25 × 89/365 = 1 645 890.41
+    expect(i?.vehicles).toBeCloseTo(1_645_890.41, 1);
+  });
+
+  it("converts at the window's rate when one is given", () => {
+    const yen = { ...japan, companies: [company("maker", { reportingCurrency: "JPY" })], fx: { base: "USD", rates: { JPY: { FY2025: 150 } } } };
+    const [full] = tariffImpact(build(yen), { period: "FY2025", since });
+    const [h1] = tariffImpact(build(yen), { period: "FY2025", since, rates: { JPY: 140 } });
+    // 6 713 013.70 USD at 150 and at 140 JPY/USD
+    expect(full?.net).toBeCloseTo(6_713_013.7 * 150, -1);
+    expect(h1?.net).toBeCloseTo(6_713_013.7 * 140, -1);
+  });
+
+  it("nets the US-assembly offset against the parts duties it may reduce, capped at them", () => {
+    const ohio = scenario({
+      programs: [program("car", "maker", { ohio: 1 }, { content: { US: 0.5, JP: 0.5 }, markets: { us: { price: 30_000, msrp: 35_000, demand: 1_000 } } })],
+      tariffs: [
+        measure("parts", 0.25, { categories: ["parts"], from: "2025-04-01" }),
+        measure("offset", 0.0375, { kind: "offset", origins: ["US"], basis: "msrp", offsets: ["parts"], from: "2025-04-01" }),
+      ],
+    });
+    const [i] = tariffImpact(build(ohio), { period: "FY2025", since });
+    // parts value 0.8 × 20 000 = 16 000 (default share), half Japanese: 1 000 × 8 000 × 0.25 = 2 000 000
+    // offset 1 000 × 0.0375 × 35 000 = 1 312 500, below the cap
+    expect(i?.parts).toBeCloseTo(2_000_000, 3);
+    expect(i?.offsets).toBeCloseTo(-1_312_500, 3);
+    expect(i?.net).toBeCloseTo(687_500, 3);
+  });
+});
+
+describe("regimeBefore and clipTariffs", () => {
+  it("keeps the measures in force before the date and drops references to the others", () => {
+    const allIn = measure("jp-15", 0.15, { kind: "all-in", from: "2025-09-16", inclusiveOf: ["mfn-car", "s232"] });
+    const s = regimeBefore(build({ ...japan, tariffs: [mfn, s232, allIn] }), since);
+    expect(s.tariffs.map((m) => m.id)).toEqual(["mfn-car"]);
+  });
+
+  it("drops measures outside the window and cuts the others to it", () => {
+    const s = clipTariffs(build({ ...japan, tariffs: [mfn, s232, measure("old", 0.1, { to: "2025-03-31" })] }), "2025-04-01", "2025-06-30");
+    expect(s.tariffs.map((m) => [m.id, m.from, m.to])).toEqual([
+      ["mfn-car", "2025-04-01", "2025-06-30"],
+      ["s232", "2025-04-03", "2025-06-30"],
+    ]);
+  });
+
+  it("withRates replaces one period's rate and keeps the others", () => {
+    const s = build({ ...japan, fx: { base: "USD", rates: { JPY: { FY2025: 150 } } } });
+    expect(withRates(s, "FY2025", { JPY: 135, CAD: 1.4 }).fx.rates).toEqual({ JPY: { FY2025: 135 }, CAD: { FY2025: 1.4 } });
+    expect(s.fx.rates.JPY?.FY2025).toBe(150);
+  });
+});
+
+describe("property: windows that split a year add up to the year", () => {
+  const fyStart = Date.UTC(2025, 3, 1) / 86_400_000;
+  it("impact(start..c) + impact(c+1..end) = impact(year) for any cut and measure dates", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 363 }), fc.integer({ min: -30, max: 400 }), fc.double({ min: 0.01, max: 0.5, noNaN: true }), (cut, start, rate) => {
+        const s = build({ ...japan, tariffs: [mfn, measure("new", rate, { from: isoOf(fyStart + start) })] });
+        const at = (from?: string, to?: string) => tariffImpact(s, { period: "FY2025", from, to, since: "2024-01-01" })[0]?.net ?? 0;
+        const year = at();
+        const split = at("2025-04-01", isoOf(fyStart + cut)) + at(isoOf(fyStart + cut + 1), "2026-03-31");
+        expect(split).toBeCloseTo(year, 4);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,107 @@
+import * as chrono from "chrono-node";
+
+/** A date found in a sentence, at the precision the text gives (YYYY-MM-DD, YYYY-MM or YYYY). */
+export interface DateMention {
+  date: string;
+  start: number;
+  end: number;
+}
+
+/** A period a figure refers to ("fiscal 2025" → FY2025) and where it was named. */
+export interface PeriodMention {
+  /** The period, as a function of the figure's fiscal-year convention and as-of date. */
+  resolve: ((fiscalYearStart: number, asOf: string) => string) & { relative?: boolean };
+  start: number;
+  end: number;
+}
+
+// Just before a date: "will start in February", "from March", "until June".
+const FUTURE = /(?:\b(?:will|to)\b[^.,;]{0,25}|\b(?:from|starting|beginning|until|by|next)\s+)$/i;
+const DATE_WORD =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|last|next|this|ago|week|month|quarter|year|\d{4}-\d{2})/i;
+const EARLIER_THIS_YEAR = /\b(earlier this year|earlier in the year|so far this year)\b/gi;
+
+/**
+ * Dates in a sentence, resolved against the publication date. A month
+ * without a year is taken as the latest one not after publication (news
+ * reports what happened), unless the sentence speaks of the future.
+ */
+export function findDates(sentence: string, published: string): DateMention[] {
+  const ref = new Date(`${published.length === 4 ? `${published}-07-01` : published.length === 7 ? `${published}-15` : published}T12:00:00Z`);
+  if (Number.isNaN(ref.getTime())) return [];
+  const out: DateMention[] = [];
+  // chrono is the slow part of extraction: only sentences with a date word go to it.
+  const parsed = DATE_WORD.test(sentence) ? chrono.parse(sentence, ref) : [];
+  for (const r of parsed) {
+    const c = r.start;
+    if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day")) continue;
+    const d = c.date();
+    let year = d.getUTCFullYear();
+    if (!c.isCertain("year") && d.getTime() > ref.getTime() + 864e5 && !FUTURE.test(sentence.slice(0, r.index))) year -= 1;
+    const month = String(d.getUTCMonth() + 1).padStart(2, "0");
+    const day = String(d.getUTCDate()).padStart(2, "0");
+    const date = c.isCertain("day") || c.isCertain("weekday") ? `${year}-${month}-${day}` : `${year}-${month}`;
+    out.push({ date, start: r.index, end: r.index + r.text.length });
+  }
+  for (const m of sentence.matchAll(EARLIER_THIS_YEAR)) out.push({ date: published.slice(0, 4), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The fiscal year a date falls in, named by the calendar year it starts in (FY2025 = April 2025–March 2026 in Japan). */
+export function fiscalYearOf(date: string, fiscalYearStart: number): number {
+  const year = Number(date.slice(0, 4));
+  const month = date.length >= 7 ? Number(date.slice(5, 7)) : fiscalYearStart;
+  return fiscalYearStart === 1 || month >= fiscalYearStart ? year : year - 1;
+}
+
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+const QUARTER_MONTHS: Record<string, number> = { "april-june": 1, "july-september": 2, "october-december": 3, "january-march": 4 };
+
+type Rule = [RegExp, (m: RegExpMatchArray) => PeriodMention["resolve"]];
+const fixed = (p: string) => () => p;
+const fy = (shift: number) => (start: number, asOf: string) => `FY${fiscalYearOf(asOf, start) + shift}`;
+const twoOrFour = (y: string) => Number(y.length === 2 ? `20${y}` : y);
+
+const RULES: Rule[] = [
+  [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
+  // Japan's fiscal year named by its end: "the year ending March 2026" is FY2025; without a year, the last March.
+  [/\b(?:fiscal )?year (?:that )?(?:ending|ended|ends|to|through) (?:in )?March(?:,? (\d{4}))?/gi, (m) => (m[1] ? fixed(`FY${Number(m[1]) - 1}`) : lastMarch)],
+  [/\b(?:fiscal )?year (?:that )?(?:began|begins|started|starting) (?:in )?April\b/gi, () => fy(0)],
+  [/\ba year (?:earlier|ago|before)\b/gi, () => Object.assign(fy(-1), { relative: true })],
+  [
+    /\b(this|the current|current|next|last|the previous|previous|the next) (fiscal )?year\b/gi,
+    (m) => (/fiscal/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
+  ],
+  [/\b(full[- ]year|annual) (?:forecast|outlook|guidance|estimate|projection)\b/gi, () => fy(0)],
+  [/\b(first|second|third|fourth|April-June|July-September|October-December|January-March) (?:fiscal )?quarter\b/gi, (m) => quarter(m[1] ?? "")],
+  [/\b(first|second)[- ]half\b/gi, (m) => (start, asOf) => `H${ORDINAL[(m[1] ?? "").toLowerCase()]} FY${fiscalYearOf(asOf, start)}`],
+  [/\b(?:in|for|during|calendar(?: year)?|by|of) (20\d{2})\b(?! fiscal)/gi, (m) => fixed(`CY${m[1]}`)],
+];
+
+function lastMarch(_start: number, asOf: string): string {
+  const year = Number(asOf.slice(0, 4));
+  const month = asOf.length >= 7 ? Number(asOf.slice(5, 7)) : 12;
+  return `FY${(month >= 4 ? year : year - 1) - 1}`;
+}
+
+function calendar(which: string): PeriodMention["resolve"] {
+  const shift = /next/i.test(which) ? 1 : /last|previous/i.test(which) ? -1 : 0;
+  return (_s, asOf) => `CY${Number(asOf.slice(0, 4)) + shift}`;
+}
+
+function quarter(which: string): PeriodMention["resolve"] {
+  const n = ORDINAL[which.toLowerCase()] ?? QUARTER_MONTHS[which.toLowerCase()] ?? 1;
+  return (start, asOf) => `Q${n} FY${fiscalYearOf(asOf, start)}`;
+}
+
+/** Periods named in a sentence: fiscal years, quarters, halves and calendar years. */
+export function findPeriods(sentence: string): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  for (const [re, make] of RULES)
+    for (const m of sentence.matchAll(re)) {
+      const start = m.index ?? 0;
+      if (out.some((p) => start < p.end && start + m[0].length > p.start)) continue;
+      out.push({ resolve: make(m), start, end: start + m[0].length });
+    }
+  return out.sort((a, b) => a.start - b.start);
+}

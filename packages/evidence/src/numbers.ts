@@ -1,0 +1,284 @@
+import type { Alternate } from "./types.js";
+
+/**
+ * Figures in a sentence: money with currency and scale, percentages, counts
+ * with their noun, ranges ("70%-80%"), changes ("from 17 to 10") and paired
+ * currencies ("90 billion yen ($0.6B)"). Offsets are relative to the text
+ * given; values are in base units (yen, not billions).
+ */
+export interface Figure {
+  kind: "money" | "percent" | "count" | "rate";
+  value: number;
+  high?: number;
+  from?: number;
+  unit: string;
+  alternates?: Alternate[];
+  qualifier?: string;
+  start: number;
+  end: number;
+}
+
+interface Token {
+  value: number;
+  start: number;
+  end: number;
+  scale?: number;
+  kind?: Figure["kind"];
+  unit?: string;
+  word: boolean;
+}
+
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+};
+const WORD_ALT = Object.keys(WORDS).join("|");
+// A number not glued to a preceding letter or digit (so FY2025 and Q1 are not figures).
+const NUMBER = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`, "gi");
+
+const SCALES: Record<string, number> = {
+  trillion: 1e12,
+  tn: 1e12,
+  t: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  million: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
+};
+const SCALE_WORD = /^\s*(trillion|billion|million|thousand|tn|bn|mln|mn)\b/i;
+// Single-letter scales only when glued to the number: "$3.4B", "20k".
+const SCALE_LETTER = /^([BMKTbmk])(?![\w])/;
+
+const SYMBOLS: Record<string, string> = { C$: "CAD", CA$: "CAD", US$: "USD", A$: "AUD", MX$: "MXN", $: "USD", "¥": "JPY", "€": "EUR", "£": "GBP" };
+const PREFIX_SYMBOL = /(C\$|CA\$|US\$|A\$|MX\$|\$|¥|€|£)\s?$/;
+const PREFIX_CODE = /\b(USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD)\s?$/;
+const POST_CURRENCY =
+  /^\s*(U\.?S\.? dollars?|Canadian dollars?|Mexican pesos?|yen|dollars?|euros?|pounds? sterling|pesos?|yuan|USD|JPY|EUR|CAD|MXN|GBP|CNY)(?![\w])/i;
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/^canadian/i, "CAD"],
+  [/^mexican|^peso/i, "MXN"],
+  [/^u\.?s\.?|^dollar/i, "USD"],
+  [/^yen/i, "JPY"],
+  [/^euro/i, "EUR"],
+  [/^pound/i, "GBP"],
+  [/^yuan/i, "CNY"],
+];
+const RATE = /^\s*(?:yen\s+)?(?:to|per|against)\s+(?:the\s+|one\s+|a\s+)?(?:U\.?S\.?\s+)?dollar\b/i;
+const PERCENT = /^\s*(%|percent\b|per cent\b|pct\b)/i;
+const POINTS = /^\s*(percentage points?|points?|pp)\b/i;
+
+/** Counted nouns and the unit each is recorded in. */
+const NOUNS: Record<string, string> = {
+  job: "jobs",
+  worker: "jobs",
+  employee: "jobs",
+  position: "jobs",
+  role: "jobs",
+  people: "jobs",
+  plant: "plants",
+  factory: "plants",
+  factorie: "plants",
+  vehicle: "vehicles",
+  unit: "vehicles",
+  car: "vehicles",
+  truck: "vehicles",
+  pickup: "vehicles",
+  suv: "vehicles",
+  model: "models",
+  shift: "shifts",
+  platform: "platforms",
+  line: "lines",
+  dealer: "dealers",
+  dealership: "dealers",
+};
+const NOUN =
+  /^\s*((?:(?!of\b|to\b|and\b|in\b|a\b|the\b|from\b|by\b|at\b|on\b|per\b|for\b|with\b|or\b)[a-z-]+\s+){0,2})(jobs?|workers?|employees?|positions?|roles?|people|plants?|factory|factories|vehicles?|units?|cars?|trucks?|pickups?|SUVs?|models?|shifts?|platforms?|lines?|dealers?|dealerships?)(?![\w])/i;
+const NOUN_BEFORE = /\b(jobs|workers|employees|positions|plants|factories|vehicles|units|models|shifts|platforms|lines|dealers)\b[^.;]{0,40}$/i;
+
+const QUALIFIERS: [RegExp, string][] = [
+  [/\b(up to|as much as|as many as|a maximum of|maximum of|max(?:imum)?)\s*$/i, "up to"],
+  [/\b(more than|over|above|just over|in excess of|upwards of)\s*$/i, "more than"],
+  [/\b(at least|no less than)\s*$/i, "at least"],
+  [/\b(less than|under|below|just under|fewer than)\s*$/i, "less than"],
+  [/\b(nearly|almost|close to)\s*$/i, "nearly"],
+  [/\b(about|around|roughly|approximately|some|an estimated|estimated|circa|approx\.?|~)\s*$/i, "about"],
+];
+
+/** Every figure of the text, in order of appearance. */
+export function findFigures(text: string): Figure[] {
+  const tokens = [...text.matchAll(NUMBER)].map((m) => readToken(text, m));
+  const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start) }));
+  return figures.some((f) => f.kind === "rate") ? figures.map(asRate) : figures;
+}
+
+/** "145 yen to the dollar, compared with 135 yen in May": unscaled yen beside an exchange rate are rates too. */
+function asRate(f: Figure): Figure {
+  return f.kind === "money" && f.unit === "JPY" && f.value < 1000 && f.high === undefined ? { ...f, kind: "rate", unit: "JPY/USD" } : f;
+}
+
+function readToken(text: string, m: RegExpMatchArray): Token {
+  const start = m.index ?? 0;
+  let end = start + m[0].length;
+  const word = m[1] === undefined;
+  const value = word ? (WORDS[(m[2] ?? "").toLowerCase()] ?? 0) + (WORDS[(m[3] ?? "").toLowerCase()] ?? 0) : Number((m[1] ?? "").replace(/,/g, ""));
+  const t: Token = { value, start, end, word };
+  const before = text.slice(Math.max(0, start - 5), start);
+  const sym = PREFIX_SYMBOL.exec(before) ?? PREFIX_CODE.exec(before);
+  if (sym?.[1]) {
+    t.kind = "money";
+    t.unit = SYMBOLS[sym[1]] ?? sym[1];
+    t.start = start - sym[0].length;
+  }
+  let after = text.slice(end, end + 60);
+  const scale = SCALE_WORD.exec(after) ?? (!word ? SCALE_LETTER.exec(after) : null);
+  if (scale?.[1]) {
+    t.scale = SCALES[scale[1].toLowerCase()];
+    end += scale[0].length;
+    after = text.slice(end, end + 60);
+  }
+  const unit = readUnit(after, t);
+  if (unit) {
+    t.kind = t.kind ?? unit.kind;
+    if (unit.kind === "rate" || t.unit === undefined) t.unit = unit.unit;
+    if (unit.kind === "rate") t.kind = "rate";
+    end += unit.length;
+  }
+  t.end = end;
+  return t;
+}
+
+function readUnit(after: string, t: Token): { kind: Figure["kind"]; unit: string; length: number } | undefined {
+  const rate = t.word ? null : RATE.exec(after);
+  if (rate && (t.unit === "JPY" || /^\s*yen/i.test(after))) return { kind: "rate", unit: "JPY/USD", length: rate[0].length };
+  if (t.kind === "money") {
+    const post = POST_CURRENCY.exec(after);
+    return post?.[1] ? { kind: "money", unit: t.unit ?? currencyOf(post[1]), length: post[0].length } : undefined;
+  }
+  const post = POST_CURRENCY.exec(after);
+  if (post?.[1]) return { kind: "money", unit: currencyOf(post[1]), length: post[0].length };
+  const pct = PERCENT.exec(after);
+  if (pct) return { kind: "percent", unit: "%", length: pct[0].length };
+  const pts = POINTS.exec(after);
+  if (pts && !t.word) return { kind: "percent", unit: "pp", length: pts[0].length };
+  const noun = NOUN.exec(after);
+  if (noun?.[2]) return { kind: "count", unit: nounUnit(noun[2]), length: noun[0].length };
+  return undefined;
+}
+
+function currencyOf(word: string): string {
+  if (/^[A-Z]{3}$/.test(word)) return word;
+  return CURRENCY_WORDS.find(([re]) => re.test(word))?.[1] ?? "USD";
+}
+
+function nounUnit(noun: string): string {
+  const singular = noun.toLowerCase().replace(/s$/, "");
+  return NOUNS[singular] ?? NOUNS[singular.replace(/ie$/, "y")] ?? singular;
+}
+
+// "by fiscal 2027" after "plants": a year, not a count of plants.
+const isYear = (t: Token) => t.scale === undefined && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100;
+
+const scaled = (t: Token) => t.value * (t.scale ?? 1);
+
+/** Joins "70%-80%", "250 to 300 billion yen", "between 2 and 3" and "from 17 to 10" into one figure each. */
+function mergeRanges(text: string, tokens: Token[]): Figure[] {
+  const out: Figure[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i] as Token;
+    const b = tokens[i + 1];
+    const gap = b ? text.slice(a.end, b.start) : "";
+    const lead = text.slice(Math.max(0, a.start - 12), a.start);
+    const isFrom = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap);
+    const isRange = /^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap));
+    // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
+    if (b && (isFrom || isRange) && compatible(a, b) && !(isYear(a) && a.kind === undefined)) {
+      const unit = b.unit ?? a.unit;
+      const kind = b.kind ?? a.kind;
+      const fromScale = a.scale ?? b.scale;
+      const low = a.value * (fromScale ?? 1);
+      const head = { ...a, scale: fromScale };
+      const figure = toFigure(kind ? { ...head, kind, unit } : head, text, a.start, b.end);
+      if (figure) out.push(isFrom ? { ...figure, value: scaled(b), from: low } : { ...figure, value: low, high: scaled(b) });
+      i++;
+      continue;
+    }
+    const f = toFigure(a, text, a.start, a.end);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function compatible(a: Token, b: Token): boolean {
+  if (a.kind && b.kind && a.kind !== b.kind) return false;
+  return !(a.unit && b.unit && a.unit !== b.unit);
+}
+
+function toFigure(t: Token, text: string, start: number, end: number): Figure | undefined {
+  let { kind, unit } = t;
+  if (!kind || !unit) {
+    // "cut its plants from 17 to 10": the noun comes before the numbers.
+    const back = NOUN_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+    if (!back?.[1] || t.word || isYear(t) || /^\s*(%|percent)/i.test(text.slice(end, end + 10))) return undefined;
+    kind = "count";
+    unit = nounUnit(back[1]);
+  }
+  if (kind !== "money" && t.word && t.value === 1) return undefined;
+  const value = kind === "percent" || kind === "rate" ? t.value : scaled(t);
+  return { kind, value, unit, start, end };
+}
+
+/** "90 billion yen ($0.6B USD)": one figure in two currencies. */
+function pairCurrencies(text: string, figures: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i] as Figure;
+    const g = figures[i + 1];
+    const gap = g ? text.slice(f.end, g.start) : "";
+    if (g && f.kind === "money" && g.kind === "money" && g.unit !== f.unit && /^\s*[(,]\s*(?:or\s+|about\s+|roughly\s+|around\s+|some\s+)?$/i.test(gap)) {
+      const close = /^\s*(?:USD)?\s*\)/.exec(text.slice(g.end, g.end + 8));
+      out.push({ ...f, alternates: [{ value: g.value, unit: g.unit }], end: g.end + (close ? close[0].length : 0) });
+      i++;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+function qualifierOf(text: string, start: number): { qualifier?: string } {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const hit = QUALIFIERS.find(([re]) => re.test(before));
+  return hit ? { qualifier: hit[1] } : {};
+}

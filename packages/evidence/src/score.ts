@@ -1,0 +1,81 @@
+import type { Claim } from "./types.js";
+
+/** A figure a careful reader would extract, as written in an article's annotation file. */
+export interface Gold {
+  value: number;
+  unit: string;
+  high?: number;
+  from?: number;
+  subject?: string;
+  metric?: string;
+  qualifier?: string;
+  period?: string;
+  asOf?: string;
+}
+
+export const FIELDS = ["value", "unit", "subject", "metric", "qualifier", "period", "asOf"] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface Tally {
+  /** Extracted claims right on this field. */
+  correct: number;
+  extracted: number;
+  annotated: number;
+}
+
+export interface Scores {
+  tallies: Record<Field, Tally>;
+  /** Annotated figures no extracted claim matched, and extracted claims no annotation matched. */
+  missed: Gold[];
+  spurious: Claim[];
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Matches extracted claims to annotations by value (each used once, same unit
+ * preferred), then counts each field: precision = correct / extracted, recall
+ * = correct / annotated. A figure found with a wrong subject counts for the
+ * value and against the subject.
+ */
+export function score(extracted: readonly Claim[], gold: readonly Gold[]): Scores {
+  const used = new Set<Claim>();
+  const pairs: [Gold, Claim][] = [];
+  const missed: Gold[] = [];
+  for (const g of gold) {
+    const candidates = extracted.filter((c) => !used.has(c) && near(c.value, g.value));
+    // Of several claims of the same value, the one that agrees on most fields is this figure's.
+    const c = candidates.sort((a, b) => agreement(g, b) - agreement(g, a))[0];
+    if (c) {
+      used.add(c);
+      pairs.push([g, c]);
+    } else missed.push(g);
+  }
+  const tallies = Object.fromEntries(FIELDS.map((f) => [f, { correct: 0, extracted: 0, annotated: 0 }])) as Record<Field, Tally>;
+  for (const f of FIELDS) {
+    const t = tallies[f];
+    t.extracted = f === "value" ? extracted.length : extracted.filter((c) => c[f] !== undefined).length;
+    t.annotated = f === "value" ? gold.length : gold.filter((g) => g[f] !== undefined).length;
+    t.correct = pairs.filter(([g, c]) => (f === "value" ? true : g[f] !== undefined && String(g[f]) === String(c[f]))).length;
+  }
+  return { tallies, missed, spurious: extracted.filter((c) => !used.has(c)) };
+}
+
+function agreement(g: Gold, c: Claim): number {
+  return FIELDS.filter((f) => g[f] !== undefined && String(g[f]) === String(c[f])).length;
+}
+
+export const precision = (t: Tally) => (t.extracted === 0 ? 1 : t.correct / t.extracted);
+export const recall = (t: Tally) => (t.annotated === 0 ? 1 : t.correct / t.annotated);
+
+/** Sums tallies over several articles. */
+export function addTallies(all: readonly Record<Field, Tally>[]): Record<Field, Tally> {
+  const out = Object.fromEntries(FIELDS.map((f) => [f, { correct: 0, extracted: 0, annotated: 0 }])) as Record<Field, Tally>;
+  for (const t of all)
+    for (const f of FIELDS) {
+      out[f].correct += t[f].correct;
+      out[f].extracted += t[f].extracted;
+      out[f].annotated += t[f].annotated;
+    }
+  return out;
+}

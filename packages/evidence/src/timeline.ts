@@ -1,0 +1,54 @@
+import type { Claim } from "./types.js";
+
+export type Status = "current" | "superseded" | "conflict";
+
+/** A claim on a timeline: whether a later claim replaced it, and which. */
+export interface TimelineEntry {
+  claim: Claim;
+  status: Status;
+  /** The latest claim on the same subject, metric and period, when it is later than this one. */
+  supersededBy?: string;
+  /** Claims of the same date that give another value (also kept on superseded claims). */
+  conflictsWith?: string[];
+}
+
+/** Claims on one subject and metric (and period, when they name one) are about the same figure. */
+export function figureKey(c: Claim): string {
+  return `${c.subject ?? ""}|${c.metric ?? ""}|${c.period ?? ""}`;
+}
+
+const sameValue = (a: Claim, b: Claim) => close(a.value, b.value) && close(a.high, b.high);
+function close(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Every claim by as-of date within its figure, the latest superseding the
+ * earlier ones. Claims of one date that disagree are flagged; at the latest
+ * date that makes the figure a conflict, since neither replaces the other.
+ */
+export function timeline(claims: Iterable<Claim>): TimelineEntry[] {
+  const groups = new Map<string, Claim[]>();
+  for (const c of claims) groups.set(figureKey(c), [...(groups.get(figureKey(c)) ?? []), c]);
+  const out: TimelineEntry[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const list = (groups.get(key) as Claim[]).sort((a, b) => a.asOf.localeCompare(b.asOf) || a.id.localeCompare(b.id));
+    const latest = list.at(-1) as Claim;
+    for (const c of list) {
+      const rivals = list.filter((o) => o !== c && o.asOf === c.asOf && !sameValue(o, c)).map((o) => o.id);
+      const flagged = rivals.length ? { conflictsWith: rivals } : {};
+      if (c.asOf < latest.asOf) out.push({ claim: c, status: "superseded", supersededBy: latest.id, ...flagged });
+      else out.push({ claim: c, status: rivals.length ? "conflict" : "current", ...flagged });
+    }
+  }
+  return out;
+}
+
+/** The later claim that replaced a cited one, if any. */
+export function supersession(claimId: string, claims: Iterable<Claim>): TimelineEntry | undefined {
+  const all = [...claims];
+  const cited = all.find((c) => c.id === claimId);
+  if (!cited) return undefined;
+  return timeline(all.filter((c) => figureKey(c) === figureKey(cited))).find((e) => e.claim.id === claimId);
+}

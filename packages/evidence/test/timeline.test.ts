@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Claim, supersession, timeline } from "../src/index.js";
+
+const claim = (id: string, asOf: string, value: number, extra: Partial<Claim> = {}): Claim => ({
+  id,
+  subject: "honda",
+  metric: "tariff-impact",
+  period: "FY2025",
+  value,
+  unit: "JPY",
+  asOf,
+  source: "s",
+  ...extra,
+});
+
+describe("timeline", () => {
+  it("lets the latest claim supersede the earlier ones of the same figure", () => {
+    const t = timeline([claim("nov", "2025-11-07", 385e9), claim("may", "2025-05-13", 650e9), claim("aug", "2025-08", 450e9)]);
+    expect(t.map((e) => [e.claim.id, e.status, e.supersededBy])).toEqual([
+      ["may", "superseded", "nov"],
+      ["aug", "superseded", "nov"],
+      ["nov", "current", undefined],
+    ]);
+  });
+
+  it("keeps other periods, metrics and subjects apart", () => {
+    const t = timeline([
+      claim("fy", "2025-05-13", 650e9),
+      claim("q1", "2025-08-06", 124.6e9, { period: "Q1 FY2025" }),
+      claim("nissan", "2025-09-01", 1, { subject: "nissan" }),
+    ]);
+    expect(t.every((e) => e.status === "current")).toBe(true);
+  });
+
+  it("flags claims of the same date that disagree, and not those that agree", () => {
+    const t = timeline([claim("a", "2025-05-13", 650e9), claim("b", "2025-05-13", 600e9), claim("c", "2025-05-13", 650e9)]);
+    expect(t.map((e) => [e.claim.id, e.status, e.conflictsWith])).toEqual([
+      ["a", "conflict", ["b"]],
+      ["b", "conflict", ["a", "c"]],
+      ["c", "conflict", ["b"]],
+    ]);
+    const agree = timeline([claim("a", "2025-05-13", 650e9), claim("c", "2025-05-13", 650e9)]);
+    expect(agree.map((e) => e.status)).toEqual(["current", "current"]);
+  });
+
+  it("keeps the flag on a disagreement that a later claim has since superseded", () => {
+    const t = timeline([claim("a", "2025-05-13", 650e9), claim("b", "2025-05-13", 600e9), claim("n", "2025-11-07", 385e9)]);
+    expect(t.map((e) => [e.claim.id, e.status, e.supersededBy, e.conflictsWith])).toEqual([
+      ["a", "superseded", "n", ["b"]],
+      ["b", "superseded", "n", ["a"]],
+      ["n", "current", undefined, undefined],
+    ]);
+  });
+
+  it("finds what superseded a cited claim", () => {
+    const all = [claim("may", "2025-05-13", 650e9), claim("nov", "2025-11-07", 385e9)];
+    expect(supersession("may", all)?.supersededBy).toBe("nov");
+    expect(supersession("nov", all)?.status).toBe("current");
+    expect(supersession("nope", all)).toBeUndefined();
+  });
+
+  it("property: in every figure, exactly the claims of the latest date are not superseded", () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
+    const claims = fc.array(fc.record({ asOf: day, value: fc.integer({ min: 1, max: 3 }), period: fc.constantFrom("FY2025", "FY2026") }), {
+      minLength: 1,
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(claims, (rows) => {
+        const t = timeline(rows.map((r, i) => claim(`c${i}`, r.asOf, r.value, { period: r.period })));
+        for (const period of ["FY2025", "FY2026"]) {
+          const group = t.filter((e) => e.claim.period === period);
+          const latest = group.reduce((m, e) => (e.claim.asOf > m ? e.claim.asOf : m), "");
+          for (const e of group) {
+            if (e.claim.asOf < latest) expect(e.status).toBe("superseded");
+            else expect(e.status).not.toBe("superseded");
+            if (e.supersededBy) expect(group.find((g) => g.claim.id === e.supersededBy)?.claim.asOf).toBe(latest);
+          }
+        }
+        expect(t).toHaveLength(rows.length);
+      }),
+    );
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * A sparse linear model built column by column into typed arrays, with labels
+ * kept apart (linopy's convention): variables and constraints are created in
+ * named blocks whose labels are computed only when asked for (export, results),
+ * so a model of 100k variables builds without 100k strings.
+ */
+
+/** A named block of consecutive columns or rows; `label(i)` names its i-th member in domain terms. */
+export interface Block {
+  name: string;
+  first: number;
+  count: number;
+  label: (i: number) => string;
+}
+
+export const INF = Number.POSITIVE_INFINITY;
+
+/** Growable typed array of doubles. */
+class Doubles {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = x;
+  }
+  private grow(): void {
+    const next = new Float64Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+class Ints {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+export class ModelBuilder {
+  readonly colCost = new Doubles();
+  readonly colLower = new Doubles();
+  readonly colUpper = new Doubles();
+  readonly integer = new Ints();
+  readonly rowLower = new Doubles();
+  readonly rowUpper = new Doubles();
+  /** Coefficients as triplets (row, column, value), turned into CSC once. */
+  private readonly tRow = new Ints(4096);
+  private readonly tCol = new Ints(4096);
+  private readonly tVal = new Doubles(4096);
+  readonly colBlocks: Block[] = [];
+  readonly rowBlocks: Block[] = [];
+  /** Constant part of the objective. */
+  offset = 0;
+  /** The CSC matrix, kept until a coefficient is added. */
+  private matrix: { starts: Int32Array; indices: Int32Array; values: Float64Array } | undefined;
+
+  get numCols(): number {
+    return this.colCost.length;
+  }
+  get numRows(): number {
+    return this.rowLower.length;
+  }
+  get nnz(): number {
+    return this.tVal.length;
+  }
+
+  /** Opens a block of `count` columns; fill each with `setCol`. Returns the index of its first column. */
+  addColumns(name: string, count: number, label: (i: number) => string, lower = 0, upper = INF, integer = false): number {
+    const first = this.numCols;
+    for (let i = 0; i < count; i++) {
+      this.colCost.push(0);
+      this.colLower.push(lower);
+      this.colUpper.push(upper);
+      this.integer.push(integer ? 1 : 0);
+    }
+    this.colBlocks.push({ name, first, count, label });
+    return first;
+  }
+
+  /** Opens a block of `count` rows with the given bounds; add their coefficients with `coef`. */
+  addRows(name: string, count: number, label: (i: number) => string, lower = -INF, upper = INF): number {
+    const first = this.numRows;
+    for (let i = 0; i < count; i++) {
+      this.rowLower.push(lower);
+      this.rowUpper.push(upper);
+    }
+    this.rowBlocks.push({ name, first, count, label });
+    return first;
+  }
+
+  setCost(col: number, cost: number): void {
+    this.colCost.data[col] = cost;
+  }
+  addCost(col: number, cost: number): void {
+    this.colCost.data[col] = (this.colCost.data[col] as number) + cost;
+  }
+  setColBounds(col: number, lower: number, upper: number): void {
+    this.colLower.data[col] = lower;
+    this.colUpper.data[col] = upper;
+  }
+  setRowBounds(row: number, lower: number, upper: number): void {
+    this.rowLower.data[row] = lower;
+    this.rowUpper.data[row] = upper;
+  }
+
+  /** Adds a coefficient; a zero is skipped (absent is not zero, but a zero term is no term). */
+  coef(row: number, col: number, value: number): void {
+    if (value === 0) return;
+    if (!Number.isFinite(value)) throw new Error(`internal: coefficient ${value} at ${this.rowLabel(row)} × ${this.colLabel(col)}`);
+    this.matrix = undefined;
+    this.tRow.push(row);
+    this.tCol.push(col);
+    this.tVal.push(value);
+  }
+
+  /** The matrix in compressed sparse columns, by a counting sort of the triplets (duplicates summed). */
+  csc(): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+    if (this.matrix && this.matrix.starts.length === this.numCols + 1) return this.matrix;
+    this.matrix = this.buildCsc();
+    return this.matrix;
+  }
+
+  private buildCsc(): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+    const n = this.numCols;
+    const nnz = this.tVal.length;
+    const starts = new Int32Array(n + 1);
+    const cols = this.tCol.data;
+    for (let k = 0; k < nnz; k++) {
+      const j = (cols[k] as number) + 1;
+      starts[j] = (starts[j] as number) + 1;
+    }
+    for (let j = 0; j < n; j++) starts[j + 1] = (starts[j + 1] as number) + (starts[j] as number);
+    const next = starts.slice(0, n);
+    const indices = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    for (let k = 0; k < nnz; k++) {
+      const j = cols[k] as number;
+      const at = next[j] as number;
+      next[j] = at + 1;
+      indices[at] = this.tRow.data[k] as number;
+      values[at] = this.tVal.data[k] as number;
+    }
+    return dedupe(starts, indices, values, this.numRows);
+  }
+
+  colLabel(col: number): string {
+    return labelOf(this.colBlocks, col, "c");
+  }
+  rowLabel(row: number): string {
+    return labelOf(this.rowBlocks, row, "r");
+  }
+  /** The block a column belongs to. */
+  colBlock(col: number): Block | undefined {
+    return blockOf(this.colBlocks, col);
+  }
+  block(name: string): Block | undefined {
+    return this.colBlocks.find((b) => b.name === name) ?? this.rowBlocks.find((b) => b.name === name);
+  }
+}
+
+function blockOf(blocks: readonly Block[], index: number): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid] as Block;
+    if (index < b.first) hi = mid - 1;
+    else if (index >= b.first + b.count) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+function labelOf(blocks: readonly Block[], index: number, fallback: string): string {
+  const b = blockOf(blocks, index);
+  return b ? b.label(index - b.first) : `${fallback}${index}`;
+}
+
+/**
+ * Sums repeated (row, column) entries within each column, so the matrix has no
+ * duplicate index (HiGHS rejects them). Speed: a row-indexed stamp array, not
+ * a map, finds repeats in one pass.
+ */
+function dedupe(
+  starts: Int32Array,
+  indices: Int32Array,
+  values: Float64Array,
+  numRows: number,
+): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+  const n = starts.length - 1;
+  const stamp = new Int32Array(numRows).fill(-1);
+  const position = new Int32Array(numRows);
+  const out = new Int32Array(n + 1);
+  let w = 0;
+  for (let j = 0; j < n; j++) {
+    out[j] = w;
+    for (let k = starts[j] as number; k < (starts[j + 1] as number); k++) {
+      const r = indices[k] as number;
+      if (stamp[r] === j) {
+        const at = position[r] as number;
+        values[at] = (values[at] as number) + (values[k] as number);
+        continue;
+      }
+      stamp[r] = j;
+      position[r] = w;
+      indices[w] = r;
+      values[w] = values[k] as number;
+      w++;
+    }
+  }
+  out[n] = w;
+  return { starts: out, indices: indices.subarray(0, w), values: values.subarray(0, w) };
+}

@@ -1,0 +1,129 @@
+import { INF } from "../builder.js";
+import type { Formulation } from "./allocation.js";
+
+/**
+ * The footprint MILP on top of the allocation LP (docs/optimizer.md,
+ * "Footprint"): open(k, t) ∈ {0, 1} keeps plant k in period t; once closed it
+ * stays closed; a kept plant pays its fixed cost and runs at least a minimum
+ * utilisation; closing pays a one-off closure cost; a plant may build a
+ * platform it does not list after a one-off retooling, add(k, q) ∈ {0, 1}.
+ */
+export interface FootprintOptions {
+  /** One-off cost of closing a plant, base currency; default one year of its fixed cost. */
+  closureCost?: (plant: number) => number;
+  /** One-off cost of adding a platform to a plant, base currency. */
+  retoolCost: number;
+  /** Minimum utilisation of a kept plant, 0–1. */
+  minUtilisation: number;
+}
+
+export function footprint(f: Formulation, o: FootprintOptions): void {
+  const open = openColumns(f, o);
+  linkCapacity(f, open, o.minUtilisation);
+  retooling(f, o.retoolCost);
+}
+
+/** open(k, t) with fixed cost, no reopening, and closure cost C·(open(k, t−1) − open(k, t)), open(k, −1) = 1. */
+function openColumns(f: Formulation, o: FootprintOptions): Map<string, number> {
+  const { builder: b, inst } = f;
+  const T = inst.periods.length;
+  const col0 = b.addColumns(
+    "open",
+    f.plants.length * T,
+    (j) => `open(${inst.plants[f.plants[Math.floor(j / T)] as number]?.id},${inst.periods[j % T]})`,
+    0,
+    1,
+    true,
+  );
+  const row0 = b.addRows(
+    "noReopen",
+    f.plants.length * Math.max(0, T - 1),
+    (j) => {
+      const k = f.plants[Math.floor(j / (T - 1))] as number;
+      return `noReopen(${inst.plants[k]?.id},${inst.periods[(j % (T - 1)) + 1]})`;
+    },
+    -INF,
+    0,
+  );
+  const cols = new Map<string, number>();
+  f.plants.forEach((k, i) => {
+    const plant = inst.plants[k];
+    if (!plant) return;
+    const profit = f.profit.of(plant.owner);
+    const closure = o.closureCost ? o.closureCost(k) : plant.annualFixedCost;
+    profit.constant += plant.fixedCost.reduce((s, x) => s + x, 0); // allocation() charged it as a constant
+    profit.constant -= closure;
+    for (let t = 0; t < T; t++) {
+      const col = col0 + i * T + t;
+      cols.set(`${k}:${t}`, col);
+      profit.add(col, -(plant.fixedCost[t] as number) + closure - (t + 1 < T ? closure : 0));
+      if (t > 0) {
+        const row = row0 + i * (T - 1) + t - 1;
+        b.coef(row, col, 1);
+        b.coef(row, col - 1, -1);
+      }
+    }
+  });
+  return cols;
+}
+
+/** Σ flow ≤ cap · open, and Σ flow ≥ u · cap · open. */
+function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation: number): void {
+  const { builder: b, inst } = f;
+  const entries = [...f.capacityRow];
+  const min0 =
+    minUtilisation > 0
+      ? b.addRows("minUtilisation", entries.length, (j) => b.rowLabel(entries[j]?.[1] as number).replace(/^capacity/, "minUtilisation"), 0, INF)
+      : -1;
+  const minRowOf = new Map<number, number>();
+  entries.forEach(([key, row], j) => {
+    const [k, t] = key.split(":").map(Number) as [number, number];
+    const cap = inst.plants[k]?.capacity[t] ?? 0;
+    const col = open.get(key) as number;
+    b.setRowBounds(row, -INF, 0);
+    b.coef(row, col, -cap);
+    if (min0 < 0) return;
+    minRowOf.set(row, min0 + j);
+    b.coef(min0 + j, col, -minUtilisation * cap);
+  });
+  if (min0 < 0) return;
+  for (let i = 0; i < f.lanes.length; i++) b.coef(minRowOf.get(f.flowCapacityRow[i] as number) as number, f.flowFirst + i, 1);
+}
+
+/** add(k, q) for each plant and platform it does not list but a lane in scope needs; Σ non-native flows ≤ cap · add. */
+function retooling(f: Formulation, cost: number): void {
+  const { builder: b, inst } = f;
+  const L = inst.lanes;
+  const plantIndex = new Map(inst.plants.map((p, k) => [p.id, k]));
+  const pairs = new Map<string, { plant: string; owner: string; platform: string; k: number; members: number[] }>();
+  for (let i = 0; i < f.lanes.length; i++) {
+    const l = f.lanes[i] as number;
+    if (L.native[l]) continue;
+    const key = `${L.plant[l]}\u0000${L.platform[l]}`;
+    let p = pairs.get(key);
+    if (!p) {
+      const k = plantIndex.get(L.plant[l] as string) ?? -1;
+      p = { plant: L.plant[l] as string, owner: L.builder[l] as string, platform: L.platform[l] as string, k, members: [] };
+      pairs.set(key, p);
+    }
+    p.members.push(i);
+  }
+  const list = [...pairs.values()];
+  const T = inst.periods.length;
+  const col0 = b.addColumns("retool", list.length, (j) => `retool(${list[j]?.plant},${list[j]?.platform})`, 0, 1, true);
+  const row0 = b.addRows(
+    "platform",
+    list.length * T,
+    (j) => {
+      const p = list[Math.floor(j / T)];
+      return `platform(${p?.plant},${p?.platform},${inst.periods[j % T]})`;
+    },
+    -INF,
+    0,
+  );
+  list.forEach((p, j) => {
+    f.profit.of(p.owner).add(col0 + j, -cost);
+    for (let t = 0; t < T; t++) b.coef(row0 + j * T + t, col0 + j, -(inst.plants[p.k]?.capacity[t] ?? 0));
+    for (const i of p.members) b.coef(row0 + j * T + (L.period[f.lanes[i] as number] as number), f.flowFirst + i, 1);
+  });
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { cooperation, optimizeInstance } from "../src/index.js";
+import { tinyInstance } from "./helpers.js";
+
+const one = { companies: ["a"], crossCompany: false };
+
+describe("allocation LP: hand-computed optima", () => {
+  // Plant A earns 100 a unit and can build 60; plant B earns 80 and can build 100; demand is 120.
+  // Fill A first: x_A = 60, x_B = 60, profit 60·100 + 60·80 = 10 800.
+  // One more unit of capacity at A moves a unit from B to A: +100 − 80 = 20; B has spare capacity: 0.
+  const inst = tinyInstance(
+    [
+      { program: "car", plant: "A", demand: 120, margin: 100 },
+      { program: "car", plant: "B", demand: 120, margin: 80 },
+    ],
+    [
+      { id: "A", capacity: 60 },
+      { id: "B", capacity: 100 },
+    ],
+  );
+
+  it("fills the better plant first", async () => {
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" } });
+    expect(r.status).toBe("optimal");
+    expect(r.objective).toBeCloseTo(10_800, 6);
+    expect(r.flows.map((f) => [inst.lanes.plant[f.lane], f.units])).toEqual([
+      ["A", 60],
+      ["B", 60],
+    ]);
+  });
+
+  it("prices capacity by its shadow price, in domain labels", async () => {
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" } });
+    expect(r.plants.find((p) => p.plant === "A")?.shadowPrice).toBeCloseTo(20, 9);
+    expect(r.plants.find((p) => p.plant === "B")?.shadowPrice).toBeCloseTo(0, 9);
+  });
+
+  it("treats demand as a ceiling: a loss-making lane is not used", async () => {
+    // margin −5 at C: selling there loses money, so nothing is built.
+    const loss = tinyInstance([{ program: "car", plant: "C", demand: 50, margin: -5 }], [{ id: "C", capacity: 100, fixedCost: 30 }]);
+    const r = await optimizeInstance(loss, one, { objective: { kind: "alliance" } });
+    expect(r.flows).toEqual([]);
+    expect(r.objective).toBeCloseTo(-30, 9); // the fixed cost is sunk in a fixed footprint
+  });
+
+  it("caps the US-assembly offset at the parts duties it offsets", async () => {
+    // 10 units, margin 50, offset credit 8 a unit, parts duties 3 a unit: credit min(80, 30) = 30; profit 500 + 30.
+    const o = tinyInstance([{ program: "car", plant: "A", demand: 10, margin: 50, offset: 8, parts: 3 }], [{ id: "A", capacity: 100 }]);
+    const r = await optimizeInstance(o, one, { objective: { kind: "alliance" } });
+    expect(r.objective).toBeCloseTo(530, 9);
+  });
+});
+
+describe("footprint MILP: hand-computed optima", () => {
+  const footprint = { retoolCost: 1000, minUtilisation: 0, closureCost: () => 0 };
+
+  it("closes a plant whose contribution does not cover its fixed cost", async () => {
+    // 40 units × 100 = 4 000 < fixed cost 5 000: closing (cost 0) saves 1 000; profit 0.
+    const inst = tinyInstance([{ program: "car", plant: "A", demand: 40, margin: 100 }], [{ id: "A", capacity: 100, fixedCost: 5000 }]);
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint });
+    expect(r.objective).toBeCloseTo(0, 6);
+    expect(r.plants[0]?.open).toBe(0);
+  });
+
+  it("keeps it when closing costs more than the loss", async () => {
+    // keep: 4 000 − 5 000 = −1 000; close: −closure 1 500. Keep.
+    const inst = tinyInstance([{ program: "car", plant: "A", demand: 40, margin: 100 }], [{ id: "A", capacity: 100, fixedCost: 5000 }]);
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint: { ...footprint, closureCost: () => 1500 } });
+    expect(r.objective).toBeCloseTo(-1000, 6);
+    expect(r.plants[0]?.open).toBe(1);
+  });
+
+  it("never reopens a plant, and closes it when the money runs out", async () => {
+    // Period 1: 40 × 100 − 1 000 fixed = +3 000 (keep). Period 2: no demand, −1 000 if kept: close at the start of P2.
+    const inst = tinyInstance(
+      [{ program: "car", plant: "A", demand: 40, margin: 100, period: 0 }],
+      [{ id: "A", capacity: 100, fixedCost: 1000 }],
+      ["P1", "P2"],
+    );
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint });
+    expect(r.plants.map((p) => p.open)).toEqual([1, 0]);
+    expect(r.objective).toBeCloseTo(3000, 6);
+  });
+
+  it("adds a platform when the extra margin repays the retooling", async () => {
+    // B lacks the platform: 100 units × (90 − 70) = 2 000 more than at A, retooling 1 000: retool, profit 9 000 − 1 000 = 8 000.
+    const inst = tinyInstance(
+      [
+        { program: "car", plant: "A", demand: 100, margin: 70 },
+        { program: "car", plant: "B", demand: 100, margin: 90, native: false },
+      ],
+      [
+        { id: "A", capacity: 100 },
+        { id: "B", capacity: 100, platforms: [] },
+      ],
+    );
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint });
+    expect(r.retooled).toEqual([{ plant: "B", platform: "p" }]);
+    expect(r.objective).toBeCloseTo(8000, 6);
+  });
+
+  it("respects a minimum utilisation of a kept plant", async () => {
+    // A earns 10 a unit, B 50; demand 100, capacity 100 each; A must run ≥ 30% if kept and closing costs 10 000.
+    // Keep A at 30 units: 30·10 + 70·50 = 3 800 (vs closing: 100·50 − 10 000).
+    const inst = tinyInstance(
+      [
+        { program: "car", plant: "A", demand: 100, margin: 10 },
+        { program: "car", plant: "B", demand: 100, margin: 50 },
+      ],
+      [
+        { id: "A", capacity: 100 },
+        { id: "B", capacity: 100 },
+      ],
+    );
+    const r = await optimizeInstance(inst, one, {
+      objective: { kind: "alliance" },
+      footprint: { retoolCost: 0, minUtilisation: 0.3, closureCost: () => 10_000 },
+    });
+    expect(r.objective).toBeCloseTo(3800, 6);
+  });
+});
+
+describe("value of cooperation: hand-computed", () => {
+  // Company a sells 100 units of "truck" but its plant A can build 50 (margin 60 there).
+  // Company b's plant B has 80 idle units and can build the truck: unit contribution there 50
+  // (seller margin 50 + builder cost 0); transfer 30 a unit.
+  // Stand-alone: a earns 50·60 = 3 000; b earns 0. Alliance: + 50 units at B × 50 = 2 500. Value 2 500.
+  const inst = tinyInstance(
+    [
+      { program: "truck", plant: "A", seller: "a", demand: 100, margin: 60 },
+      { program: "truck", plant: "B", seller: "a", builder: "b", demand: 100, margin: 50, transfer: 30 },
+    ],
+    [
+      { id: "A", owner: "a", capacity: 50 },
+      { id: "B", owner: "b", capacity: 80 },
+    ],
+  );
+
+  it("is the alliance optimum less the sum of stand-alone optima", async () => {
+    const c = await cooperation(inst, "alliance", {});
+    expect(c.standAlone.get("a")?.objective).toBeCloseTo(3000, 6);
+    expect(c.standAlone.get("b")?.objective).toBeCloseTo(0, 6);
+    expect(c.alliance.objective).toBeCloseTo(5500, 6);
+    expect(c.value).toBeCloseTo(2500, 6);
+    expect(c.moves).toEqual([{ program: "truck", market: "us", plant: "B", units: 50 }]);
+  });
+
+  it("splits the alliance profit by the transfer price", async () => {
+    // a: 50·60 + 50·(50 − 30) = 4 000; b: 50·30 = 1 500.
+    const c = await cooperation(inst, "alliance-fair", {});
+    expect(c.alliance.profit.get("a")).toBeCloseTo(4000, 6);
+    expect(c.alliance.profit.get("b")).toBeCloseTo(1500, 6);
+  });
+});
+
+describe("infeasibility in domain terms", () => {
+  it("names the demand that cannot be met with the capacity there is", async () => {
+    // Demand 150 must be met; capacity is 120. Elastic: 30 units short on demand
+    // (weight 30/150 = 0.2) beats 30 over capacity (30/120 = 0.25).
+    const inst = tinyInstance([{ program: "car", plant: "A", demand: 150, margin: 10 }], [{ id: "A", capacity: 120 }]);
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, demand: "meet" });
+    expect(r.status).toBe("infeasible");
+    expect(r.violations).toEqual([{ row: "demand(car,us,P1)", family: "demand", amount: 30, direction: "short", related: ["capacity(A,P1)"] }]);
+  });
+});

@@ -1,0 +1,47 @@
+import type { Table } from "@tieup/core";
+import { useState } from "react";
+import type { Snapshot } from "../engine/model.js";
+import type { Timings } from "../engine/service.js";
+import { tableCsv } from "../export/csv.js";
+import { download } from "../export/download.js";
+import { tablesXlsx } from "../export/xlsx.js";
+import type { ViewProps } from "../views/props.js";
+
+/** Results tables as CSV (one) or XLSX (all), and the scenario as edited, as downloads. */
+export function ExportBar({ props, text, timings }: { props: ViewProps; text: string; timings: Timings | undefined }) {
+  const tables = exportTables(props.snap);
+  const [name, setName] = useState("companies");
+  const stem = props.snap.meta.id;
+  const chosen = tables.find((t) => t.name === name) ?? tables[0];
+  return (
+    <section className="export" aria-label="Export">
+      <label htmlFor="export-table">Table</label>
+      <select id="export-table" value={chosen?.name} onChange={(e) => setName(e.target.value)}>
+        {tables.map((t) => (
+          <option key={t.name}>{t.name}</option>
+        ))}
+      </select>
+      <button type="button" onClick={() => chosen && download(new Blob([tableCsv(chosen)], { type: "text/csv" }), `${stem}-${chosen.name}.csv`)}>
+        CSV
+      </button>
+      <button type="button" onClick={async () => download(await tablesXlsx(tables), `${stem}-results.xlsx`)}>
+        XLSX (all tables)
+      </button>
+      <button type="button" onClick={() => download(new Blob([text], { type: "application/yaml" }), `${stem}.yaml`)}>
+        Scenario YAML
+      </button>
+      {timings ? (
+        <span className="timing" title="Time the engine took for the last change, in its worker">
+          engine {timings.evaluate.toFixed(0)} ms{timings.compose > 0 ? ` + compose ${timings.compose.toFixed(0)} ms` : ""}
+        </span>
+      ) : null}
+    </section>
+  );
+}
+
+export function exportTables(s: Snapshot): Table[] {
+  const r = s.results;
+  const out = [r.companies, r.companyDuties, r.plants, r.flows, r.duties];
+  if (s.compare) out.push(s.compare.companies, s.compare.companyDuties, s.compare.plants);
+  return out;
+}

@@ -1,0 +1,127 @@
+import {
+  analyseDeal,
+  buildModel,
+  checkCitations,
+  collectCitations,
+  composeScenario,
+  type DealAnalysis,
+  diffTables,
+  evaluate,
+  evaluateModel,
+  gainsAtPrice,
+  type HeadlineFigure,
+  hasErrors,
+  headlineImpacts,
+  type Issue,
+  type Results,
+  resolveOpenPrices,
+  type Scenario,
+  type Table,
+  validateScenario,
+} from "@tieup/core";
+import { applyControls, type Controls } from "./controls.js";
+import { memoryReader, type ScenarioFiles } from "./files.js";
+import { type ScenarioMeta, scenarioMeta } from "./meta.js";
+
+export interface Composed {
+  scenario?: Scenario;
+  issues: Issue[];
+  overrides: string[];
+}
+
+/** Composes and validates the entry scenario (its text possibly edited) with named overrides, as `tieup validate` does. */
+export function composeFiles(source: ScenarioFiles, withOverrides: readonly string[], entryText?: string): Composed {
+  const files = entryText === undefined ? source.files : { ...source.files, [source.entry]: entryText };
+  const reader = memoryReader(files);
+  const composed = composeScenario(source.entry, reader, withOverrides);
+  const overrides = Object.keys(composed.overrides);
+  if (!composed.doc || hasErrors(composed.issues)) return { issues: composed.issues, overrides };
+  const checked = validateScenario(composed.doc);
+  const issues = [...composed.issues, ...checked.issues];
+  if (!checked.scenario) return { issues, overrides };
+  issues.push(...checkCitations(collectCitations(composed.doc), composed.files, reader));
+  return { scenario: checked.scenario, issues, overrides };
+}
+
+/** One deal's analysis and both parties' NPV gains along the transfer price (contract manufacturing only). */
+export interface DealView {
+  analysis: DealAnalysis;
+  curve: { price: number; host: number; client: number }[];
+}
+
+export interface Comparison {
+  baseLabel: string;
+  otherLabel: string;
+  companies: Table;
+  companyDuties: Table;
+  plants: Table;
+}
+
+export interface Snapshot {
+  meta: ScenarioMeta;
+  /** Warnings of the composed scenario (broken citations and the like). */
+  issues: Issue[];
+  results: Results;
+  /** Plants of the same scenario with every deal replaced by its counterfactual ("before the deals"); only when asked for. */
+  before?: Pick<Results, "plants">;
+  deal?: DealView;
+  compare?: Comparison;
+  /** The scenario's headline: each company's tariff cost in the headline period and windows (Overview only; arrives in a second message). */
+  headline?: HeadlineFigure[];
+}
+
+/** A snapshot with the scenario it evaluated (controls applied) and its open prices, for work that follows it (the headline). */
+export interface Evaluated {
+  snapshot: Snapshot;
+  scenario: Scenario;
+  prices: Record<string, number>;
+}
+
+/** Evaluates the scenario with the controls: results, the no-deal counterfactual and, when asked, one deal's analysis. */
+export function snapshot(base: Scenario, overrides: string[], controls: Controls, want: { deal?: string; before?: boolean } = {}): Evaluated {
+  const s = applyControls(base, controls);
+  // As core's evaluate() does, keeping the open prices it solves for: the transfer-price control starts from them.
+  const open = resolveOpenPrices(s);
+  const results = evaluateModel(buildModel(s, { prices: open.prices }));
+  results.warnings.push(...open.warnings);
+  // Each extra evaluation costs redraw time: only what the view on screen shows.
+  const before = want.before ? { plants: evaluateModel(buildModel(s, { counterfactual: new Set(s.deals.map((d) => d.id)) })).plants } : undefined;
+  const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal) : undefined;
+  const snap: Snapshot = { meta: scenarioMeta(s, overrides, open.prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
+  return { snapshot: snap, scenario: s, prices: open.prices };
+}
+
+/** The scenario's headline figures (empty without a `headline:` block): four more evaluations, so sent after the results. */
+export function headlineOf(e: Evaluated): HeadlineFigure[] {
+  return headlineImpacts(e.scenario, e.prices);
+}
+
+export function dealView(s: Scenario, dealId: string): DealView {
+  const prices = resolveOpenPrices(s).prices;
+  const analysis = analyseDeal(s, dealId, prices);
+  const deal = analysis.deal;
+  if (deal.type !== "contract-manufacturing" || !analysis.price) return { analysis, curve: [] };
+  const { pLow, pHigh } = analysis.price.agreement;
+  const lo = Math.max(0, Math.min(pLow, pHigh, analysis.price.used) * 0.85);
+  const hi = Math.max(pLow, pHigh, analysis.price.used) * 1.15;
+  // Linear gains need two points; otherwise sample the range.
+  const steps = analysis.price.linear ? 1 : 12;
+  const curve = Array.from({ length: steps + 1 }, (_, i) => {
+    const price = lo + ((hi - lo) * i) / steps;
+    return { price, ...gainsAtPrice(s, deal, prices, price) };
+  });
+  return { analysis, curve };
+}
+
+/** Differences matched by key: `base` is the scenario as written (with its overrides), `other` has the controls and the compared overrides. */
+export function comparison(base: Scenario, other: Scenario, baseLabel: string, otherLabel: string): Comparison {
+  const a = evaluate(base);
+  const b = evaluate(other);
+  return {
+    baseLabel,
+    otherLabel,
+    companies: diffTables(a.companies, b.companies),
+    companyDuties: diffTables(a.companyDuties, b.companyDuties),
+    plants: diffTables(a.plants, b.plants),
+  };
+}

@@ -1,0 +1,48 @@
+import { type Controls, noControls } from "../engine/controls.js";
+
+export const VIEWS = ["overview", "plants", "deal", "map", "compare", "uncertainty", "scenario"] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Everything a shared link restores: the view, overrides, the focus period and deal, and every control moved. */
+export interface AppState {
+  view: View;
+  with: string[];
+  /** Overrides of the other side in Compare. */
+  vs: string[];
+  period?: string;
+  deal?: string;
+  controls: Controls;
+}
+
+// One short prefix per control group keeps links readable: t.jp-auto-15=0.2
+const PREFIX: Record<keyof Controls, string> = { tariffs: "t", fx: "fx", demand: "d", dealVolume: "v", transferPrice: "tp" };
+
+export function parseHash(hash: string): AppState {
+  const [path = "", query = ""] = hash.replace(/^#\/?/, "").split("?");
+  const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : "overview";
+  const q = new URLSearchParams(query);
+  const list = (k: string) => (q.get(k) ?? "").split(",").filter(Boolean);
+  const controls = noControls();
+  for (const [key, value] of q) {
+    const dot = key.indexOf(".");
+    if (dot < 0) continue;
+    const group = (Object.keys(PREFIX) as (keyof Controls)[]).find((g) => PREFIX[g] === key.slice(0, dot));
+    const x = Number(value);
+    if (group && value !== "" && Number.isFinite(x)) controls[group][key.slice(dot + 1)] = x;
+  }
+  const period = q.get("period") || undefined;
+  const deal = q.get("deal") || undefined;
+  return { view, with: list("with"), vs: list("vs"), ...(period ? { period } : {}), ...(deal ? { deal } : {}), controls };
+}
+
+export function formatHash(s: AppState): string {
+  const q = new URLSearchParams();
+  if (s.with.length) q.set("with", s.with.join(","));
+  if (s.vs.length) q.set("vs", s.vs.join(","));
+  if (s.period) q.set("period", s.period);
+  if (s.deal) q.set("deal", s.deal);
+  for (const group of Object.keys(PREFIX) as (keyof Controls)[])
+    for (const [id, x] of Object.entries(s.controls[group])) q.set(`${PREFIX[group]}.${id}`, String(x));
+  const query = q.toString();
+  return `#/${s.view}${query ? `?${query}` : ""}`;
+}

@@ -1,0 +1,131 @@
+import * as Plot from "@observablehq/plot";
+import { type Cell, rows } from "@tieup/core";
+import { Chart } from "../components/Chart.js";
+import { money, moneyScale } from "../format.js";
+import { AFTER, BEFORE } from "../palette.js";
+import { unitLabel } from "./Overview.js";
+import type { ViewProps } from "./props.js";
+
+const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
+
+/** Two versions of the scenario side by side: as written (with its overrides) against the controls plus other overrides. */
+export function Compare({ snap, state, update, focus }: ViewProps) {
+  const c = snap.compare;
+  return (
+    <section aria-labelledby="compare-title">
+      <h2 id="compare-title">Compare</h2>
+      <fieldset className="inline">
+        <legend>Other side: the controls plus these overrides</legend>
+        {snap.meta.overrides.map((o) => (
+          <span key={o} className="check">
+            <input
+              id={`vs-${o}`}
+              type="checkbox"
+              checked={state.vs.includes(o)}
+              onChange={(e) => update({ vs: e.target.checked ? [...state.vs, o] : state.vs.filter((x) => x !== o) })}
+            />
+            <label htmlFor={`vs-${o}`}>{o}</label>
+          </span>
+        ))}
+      </fieldset>
+      {c ? <CompareBody snap={snap} focus={focus} /> : <p>Comparing…</p>}
+    </section>
+  );
+}
+
+function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
+  const c = snap.compare;
+  if (!c) return null;
+  const list = rows(c.companies);
+  const unit = unitLabel(list.map((r) => String(r.currency)));
+  const bars = list.flatMap((r) => {
+    const k = moneyScale(String(r.currency));
+    return [
+      { company: String(r.company), period: String(r.period), side: c.baseLabel, value: n(r.operatingProfit_base) / k },
+      { company: String(r.company), period: String(r.period), side: c.otherLabel, value: n(r.operatingProfit) / k },
+    ];
+  });
+  const duties = rows(c.companyDuties).filter((r) => r.period === focus && Math.abs(n(r.amount_delta)) > 1e-6);
+  const net = (r: Record<string, Cell>, suffix: string) => n(r[`vehicleDuty${suffix}`]) + n(r[`partsDuty${suffix}`]) - n(r[`offset${suffix}`]);
+  return (
+    <>
+      <p className="note">
+        Base: {c.baseLabel}. Other: {c.otherLabel}. Differences are matched by company, period and measure; Δ = other − base.
+      </p>
+      <Chart
+        title={`Operating profit, base and other (${unit})`}
+        name="compare-operating-profit"
+        deps={[c]}
+        draw={(width) =>
+          Plot.plot({
+            width,
+            height: 300,
+            marginLeft: 56,
+            x: { axis: null },
+            fx: { label: null, tickRotate: width < 560 ? -45 : 0 },
+            fy: { label: null },
+            y: { label: unit, grid: true },
+            color: { legend: true, domain: [c.baseLabel, c.otherLabel], range: [BEFORE, AFTER] },
+            marks: [Plot.barY(bars, { fx: "period", fy: "company", x: "side", y: "value", fill: "side", tip: true }), Plot.ruleY([0])],
+          })
+        }
+      />
+      <table className="data" data-testid="compare-table">
+        <caption>Differences in {focus}</caption>
+        <thead>
+          <tr>
+            <th scope="col">company</th>
+            <th scope="col">op. profit base</th>
+            <th scope="col">other</th>
+            <th scope="col">Δ op. profit</th>
+            <th scope="col">Δ net duty</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list
+            .filter((r) => r.period === focus)
+            .map((r) => {
+              const cur = String(r.currency);
+              return (
+                <tr key={String(r.company)}>
+                  <th scope="row">{String(r.company)}</th>
+                  <td>{money(n(r.operatingProfit_base), cur)}</td>
+                  <td>{money(n(r.operatingProfit), cur)}</td>
+                  <td>{money(n(r.operatingProfit_delta), cur)}</td>
+                  <td>{money(net(r, "") - net(r, "_base"), cur)}</td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+      <table className="data">
+        <caption>Duties by measure that changed in {focus}</caption>
+        <thead>
+          <tr>
+            <th scope="col">company</th>
+            <th scope="col">measure</th>
+            <th scope="col">kind</th>
+            <th scope="col">base</th>
+            <th scope="col">other</th>
+            <th scope="col">Δ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {duties.map((r) => {
+            const cur = String(r.currency);
+            return (
+              <tr key={`${r.company}-${r.measure}-${r.kind}`}>
+                <th scope="row">{String(r.company)}</th>
+                <td>{String(r.measure)}</td>
+                <td>{String(r.kind)}</td>
+                <td>{money(n(r.amount_base), cur)}</td>
+                <td>{money(n(r.amount), cur)}</td>
+                <td>{money(n(r.amount_delta), cur)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+import * as Plot from "@observablehq/plot";
+import { Chart } from "../components/Chart.js";
+import { Slider } from "../components/Slider.js";
+import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../format.js";
+import { CLIENT, HOST, ZONE } from "../palette.js";
+import type { ViewProps } from "./props.js";
+
+/** A deal: each party's NPV gain against the transfer price, the zone of agreement, the Nash price, and NPV per party. */
+export function DealView({ snap, state, update, setControls, dealId, focus }: ViewProps) {
+  const view = snap.deal;
+  const meta = snap.meta.deals.find((d) => d.id === dealId);
+  const c = state.controls;
+  const set = (group: "dealVolume" | "transferPrice", x: number | undefined) => {
+    if (!dealId) return;
+    const next: Record<string, number> = { ...c[group] };
+    if (x === undefined) delete next[dealId];
+    else next[dealId] = x;
+    setControls({ ...c, [group]: next });
+  };
+  return (
+    <section aria-labelledby="deal-title">
+      <h2 id="deal-title">Deal</h2>
+      <label htmlFor="deal-pick">Deal</label>{" "}
+      <select id="deal-pick" value={dealId} onChange={(e) => update({ deal: e.target.value })}>
+        {snap.meta.deals.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.id} — {d.name}
+          </option>
+        ))}
+      </select>
+      {meta?.type === "contract-manufacturing" && dealId ? (
+        <div className="deal-inline">
+          <Slider
+            id={`deal-view-volume-${dealId}`}
+            label="volume"
+            title="Multiplies the deal's volume in every period"
+            min={0}
+            max={2}
+            step={0.05}
+            value={c.dealVolume[dealId]}
+            original={1}
+            format={(k) => `×${k.toFixed(2)}`}
+            onChange={(x) => set("dealVolume", x)}
+          />
+          <Slider
+            id={`deal-view-price-${dealId}`}
+            label="transfer price"
+            title="Fixes the price per unit the client pays the host"
+            min={0}
+            max={Math.max(60000, (typeof meta.transferPrice === "number" ? meta.transferPrice : 0) * 2)}
+            step={250}
+            value={c.transferPrice[dealId]}
+            original={typeof meta.transferPrice === "number" ? meta.transferPrice : (meta.referencePrice ?? 0)}
+            format={(p) => perUnit(p, meta.currency ?? snap.meta.base)}
+            onChange={(x) => set("transferPrice", x)}
+            unsetLabel={
+              typeof meta.transferPrice === "number" ? undefined : `${meta.transferPrice} (${perUnit(meta.referencePrice, meta.currency ?? snap.meta.base)})`
+            }
+          />
+        </div>
+      ) : null}
+      {!view ? <p>Analysing…</p> : <DealBody snap={snap} focus={focus} />}
+    </section>
+  );
+}
+
+function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
+  const view = snap.deal;
+  if (!view) return null;
+  const a = view.analysis;
+  const d = a.deal;
+  const p = a.price;
+  const host = "host" in d ? snap.meta.companies.find((c) => c.id === d.host) : undefined;
+  const currency = host?.currency ?? snap.meta.base;
+  const scale = moneyScale(currency);
+  const curve = view.curve.flatMap((c) => [
+    { price: c.price, party: `${"host" in d ? d.host : "host"} (host)`, gain: c.host / scale },
+    { price: c.price, party: `${"client" in d ? d.client : "client"} (client)`, gain: c.client / scale },
+  ]);
+  return (
+    <>
+      <p className="note">
+        {d.name}. Each party's gain is measured against its own counterfactual (the scenario with this deal replaced by what it would do without it).
+      </p>
+      {p ? (
+        <Chart
+          title={`NPV of each party's gain against the transfer price (${moneyUnit(currency)}; price in ${p.currency}/unit)`}
+          name={`deal-${d.id}`}
+          deps={[view]}
+          draw={(width) =>
+            Plot.plot({
+              width,
+              height: 320,
+              marginLeft: 56,
+              x: { label: `transfer price (${p.currency}/unit)`, grid: true },
+              y: { label: moneyUnit(currency), grid: true },
+              color: { legend: true, range: [HOST, CLIENT] },
+              marks: [
+                p.agreement.exists
+                  ? Plot.rectX([p.agreement], { x1: "pLow", x2: "pHigh", fill: ZONE, fillOpacity: 0.18 })
+                  : Plot.text([0], { frameAnchor: "top", text: () => "no zone of agreement", dy: 12 }),
+                Plot.ruleY([0]),
+                Plot.line(curve, { x: "price", y: "gain", stroke: "party", strokeWidth: 2 }),
+                p.agreement.nash === null ? null : Plot.ruleX([p.agreement.nash], { stroke: "black", strokeDasharray: "4 3" }),
+                p.kind === "open" ? null : Plot.ruleX([p.used], { stroke: "#555", strokeWidth: 2 }),
+                p.kind === "open"
+                  ? null
+                  : Plot.text([p.used], { x: (x: number) => x, frameAnchor: "bottom", text: () => "evaluated", dy: -4, dx: 4, textAnchor: "start" }),
+                p.agreement.nash === null
+                  ? null
+                  : Plot.text([p.agreement.nash], { x: (x: number) => x, frameAnchor: "top", text: () => "Nash", dy: -4, dx: 4, textAnchor: "start" }),
+                Plot.dot(nashPoints(curve, p.agreement.nash), { x: "price", y: "gain", fill: "party", r: 5, stroke: "white", tip: true }),
+              ],
+            })
+          }
+          note={
+            p.agreement.exists
+              ? `Zone of agreement ${perUnit(p.agreement.pLow, p.currency)} – ${perUnit(p.agreement.pHigh, p.currency)}; Nash price ${perUnit(p.agreement.nash, p.currency)} (host weight ${p.weight}); evaluated at ${perUnit(p.used, p.currency)} (${p.kind}).`
+              : `No price makes both gain: the host needs at least ${perUnit(p.agreement.pLow, p.currency)}, the client pays at most ${perUnit(p.agreement.pHigh, p.currency)}.`
+          }
+        />
+      ) : null}
+      <table className="data" data-testid="deal-npv">
+        <caption>NPV of each party's gain over the horizon</caption>
+        <thead>
+          <tr>
+            <th scope="col">company</th>
+            <th scope="col">discount rate</th>
+            <th scope="col">NPV of gain</th>
+            <th scope="col">per share</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.values.map((v) => (
+            <tr key={v.company}>
+              <th scope="row">{v.company}</th>
+              <td>{percent(v.discountRate)}</td>
+              <td>{money(v.npv, v.currency, 2)}</td>
+              <td>{v.npvPerShare === null ? "–" : `${v.npvPerShare.toFixed(2)} ${v.currency}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {a.plants.some((x) => x.period === focus) ? (
+        <table className="data">
+          <caption>Plants whose output the deal changes in {focus}</caption>
+          <thead>
+            <tr>
+              <th scope="col">plant</th>
+              <th scope="col">output without</th>
+              <th scope="col">with</th>
+              <th scope="col">utilisation without</th>
+              <th scope="col">with</th>
+              <th scope="col">jobs without</th>
+              <th scope="col">with</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.plants
+              .filter((x) => x.period === focus)
+              .map((x) => (
+                <tr key={x.plant}>
+                  <th scope="row">{x.plant}</th>
+                  <td>{thousandUnits(x.outputBefore)}</td>
+                  <td>{thousandUnits(x.outputAfter)}</td>
+                  <td>{percent(x.utilisationBefore)}</td>
+                  <td>{percent(x.utilisationAfter)}</td>
+                  <td>{Math.round(x.jobsBefore).toLocaleString("en-US")}</td>
+                  <td>{Math.round(x.jobsAfter).toLocaleString("en-US")}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
+type Point = { price: number; party: string; gain: number };
+
+/** Each party's gain at the Nash price, interpolated along its curve (exact when the gains are linear in the price). */
+export function nashPoints(curve: Point[], nash: number | null): Point[] {
+  if (nash === null) return [];
+  const parties = [...new Set(curve.map((c) => c.party))];
+  return parties.flatMap((party) => {
+    const line = curve.filter((c) => c.party === party).sort((a, b) => a.price - b.price);
+    const k = line.findIndex((c, i) => i > 0 && c.price >= nash);
+    const [a, b] = k > 0 ? [line[k - 1], line[k]] : [line[0], line[1]];
+    if (!a || !b || b.price === a.price) return [];
+    return [{ price: nash, party, gain: a.gain + ((b.gain - a.gain) * (nash - a.price)) / (b.price - a.price) }];
+  });
+}

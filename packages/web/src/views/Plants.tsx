@@ -1,0 +1,110 @@
+import * as Plot from "@observablehq/plot";
+import { type Cell, rows } from "@tieup/core";
+import { Chart } from "../components/Chart.js";
+import { percent, thousandUnits } from "../format.js";
+import { AFTER, BEFORE } from "../palette.js";
+import type { ViewProps } from "./props.js";
+
+const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
+
+export interface PlantLine {
+  plant: string;
+  owner: string;
+  country: string;
+  before: number;
+  after: number;
+  outputBefore: number;
+  outputAfter: number;
+  breakEven: number;
+}
+
+/** Plants with capacity in the period: utilisation without the deals (each replaced by its counterfactual) and with them, and break-even. */
+export function plantLines(snap: ViewProps["snap"], period: string): PlantLine[] {
+  if (!snap.before) return [];
+  const before = new Map(
+    rows(snap.before.plants)
+      .filter((p) => p.period === period)
+      .map((p) => [String(p.plant), p]),
+  );
+  return rows(snap.results.plants)
+    .filter((p) => p.period === period && (n(p.capacity) > 0 || n(before.get(String(p.plant))?.capacity) > 0))
+    .map((p) => {
+      const b = before.get(String(p.plant));
+      return {
+        plant: String(p.plant),
+        owner: String(p.owner),
+        country: String(p.country),
+        before: n(b?.utilisation),
+        after: n(p.utilisation),
+        outputBefore: n(b?.output),
+        outputAfter: n(p.output),
+        breakEven: n(p.breakEvenUtilisation),
+      };
+    });
+}
+
+export function Plants({ snap, focus }: ViewProps) {
+  const lines = plantLines(snap, focus);
+  const bars = lines.flatMap((l) => [
+    { plant: l.plant, state: "before the deals", utilisation: l.before },
+    { plant: l.plant, state: "with the deals", utilisation: l.after },
+  ]);
+  return (
+    <section aria-labelledby="plants-title">
+      <h2 id="plants-title">Plants in {focus}</h2>
+      <Chart
+        title="Utilisation against break-even (black tick), before and with the active deals"
+        name={`plants-${focus}`}
+        deps={[snap, focus]}
+        draw={(width) =>
+          Plot.plot({
+            width,
+            height: 40 + lines.length * 34,
+            marginLeft: 130,
+            x: { label: "utilisation", percent: true, grid: true },
+            y: { axis: null },
+            fy: { label: null },
+            color: { legend: true, domain: ["before the deals", "with the deals"], range: [BEFORE, AFTER] },
+            marks: [
+              Plot.barX(bars, { fy: "plant", y: "state", x: (d) => d.utilisation, fill: "state", tip: true }),
+              Plot.tickX(
+                lines.filter((l) => l.breakEven > 0),
+                { fy: "plant", x: "breakEven", stroke: "black", strokeWidth: 2 },
+              ),
+              Plot.ruleX([0]),
+            ],
+          })
+        }
+      />
+      <table className="data">
+        <caption>Plants in {focus}</caption>
+        <thead>
+          <tr>
+            <th scope="col">plant</th>
+            <th scope="col">owner</th>
+            <th scope="col">country</th>
+            <th scope="col">output before</th>
+            <th scope="col">with deals</th>
+            <th scope="col">utilisation before</th>
+            <th scope="col">with deals</th>
+            <th scope="col">break-even</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.plant} className={l.after < l.breakEven ? "below" : ""}>
+              <th scope="row">{l.plant}</th>
+              <td>{l.owner}</td>
+              <td>{l.country}</td>
+              <td>{thousandUnits(l.outputBefore)}</td>
+              <td>{thousandUnits(l.outputAfter)}</td>
+              <td>{percent(l.before)}</td>
+              <td>{percent(l.after)}</td>
+              <td>{percent(l.breakEven)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import * as Plot from "@observablehq/plot";
+import type { Metric, Summary } from "@tieup/core";
+import { useEffect, useRef, useState } from "react";
+import { Chart } from "../components/Chart.js";
+import { type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
+import { money, moneyScale, moneyUnit, percent } from "../format.js";
+import { AFTER } from "../palette.js";
+import type { ViewProps } from "./props.js";
+
+type Message = { kind: "progress"; done: number } | { kind: "done"; result: SweepResult } | { kind: "error"; message: string };
+type Output = { metric: Metric; summary: Summary };
+
+const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
+const shown = (m: Metric, x: number) => (isCurrency(m.unit) ? money(x, m.unit) : m.unit === "probability" ? percent(x) : x.toFixed(0));
+
+/** Monte Carlo over the scenario's uncertainty block (as `tieup sweep`), with the controls applied: spreads of the outputs and P(win-win). */
+export function Uncertainty({ state, source, edited }: ViewProps) {
+  const [draws, setDraws] = useState(200);
+  const [seed, setSeed] = useState(1);
+  const [done, setDone] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<SweepResult>();
+  const [error, setError] = useState<string>();
+  const worker = useRef<Worker | null>(null);
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  const run = async () => {
+    if (!source) return;
+    // A served scenario brings only its own files: the bundled uncertain default is the fallback.
+    const fallback = source.files[UNCERTAIN_DEFAULT] === undefined ? (await import("../engine/bundled.js")).bundledFiles() : undefined;
+    worker.current?.terminate();
+    const w = new Worker(new URL("../engine/sweep.worker.ts", import.meta.url), { type: "module" });
+    worker.current = w;
+    setRunning(true);
+    setDone(0);
+    setError(undefined);
+    w.onmessage = (e: MessageEvent<Message>) => {
+      if (e.data.kind === "progress") setDone(e.data.done);
+      else {
+        setRunning(false);
+        if (e.data.kind === "done") setResult(e.data.result);
+        else setError(e.data.message);
+        w.terminate();
+      }
+    };
+    const req: SweepRequest = {
+      source,
+      with: state.with,
+      controls: state.controls,
+      draws,
+      seed,
+      ...(edited === undefined ? {} : { entryText: edited }),
+      ...(fallback ? { fallback } : {}),
+    };
+    w.postMessage(req);
+  };
+
+  return (
+    <section aria-labelledby="uncertainty-title">
+      <h2 id="uncertainty-title">Uncertainty</h2>
+      <p className="note">
+        Draws the scenario's uncertain parameters (its <code>uncertainty:</code> block, else the bundled scenarios/nissan-honda-us-uncertain.yaml) with the
+        controls applied, as <code>tieup sweep</code> does with the same seed.
+      </p>
+      <div className="sweep-form">
+        <label htmlFor="sweep-draws">Draws</label>
+        <select id="sweep-draws" value={draws} onChange={(e) => setDraws(Number(e.target.value))}>
+          {[100, 200, 500, 1000, 2000].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="sweep-seed">Seed</label>
+        <input id="sweep-seed" type="number" value={seed} onChange={(e) => setSeed(Math.trunc(Number(e.target.value)) || 0)} />
+        <button type="button" onClick={run} disabled={running || !source}>
+          {running ? `Drawing… ${done}/${draws}` : "Run"}
+        </button>
+        {running ? <progress max={draws} value={done} aria-label="draws done" /> : null}
+      </div>
+      {error ? <p className="bad">{error}</p> : null}
+      {result ? <SweepOutputs result={result} /> : null}
+    </section>
+  );
+}
+
+function SweepOutputs({ result }: { result: SweepResult }) {
+  const values = result.outputs.filter((o) => o.metric.kind !== "winwin" && isCurrency(o.metric.unit));
+  const winwin = result.outputs.filter((o) => o.metric.kind === "winwin");
+  const unit = [...new Set(values.map((o) => o.metric.unit))];
+  const scaled = values.map((o) => {
+    const k = moneyScale(o.metric.unit);
+    return { name: o.metric.name, p5: o.summary.p5 / k, p50: o.summary.p50 / k, p95: o.summary.p95 / k, mean: o.summary.mean / k };
+  });
+  return (
+    <>
+      <p className="note">
+        {result.draws} draws of {result.scenario}, seed {result.seed}, in {(result.ms / 1000).toFixed(1)} s; uncertain: {result.parameters.join(", ")}.
+      </p>
+      <Chart
+        title={`P5–P95 of each output, median dotted (${unit.length === 1 ? moneyUnit(unit[0] as string) : "each output's currency"})`}
+        name="uncertainty-spread"
+        deps={[result]}
+        draw={(width) =>
+          Plot.plot({
+            width,
+            height: 40 + scaled.length * 28,
+            marginLeft: Math.min(300, width * 0.4),
+            x: { label: unit.length === 1 ? moneyUnit(unit[0] as string) : null, grid: true },
+            y: { label: null, domain: scaled.map((d) => d.name) },
+            marks: [
+              Plot.ruleX([0]),
+              Plot.link(scaled, { x1: "p5", x2: "p95", y1: "name", y2: "name", stroke: AFTER, strokeWidth: 6, strokeOpacity: 0.5 }),
+              Plot.dot(scaled, { x: "p50", y: "name", fill: "black", r: 3, tip: true }),
+            ],
+          })
+        }
+      />
+      <table className="data" data-testid="sweep-table">
+        <caption>Distribution of each output</caption>
+        <thead>
+          <tr>
+            <th scope="col">output</th>
+            <th scope="col">mean</th>
+            <th scope="col">P5</th>
+            <th scope="col">P50</th>
+            <th scope="col">P95</th>
+            <th scope="col">P(&lt; 0)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {values.map(({ metric: m, summary: s }) => (
+            <tr key={m.name}>
+              <th scope="row">{m.name}</th>
+              <td>{shown(m, s.mean)}</td>
+              <td>{shown(m, s.p5)}</td>
+              <td>{shown(m, s.p50)}</td>
+              <td>{shown(m, s.p95)}</td>
+              <td>{percent(s.pNegative)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {winwin.length > 0 ? (
+        <table className="data">
+          <caption>Probability that each deal is win-win (every party's NPV gain &gt; 0)</caption>
+          <thead>
+            <tr>
+              <th scope="col">deal</th>
+              <th scope="col">parties</th>
+              <th scope="col">P(win-win)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {winwin.map(({ metric: m, summary: s }: Output) => (
+              <tr key={m.name}>
+                <th scope="row">{m.kind === "winwin" ? m.deal : m.name}</th>
+                <td>{m.kind === "winwin" ? m.parties.join(" + ") : ""}</td>
+                <td>{percent(s.mean)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { loadScenario } from "@tieup/cli";
+import { evaluate, headlineImpacts, rows } from "@tieup/core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scenarioPayload } from "../../cli/src/serve/payload.js";
+import { type Served, startServer } from "../../cli/src/serve/server.js";
+import { money } from "../src/format.js";
+import { repoRoot } from "./disk.js";
+
+// End to end: the app built by Vite, served by `tieup serve`'s server on
+// 127.0.0.1, driven in Debian's Chromium (installed by .ci/run).
+const CHROMIUM = "/usr/bin/chromium";
+const out = join(repoRoot, "test-output");
+const shots = join(out, "screenshots");
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+describe.skipIf(!present)("the web workspace in Chromium", () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // A build of its own (not packages/web/dist), so a parallel `tieup serve` test never sees a half-emptied folder.
+    const dist = join(out, "web-dist");
+    await build({ configFile: join(repoRoot, "packages/web/vite.config.ts"), root: join(repoRoot, "packages/web"), logLevel: "warn", build: { outDir: dist } });
+    served = await startServer(dist, scenarioPayload(undefined).payload, 0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    mkdirSync(shots, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  // A fresh document each time: an edit left invalid by one test must not carry over to the next.
+  const open = async (hash: string) => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}${hash}`);
+    await page.waitForSelector(".chart-body svg, .editor .cm-content", { timeout: 30_000 });
+  };
+
+  it("shows the default scenario's headline numbers, as the engine computes them", async () => {
+    await open("#/overview");
+    const scenario = loadScenario(undefined).scenario;
+    const r = evaluate(scenario);
+    const headline = headlineImpacts(scenario);
+    for (const c of rows(r.companies).filter((x) => x.period === "FY2025")) {
+      const card = page.locator(`[data-company="${c.company}"]`);
+      await expect.poll(() => card.locator('[data-figure="operatingProfit"]').textContent()).toBe(money(c.operatingProfit as number, String(c.currency)));
+      for (const f of headline) {
+        const impact = f.impacts.find((i) => i.company === c.company);
+        if (impact) await expect.poll(() => card.locator(`[data-figure="headline-${f.id}"]`).textContent()).toBe(money(impact.net, impact.currency));
+      }
+    }
+    await page.screenshot({ path: join(shots, "overview.png"), fullPage: true });
+  }, 60_000);
+
+  it("redraws the duty chart when the tariff control moves, and records the redraw time", async () => {
+    await open("#/overview");
+    const chart = page.locator('[data-chart="duty-by-measure"] .chart-body');
+    const before = await chart.innerHTML();
+    const slider = page.locator("#tariff-jp-auto-15");
+    await slider.focus();
+    const times: number[] = [];
+    const split: { engine: number; draw: number }[] = [];
+    for (let k = 0; k < 12; k++) {
+      await page.evaluate(() => performance.clearMeasures());
+      await slider.press("ArrowRight");
+      await page.waitForFunction(() => performance.getEntriesByName("tieup:redraw").length > 0, undefined, { timeout: 10_000 });
+      times.push(await page.evaluate(() => performance.getEntriesByName("tieup:redraw")[0]?.duration ?? Number.NaN));
+      split.push(
+        await page.evaluate(() => ({
+          engine: performance.getEntriesByName("tieup:engine").at(-1)?.duration ?? Number.NaN,
+          draw: performance.getEntriesByName("tieup:draw").at(-1)?.duration ?? Number.NaN,
+        })),
+      );
+    }
+    expect(await chart.innerHTML()).not.toBe(before);
+    expect(page.url()).toContain("t.jp-auto-15=");
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const report = {
+      control: "tariff jp-auto-15, 12 key presses",
+      medianMs: sorted[6],
+      maxMs: sorted.at(-1),
+      // Change → worker reply (engine and messaging), and reply → charts drawn.
+      engineMedianMs: median(split.map((x) => x.engine)),
+      drawMedianMs: median(split.map((x) => x.draw)),
+      loadAverage: loadavg()[0],
+      timesMs: times.map((t) => Math.round(t * 10) / 10),
+    };
+    writeFileSync(join(out, "redraw.json"), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`redraw after a control change: median ${report.medianMs?.toFixed(1)} ms, max ${report.maxMs?.toFixed(1)} ms`);
+    await page.screenshot({ path: join(shots, "overview-tariff-moved.png"), fullPage: true });
+  }, 60_000);
+
+  it("shows an invalid YAML edit at its path, inline and in the list", async () => {
+    await open("#/scenario");
+    const line = page.locator(".cm-line", { hasText: "startMonth: 4" }).first();
+    await line.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("13");
+    const listed = page.locator('.issues li.error[data-path^="horizon.fiscalYears.startMonth"]');
+    await listed.waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator(".cm-issue-error").first().textContent()).toContain("horizon.fiscalYears.startMonth");
+    expect(await listed.locator("button.link").textContent()).toMatch(/^line \d+$/);
+    await page.screenshot({ path: join(shots, "scenario-error.png") });
+  }, 60_000);
+
+  it("downloads the results as CSV and XLSX, a chart as SVG and PNG, and the scenario as YAML", async () => {
+    await open("#/overview");
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV", exact: true }).click()]);
+    expect(csv.suggestedFilename()).toBe("nissan-honda-us-companies.csv");
+    const text = readFileSync(await csv.path(), "utf8");
+    expect(text.split("\r\n")[0]).toContain("period,company,currency");
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "XLSX (all tables)" }).click()]);
+    // An XLSX file is a ZIP archive: it starts with "PK".
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    const chart = page.locator('[data-chart="duty-by-measure"]');
+    const [svg] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "SVG" }).click()]);
+    expect(svg.suggestedFilename()).toBe("duty-by-measure.svg");
+    expect(readFileSync(await svg.path(), "utf8")).toContain("<svg");
+    const [png] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "PNG" }).click()]);
+    // PNG files start with the bytes 0x89 "PNG".
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+    const [yaml] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Scenario YAML" }).click()]);
+    expect(readFileSync(await yaml.path(), "utf8")).toContain("id: nissan-honda-us");
+  }, 60_000);
+
+  it("runs a Monte Carlo in its own worker and tabulates the spreads", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/uncertainty`);
+    await page.getByLabel("Draws").selectOption("100");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.locator('[data-testid="sweep-table"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="sweep-table"] tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.locator(".note", { hasText: "100 draws of nissan-honda-us-uncertain" }).count()).toBe(1);
+    await page.screenshot({ path: join(shots, "uncertainty.png"), fullPage: true });
+  }, 90_000);
+
+  it("draws every view (screenshots in test-output/screenshots)", async () => {
+    for (const view of ["plants", "deal", "map", "compare"]) {
+      await open(`#/${view}${view === "compare" ? "?vs=tariff-high" : ""}`);
+      await page.waitForSelector(".chart-body svg");
+      await page.screenshot({ path: join(shots, `${view}.png`), fullPage: true });
+    }
+    expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 420, height: 800 });
+    await open("#/overview");
+    await page.screenshot({ path: join(shots, "overview-narrow.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(errors).toEqual([]);
+  }, 90_000);
+});

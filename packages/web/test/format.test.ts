@@ -1,0 +1,45 @@
+import { createTable, pushRow } from "@tieup/core";
+import { describe, expect, it } from "vitest";
+import { tableCsv } from "../src/export/csv.js";
+import { sheetData } from "../src/export/xlsx.js";
+import { money, moneyUnit, percent, perUnit, thousandUnits } from "../src/format.js";
+
+describe("numbers with units and currency", () => {
+  it("writes yen in billions and other currencies in millions", () => {
+    // 343,200,000,000 JPY / 1e9 = 343.2 → ¥343.2bn; −2,500,000 USD / 1e6 = −2.5 → −$2.5m
+    expect(money(343_200_000_000, "JPY")).toBe("¥343.2bn");
+    expect(money(-2_500_000, "USD")).toBe("−$2.5m");
+    expect(money(1_234_567_000, "USD")).toBe("$1,234.6m");
+    expect(money(null, "USD")).toBe("–");
+    expect(moneyUnit("JPY")).toBe("¥bn");
+    expect(moneyUnit("CAD")).toBe("C$m");
+  });
+
+  it("writes prices per unit, shares and volumes", () => {
+    expect(perUnit(30734.33, "USD")).toBe("$30,734/unit");
+    expect(percent(0.275)).toBe("27.5%");
+    expect(percent(Number.NaN)).toBe("–");
+    expect(thousandUnits(1_413_200)).toBe("1,413.2k units");
+  });
+});
+
+describe("exports", () => {
+  const t = createTable("companies", [
+    { name: "company", role: "key" },
+    { name: "note", role: "value" },
+    { name: "profit", role: "value", unit: "money" },
+  ]);
+  pushRow(t, { company: "a", note: 'says "hi", twice', profit: 1.5 });
+  pushRow(t, { company: "b", note: null, profit: -2 });
+
+  it("writes RFC 4180 CSV: quotes doubled, fields with commas quoted, nulls empty", () => {
+    expect(tableCsv(t)).toBe('company,note,profit\r\na,"says ""hi"", twice",1.5\r\nb,,-2\r\n');
+  });
+
+  it("keeps numbers as numbers in the spreadsheet, with units in the header", () => {
+    const data = sheetData(t);
+    expect(data[0]?.map((c) => (c as { value: string }).value)).toEqual(["company", "note", "profit (money)"]);
+    expect(data[2]?.[1]).toBeNull();
+    expect(data[2]?.[2]).toEqual({ value: -2, type: Number });
+  });
+});

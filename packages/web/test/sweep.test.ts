@@ -1,0 +1,39 @@
+import { loadScenario } from "@tieup/cli";
+import { dealParties, defaultMetricNames, drawPlan, parseMetric, runDraws } from "@tieup/core";
+import { describe, expect, it } from "vitest";
+import { noControls } from "../src/engine/controls.js";
+import { runSweep, type SweepRequest, UNCERTAIN_DEFAULT, uncertainScenario } from "../src/engine/sweep.js";
+import { diskFiles, repoRoot } from "./disk.js";
+
+const request = (over: Partial<SweepRequest> = {}): SweepRequest => ({ source: diskFiles(), with: [], controls: noControls(), draws: 12, seed: 7, ...over });
+
+describe("the Uncertainty view's Monte Carlo", () => {
+  it("draws from the bundled uncertain scenario when the open one has no uncertainty block", { timeout: 30_000 }, () => {
+    expect(uncertainScenario(request()).scenario?.id).toBe("nissan-honda-us-uncertain");
+    const { source } = request();
+    const without = { entry: source.entry, files: Object.fromEntries(Object.entries(source.files).filter(([k]) => k !== UNCERTAIN_DEFAULT)) };
+    expect(uncertainScenario(request({ source: without })).message).toContain("no uncertainty");
+    expect(uncertainScenario(request({ source: without, fallback: source })).scenario?.id).toBe("nissan-honda-us-uncertain");
+  });
+
+  it("gives the same draws as core's runDraws on the scenario the CLI loads, for the same seed", () => {
+    const picked = uncertainScenario(request()).scenario;
+    if (!picked) throw new Error("no uncertain scenario");
+    const progress: number[] = [];
+    const r = runSweep(picked, request(), (d) => progress.push(d));
+    expect(progress.at(-1)).toBe(12);
+    const cli = loadScenario(`${repoRoot}${UNCERTAIN_DEFAULT.slice(1)}`).scenario;
+    const parties = dealParties(cli);
+    const metrics = defaultMetricNames(cli, parties).flatMap((n) => {
+      const m = parseMetric(cli, n, parties);
+      return "metric" in m ? [m.metric] : [];
+    });
+    const rows = runDraws(cli, drawPlan(cli), metrics, 7, 0, 12);
+    const k = metrics.findIndex((m) => m.kind === "company");
+    const column = Array.from({ length: 12 }, (_, i) => rows[i * metrics.length + k] as number);
+    const mean = column.reduce((a, b) => a + b, 0) / column.length;
+    expect(r.outputs[k]?.metric.name).toBe(metrics[k]?.name);
+    expect(r.outputs[k]?.summary.mean).toBeCloseTo(mean, 3);
+    expect(r.parameters.length).toBeGreaterThan(0);
+  }, 30_000);
+});
