@@ -172,7 +172,7 @@ const PLANT_COLUMNS: ColumnMeta[] = [
   { name: "headcount", role: "value", unit: "people", description: "Employees" },
 ];
 
-const COMPANY_COLUMNS: ColumnMeta[] = [
+export const COMPANY_COLUMNS: ColumnMeta[] = [
   key("period", "Period id"),
   key("company", "Company id"),
   { name: "currency", role: "value", description: "Reporting currency of the amounts" },

@@ -1,5 +1,5 @@
 import { analyseDeal, resolveOpenPrices } from "../deals/analysis.js";
-import { evaluateModel, type Results } from "../evaluate/index.js";
+import { COMPANY_COLUMNS, evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel } from "../model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -20,23 +20,8 @@ export type Metric =
   | { name: string; kind: "jointSurplus"; deal: string; unit: string }
   | { name: string; kind: "winwin"; deal: string; parties: string[]; unit: "probability" };
 
-const COMPANY_COLUMNS = [
-  "units",
-  "revenue",
-  "variableCost",
-  "logistics",
-  "vehicleDuty",
-  "partsDuty",
-  "offset",
-  "contribution",
-  "fixedCost",
-  "dealCosts",
-  "operatingProfit",
-  "equityIncome",
-  "profit",
-  "operatingProfitBase",
-  "profitBase",
-];
+// Every numeric column of the companies table is an output.
+const COMPANY_VALUES = COMPANY_COLUMNS.filter((c) => c.role === "value" && c.unit !== undefined).map((c) => c.name);
 
 export type MetricParse = { metric: Metric } | { error: string; suggestion?: string };
 
@@ -54,7 +39,7 @@ export function parseMetric(s: Scenario, name: string, parties: Record<string, s
         s.companies.map((x) => x.id),
       );
     if (a === undefined || !periods.includes(a)) return unknown("period", a, periods);
-    if (b === undefined || !COMPANY_COLUMNS.includes(b) || parts.length > 4) return unknown("column", b, COMPANY_COLUMNS);
+    if (b === undefined || !COMPANY_VALUES.includes(b) || parts.length > 4) return unknown("column", b, COMPANY_VALUES);
     const unit = b === "units" ? "units" : b.endsWith("Base") ? s.fx.base : c.reportingCurrency;
     return { metric: { name, kind: "company", company: c.id, period: a, column: b, unit } };
   }
