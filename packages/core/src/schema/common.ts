@@ -30,7 +30,9 @@ export const IsoDate = z
   })
   .meta({ description: "Calendar date, YYYY-MM-DD (inclusive)" });
 
-export const Source = z.string().meta({ description: 'Citation: "data/<file>.csv#<row id>" or "assumption:<id>" (see data/assumptions.yaml)' });
+export const Source = z.string().meta({
+  description: 'Citation: "data/<file>.csv#<row id>", "assumption:<id>" (see data/assumptions.yaml) or "claim:<id>" (the evidence registry, data/evidence/claims.csv)',
+});
 
 export const Category = z
   .enum(["passenger-car", "light-truck"])
