@@ -31,7 +31,8 @@ export const IsoDate = z
   .meta({ description: "Calendar date, YYYY-MM-DD (inclusive)" });
 
 export const Source = z.string().meta({
-  description: 'Citation: "data/<file>.csv#<row id>", "assumption:<id>" (see data/assumptions.yaml) or "claim:<id>" (the evidence registry, data/evidence/claims.csv)',
+  description:
+    'Citation: "data/<file>.csv#<row id>", "assumption:<id>" (see data/assumptions.yaml) or "claim:<id>" (the evidence registry, data/evidence/claims.csv)',
 });
 
 export const Category = z
