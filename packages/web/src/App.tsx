@@ -14,6 +14,7 @@ import { useHashState } from "./state/useHashState.js";
 import { Compare } from "./views/Compare.js";
 import { DealView } from "./views/Deal.js";
 import { MapView } from "./views/MapView.js";
+import { Optimise } from "./views/Optimise.js";
 import { Overview } from "./views/Overview.js";
 import { Plants } from "./views/Plants.js";
 import type { ViewProps } from "./views/props.js";
@@ -27,6 +28,7 @@ const TITLES: Record<View, string> = {
   map: "Map",
   compare: "Compare",
   uncertainty: "Uncertainty",
+  optimise: "Optimise",
   scenario: "Scenario",
 };
 
@@ -142,6 +144,8 @@ function renderView(view: View, props: ViewProps, text: string, errors: Issue[],
       return <Compare {...props} />;
     case "uncertainty":
       return <Uncertainty {...props} />;
+    case "optimise":
+      return <Optimise {...props} />;
     case "scenario":
       return <ScenarioView {...props} text={text} entry={entry} errors={errors} onEdit={setEdited} />;
   }

@@ -2,13 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { loadScenario } from "@tieup/cli";
-import { evaluate, headlineImpacts, rows } from "@tieup/core";
+import { dealParties, drawPlan, evaluate, headlineImpacts, parseMetric, rows, sensitivity } from "@tieup/core";
+import { cooperation, scenarioInstance } from "@tieup/optimize";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioPayload } from "../../cli/src/serve/payload.js";
 import { type Served, startServer } from "../../cli/src/serve/server.js";
 import { money } from "../src/format.js";
+import { shownValue } from "../src/views/OutputCharts.js";
 import { repoRoot } from "./disk.js";
 
 // End to end: the app built by Vite, served by `tieup serve`'s server on
@@ -113,7 +115,7 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await page.screenshot({ path: join(shots, "overview-tariff-moved.png"), fullPage: true });
   }, 60_000);
 
-  it("shows an invalid YAML edit at its path, inline and in the list", async () => {
+  it("shows an invalid YAML edit at its path, at its line and in the list", async () => {
     await open("#/scenario");
     const line = page.locator(".cm-line", { hasText: "startMonth: 4" }).first();
     await line.click();
@@ -124,9 +126,30 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await page.keyboard.type("13");
     const listed = page.locator('.issues li.error[data-path^="horizon.fiscalYears.startMonth"]');
     await listed.waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator(".cm-issue-error").first().textContent()).toContain("horizon.fiscalYears.startMonth");
     expect(await listed.locator("button.link").textContent()).toMatch(/^line \d+$/);
+    // @codemirror/lint marks the line (underline, gutter marker); Ctrl-Shift-M opens its list with the message at its path.
+    await page.locator(".cm-lintRange-error").first().waitFor({ timeout: 15_000 });
+    expect(await page.locator(".cm-lint-marker-error").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Control+Shift+M");
+    await expect.poll(() => page.locator(".cm-panel-lint .cm-issue-error").first().textContent()).toContain("horizon.fiscalYears.startMonth");
     await page.screenshot({ path: join(shots, "scenario-error.png") });
+  }, 60_000);
+
+  it("undoes an edit in the editor with Ctrl-Z", async () => {
+    await open("#/scenario");
+    const line = page.locator(".cm-line", { hasText: "startMonth: 4" }).first();
+    const before = await line.textContent();
+    await line.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.type("7");
+    await expect.poll(() => page.locator(".cm-line", { hasText: "startMonth: 47" }).count()).toBe(1);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator(".cm-line", { hasText: "startMonth: 4" }).first().textContent()).toBe(before);
+    expect(await page.locator(".cm-line", { hasText: "startMonth: 47" }).count()).toBe(0);
+    // The undone text is the scenario as written again: valid.
+    await page.locator(".scenario-view .good").waitFor({ timeout: 15_000 });
   }, 60_000);
 
   it("downloads the results as CSV and XLSX, a chart as SVG and PNG, and the scenario as YAML", async () => {
@@ -166,7 +189,38 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     expect(await page.locator('[data-testid="sweep-table"] tbody tr').count()).toBeGreaterThan(1);
     expect(await page.locator(".note", { hasText: "100 draws of nissan-honda-us-uncertain" }).count()).toBe(1);
     await page.screenshot({ path: join(shots, "uncertainty.png"), fullPage: true });
-  }, 90_000);
+    // Another output: its histogram and tornado, from the draws the worker kept; the tornado's base is the engine's.
+    const options = await page.locator("#sweep-output option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const out = options[1] as string;
+    await page.locator("#sweep-output").selectOption(out);
+    await expect.poll(() => page.url()).toContain(`out=${encodeURIComponent(out)}`);
+    const histogram = page.locator('[data-chart="uncertainty-histogram"]');
+    await expect.poll(() => histogram.locator("h3").textContent(), { timeout: 30_000 }).toContain(out);
+    expect(await histogram.locator('svg g[aria-label="rect"] rect').count()).toBeGreaterThan(1);
+    const tornado = page.locator('[data-chart="uncertainty-tornado"]');
+    expect(await tornado.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThan(1);
+    const s = loadScenario(join(repoRoot, "scenarios/nissan-honda-us-uncertain.yaml")).scenario;
+    const parsed = parseMetric(s, out, dealParties(s));
+    if (!("metric" in parsed)) throw new Error(parsed.error);
+    const { base } = sensitivity(s, drawPlan(s), parsed.metric);
+    await expect.poll(() => page.locator('[data-figure="tornado-base"]').textContent()).toBe(shownValue(parsed.metric, base));
+    await histogram.screenshot({ path: join(shots, "uncertainty-histogram.png") });
+    await tornado.screenshot({ path: join(shots, "uncertainty-tornado.png") });
+  }, 120_000);
+
+  it("solves the alliance optimisation in its own worker: the value of cooperation @tieup/optimize finds", async () => {
+    await open("#/optimise");
+    const si = scenarioInstance(loadScenario(undefined).scenario);
+    const c = await cooperation(si.inst, "alliance", { prefer: si.baseline });
+    await expect.poll(() => page.locator('[data-figure="cooperation-value"]').textContent(), { timeout: 60_000 }).toBe(money(c.value, si.inst.base));
+    expect(await page.locator('[data-testid="optimise-plants"] tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, "optimise.png"), fullPage: true });
+    // A single company's objective: no value of cooperation, one company in the table.
+    await page.locator("#optimise-objective").selectOption("company:honda");
+    await expect.poll(() => page.locator('[data-testid="optimise-companies"] tbody tr').count(), { timeout: 60_000 }).toBe(1);
+    expect(page.url()).toContain("objective=company%3Ahonda");
+    expect(await page.locator('[data-figure="cooperation-value"]').count()).toBe(0);
+  }, 120_000);
 
   it("draws every view (screenshots in test-output/screenshots)", async () => {
     for (const view of ["plants", "deal", "map", "compare"]) {

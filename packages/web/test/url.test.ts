@@ -16,11 +16,13 @@ const state: fc.Arbitrary<AppState> = fc.record({
   vs: fc.uniqueArray(id, { maxLength: 2 }),
   period: fc.option(fc.stringMatching(/^FY20[2-3][0-9]$/), { nil: undefined }),
   deal: fc.option(id, { nil: undefined }),
+  out: fc.option(fc.stringMatching(/^company\.[a-z]{1,8}\.FY20[2-3][0-9]\.[a-zA-Z]{1,12}$/), { nil: undefined }),
+  objective: fc.option(fc.constantFrom("alliance", "alliance-fair", "company:honda"), { nil: undefined }),
   controls: fc.record({ tariffs: values, fx: values, demand: values, dealVolume: values, transferPrice: values }),
 });
 const clean = (s: AppState): AppState => {
-  const { period, deal, ...rest } = s;
-  return { ...rest, ...(period ? { period } : {}), ...(deal ? { deal } : {}) };
+  const { period, deal, out, objective, ...rest } = s;
+  return { ...rest, ...(period ? { period } : {}), ...(deal ? { deal } : {}), ...(out ? { out } : {}), ...(objective ? { objective } : {}) };
 };
 
 describe("state in the URL", () => {

@@ -1,58 +1,55 @@
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { yaml } from "@codemirror/lang-yaml";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, type DecorationSet, EditorView, highlightActiveLine, lineNumbers, WidgetType } from "@codemirror/view";
+import { type Diagnostic, linter, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { EditorState } from "@codemirror/state";
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
 
 /** An issue placed on a line of the editor. */
 export interface LineMark {
   line: number;
   severity: "error" | "warning";
+  /** Path and message; the suggestion follows on a line of its own. */
   text: string;
+  suggestion?: string;
 }
 
-const setMarks = StateEffect.define<LineMark[]>();
-
-class MessageWidget extends WidgetType {
-  constructor(
-    readonly mark: LineMark,
-    readonly count: number,
-  ) {
-    super();
-  }
-  override eq(other: MessageWidget): boolean {
-    return other.mark.text === this.mark.text && other.mark.severity === this.mark.severity;
-  }
-  toDOM(): HTMLElement {
-    const el = document.createElement("div");
-    el.className = `cm-issue cm-issue-${this.mark.severity}`;
-    el.setAttribute("role", "note");
-    el.textContent = this.mark.text;
-    return el;
-  }
+/** Issues as lint diagnostics spanning their whole line; issues on lines the text no longer has are dropped. */
+export function diagnostics(state: EditorState, marks: readonly LineMark[]): Diagnostic[] {
+  return marks
+    .filter((m) => m.line >= 1 && m.line <= state.doc.lines)
+    .map((m) => {
+      const line = state.doc.line(m.line);
+      return {
+        from: line.from,
+        to: line.to,
+        severity: m.severity,
+        message: m.suggestion ? `${m.text}\n${m.suggestion}` : m.text,
+        renderMessage: () => message(m),
+      };
+    });
 }
 
-/** Issues drawn inline: the line tinted, the message in a block under it. Rebuilt when new issues arrive, mapped through edits meanwhile. */
-const marksField = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(deco, tr) {
-    for (const e of tr.effects) if (e.is(setMarks)) return build(tr.state, e.value);
-    return deco.map(tr.changes);
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
-
-function build(state: EditorState, marks: LineMark[]): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
-  const sorted = marks.filter((m) => m.line >= 1 && m.line <= state.doc.lines).sort((a, b) => a.line - b.line);
-  sorted.forEach((m, i) => {
-    const line = state.doc.line(m.line);
-    builder.add(line.from, line.from, Decoration.line({ class: `cm-line-${m.severity}` }));
-    builder.add(line.to, line.to, Decoration.widget({ widget: new MessageWidget(m, i), block: true, side: 1 }));
-  });
-  return builder.finish();
+function message(m: LineMark): HTMLElement {
+  const el = document.createElement("div");
+  el.className = `cm-issue cm-issue-${m.severity}`;
+  el.textContent = m.text;
+  if (m.suggestion) {
+    const s = document.createElement("div");
+    s.className = "suggestion";
+    s.textContent = m.suggestion;
+    el.append(s);
+  }
+  return el;
 }
 
-/** A YAML editor with syntax highlighting, line numbers and inline issues; `onChange` gets the text after each edit. */
+/**
+ * A YAML editor with syntax highlighting, line numbers, undo history and the
+ * standard editing keys; issues come from the engine (showMarks) and are shown
+ * by @codemirror/lint at their line: underlined, marked in the gutter, with the
+ * message on hover and in the panel (Ctrl-Shift-M, F8 for the next one).
+ * `onChange` gets the text after each edit.
+ */
 export function createYamlEditor(parent: HTMLElement, text: string, onChange: (text: string) => void): EditorView {
   return new EditorView({
     parent,
@@ -60,10 +57,14 @@ export function createYamlEditor(parent: HTMLElement, text: string, onChange: (t
       doc: text,
       extensions: [
         lineNumbers(),
+        history(),
         highlightActiveLine(),
         yaml(),
         syntaxHighlighting(defaultHighlightStyle),
-        marksField,
+        // The issues are pushed by the engine's replies, not computed by a lint source.
+        linter(null),
+        lintGutter(),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": "Scenario YAML" }),
         EditorView.updateListener.of((u) => {
@@ -75,7 +76,7 @@ export function createYamlEditor(parent: HTMLElement, text: string, onChange: (t
 }
 
 export function showMarks(view: EditorView, marks: LineMark[]): void {
-  view.dispatch({ effects: setMarks.of(marks) });
+  view.dispatch(setDiagnostics(view.state, diagnostics(view.state, marks)));
 }
 
 export function goToLine(view: EditorView, line: number): void {

@@ -1,4 +1,18 @@
-import { dealParties, defaultMetricNames, drawPlan, type Metric, parseMetric, runDraws, type Scenario, type Summary, SweepSummary } from "@tieup/core";
+import {
+  type DrawPlan,
+  dealParties,
+  defaultMetricNames,
+  drawPlan,
+  histogram,
+  type Metric,
+  parseMetric,
+  runDraws,
+  type Scenario,
+  type Summary,
+  SweepSummary,
+  type Swing,
+  sensitivity,
+} from "@tieup/core";
 import { applyControls, type Controls } from "./controls.js";
 import type { ScenarioFiles } from "./files.js";
 import { composeFiles } from "./model.js";
@@ -37,6 +51,74 @@ export function uncertainScenario(req: SweepRequest): { scenario?: Scenario; mes
   return fallback?.uncertainty ? { scenario: fallback } : { message: `${UNCERTAIN_DEFAULT} does not validate` };
 }
 
+/** The histogram and the tornado of one output: what the view asks for when an output is picked. */
+export interface OutputDetail {
+  name: string;
+  metric: Metric;
+  /** Equal-width bins of the draws, in the metric's unit. */
+  histogram: { edges: number[]; counts: number[] };
+  /** One-at-a-time swings (P5 → P95 of each parameter, the others as written), largest first; base = the output with every parameter as written. */
+  tornado: { base: number; swings: Swing[] };
+}
+
+/**
+ * A finished sweep that keeps its draws (the browser's sweep is small: at
+ * most a few thousand rows), so picking another output needs no new draws:
+ * its histogram comes from the kept draws and its tornado from core's
+ * one-at-a-time sensitivity, both in the worker.
+ */
+export class SweepSession {
+  private readonly draws = new Map<string, number[]>();
+  private constructor(
+    private readonly scenario: Scenario,
+    private readonly plan: DrawPlan,
+    readonly result: SweepResult,
+  ) {}
+
+  /** Runs the sweep of `req` on `scenario` (as runSweep), keeping every draw. */
+  static run(scenario: Scenario, req: SweepRequest, onProgress: (done: number) => void = () => {}): SweepSession {
+    const t0 = performance.now();
+    const s = applyControls(scenario, req.controls);
+    const plan = drawPlan(s);
+    const metrics = sweepMetrics(s);
+    const summary = new SweepSummary(metrics, req.draws, true);
+    const chunk = 20;
+    for (let start = 0; start < req.draws; start += chunk) {
+      const end = Math.min(req.draws, start + chunk);
+      summary.addRows(runDraws(s, plan, metrics, req.seed, start, end));
+      onProgress(end);
+    }
+    const summaries = summary.summaries();
+    const session = new SweepSession(s, plan, {
+      scenario: s.id,
+      parameters: (s.uncertainty?.parameters ?? []).map((p) => `${p.id} (${p.distribution.type})`),
+      outputs: summaries.map(({ metric, summary: sm }) => ({ metric, summary: sm })),
+      draws: req.draws,
+      seed: req.seed,
+      ms: performance.now() - t0,
+    });
+    for (const x of summaries) session.draws.set(x.metric.name, x.draws ?? []);
+    return session;
+  }
+
+  /** The output's histogram and tornado; the first output when `name` is not one of the sweep's. */
+  detail(name: string | undefined, bins = 30): OutputDetail {
+    const picked = this.result.outputs.find((o) => o.metric.name === name) ?? this.result.outputs[0];
+    if (!picked) throw new Error("the sweep has no outputs");
+    const { metric } = picked;
+    return { name: metric.name, metric, histogram: histogram(this.draws.get(metric.name) ?? [], bins), tornado: sensitivity(this.scenario, this.plan, metric) };
+  }
+}
+
+/** The outputs `tieup sweep` reports by default: each company's operating profit, each deal's party NPVs and win-win. */
+function sweepMetrics(s: Scenario): Metric[] {
+  const parties = dealParties(s);
+  return defaultMetricNames(s, parties).flatMap((name) => {
+    const r = parseMetric(s, name, parties);
+    return "metric" in r ? [r.metric] : [];
+  });
+}
+
 /**
  * Monte Carlo over the scenario's uncertainty block with the workspace's
  * controls applied, the default outputs of `tieup sweep` (each company's
@@ -44,27 +126,5 @@ export function uncertainScenario(req: SweepRequest): { scenario?: Scenario; mes
  * progress can be reported. Same draws as the CLI for the same seed.
  */
 export function runSweep(scenario: Scenario, req: SweepRequest, onProgress: (done: number) => void = () => {}): SweepResult {
-  const t0 = performance.now();
-  const s = applyControls(scenario, req.controls);
-  const parties = dealParties(s);
-  const metrics = defaultMetricNames(s, parties).flatMap((name) => {
-    const r = parseMetric(s, name, parties);
-    return "metric" in r ? [r.metric] : [];
-  });
-  const plan = drawPlan(s);
-  const summary = new SweepSummary(metrics, req.draws);
-  const chunk = 20;
-  for (let start = 0; start < req.draws; start += chunk) {
-    const end = Math.min(req.draws, start + chunk);
-    summary.addRows(runDraws(s, plan, metrics, req.seed, start, end));
-    onProgress(end);
-  }
-  return {
-    scenario: s.id,
-    parameters: (s.uncertainty?.parameters ?? []).map((p) => `${p.id} (${p.distribution.type})`),
-    outputs: summary.summaries().map(({ metric, summary: sm }) => ({ metric, summary: sm })),
-    draws: req.draws,
-    seed: req.seed,
-    ms: performance.now() - t0,
-  };
+  return SweepSession.run(scenario, req, onProgress).result;
 }

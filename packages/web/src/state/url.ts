@@ -1,6 +1,6 @@
 import { type Controls, noControls } from "../engine/controls.js";
 
-export const VIEWS = ["overview", "plants", "deal", "map", "compare", "uncertainty", "scenario"] as const;
+export const VIEWS = ["overview", "plants", "deal", "map", "compare", "uncertainty", "optimise", "scenario"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Everything a shared link restores: the view, overrides, the focus period and deal, and every control moved. */
@@ -11,6 +11,10 @@ export interface AppState {
   vs: string[];
   period?: string;
   deal?: string;
+  /** The output the Uncertainty view's histogram and tornado show (a sweep metric name). */
+  out?: string;
+  /** The Optimise view's objective: alliance, alliance-fair or company:<id>. */
+  objective?: string;
   controls: Controls;
 }
 
@@ -32,7 +36,18 @@ export function parseHash(hash: string): AppState {
   }
   const period = q.get("period") || undefined;
   const deal = q.get("deal") || undefined;
-  return { view, with: list("with"), vs: list("vs"), ...(period ? { period } : {}), ...(deal ? { deal } : {}), controls };
+  const out = q.get("out") || undefined;
+  const objective = q.get("objective") || undefined;
+  return {
+    view,
+    with: list("with"),
+    vs: list("vs"),
+    ...(period ? { period } : {}),
+    ...(deal ? { deal } : {}),
+    ...(out ? { out } : {}),
+    ...(objective ? { objective } : {}),
+    controls,
+  };
 }
 
 export function formatHash(s: AppState): string {
@@ -41,6 +56,8 @@ export function formatHash(s: AppState): string {
   if (s.vs.length) q.set("vs", s.vs.join(","));
   if (s.period) q.set("period", s.period);
   if (s.deal) q.set("deal", s.deal);
+  if (s.out) q.set("out", s.out);
+  if (s.objective) q.set("objective", s.objective);
   for (const group of Object.keys(PREFIX) as (keyof Controls)[])
     for (const [id, x] of Object.entries(s.controls[group])) q.set(`${PREFIX[group]}.${id}`, String(x));
   const query = q.toString();

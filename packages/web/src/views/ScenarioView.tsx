@@ -52,7 +52,7 @@ export function ScenarioView({ snap, text, entry, errors, onEdit }: Props) {
         const line = lines[k];
         return line === undefined
           ? []
-          : [{ line, severity: i.severity, text: `${i.severity}: ${i.path}: ${i.message}${i.suggestion ? ` (${i.suggestion})` : ""}` }];
+          : [{ line, severity: i.severity, text: `${i.path}: ${i.message}`, ...(i.suggestion ? { suggestion: i.suggestion } : {}) }];
       }),
     );
   }, [issues, lines]);

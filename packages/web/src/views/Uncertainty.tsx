@@ -2,27 +2,41 @@ import * as Plot from "@observablehq/plot";
 import type { Metric, Summary } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
 import { Chart } from "../components/Chart.js";
-import { type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
+import { type OutputDetail, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
+import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
 import { money, moneyScale, moneyUnit, percent } from "../format.js";
 import { AFTER } from "../palette.js";
+import { Histogram, Tornado } from "./OutputCharts.js";
 import type { ViewProps } from "./props.js";
 
-type Message = { kind: "progress"; done: number } | { kind: "done"; result: SweepResult } | { kind: "error"; message: string };
 type Output = { metric: Metric; summary: Summary };
 
 const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 const shown = (m: Metric, x: number) => (isCurrency(m.unit) ? money(x, m.unit) : m.unit === "probability" ? percent(x) : x.toFixed(0));
 
-/** Monte Carlo over the scenario's uncertainty block (as `tieup sweep`), with the controls applied: spreads of the outputs and P(win-win). */
-export function Uncertainty({ state, source, edited }: ViewProps) {
+const send = (w: Worker, cmd: SweepCommand) => w.postMessage(cmd);
+
+/**
+ * Monte Carlo over the scenario's uncertainty block (as `tieup sweep`), with
+ * the controls applied: spreads of the outputs and P(win-win), and for the
+ * output picked (`out=` in the address) its histogram and tornado.
+ */
+export function Uncertainty({ state, update, source, edited }: ViewProps) {
   const [draws, setDraws] = useState(200);
   const [seed, setSeed] = useState(1);
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SweepResult>();
   const [error, setError] = useState<string>();
+  const [detail, setDetail] = useState<OutputDetail>();
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
+
+  // The worker keeps the draws: another output's histogram and tornado need no new draws.
+  useEffect(() => {
+    const known = result?.outputs.some((o) => o.metric.name === state.out);
+    if (worker.current && known && state.out !== undefined && state.out !== detail?.name) send(worker.current, { kind: "detail", out: state.out });
+  }, [state.out, result, detail]);
 
   const run = async () => {
     if (!source) return;
@@ -34,13 +48,14 @@ export function Uncertainty({ state, source, edited }: ViewProps) {
     setRunning(true);
     setDone(0);
     setError(undefined);
-    w.onmessage = (e: MessageEvent<Message>) => {
-      if (e.data.kind === "progress") setDone(e.data.done);
+    w.onmessage = (e: MessageEvent<SweepMessage>) => {
+      const m = e.data;
+      if (m.kind === "progress") setDone(m.done);
+      else if (m.kind === "detail") setDetail(m.detail);
       else {
         setRunning(false);
-        if (e.data.kind === "done") setResult(e.data.result);
-        else setError(e.data.message);
-        w.terminate();
+        if (m.kind === "done") setResult(m.result);
+        else setError(m.message);
       }
     };
     const req: SweepRequest = {
@@ -52,7 +67,7 @@ export function Uncertainty({ state, source, edited }: ViewProps) {
       ...(edited === undefined ? {} : { entryText: edited }),
       ...(fallback ? { fallback } : {}),
     };
-    w.postMessage(req);
+    send(w, { kind: "sweep", req, ...(state.out ? { out: state.out } : {}) });
   };
 
   return (
@@ -80,7 +95,36 @@ export function Uncertainty({ state, source, edited }: ViewProps) {
       </div>
       {error ? <p className="bad">{error}</p> : null}
       {result ? <SweepOutputs result={result} /> : null}
+      {result ? (
+        <OutputPicker
+          result={result}
+          value={result.outputs.some((o) => o.metric.name === state.out) ? state.out : detail?.name}
+          onPick={(out) => update({ out })}
+        />
+      ) : null}
+      {result && detail ? (
+        <>
+          <Histogram detail={detail} summary={result.outputs.find((o) => o.metric.name === detail.name)?.summary} draws={result.draws} />
+          <Tornado detail={detail} />
+        </>
+      ) : null}
     </section>
+  );
+}
+
+/** Every output the sweep reports, for the histogram and the tornado. */
+export function OutputPicker({ result, value, onPick }: { result: SweepResult; value: string | undefined; onPick: (out: string) => void }) {
+  return (
+    <div className="sweep-form">
+      <label htmlFor="sweep-output">Output</label>
+      <select id="sweep-output" value={value ?? result.outputs[0]?.metric.name} onChange={(e) => onPick(e.target.value)}>
+        {result.outputs.map(({ metric: m }) => (
+          <option key={m.name} value={m.name}>
+            {m.name} ({m.unit})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

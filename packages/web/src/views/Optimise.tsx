@@ -1,0 +1,237 @@
+import * as Plot from "@observablehq/plot";
+import { useEffect, useRef, useState } from "react";
+import { Chart } from "../components/Chart.js";
+import type { OptimiseRequest, OptimiseResult } from "../engine/optimise.js";
+import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../format.js";
+import { AFTER, BEFORE, PALETTE } from "../palette.js";
+import type { ViewProps } from "./props.js";
+
+type Solved = Extract<OptimiseResult, { ok: true }>;
+
+/**
+ * The alliance optimisation (`tieup optimize`) on the workspace's scenario
+ * with its controls, solved by HiGHS in a worker of its own whenever the
+ * scenario, the controls or the objective (`objective=` in the address) change.
+ */
+export function Optimise({ state, update, source, edited, snap, focus }: ViewProps) {
+  const objective = state.objective ?? "alliance";
+  const [reply, setReply] = useState<OptimiseResult>();
+  const [solving, setSolving] = useState(false);
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const w = new Worker(new URL("../engine/optimise.worker.ts", import.meta.url), { type: "module" });
+    w.onmessage = (e: MessageEvent<OptimiseResult>) => {
+      // Only the answer to the newest request is shown; older ones are already out of date.
+      if (e.data.id !== latest.current) return;
+      setReply(e.data);
+      setSolving(false);
+    };
+    worker.current = w;
+    return () => w.terminate();
+  }, []);
+
+  useEffect(() => {
+    if (!source || !worker.current) return;
+    const id = ++latest.current;
+    const req: OptimiseRequest = { id, source, with: state.with, controls: state.controls, objective, ...(edited === undefined ? {} : { entryText: edited }) };
+    setSolving(true);
+    worker.current.postMessage(req);
+  }, [source, edited, state.with, state.controls, objective]);
+
+  const choices = ["alliance", "alliance-fair", ...snap.meta.companies.map((c) => `company:${c.id}`)];
+  return (
+    <section aria-labelledby="optimise-title">
+      <h2 id="optimise-title">Optimise</h2>
+      <p className="note">
+        Where should each vehicle be built? The allocation LP of <code>tieup optimize</code> (HiGHS in WebAssembly) on the scenario with the controls applied:
+        profit is contribution − fixed cost over the horizon, in the base currency; demand is a ceiling.
+      </p>
+      <div className="sweep-form">
+        <label htmlFor="optimise-objective">Objective</label>
+        <select id="optimise-objective" value={objective} onChange={(e) => update({ objective: e.target.value })}>
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {c === "alliance" ? "alliance (sum of profits)" : c === "alliance-fair" ? "alliance-fair (no company below its stand-alone optimum)" : c}
+            </option>
+          ))}
+        </select>
+        {solving ? (
+          <span className="spinner" role="status" aria-live="polite">
+            Solving…
+          </span>
+        ) : null}
+      </div>
+      {reply && !reply.ok ? <p className="bad">{reply.message}</p> : null}
+      {reply?.ok ? <OptimiseOutputs result={reply} focus={reply.periods.includes(focus) ? focus : (reply.periods[0] ?? "")} /> : null}
+    </section>
+  );
+}
+
+/** The optimum against own sourcing and the stand-alone optima, what moves between companies, and the plants before and after. */
+export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: string }) {
+  const k = moneyScale(r.base);
+  const unit = moneyUnit(r.base);
+  const profits = r.companies.flatMap((c) => [
+    { company: c.company, case: "own sourcing", value: c.ownSourcing / k },
+    { company: c.company, case: "optimum", value: c.optimum / k },
+    ...(c.standAlone === null ? [] : [{ company: c.company, case: "stand-alone optimum", value: c.standAlone / k }]),
+  ]);
+  const cases = ["own sourcing", "optimum", ...(r.cooperation ? ["stand-alone optimum"] : [])];
+  const plants = r.plants.filter((p) => p.period === focus && p.capacity > 0);
+  const bars = plants.flatMap((p) => [
+    { plant: p.plant, state: "own sourcing", utilisation: p.ownOutput / p.capacity },
+    { plant: p.plant, state: "optimum", utilisation: p.output / p.capacity },
+  ]);
+  return (
+    <>
+      <p className="note">
+        {r.scenario}, objective {r.objective}: {r.size.vars} variables, {r.size.rows} rows; solved in {r.solveMs.toFixed(0)} ms ({r.ms.toFixed(0)} ms with the
+        model building).
+      </p>
+      {r.cooperation ? (
+        <div className="headline">
+          <div className="card">
+            <h3>Value of cooperation</h3>
+            <dl>
+              <dt>alliance optimum</dt>
+              <dd>{money(r.cooperation.alliance, r.base)}</dd>
+              <dt>Σ stand-alone optima</dt>
+              <dd>{money(r.cooperation.standAloneTotal, r.base)}</dd>
+              <dt>value of cooperation</dt>
+              <dd data-figure="cooperation-value">{money(r.cooperation.value, r.base)}</dd>
+            </dl>
+          </div>
+        </div>
+      ) : null}
+      <Chart
+        title={`Profit per company over the horizon (${unit})`}
+        name="optimise-profit"
+        deps={[r]}
+        draw={(width) =>
+          Plot.plot({
+            width,
+            height: 60 + r.companies.length * cases.length * 24,
+            marginLeft: 110,
+            x: { label: unit, grid: true },
+            y: { axis: null, domain: cases },
+            fy: { label: null },
+            color: { legend: true, domain: cases, range: [BEFORE, AFTER, PALETTE[1] as string] },
+            marks: [Plot.barX(profits, { fy: "company", y: "case", x: "value", fill: "case", tip: true }), Plot.ruleX([0])],
+          })
+        }
+      />
+      <table className="data" data-testid="optimise-companies">
+        <caption>Profit per company over the horizon</caption>
+        <thead>
+          <tr>
+            <th scope="col">company</th>
+            <th scope="col">own sourcing</th>
+            <th scope="col">optimum</th>
+            <th scope="col">change</th>
+            <th scope="col">stand-alone optimum</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.companies.map((c) => (
+            <tr key={c.company}>
+              <th scope="row">{c.company}</th>
+              <td>{money(c.ownSourcing, r.base)}</td>
+              <td>{money(c.optimum, r.base)}</td>
+              <td>{money(c.optimum - c.ownSourcing, r.base)}</td>
+              <td>{c.standAlone === null ? "–" : money(c.standAlone, r.base)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CrossBuilt result={r} />
+      <Chart
+        title={`Plant utilisation in ${focus}: own sourcing and at the optimum`}
+        name={`optimise-plants-${focus}`}
+        deps={[r, focus]}
+        draw={(width) =>
+          Plot.plot({
+            width,
+            height: 40 + plants.length * 34,
+            marginLeft: 130,
+            x: { label: "utilisation", percent: true, grid: true },
+            y: { axis: null },
+            fy: { label: null },
+            color: { legend: true, domain: ["own sourcing", "optimum"], range: [BEFORE, AFTER] },
+            marks: [Plot.barX(bars, { fy: "plant", y: "state", x: "utilisation", fill: "state", tip: true }), Plot.ruleX([0])],
+          })
+        }
+      />
+      <table className="data" data-testid="optimise-plants">
+        <caption>
+          Plants in {focus}; the shadow price is the profit of one more unit of capacity ({r.base} per unit, from the LP's duals)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">plant</th>
+            <th scope="col">owner</th>
+            <th scope="col">capacity</th>
+            <th scope="col">own sourcing</th>
+            <th scope="col">optimum</th>
+            <th scope="col">utilisation before</th>
+            <th scope="col">after</th>
+            <th scope="col">shadow price</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plants.map((p) => (
+            <tr key={p.plant}>
+              <th scope="row">{p.plant}</th>
+              <td>{p.owner}</td>
+              <td>{thousandUnits(p.capacity)}</td>
+              <td>{thousandUnits(p.ownOutput)}</td>
+              <td>{thousandUnits(p.output)}</td>
+              <td>{percent(p.ownOutput / p.capacity)}</td>
+              <td>{percent(p.output / p.capacity)}</td>
+              <td>{perUnit(p.shadowPrice, r.base)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.warnings.length > 0 ? (
+        <ul className="note">
+          {r.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function CrossBuilt({ result: r }: { result: Solved }) {
+  if (r.crossBuilt.length === 0) return <p className="note">At the optimum no program is built at another company's plant.</p>;
+  return (
+    <table className="data" data-testid="optimise-cross">
+      <caption>Programs built at another company's plant at the optimum (units over the horizon)</caption>
+      <thead>
+        <tr>
+          <th scope="col">program</th>
+          <th scope="col">seller</th>
+          <th scope="col">plant</th>
+          <th scope="col">builder</th>
+          <th scope="col">market</th>
+          <th scope="col">units</th>
+        </tr>
+      </thead>
+      <tbody>
+        {r.crossBuilt.map((x) => (
+          <tr key={`${x.program}:${x.plant}:${x.market}`}>
+            <th scope="row">{x.program}</th>
+            <td>{x.seller}</td>
+            <td>{x.plant}</td>
+            <td>{x.builder}</td>
+            <td>{x.market}</td>
+            <td>{thousandUnits(x.units)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

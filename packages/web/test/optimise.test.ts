@@ -1,0 +1,63 @@
+import { cooperation, scenarioInstance } from "@tieup/optimize";
+import { describe, expect, it } from "vitest";
+import { noControls } from "../src/engine/controls.js";
+import { composeFiles } from "../src/engine/model.js";
+import { optimiseRequest, optimiseScenario, parseObjective } from "../src/engine/optimise.js";
+import { diskFiles } from "./disk.js";
+
+const PICKUP = "/scenarios/examples/contract-pickup.yaml";
+const scenarioAt = (entry: string) => {
+  const s = composeFiles(diskFiles(entry), []).scenario;
+  if (!s) throw new Error(`${entry} does not validate`);
+  return s;
+};
+
+describe("the Optimise view's solve", () => {
+  it("works the contract pickup out by hand: cooperation is worth 95M, the pickup is built at the host's plant", async () => {
+    const r = await optimiseScenario(scenarioAt(PICKUP), "alliance");
+    if (!r.ok) throw new Error(r.message);
+    // Alliance: 10,000 × (30,000 − 500 − 20,000) − 50M fixed = 45M. Alone: the client has no plant (0),
+    // the host no program (−50M), so Σ stand-alone = −50M and cooperation is worth 45M − (−50M) = 95M.
+    expect(r.cooperation?.alliance).toBeCloseTo(45e6, 0);
+    expect(r.cooperation?.standAloneTotal).toBeCloseTo(-50e6, 0);
+    expect(r.cooperation?.value).toBeCloseTo(95e6, 0);
+    // At the Nash price 25,250: client 10,000 × (29,500 − 25,250) = 42.5M, host 10,000 × 5,250 − 50M = 2.5M.
+    const client = r.companies.find((c) => c.company === "client");
+    expect(client?.optimum).toBeCloseTo(42.5e6, 0);
+    expect(client?.standAlone).toBeCloseTo(0, 6);
+    expect(r.crossBuilt).toEqual([{ program: "pickup", seller: "client", plant: "canton", builder: "host", market: "us", units: expect.closeTo(10_000, 6) }]);
+    // Canton builds 10,000 of its 100,000: capacity is not binding, so one more unit is worth nothing.
+    const canton = r.plants.find((p) => p.plant === "canton");
+    expect(canton).toMatchObject({ capacity: 100_000, shadowPrice: expect.closeTo(0, 6) });
+    expect(canton?.output).toBeCloseTo(10_000, 6);
+  });
+
+  it("gives a single company's optimum without stand-alone figures or a value of cooperation", async () => {
+    const r = await optimiseScenario(scenarioAt(PICKUP), "company:host");
+    if (!r.ok) throw new Error(r.message);
+    expect(r.cooperation).toBeNull();
+    expect(r.companies.map((c) => c.company)).toEqual(["host"]);
+    // Alone, the host builds nothing and carries Canton's fixed cost.
+    expect(r.companies[0]?.optimum).toBeCloseTo(-50e6, 0);
+    expect(r.crossBuilt).toEqual([]);
+  });
+
+  it("names the objectives it knows when given another", () => {
+    expect(parseObjective("company:hond", ["honda", "nissan"])).toEqual({
+      error: "unknown objective `company:hond`: one of alliance, alliance-fair, company:honda, company:nissan",
+    });
+    expect(parseObjective("alliance-fair", [])).toEqual({ kind: "alliance-fair" });
+  });
+
+  it("finds on the default scenario the value of cooperation @tieup/optimize finds, never below own sourcing", { timeout: 60_000 }, async () => {
+    const r = await optimiseRequest({ id: 3, source: diskFiles(), with: [], controls: noControls(), objective: "alliance" });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.id).toBe(3);
+    const si = scenarioInstance(scenarioAt("/scenarios/nissan-honda-us.yaml"));
+    const c = await cooperation(si.inst, "alliance", { prefer: si.baseline });
+    expect(r.cooperation?.value).toBeCloseTo(c.value, 0);
+    const total = (k: "ownSourcing" | "optimum") => r.companies.reduce((s, x) => s + x[k], 0);
+    expect(total("optimum")).toBeGreaterThanOrEqual(total("ownSourcing") - 1);
+    expect(r.plants.every((p) => p.shadowPrice === null || p.shadowPrice >= -1e-6)).toBe(true);
+  });
+});
