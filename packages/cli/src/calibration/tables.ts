@@ -9,6 +9,13 @@ export function show(r: Residual, x: number): string {
   return fixed(x, 1);
 }
 
+/** The accepted band: ±t, or +t / −b when the band below differs. */
+function band(r: Residual): string {
+  const { tolerance, below } = r.target;
+  const pct = (x: number) => `${fixed(x * 100, 0)}%`;
+  return below === undefined || below === tolerance ? `±${pct(tolerance)}` : `+${pct(tolerance)} / −${pct(below)}`;
+}
+
 export function residualSection(residuals: readonly Residual[]): Section {
   const body: Cell[][] = residuals.map((r) => [
     r.target.id,
@@ -21,12 +28,12 @@ export function residualSection(residuals: readonly Residual[]): Section {
       (r.target.scope !== 1 ? ` (${fixed(r.target.scope * 100, 0)}% of ${show(r, r.target.reported)})` : ""),
     show(r, r.error),
     `${r.relative >= 0 ? "+" : ""}${fixed(r.relative * 100, 1)}%`,
-    `${r.target.bound === "at-most" ? "≤ +" : "±"}${fixed(r.target.tolerance * 100, 0)}%`,
+    band(r),
     r.within ? "ok" : "OUTSIDE",
   ]);
   return {
     title: "Calibration targets: model against reported (money in ¥ billion)",
-    note: "Each target is run as of its date: the tariff regime (overrides) and the yen rate the company planned with. ≤: the reported figure is an upper bound for the model.",
+    note: "Each target is run as of its date: the tariff regime (overrides) and the yen rate the company planned with. ≤: the reported figure is an upper bound for the model; its band says how far above (little) and below it the model may be.",
     headers: ["target", "as of", "metric", "period", "model", "reported", "error", "error %", "tolerance", "status"],
     body,
   };

@@ -3,6 +3,8 @@ import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel } from "../model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../schema/scenario.js";
+import { dayNumber, isoOf } from "../time/dates.js";
+import { expandHorizon } from "../time/periods.js";
 import { clipTariffs, regimeBefore, withRates } from "./window.js";
 
 /** Where and when a tariff impact is measured. */
@@ -43,14 +45,47 @@ export interface TariffImpact {
  * flows that happened, which is how the companies state their impact. Open
  * deal prices are those of the scenario as a whole (`prices`, resolved at
  * their Nash price when not given), so both runs carry the same deals.
+ *
+ * Offsets are capped per company over the whole period (the proclamation's
+ * annual allowance), not per window: the period's credit is applied to the
+ * duties it may reduce in date order until it is used up, so a window gets
+ * min(A, D(start..to)) − min(A, D(start..from−1)), where A is the period's
+ * credit and D the offsettable duties since the period's start. Windows that
+ * split a period therefore add up to it.
  */
 export function tariffImpact(scenario: Scenario, w: ImpactWindow, prices = resolveOpenPrices(scenario).prices): TariffImpact[] {
-  const windowed = (s: Scenario) => {
-    const clipped = w.from !== undefined && w.to !== undefined ? clipTariffs(s, w.from, w.to) : s;
-    return w.rates ? withRates(clipped, w.period, w.rates) : clipped;
+  const atRates = (s: Scenario) => (w.rates ? withRates(s, w.period, w.rates) : s);
+  const run = (s: Scenario) => evaluateModel(buildModel(atRates(s), { prices }));
+  const windowed = (s: Scenario) => (w.from !== undefined && w.to !== undefined ? clipTariffs(s, w.from, w.to) : s);
+  const before = regimeBefore(scenario, w.since);
+  const impacts = difference(run(windowed(scenario)), run(windowed(before)), w.period);
+  const period = expandHorizon(scenario.horizon).find((p) => p.id === w.period);
+  if (w.from === undefined || w.to === undefined || !period) return impacts;
+  const start = isoOf(period.start);
+  // Credit used on the duties entered from the period's start to `to`, offsets over the whole period.
+  const usedBy = (to: string) => {
+    if (to < start) return () => 0;
+    const used = (s: Scenario) => offsetsBy(run(clipTariffs(s, start, to, "duties")), w.period);
+    const a = used(scenario);
+    const b = before.tariffs.some((m) => m.kind === "offset") ? used(before) : new Map<string, number>();
+    return (c: string) => (a.get(c) ?? 0) - (b.get(c) ?? 0);
   };
-  const run = (s: Scenario) => evaluateModel(buildModel(windowed(s), { prices }));
-  return difference(run(scenario), run(regimeBefore(scenario, w.since)), w.period);
+  const upTo = usedBy(w.to);
+  const beforeFrom = usedBy(isoOf(dayNumber(w.from) - 1));
+  return impacts.map((i) => {
+    const offsets = -(upTo(i.company) - beforeFrom(i.company));
+    const change = offsets - i.offsets;
+    return { ...i, offsets, net: i.net + change, operatingProfit: i.operatingProfit + change };
+  });
+}
+
+/** Offsets credited per company in a period (positive, reporting currency). */
+function offsetsBy(r: Results, period: string): Map<string, number> {
+  return new Map(
+    rows(r.companies)
+      .filter((x) => x.period === period)
+      .map((x) => [String(x.company), Number(x.offset ?? 0)]),
+  );
 }
 
 export function difference(regime: Results, before: Results, period: string): TariffImpact[] {

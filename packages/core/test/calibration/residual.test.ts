@@ -33,11 +33,12 @@ describe("residual", () => {
     expect(residual(target({}), 109).within).toBe(true);
   });
 
-  it("an upper bound holds anywhere below it, and fails above it by more than the tolerance", () => {
-    const bound = target({ bound: "at-most", tolerance: 0.05 });
-    expect(residual(bound, 10).within).toBe(true);
+  it("an upper bound holds within its band: a little above it, further below it", () => {
+    const bound = target({ bound: "at-most", tolerance: 0.05, below: 0.5 });
     expect(residual(bound, 104).within).toBe(true);
     expect(residual(bound, 106).within).toBe(false);
+    expect(residual(bound, 51).within).toBe(true);
+    expect(residual(bound, 49).within).toBe(false);
   });
 });
 
@@ -53,6 +54,14 @@ describe("checkTargets", () => {
       ["targets[0].period", "did you mean `FY2025`?"],
       ["targets[0].asOf.with[0]", "did you mean `asof-2025-05`?"],
     ]);
+  });
+
+  it("asks an at-most target for its band below, and keeps a window inside its period", () => {
+    const file = TargetFile.parse({
+      tariffsSince: "2025-01-01",
+      targets: [target({ bound: "at-most", window: { from: "2027-04-01", to: "2027-06-30" } })],
+    });
+    expect(checkTargets(file, build(scenario()), {}).map((i) => i.path)).toEqual(["targets[0].window", "targets[0].below"]);
   });
 
   it("asks a utilisation target for its plant", () => {

@@ -51,6 +51,37 @@ describe("tariff impact against the regime before a date", () => {
   });
 });
 
+describe("the offset cap over windows: the period's credit is used on duties in date order", () => {
+  const ohio = (partsFrom: string, offsetRate: number) =>
+    build(
+      scenario({
+        programs: [program("car", "maker", { ohio: 1 }, { content: { US: 0.5, JP: 0.5 }, markets: { us: { price: 30_000, msrp: 35_000, demand: 1_000 } } })],
+        tariffs: [
+          measure("parts", 0.25, { categories: ["parts"], from: partsFrom }),
+          measure("offset", offsetRate, { kind: "offset", origins: ["US"], basis: "msrp", offsets: ["parts"], from: "2025-04-01" }),
+        ],
+      }),
+    );
+  const at = (s: ReturnType<typeof ohio>, from: string, to: string) => tariffImpact(s, { period: "FY2025", from, to, since })[0];
+
+  it("a window without duties uses no credit, however much it earns", () => {
+    // Parts duty from 1 October: 2 000 000 × 182/365 = 997 260.27; credit 10% × 35 000 × 1 000 = 3 500 000 a year.
+    const s = ohio("2025-10-01", 0.1);
+    expect(at(s, "2025-04-01", "2025-09-30")?.offsets).toBeCloseTo(0, 6);
+    expect(at(s, "2025-10-01", "2026-03-31")?.offsets).toBeCloseTo(-997_260.27, 1);
+    expect(at(s, "2025-10-01", "2026-03-31")?.net).toBeCloseTo(0, 4);
+  });
+
+  it("a small credit is used up by the first duties of the year", () => {
+    // Credit 1% × 35 000 × 1 000 = 350 000; duties from 1 April: Q1 = 2 000 000 × 91/365 = 498 630.14 > 350 000.
+    const s = ohio("2025-04-01", 0.01);
+    const q1 = at(s, "2025-04-01", "2025-06-30");
+    expect(q1?.offsets).toBeCloseTo(-350_000, 3);
+    expect(q1?.net).toBeCloseTo(148_630.14, 1);
+    expect(at(s, "2025-07-01", "2026-03-31")?.offsets).toBeCloseTo(0, 6);
+  });
+});
+
 describe("regimeBefore and clipTariffs", () => {
   it("keeps the measures in force before the date and drops references to the others", () => {
     const allIn = measure("jp-15", 0.15, { kind: "all-in", from: "2025-09-16", inclusiveOf: ["mfn-car", "s232"] });
@@ -74,6 +105,34 @@ describe("regimeBefore and clipTariffs", () => {
 });
 
 describe("property: windows that split a year add up to the year", () => {
+  it("also with an offset whose cap binds in some windows and not others", () => {
+    const fyStart = Date.UTC(2025, 3, 1) / 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 363 }),
+        fc.integer({ min: 0, max: 364 }),
+        fc.integer({ min: 0, max: 364 }),
+        fc.double({ min: 0.005, max: 0.3, noNaN: true }),
+        (cut, partsStart, offsetStart, offsetRate) => {
+          const s = build(
+            scenario({
+              programs: [
+                program("car", "maker", { ohio: 1 }, { content: { US: 0.5, JP: 0.5 }, markets: { us: { price: 30_000, msrp: 35_000, demand: 1_000 } } }),
+              ],
+              tariffs: [
+                measure("parts", 0.25, { categories: ["parts"], from: isoOf(fyStart + partsStart) }),
+                measure("offset", offsetRate, { kind: "offset", origins: ["US"], basis: "msrp", offsets: ["parts"], from: isoOf(fyStart + offsetStart) }),
+              ],
+            }),
+          );
+          const at = (from?: string, to?: string) => tariffImpact(s, { period: "FY2025", from, to, since: "2024-01-01" })[0]?.net ?? 0;
+          expect(at("2025-04-01", isoOf(fyStart + cut)) + at(isoOf(fyStart + cut + 1), "2026-03-31")).toBeCloseTo(at(), 4);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   const fyStart = Date.UTC(2025, 3, 1) / 86_400_000;
   it("impact(start..c) + impact(c+1..end) = impact(year) for any cut and measure dates", () => {
     fc.assert(
