@@ -44,14 +44,10 @@ export const Target = z
       .default("equal")
       .meta({ description: '"at-most" for figures stated as "up to" or that include costs outside the model' }),
     tolerance: z.number().positive().meta({ description: "Relative error the calibration promises to stay within (above the figure, for at-most targets)" }),
-    below: z
-      .number()
-      .positive()
-      .optional()
-      .meta({
-        description:
-          "Relative error below the figure still accepted; defaults to `tolerance`. An at-most target states it, so that a model far under the bound fails too",
-      }),
+    below: z.number().positive().optional().meta({
+      description:
+        "Relative error below the figure still accepted; defaults to `tolerance`. An at-most target states it, so that a model far under the bound fails too",
+    }),
     market: Id.optional(),
     origins: z.array(Country).default([]).meta({ description: "imports: countries of the building plants" }),
     plant: Id.optional().meta({ description: "utilisation: the plant" }),
