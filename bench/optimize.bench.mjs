@@ -5,7 +5,7 @@
  * Python PuLP with CBC, and SciPy's native HiGHS (linprog / milp).
  *
  *   npx tsc -b packages/cli && node bench/optimize.bench.mjs
- *   node bench/optimize.bench.mjs --sizes lp-1k,lp-10k --time-limit 120 --no-peer --json bench/out/optimize.json
+ *   node bench/optimize.bench.mjs --sizes lp-1k,lp-10k --time-limit 120 --no-peer --cold-runs 11 --json bench/out/optimize.json
  *
  * For each size: a synthetic scenario (bench/generate.mjs) is priced by core's lane
  * economics; the instance is written to bench/out/ as JSON; tieup builds the
@@ -26,12 +26,13 @@ import { buildInstance, instanceJson, MILP, SIZES } from "./optimize-instances.m
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const args = { sizes: Object.keys(SIZES), timeLimit: 300, gap: 1e-4, peer: true, python: "/usr/bin/python3", json: undefined };
+  const args = { sizes: Object.keys(SIZES), coldRuns: 7, timeLimit: 300, gap: 1e-4, peer: true, python: "/usr/bin/python3", json: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
     if (a === "--sizes") args.sizes = next().split(",");
     else if (a === "--time-limit") args.timeLimit = Number(next());
+    else if (a === "--cold-runs") args.coldRuns = Number(next());
     else if (a === "--gap") args.gap = Number(next());
     else if (a === "--no-peer") args.peer = false;
     else if (a === "--python") args.python = next();
@@ -45,15 +46,16 @@ function parseArgs(argv) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * tieup's figures. Build = formulate + CSC: the first call of the process
- * ("cold", JIT not warmed up, as one CLI run) and the median of 15 after a
+ * tieup's figures. Build = formulate + CSC: the first call of a fresh process
+ * ("cold", JIT not warmed up, as one CLI run; median over `--cold-runs` fresh
+ * processes, see optimize-cold.mjs) and the median of 15 after a
  * warm-up of at least 10 builds and 200 ms ("warm", as a sweep or the web app
  * re-optimising variants). Solve = HiGHS WebAssembly from the arrays: median of
  * 5 after 3 warm-ups (V8 tiers WebAssembly up in the background, so the first
  * solves of a process run slower), or one run after one warm-up for the largest
  * LP and the MILP. A median resists bursts of other processes on a shared machine.
  */
-async function tieup(inst, milp, args) {
+async function tieup(name, inst, milp, args) {
   const scope = { companies: companiesOf(inst), crossCompany: true };
   const options = { objective: { kind: "alliance" }, timeLimit: args.timeLimit, gap: args.gap, ...(milp ? { footprint: MILP } : {}) };
   const build = () => {
@@ -61,7 +63,8 @@ async function tieup(inst, milp, args) {
     formulate(inst, scope, options).builder.csc();
     return performance.now() - t0;
   };
-  const cold = build();
+  const cold = coldBuild(name, args);
+  build();
   const started = performance.now();
   for (let i = 0; i < 10 || performance.now() - started < 200; i++) build();
   const builds = Array.from({ length: 15 }, build);
@@ -72,6 +75,17 @@ async function tieup(inst, milp, args) {
   for (let i = 0; i < (small ? 5 : 1); i++) runs.push(await optimizeInstance(inst, scope, options));
   const r = runs[0];
   return { cold, build: median(builds), solve: median(runs.map((x) => x.solveMs)), objective: r.objective, status: r.status, size: r.size };
+}
+
+/** Median of the first build of a fresh process, over `args.coldRuns` processes. */
+function coldBuild(name, args) {
+  const runs = [];
+  for (let i = 0; i < args.coldRuns; i++) {
+    const out = spawnSync(process.execPath, [join(here, "optimize-cold.mjs"), name], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (out.status !== 0) throw new Error(`optimize-cold.mjs ${name}: ${out.stderr.trim()}`);
+    runs.push(JSON.parse(out.stdout).cold);
+  }
+  return median(runs);
 }
 
 function peer(file, args) {
@@ -100,7 +114,7 @@ async function main() {
     const { inst, milp } = buildInstance(name);
     const file = join(here, "out", `optimize-${name}.json`);
     writeFileSync(file, instanceJson(inst, milp));
-    const t = await tieup(inst, milp, args);
+    const t = await tieup(name, inst, milp, args);
     const p = args.peer ? peer(file, args) : {};
     rows.push({ name, milp, tieup: t, peer: p });
     process.stderr.write(
@@ -157,7 +171,7 @@ function print(rows, args) {
   console.log(`|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`);
   for (const r of body) console.log(line(r));
   console.log(
-    `\ntimes in ms (wall clock); tieup build cold: first call, warm: median of 15 after warm-up; tieup solve: median of 5 after 3 warm-ups (1 run after 1 warm-up above 50k variables and for the MILP); peers: one run each; time limit ${args.timeLimit} s, MIP gap ${args.gap}; node ${process.version}`,
+    `\ntimes in ms (wall clock); tieup build cold: first call of a fresh process, median of ${args.coldRuns} processes, warm: median of 15 after warm-up; tieup solve: median of 5 after 3 warm-ups (1 run after 1 warm-up above 50k variables and for the MILP); peers: one run each; time limit ${args.timeLimit} s, MIP gap ${args.gap}; node ${process.version}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { laneEconomics } from "../src/index.js";
-import { build, company, measure, plant, program, scenario } from "./fixtures.js";
+import { build, company, market, measure, plant, program, scenario } from "./fixtures.js";
 
 /** The lane of a program at a plant in period 0. */
 function lane(e: ReturnType<typeof laneEconomics>, plantId: string, programId = "car"): number {
@@ -68,5 +68,67 @@ describe("lane economics (per unit, base currency)", () => {
     expect(x.seller[f]).toBe("maker");
     // default customs value: 0.9 × price = 27 000
     expect(x.customsValue[f]).toBeCloseTo(27_000, 9);
+  });
+
+  it("creates a lane only along a route: domestic, a scenario lane, or the scenario's own sourcing", () => {
+    const routes = build(
+      scenario({
+        markets: [market("us", "US"), market("ca", "CA")],
+        plants: [plant("ohio", "maker", "US"), plant("kyushu", "maker", "JP"), plant("alliston", "maker", "CA"), plant("yorii", "maker", "JP")],
+        programs: [
+          program("car", "maker", { ohio: 0.5, yorii: 0.5 }, { markets: { us: { price: 30_000, demand: 1000 }, ca: { price: 30_000, demand: 500 } } }),
+        ],
+        lanes: [
+          { from: "US", to: "ca", costPerUnit: 800 },
+          { from: "JP", to: "us", costPerUnit: 1500 },
+        ],
+      }),
+    );
+    const x = laneEconomics(routes);
+    const pairs = Array.from({ length: x.length }, (_, f) => `${x.plant[f]}→${x.market[f]}`).sort();
+    // ohio → us domestic, → ca by lane; kyushu → us by lane, not → ca; alliston → ca domestic, not → us;
+    // yorii → ca has no lane but the scenario sources the car there.
+    expect(pairs).toEqual(["alliston→ca", "kyushu→us", "ohio→ca", "ohio→us", "yorii→ca", "yorii→us"]);
+    // a domestic route without a lane costs no logistics, as in `evaluate`
+    const at = (pair: string) => Array.from({ length: x.length }, (_, i) => `${x.plant[i]}→${x.market[i]}`).indexOf(pair);
+    expect(x.logistics[at("ohio→us")]).toBe(0);
+    expect(x.logistics[at("ohio→ca")]).toBe(800);
+  });
+
+  it("prices a contract-manufacturing lane at the deal's price, which is also the declared value for duty", () => {
+    const deal = build(
+      scenario({
+        companies: [company("maker"), company("host")],
+        plants: [plant("ohio", "maker", "US"), plant("kyushu", "host", "JP")],
+        programs: [program("car", "maker", { ohio: 1 })],
+        lanes: [
+          { from: "US", to: "us", costPerUnit: 500 },
+          { from: "JP", to: "us", costPerUnit: 1500 },
+        ],
+        tariffs: [measure("s232", 0.25)],
+        deals: [
+          {
+            id: "cm",
+            type: "contract-manufacturing",
+            name: "cm",
+            host: "host",
+            client: "maker",
+            plant: "kyushu",
+            program: "car",
+            volume: { FY2025: 400 },
+            transferPrice: { perUnit: 24_000 },
+            counterfactual: { plant: "ohio" },
+          },
+        ],
+      }),
+    );
+    const x = laneEconomics(deal);
+    const f = lane(x, "kyushu");
+    expect(x.transfer[f]).toBeCloseTo(24_000, 9);
+    expect(x.customsValue[f]).toBeCloseTo(27_000, 9); // 0.9 × 30 000, still reported
+    // duty on the agreed price: 25% × 24 000 = 6 000 (on the customs value it would be 6 750)
+    expect(x.vehicleDuty[f]).toBeCloseTo(6000, 6);
+    const ohio = lane(x, "ohio");
+    expect(x.transfer[ohio]).toBeCloseTo(27_000, 9); // same company: unused, the customs value
   });
 });

@@ -15,21 +15,35 @@ export interface Block {
 
 export const INF = Number.POSITIVE_INFINITY;
 
-/** Growable typed array of doubles. */
+/**
+ * Growable typed arrays. Speed: `extend` fills a whole block with one
+ * `fill`, and callers write through `data` after `reserve`, because on the
+ * first call of a process (one CLI run) this code still runs in V8's
+ * interpreter, where a function call per element is most of the cost.
+ */
 class Doubles {
   data: Float64Array;
   length = 0;
   constructor(capacity = 1024) {
     this.data = new Float64Array(capacity);
   }
+  /** Makes room for `extra` more elements. */
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.data.length) return;
+    const next = new Float64Array(Math.max(need, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
   push(x: number): void {
-    if (this.length === this.data.length) this.grow();
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = x;
   }
-  private grow(): void {
-    const next = new Float64Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
+  /** Appends `count` copies of `x`. */
+  extend(count: number, x: number): void {
+    this.reserve(count);
+    this.data.fill(x, this.length, this.length + count);
+    this.length += count;
   }
   view(): Float64Array {
     return this.data.subarray(0, this.length);
@@ -42,13 +56,21 @@ class Ints {
   constructor(capacity = 1024) {
     this.data = new Int32Array(capacity);
   }
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.data.length) return;
+    const next = new Int32Array(Math.max(need, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = x;
+  }
+  extend(count: number, x: number): void {
+    this.reserve(count);
+    this.data.fill(x, this.length, this.length + count);
+    this.length += count;
   }
   view(): Int32Array {
     return this.data.subarray(0, this.length);
@@ -86,12 +108,10 @@ export class ModelBuilder {
   /** Opens a block of `count` columns; fill each with `setCol`. Returns the index of its first column. */
   addColumns(name: string, count: number, label: (i: number) => string, lower = 0, upper = INF, integer = false): number {
     const first = this.numCols;
-    for (let i = 0; i < count; i++) {
-      this.colCost.push(0);
-      this.colLower.push(lower);
-      this.colUpper.push(upper);
-      this.integer.push(integer ? 1 : 0);
-    }
+    this.colCost.extend(count, 0);
+    this.colLower.extend(count, lower);
+    this.colUpper.extend(count, upper);
+    this.integer.extend(count, integer ? 1 : 0);
     this.colBlocks.push({ name, first, count, label });
     return first;
   }
@@ -99,10 +119,8 @@ export class ModelBuilder {
   /** Opens a block of `count` rows with the given bounds; add their coefficients with `coef`. */
   addRows(name: string, count: number, label: (i: number) => string, lower = -INF, upper = INF): number {
     const first = this.numRows;
-    for (let i = 0; i < count; i++) {
-      this.rowLower.push(lower);
-      this.rowUpper.push(upper);
-    }
+    this.rowLower.extend(count, lower);
+    this.rowUpper.extend(count, upper);
     this.rowBlocks.push({ name, first, count, label });
     return first;
   }
@@ -112,6 +130,11 @@ export class ModelBuilder {
   }
   addCost(col: number, cost: number): void {
     this.colCost.data[col] = (this.colCost.data[col] as number) + cost;
+  }
+  /** Adds costs[i] to column cols[i] for every i (an expression into the objective). */
+  addCosts(cols: ArrayLike<number>, costs: ArrayLike<number>): void {
+    const c = this.colCost.data;
+    for (let i = 0; i < cols.length; i++) c[cols[i] as number] = (c[cols[i] as number] as number) + (costs[i] as number);
   }
   setColBounds(col: number, lower: number, upper: number): void {
     this.colLower.data[col] = lower;
@@ -130,6 +153,30 @@ export class ModelBuilder {
     this.tRow.push(row);
     this.tCol.push(col);
     this.tVal.push(value);
+  }
+
+  /**
+   * Adds `value` at (rowOffset + rows[i], firstCol + i) for every i: one
+   * entry per column of a block, as in demand and capacity rows. One call per
+   * block rather than per coefficient (see `Doubles`).
+   */
+  coefPerColumn(rows: ArrayLike<number>, rowOffset: number, firstCol: number, value: number): void {
+    if (value === 0 || rows.length === 0) return;
+    if (!Number.isFinite(value)) throw new Error(`internal: coefficient ${value} at ${this.colLabel(firstCol)}`);
+    this.matrix = undefined;
+    const n = rows.length;
+    this.tRow.reserve(n);
+    this.tCol.reserve(n);
+    this.tVal.extend(n, value);
+    const r = this.tRow.data;
+    const c = this.tCol.data;
+    const at = this.tRow.length;
+    for (let i = 0; i < n; i++) {
+      r[at + i] = rowOffset + (rows[i] as number);
+      c[at + i] = firstCol + i;
+    }
+    this.tRow.length += n;
+    this.tCol.length += n;
   }
 
   /** The matrix in compressed sparse columns, by a counting sort of the triplets (duplicates summed). */

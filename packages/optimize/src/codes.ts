@@ -31,39 +31,46 @@ export function laneCodes(inst: Instance): LaneCodes {
 
 function compute(inst: Instance): LaneCodes {
   const L = inst.lanes;
-  const plantIndex = new Map(inst.plants.map((p, i) => [p.id, i]));
+  const n = L.length;
   const programs = new Map<string, number>();
   const markets = new Map<string, number>();
   const companies = new Map<string, number>();
-  const code = (m: Map<string, number>, s: string) => {
-    let x = m.get(s);
-    if (x === undefined) {
-      x = m.size;
-      m.set(s, x);
+  const plants = new Map(inst.plants.map((p, i) => [p.id, i]));
+  return {
+    program: codeColumn(L.program, programs, n, true),
+    market: codeColumn(L.market, markets, n, true),
+    plant: codeColumn(L.plant, plants, n, false),
+    seller: codeColumn(L.seller, companies, n, true),
+    builder: codeColumn(L.builder, companies, n, true),
+    programs: programs.size,
+    markets: markets.size,
+    companies: [...companies.keys()],
+  };
+}
+
+/**
+ * Codes of a column of ids: new ids numbered in order of first appearance
+ * when `grow`, an error otherwise. Speed: lanes come grouped by program and
+ * plant, so an id is usually the previous lane's, which one comparison finds
+ * without a hash lookup.
+ */
+function codeColumn(ids: readonly string[], codes: Map<string, number>, n: number, grow: boolean): Int32Array {
+  const out = new Int32Array(n);
+  let last: string | undefined;
+  let lastCode = -1;
+  for (let l = 0; l < n; l++) {
+    const id = ids[l] as string;
+    if (id !== last) {
+      let x = codes.get(id);
+      if (x === undefined) {
+        if (!grow) throw new Error(`internal: lane ${l} names ${id}, which the instance does not have`);
+        x = codes.size;
+        codes.set(id, x);
+      }
+      last = id;
+      lastCode = x;
     }
-    return x;
-  };
-  const out: LaneCodes = {
-    program: new Int32Array(L.length),
-    market: new Int32Array(L.length),
-    plant: new Int32Array(L.length),
-    seller: new Int32Array(L.length),
-    builder: new Int32Array(L.length),
-    programs: 0,
-    markets: 0,
-    companies: [],
-  };
-  for (let l = 0; l < L.length; l++) {
-    out.program[l] = code(programs, L.program[l] as string);
-    out.market[l] = code(markets, L.market[l] as string);
-    const k = plantIndex.get(L.plant[l] as string);
-    if (k === undefined) throw new Error(`internal: lane ${l} names plant ${L.plant[l]}, which the instance does not have`);
-    out.plant[l] = k;
-    out.seller[l] = code(companies, L.seller[l] as string);
-    out.builder[l] = code(companies, L.builder[l] as string);
+    out[l] = lastCode;
   }
-  out.programs = programs.size;
-  out.markets = markets.size;
-  out.companies = [...companies.keys()];
   return out;
 }

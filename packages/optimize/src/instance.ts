@@ -66,7 +66,7 @@ export function instanceFromEconomics(e: LaneEconomics, platformOf: (program: st
       sellerMargin,
       builderCost,
       offset: e.pools > 0 ? new Float64Array(n) : e.offset,
-      transfer: e.customsValue,
+      transfer: e.transfer,
     },
     pools: e.pools,
     poolOffset: e.poolOffset,
@@ -92,11 +92,13 @@ export function lanesInScope(inst: Instance, scope: Scope): Int32Array {
   const c = laneCodes(inst);
   const inside = Uint8Array.from(c.companies, (id) => (scope.companies.includes(id) ? 1 : 0));
   const out = new Int32Array(inst.lanes.length);
+  const { seller, builder } = c;
+  const cross = scope.crossCompany;
   let n = 0;
-  for (let f = 0; f < inst.lanes.length; f++) {
-    const s = c.seller[f] as number;
-    const b = c.builder[f] as number;
-    if (inside[s] && inside[b] && (scope.crossCompany || s === b)) out[n++] = f;
+  for (let f = 0; f < out.length; f++) {
+    const s = seller[f] as number;
+    const b = builder[f] as number;
+    if (inside[s] && inside[b] && (cross || s === b)) out[n++] = f;
   }
   return out.slice(0, n);
 }

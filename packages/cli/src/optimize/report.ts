@@ -62,7 +62,7 @@ function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
   return [
     `scenario ${o.run.scenario.id}${opts.overrides.length ? ` with ${opts.overrides.join(", ")}` : ""} · objective ${objectiveName(o)} · ${o.run.footprint ? "footprint MILP" : "allocation LP"} · periods ${periods[0]}–${periods.at(-1)} · base currency ${base}`,
     `HiGHS: ${r.detail}, ${r.size.vars} variables (${r.size.binaries} binary), ${r.size.rows} rows, ${r.size.nnz} non-zeros; built in ${fixed(r.buildMs, 1)} ms, solved in ${fixed(r.solveMs, 1)} ms`,
-    `Profit = contribution − fixed cost over the horizon, in ${moneyUnit(base)}; transfers between companies at the program's customs value.`,
+    `Profit = contribution − fixed cost over the horizon, in ${moneyUnit(base)}; transfers between companies at a contract-manufacturing deal's price where one exists, else the program's customs value.`,
   ];
 }
 

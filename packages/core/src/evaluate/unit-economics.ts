@@ -1,9 +1,11 @@
-import { buildModel, toBase } from "../model.js";
+import { resolveOpenPrices } from "../deals/analysis.js";
+import { buildModel, demandIn, findLane, type Model, toBase } from "../model.js";
+import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { Scenario } from "../schema/scenario.js";
 import { customsValuePerUnit } from "./duty.js";
-import { computeFlows } from "./flows.js";
+import { computeFlows, type FlowColumns } from "./flows.js";
 import { OFFSET, PARTS } from "./lines.js";
 import { offsetPools } from "./offsets.js";
 import { openShare } from "./plants.js";
@@ -11,9 +13,10 @@ import { openShare } from "./plants.js";
 /**
  * Per-unit economics of every lane an optimiser may use: one lane per period ×
  * program × plant × market with demand, where the plant may build the
- * program. Amounts per unit, base currency. Computed by the evaluator's own
- * flow code (tariff engine, routes, duties), so that an allocation priced
- * with these numbers is exactly what `evaluate` reports for it.
+ * program and has a route to the market (`hasRoute`). Amounts per unit, base
+ * currency. Computed by the evaluator's own flow code (tariff engine, routes,
+ * duties), so that an allocation priced with these numbers is exactly what
+ * `evaluate` reports for it.
  */
 export interface LaneEconomics {
   base: string;
@@ -35,8 +38,10 @@ export interface LaneEconomics {
   partsDuty: Float64Array;
   /** US-assembly offset before the cap. */
   offset: Float64Array;
-  /** Declared import value, which is also the transfer price when builder and seller differ. */
+  /** The program's declared import value (customs value). */
   customsValue: Float64Array;
+  /** Price per unit the seller pays the builder when they differ: a contract-manufacturing deal's price on its lanes, the customs value otherwise. */
+  transfer: Float64Array;
   /** Offset pools (see evaluate/offsets.ts); 0 when `parameters.offsetCap` is `none`. */
   pools: number;
   /** Lane-major, `pools` per lane: uncapped offset per unit credited to the builder in each pool. */
@@ -71,12 +76,40 @@ export function ownSourcingPlants(program: Program): Set<string> {
 }
 
 /**
- * Lane economics of a validated scenario. Deals' cost factors and closures
- * apply; hosted volume does not (where to build is the optimiser's decision),
- * and a lane between companies declares the program's customs value. Price
- * pass-through is left out (it makes the price depend on the sourcing mix).
+ * Whether a plant has a route to a market for a program: it is in the
+ * market's country, the scenario has a lane from the plant or its country to
+ * the market, or the scenario already builds the program there (own sourcing
+ * or a contract-manufacturing deal; validation then asks for a lane). The
+ * evaluator charges no logistics where there is no lane, so without this rule
+ * an optimiser would ship for free along routes the scenario never priced.
  */
-export function laneEconomics(scenario: Scenario, canBuild: CanBuild = listsPlatform): LaneEconomics {
+export function hasRoute(scenario: Scenario, program: Program, plant: Plant, market: Market): boolean {
+  return plant.country === market.country || findLane(scenario.lanes, plant, market.id) !== undefined || scenarioPlants(scenario, program).has(plant.id);
+}
+
+/** Plants that build a program in the scenario: its own sourcing and the plants of its contract-manufacturing deals (as agreed and as counterfactual). */
+export function scenarioPlants(scenario: Scenario, program: Program): Set<string> {
+  const out = ownSourcingPlants(program);
+  for (const d of scenario.deals) {
+    if (d.type !== "contract-manufacturing" || d.program !== program.id) continue;
+    out.add(d.plant);
+    if ("plant" in d.counterfactual) out.add(d.counterfactual.plant);
+  }
+  return out;
+}
+
+/**
+ * Lane economics of a validated scenario. Deals' cost factors and closures
+ * apply; hosted volume does not (where to build is the optimiser's decision).
+ * A lane exists where the plant may build the program (`canBuild`) and has a
+ * route to the market (`hasRoute`). A lane between companies is priced at
+ * the program's customs value, except on a contract-manufacturing deal's
+ * program × host plant, where the deal's price (`prices` for open ones,
+ * Nash-resolved by default) is both the transfer and the declared import
+ * value, as `evaluate` books it. Price pass-through is left out (it makes
+ * the price depend on the sourcing mix).
+ */
+export function laneEconomics(scenario: Scenario, canBuild: CanBuild = listsPlatform, prices: Record<string, number> = openPrices(scenario)): LaneEconomics {
   // Contract manufacturing as its counterfactual: hosted volume is dropped below, and an open price needs no bargaining.
   const contracts = scenario.deals.filter((d) => d.type === "contract-manufacturing").map((d) => d.id);
   const model = buildModel(scenario, { counterfactual: new Set(contracts) });
@@ -90,19 +123,21 @@ export function laneEconomics(scenario: Scenario, canBuild: CanBuild = listsPlat
     return at.length === 0 ? [] : [{ ...p, passThrough: undefined, sourcing: Object.fromEntries(at.map((k) => [k.id, 1 / at.length])) }];
   });
   const { flows, duties } = computeFlows(model);
-  const n = flows.units.length;
+  const keep = routedFlows(model, flows);
+  const n = keep.length;
+  const pick = <T>(xs: T[]) => Array.from(keep, (f) => xs[f] as T);
   const pools = scenario.parameters.offsetCap === "none" ? { of: new Int32Array(model.measures.length).fill(-1), count: 0 } : offsetPools(model);
   const col = () => new Float64Array(n);
   const out: LaneEconomics = {
     base: model.base,
     periods: model.periods.map((p) => p.id),
     length: n,
-    period: Int32Array.from(flows.period, (id) => model.periodIndex.get(id) as number),
-    program: flows.program,
-    plant: flows.plant,
-    market: flows.market,
-    seller: flows.seller,
-    builder: flows.builder,
+    period: Int32Array.from(keep, (f) => model.periodIndex.get(flows.period[f] as string) as number),
+    program: pick(flows.program),
+    plant: pick(flows.plant),
+    market: pick(flows.market),
+    seller: pick(flows.seller),
+    builder: pick(flows.builder),
     demand: col(),
     price: col(),
     variableCost: col(),
@@ -111,6 +146,7 @@ export function laneEconomics(scenario: Scenario, canBuild: CanBuild = listsPlat
     partsDuty: col(),
     offset: col(),
     customsValue: col(),
+    transfer: col(),
     pools: pools.count,
     poolOffset: new Float64Array(n * pools.count),
     poolParts: new Float64Array(n * pools.count),
@@ -118,34 +154,100 @@ export function laneEconomics(scenario: Scenario, canBuild: CanBuild = listsPlat
     warnings,
   };
   const programs = new Map(model.programs.map((p) => [p.id, p]));
-  for (let f = 0; f < n; f++) {
+  for (let j = 0; j < n; j++) {
+    const f = keep[j] as number;
     const u = flows.units[f] as number;
     const program = programs.get(flows.program[f] as string) as Program;
-    const t = out.period[f] as number;
+    const t = out.period[j] as number;
     const share = 1 / Object.keys(program.sourcing).length;
-    out.demand[f] = u / share;
-    out.price[f] = flows.price[f] as number;
-    out.variableCost[f] = (flows.variableCost[f] as number) / u;
-    out.logistics[f] = (flows.logistics[f] as number) / u;
-    out.vehicleDuty[f] = (flows.vehicleDuty[f] as number) / u;
-    out.partsDuty[f] = (flows.partsDuty[f] as number) / u;
-    out.offset[f] = (flows.offset[f] as number) / u;
+    out.demand[j] = u / share;
+    out.price[j] = flows.price[f] as number;
+    out.variableCost[j] = (flows.variableCost[f] as number) / u;
+    out.logistics[j] = (flows.logistics[f] as number) / u;
+    out.vehicleDuty[j] = (flows.vehicleDuty[f] as number) / u;
+    out.partsDuty[j] = (flows.partsDuty[f] as number) / u;
+    out.offset[j] = (flows.offset[f] as number) / u;
     const currency = model.markets.get(flows.market[f] as string)?.currency ?? model.base;
-    out.customsValue[f] = customsValuePerUnit(model, program, out.price[f] as number, currency, t);
+    out.customsValue[j] = customsValuePerUnit(model, program, out.price[j] as number, currency, t);
+    out.transfer[j] = out.customsValue[j] as number;
   }
+  const lane = new Int32Array(flows.units.length).fill(-1);
+  keep.forEach((f, j) => {
+    lane[f] = j;
+  });
   for (let i = 0; i < duties.length; i++) {
     const pool = pools.of[duties.measure[i] as number] as number;
-    if (pool < 0) continue;
-    const f = duties.flow[i] as number;
-    const perUnit = (duties.amount[i] as number) / (flows.units[f] as number);
-    const at = f * pools.count + pool;
+    const j = lane[duties.flow[i] as number] as number;
+    if (pool < 0 || j < 0) continue;
+    const perUnit = (duties.amount[i] as number) / (flows.units[duties.flow[i] as number] as number);
+    const at = j * pools.count + pool;
     if (duties.kind[i] === OFFSET) out.poolOffset[at] = (out.poolOffset[at] as number) - perUnit;
     else if (duties.kind[i] === PARTS) out.poolParts[at] = (out.poolParts[at] as number) + perUnit;
   }
+  applyDealPrices(scenario, prices, programs, out);
   return out;
 }
 
-function plantEconomics(model: ReturnType<typeof buildModel>, plant: Plant): PlantEconomics {
+/** Indices of the flows whose plant has a route to their market (see `hasRoute`). */
+function routedFlows(model: Model, flows: FlowColumns): Int32Array {
+  const keep: number[] = [];
+  const programs = new Map(model.scenario.programs.map((p) => [p.id, p]));
+  const memo = new Map<string, boolean>();
+  for (let f = 0; f < flows.units.length; f++) {
+    const key = `${flows.program[f]}\u0000${flows.plant[f]}\u0000${flows.market[f]}`;
+    let ok = memo.get(key);
+    if (ok === undefined) {
+      const program = programs.get(flows.program[f] as string);
+      const plant = model.plants.get(flows.plant[f] as string);
+      const market = model.markets.get(flows.market[f] as string);
+      ok = program !== undefined && plant !== undefined && market !== undefined && hasRoute(model.scenario, program, plant, market);
+      memo.set(key, ok);
+    }
+    if (ok) keep.push(f);
+  }
+  return Int32Array.from(keep);
+}
+
+/** Open deals' prices as `evaluate` resolves them (Nash); none to resolve, no evaluation. */
+function openPrices(scenario: Scenario): Record<string, number> {
+  return scenario.deals.some((d) => d.type === "contract-manufacturing" && d.transferPrice === "open") ? resolveOpenPrices(scenario).prices : {};
+}
+
+/**
+ * Each contract-manufacturing deal's lanes (its program at its host plant,
+ * builder ≠ seller) at the deal's price: the evaluator's own flow code prices
+ * the program built wholly under the deal, so the transfer and the vehicle
+ * duties on the agreed price are exactly what `evaluate` books per unit.
+ */
+function applyDealPrices(scenario: Scenario, prices: Record<string, number>, programs: Map<string, Program>, out: LaneEconomics): void {
+  for (const deal of scenario.deals) {
+    if (deal.type !== "contract-manufacturing") continue;
+    const program = programs.get(deal.program);
+    const plant = scenario.plants.find((k) => k.id === deal.plant);
+    if (!program || !plant || plant.owner === program.seller) continue;
+    const at = new Map<string, number>();
+    for (let j = 0; j < out.length; j++)
+      if (out.program[j] === deal.program && out.plant[j] === deal.plant) at.set(`${out.period[j]}\u0000${out.market[j]}`, j);
+    if (at.size === 0) continue;
+    const model = buildModel(scenario, { prices });
+    const hosted = (model.effects.hosted.get(deal.program) ?? []).find((h) => h.deal === deal.id);
+    if (!hosted) continue;
+    // All of the program's demand hosted at the deal's plant in every period.
+    const demand = model.periods.map((p) => Object.values(program.markets).reduce((s, pm) => s + demandIn(pm, p), 0));
+    model.effects = { ...model.effects, closures: new Map(), hosted: new Map([[deal.program, [{ ...hosted, plant, volume: demand }]]]) };
+    model.programs = [{ ...program, sourcing: {} }];
+    const { flows } = computeFlows(model);
+    for (let f = 0; f < flows.units.length; f++) {
+      const u = flows.units[f] as number;
+      const j = at.get(`${model.periodIndex.get(flows.period[f] as string)}\u0000${flows.market[f]}`);
+      if (j === undefined || flows.plant[f] !== deal.plant || !(u > 0)) continue;
+      out.transfer[j] = (flows.transfer[f] as number) / u;
+      out.vehicleDuty[j] = (flows.vehicleDuty[f] as number) / u;
+    }
+  }
+}
+
+function plantEconomics(model: Model, plant: Plant): PlantEconomics {
   return {
     id: plant.id,
     owner: plant.owner,

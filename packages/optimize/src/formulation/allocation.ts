@@ -71,16 +71,19 @@ function demandRows(f: Formulation, rule: DemandRule): void {
   const { builder: b, inst, lanes } = f;
   const L = inst.lanes;
   const c = laneCodes(inst);
-  const groups = new Map<number, number>();
+  // Group of each (period, program, market) in a dense table: T × programs × markets is small next to the lanes.
+  const groupOf = new Int32Array(inst.periods.length * c.programs * c.markets).fill(-1);
   const first: number[] = [];
   const member = new Int32Array(lanes.length);
+  const { period } = L;
+  const { program, market, programs, markets } = c;
   for (let i = 0; i < lanes.length; i++) {
     const l = lanes[i] as number;
-    const key = ((L.period[l] as number) * c.programs + (c.program[l] as number)) * c.markets + (c.market[l] as number);
-    let g = groups.get(key);
-    if (g === undefined) {
+    const key = ((period[l] as number) * programs + (program[l] as number)) * markets + (market[l] as number);
+    let g = groupOf[key] as number;
+    if (g < 0) {
       g = first.length;
-      groups.set(key, g);
+      groupOf[key] = g;
       first.push(l);
     }
     member[i] = g;
@@ -93,7 +96,7 @@ function demandRows(f: Formulation, rule: DemandRule): void {
     const d = L.demand[l] as number;
     b.setRowBounds(row0 + g, rule === "meet" ? d : -INF, d);
   });
-  for (let i = 0; i < lanes.length; i++) b.coef(row0 + (member[i] as number), f.flowFirst + i, 1);
+  b.coefPerColumn(member, row0, f.flowFirst, 1);
   f.demandRows = Array.from(member, (g) => row0 + g);
 }
 
@@ -127,10 +130,8 @@ function capacityRows(f: Formulation): void {
     b.setRowBounds(row0 + r, -INF, inst.plants[k]?.capacity[t] ?? 0);
     f.capacityRow.set(`${k}:${t}`, row0 + r);
   });
-  for (let i = 0; i < lanes.length; i++) {
-    rowOf[i] = row0 + (rowOf[i] as number);
-    b.coef(rowOf[i] as number, f.flowFirst + i, 1);
-  }
+  b.coefPerColumn(rowOf, row0, f.flowFirst, 1);
+  for (let i = 0; i < lanes.length; i++) rowOf[i] = row0 + (rowOf[i] as number);
   f.flowCapacityRow = rowOf;
 }
 
@@ -144,14 +145,18 @@ function profits(f: Formulation): void {
   const L = f.inst.lanes;
   const c = laneCodes(f.inst);
   const byCode = c.companies.map((id) => f.profit.of(id));
-  for (let i = 0; i < f.lanes.length; i++) {
-    const l = f.lanes[i] as number;
-    const col = f.flowFirst + i;
-    const seller = c.seller[l] as number;
-    const builder = c.builder[l] as number;
-    const transfer = seller === builder ? 0 : (L.transfer[l] as number);
-    const own = (L.sellerMargin[l] as number) - transfer;
-    const built = transfer - (L.builderCost[l] as number) + (L.offset[l] as number);
+  // Locals, not property chains, in the loop: it runs interpreted on a process's first build.
+  const { lanes, flowFirst } = f;
+  const { seller: sellerOf, builder: builderOf } = c;
+  const { transfer: transferOf, sellerMargin, builderCost, offset } = L;
+  for (let i = 0; i < lanes.length; i++) {
+    const l = lanes[i] as number;
+    const col = flowFirst + i;
+    const seller = sellerOf[l] as number;
+    const builder = builderOf[l] as number;
+    const transfer = seller === builder ? 0 : (transferOf[l] as number);
+    const own = (sellerMargin[l] as number) - transfer;
+    const built = transfer - (builderCost[l] as number) + (offset[l] as number);
     if (seller === builder) byCode[seller]?.add(col, own + built);
     else {
       byCode[seller]?.add(col, own);
@@ -172,34 +177,55 @@ function offsetCredits(f: Formulation): void {
   const L = inst.lanes;
   const c = laneCodes(inst);
   const T = inst.periods.length;
-  const groups = new Map<number, { company: string; t: number; pool: number; members: number[] }>();
+  // Groups (builder, period, pool) in a dense table, and each (flow, group) term in typed arrays: no object per group.
+  const groupOf = new Int32Array(c.companies.length * T * P).fill(-1);
+  const company: number[] = [];
+  const period: number[] = [];
+  const pool: number[] = [];
+  const termFlow = new Int32Array(lanes.length * P);
+  const termGroup = new Int32Array(lanes.length * P);
+  const termEarned = new Float64Array(lanes.length * P);
+  const termParts = new Float64Array(lanes.length * P);
+  const { poolOffset, poolParts } = inst;
+  const { builder: builderOf } = c;
+  const { period: periodOf } = L;
+  let n = 0;
   for (let i = 0; i < lanes.length; i++) {
     const l = lanes[i] as number;
     for (let p = 0; p < P; p++) {
+      const earned = poolOffset[l * P + p] as number;
+      const parts = poolParts[l * P + p] as number;
       // Parts duties of vehicles that earn no credit (built here, sold abroad) still raise the cap.
-      if ((inst.poolOffset[l * P + p] as number) <= 0 && (inst.poolParts[l * P + p] as number) <= 0) continue;
-      const key = ((c.builder[l] as number) * T + (L.period[l] as number)) * P + p;
-      let g = groups.get(key);
-      if (!g) {
-        g = { company: L.builder[l] as string, t: L.period[l] as number, pool: p, members: [] };
-        groups.set(key, g);
+      if (earned <= 0 && parts <= 0) continue;
+      const key = ((builderOf[l] as number) * T + (periodOf[l] as number)) * P + p;
+      let g = groupOf[key] as number;
+      if (g < 0) {
+        g = company.length;
+        groupOf[key] = g;
+        company.push(builderOf[l] as number);
+        period.push(periodOf[l] as number);
+        pool.push(p);
       }
-      g.members.push(i);
+      termFlow[n] = i;
+      termGroup[n] = g;
+      termEarned[n] = earned;
+      termParts[n] = parts;
+      n++;
     }
   }
-  const list = [...groups.values()];
-  const name = (g: (typeof list)[number]) => `${g.company},${inst.periods[g.t]},${g.pool}`;
-  const col0 = b.addColumns("offsetCredit", list.length, (j) => `offsetCredit(${name(list[j] as (typeof list)[number])})`);
-  const earned0 = b.addRows("offsetEarned", list.length, (j) => `offsetEarned(${name(list[j] as (typeof list)[number])})`, -INF, 0);
-  const cap0 = b.addRows("offsetCap", list.length, (j) => `offsetCap(${name(list[j] as (typeof list)[number])})`, -INF, 0);
-  list.forEach((g, j) => {
-    b.coef(earned0 + j, col0 + j, 1);
-    b.coef(cap0 + j, col0 + j, 1);
-    for (const i of g.members) {
-      const l = lanes[i] as number;
-      b.coef(earned0 + j, f.flowFirst + i, -(inst.poolOffset[l * P + g.pool] as number));
-      b.coef(cap0 + j, f.flowFirst + i, -(inst.poolParts[l * P + g.pool] as number));
-    }
-    f.profit.of(g.company).add(col0 + j, 1);
-  });
+  const name = (g: number) => `${c.companies[company[g] as number]},${inst.periods[period[g] as number]},${pool[g]}`;
+  const count = company.length;
+  const col0 = b.addColumns("offsetCredit", count, (g) => `offsetCredit(${name(g)})`);
+  const earned0 = b.addRows("offsetEarned", count, (g) => `offsetEarned(${name(g)})`, -INF, 0);
+  const cap0 = b.addRows("offsetCap", count, (g) => `offsetCap(${name(g)})`, -INF, 0);
+  for (let g = 0; g < count; g++) {
+    b.coef(earned0 + g, col0 + g, 1);
+    b.coef(cap0 + g, col0 + g, 1);
+    f.profit.of(c.companies[company[g] as number] as string).add(col0 + g, 1);
+  }
+  for (let k = 0; k < n; k++) {
+    const col = f.flowFirst + (termFlow[k] as number);
+    b.coef(earned0 + (termGroup[k] as number), col, -(termEarned[k] as number));
+    b.coef(cap0 + (termGroup[k] as number), col, -(termParts[k] as number));
+  }
 }

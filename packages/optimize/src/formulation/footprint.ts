@@ -75,7 +75,9 @@ function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation:
     minUtilisation > 0
       ? b.addRows("minUtilisation", entries.length, (j) => b.rowLabel(entries[j]?.[1] as number).replace(/^capacity/, "minUtilisation"), 0, INF)
       : -1;
-  const minRowOf = new Map<number, number>();
+  // Capacity rows are one block: the minimum-utilisation row of flow i is found by offset, not by lookup.
+  const capFirst = b.block("capacity")?.first ?? 0;
+  const minRowOf = new Int32Array(entries.length);
   entries.forEach(([key, row], j) => {
     const [k, t] = key.split(":").map(Number) as [number, number];
     const cap = inst.plants[k]?.capacity[t] ?? 0;
@@ -83,11 +85,13 @@ function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation:
     b.setRowBounds(row, -INF, 0);
     b.coef(row, col, -cap);
     if (min0 < 0) return;
-    minRowOf.set(row, min0 + j);
+    minRowOf[row - capFirst] = j;
     b.coef(min0 + j, col, -minUtilisation * cap);
   });
   if (min0 < 0) return;
-  for (let i = 0; i < f.lanes.length; i++) b.coef(minRowOf.get(f.flowCapacityRow[i] as number) as number, f.flowFirst + i, 1);
+  const rows = new Int32Array(f.lanes.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = minRowOf[(f.flowCapacityRow[i] as number) - capFirst] as number;
+  b.coefPerColumn(rows, min0, f.flowFirst, 1);
 }
 
 /** add(k, q) for each plant and platform it does not list but a lane in scope needs; Σ non-native flows ≤ cap · add. */

@@ -15,7 +15,7 @@ export function setObjective(f: Formulation, objective: Objective): void {
   for (const c of counted) {
     const e = f.profit.byKey.get(c);
     if (!e) continue;
-    for (let i = 0; i < e.cols.length; i++) b.addCost(e.cols[i] as number, e.vals[i] as number);
+    b.addCosts(e.cols, e.vals);
     b.offset += e.constant;
   }
   if (objective.kind === "alliance-fair") fairRows(f, objective.floors);
