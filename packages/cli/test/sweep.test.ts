@@ -37,7 +37,7 @@ describe("tieup sweep", () => {
   }, 120_000);
 
   it("prints the distributions and the probability that the deal is win-win", async () => {
-    const r = await runCli("sweep", uncertainContract(), "--draws", "400", "--seed", "1", "--workers", "2");
+    const r = await runCli("sweep", uncertainContract(), "--draws", "400", "--seed", "1", "--workers", "2", "--timing");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Distribution of each output");
     expect(r.stdout).toContain("company.host.FY2025.operatingProfit");
@@ -59,11 +59,43 @@ describe("tieup sweep", () => {
     expect(JSON.parse(json.stdout).outputs[0].draws).toHaveLength(10);
   }, 60_000);
 
+  it("prints the timing line only to a terminal and without --quiet; --timing forces it", async () => {
+    const file = uncertainContract();
+    const args = ["sweep", file, "--draws", "4", "--workers", "1", "--output", "deal.cm.winwin"];
+    const timing = /4 draws in [\d.]+ s \([\d.]+ draws\/s, 1 worker\)/;
+    const tty = async (isTTY: boolean, ...more: string[]) => {
+      const was = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
+      Object.defineProperty(process.stderr, "isTTY", { value: isTTY, configurable: true });
+      try {
+        return await runCli(...args, ...more);
+      } finally {
+        if (was) Object.defineProperty(process.stderr, "isTTY", was);
+        else delete (process.stderr as { isTTY?: boolean }).isTTY;
+      }
+    };
+    const piped = await tty(false);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe("");
+    expect((await tty(true)).stderr).toMatch(timing);
+    expect((await tty(true, "--quiet")).stderr).toBe("");
+    expect((await tty(false, "--timing")).stderr).toMatch(timing);
+    expect((await tty(false, "--timing")).stdout).toBe(piped.stdout);
+  }, 60_000);
+
   it("refuses an unknown output with a suggestion, exit 2", async () => {
     const r = await runCli("sweep", uncertainContract(), "--draws", "5", "--output", "deal.cm.npv.hots");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--output: deal.cm.npv.hots: unknown company `hots`");
     expect(r.stderr).toContain("did you mean `host`?");
+  });
+
+  it("refuses a distribution that can draw outside its number's range, exit 2", async () => {
+    // Retooling ~ N(10M, 5M) reaches 10M − 8.29 × 5M < 0, and an amount cannot be negative.
+    const r = await runCli("sweep", uncertainContract("{ type: normal, mean: 10000000, sd: 5000000 }"), "--draws", "5");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("uncertainty.parameters[0].distribution");
+    expect(r.stderr).toContain("deals[0].retooling.amount must be at least 0 but draws reach");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("refuses bad options and a scenario with nothing uncertain, exit 2", async () => {

@@ -1,3 +1,4 @@
+export * from "./bounds.js";
 export * from "./copula.js";
 export * from "./deal-value.js";
 export * from "./marginals.js";

@@ -1,5 +1,6 @@
 import type { Distribution } from "../schema/uncertainty.js";
 import { normalQuantile } from "./normal.js";
+import { U_MAX, U_MIN } from "./random.js";
 
 /**
  * The inverse CDF of each marginal: a uniform u in (0, 1) becomes a draw.
@@ -66,4 +67,14 @@ export function swingRange(d: Distribution, low = 0.05, high = 0.95): [number, n
     return [Math.min(...vs), Math.max(...vs)];
   }
   return [quantile(d, low), quantile(d, high)];
+}
+
+/**
+ * The lowest and highest value a sweep can draw: the inverse CDF at the
+ * extreme uniforms the generator gives (a normal: mean − 8.29 sd to mean + 8.21 sd);
+ * for regimes, the lowest and highest value with any probability.
+ */
+export function reachableRange(d: Distribution): [number, number] {
+  if (d.type === "discrete") return swingRange(d);
+  return [quantile(d, U_MIN), quantile(d, U_MAX)];
 }

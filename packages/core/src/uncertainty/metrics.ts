@@ -37,6 +37,7 @@ export function parseMetric(s: Scenario, name: string, parties: Record<string, s
         "company",
         id,
         s.companies.map((x) => x.id),
+        "companies",
       );
     if (a === undefined || !periods.includes(a)) return unknown("period", a, periods);
     if (b === undefined || !COMPANY_VALUES.includes(b) || parts.length > 4) return unknown("column", b, COMPANY_VALUES);
@@ -56,7 +57,7 @@ export function parseMetric(s: Scenario, name: string, parties: Record<string, s
     if (a === "jointSurplus" && parts.length === 3) return { metric: { name, kind: "jointSurplus", deal: deal.id, unit: s.fx.base } };
     if (a === "npv" && parts.length === 4) {
       const c = s.companies.find((x) => x.id === b);
-      if (!c) return unknown("company", b, ps.length ? ps : s.companies.map((x) => x.id));
+      if (!c) return unknown("company", b, ps.length ? ps : s.companies.map((x) => x.id), "companies");
       return { metric: { name, kind: "npv", deal: deal.id, company: c.id, unit: c.reportingCurrency } };
     }
     return unknown("deal output", parts.slice(2).join("."), ["npv.<company>", "jointSurplus", "winwin"]);
@@ -64,11 +65,11 @@ export function parseMetric(s: Scenario, name: string, parties: Record<string, s
   return unknown("output kind", kind, ["company", "deal"]);
 }
 
-function unknown(what: string, got: string | undefined, known: string[]): MetricParse {
+function unknown(what: string, got: string | undefined, known: string[], plural = `${what}s`): MetricParse {
   const best = got === undefined ? undefined : didYouMean(got, known);
   return {
     error: got === undefined || got === "" ? `missing ${what}` : `unknown ${what} \`${got}\``,
-    suggestion: best ? `did you mean \`${best}\`?` : `${what}s: ${known.slice(0, 15).join(", ")}`,
+    suggestion: best ? `did you mean \`${best}\`?` : `${plural}: ${known.slice(0, 15).join(", ")}`,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Distribution, Uncertainty } from "../schema/uncertainty.js";
 import { cholesky, correlate, correlationMatrix } from "./copula.js";
 import { quantile } from "./marginals.js";
 import { getAt, type Location, parsePath, resolvePath, setAt } from "./paths.js";
-import { drawStream } from "./random.js";
+import { clampUniform, drawStream } from "./random.js";
 
 export interface PlannedParameter {
   id: string;
@@ -49,7 +49,8 @@ export function drawPlan(scenario: Scenario, uncertainty: Uncertainty | undefine
 export function sampleDraw(plan: DrawPlan, seed: number, index: number): number[] {
   const next = drawStream(seed, index);
   const raw = plan.parameters.map(() => next());
-  const u = plan.cholesky ? correlate(plan.cholesky, raw) : raw;
+  // Φ of a mixed normal can round to 0 or 1 far in the tails: clamp so every draw stays in the range validation checked.
+  const u = plan.cholesky ? correlate(plan.cholesky, raw).map(clampUniform) : raw;
   return plan.parameters.map((p, i) => quantile(p.distribution, u[i] as number));
 }
 

@@ -13,7 +13,22 @@ export function drawStream(seed: number, index: number): () => number {
   if (!words.some((w) => w !== 0)) words[0] = 1;
   const rng = xoroshiro128plusFromState(words);
   // uniformFloat64 is in [0, 1) on a 2^-53 grid: half a step up keeps it off 0, so Φ⁻¹(u) is finite.
-  return () => uniformFloat64(rng) + 2 ** -54;
+  // At the top of the grid the half step rounds to exactly 1, hence the cap.
+  return () => Math.min(U_MAX, uniformFloat64(rng) + 2 ** -54);
+}
+
+/**
+ * The smallest and largest uniform a draw can use (also the clamp after the
+ * copula). Every marginal is sampled by its inverse CDF, so a parameter's
+ * draws lie in [F⁻¹(U_MIN), F⁻¹(U_MAX)] — for a normal, mean −8.29 to +8.21 sd —
+ * which is what validation checks against the number's valid range.
+ */
+export const U_MIN = 2 ** -54;
+export const U_MAX = 1 - 2 ** -53;
+
+/** u held within [U_MIN, U_MAX]. */
+export function clampUniform(u: number): number {
+  return Math.min(U_MAX, Math.max(U_MIN, u));
 }
 
 /** Murmur3's 32-bit finaliser: every input bit affects every output bit. */

@@ -15,23 +15,28 @@ export interface Swing {
   swing: number;
 }
 
-/** Values of a one-at-a-time case: every parameter as written (1 for a scale), one at `value`. */
-export function oneAtATime(plan: DrawPlan, k: number, value: number): number[] {
-  return plan.parameters.map((p, i) => (i === k ? value : p.mode === "scale" ? 1 : (p.base[0] as number)));
+/**
+ * The scenario with parameter k alone at `value`. The others are not applied
+ * at all, so each of their numbers keeps the value written at its own path (a
+ * "set" parameter over several paths may have a different number at each).
+ */
+export function applyOne(scenario: Scenario, plan: DrawPlan, k: number, value: number): Scenario {
+  const p = plan.parameters[k];
+  return p ? applyDraw(scenario, { parameters: [p] }, [value]) : scenario;
 }
 
 /**
  * One-at-a-time sensitivity for a tornado chart: each parameter swung from
  * its low to its high end (P5 and P95; for regimes the lowest and highest
  * value) with the others as written, ranked by the size of the swing in the
- * output. A parameter set at several paths starts from its first path's value.
+ * output.
  */
 export function sensitivity(scenario: Scenario, plan: DrawPlan, metric: Metric): { base: number; swings: Swing[] } {
   const [base] = measure(scenario, [metric]) as [number];
   const swings = plan.parameters.map((p, k) => {
     const [low, high] = swingRange(p.distribution);
-    const [atLow] = measure(applyDraw(scenario, plan, oneAtATime(plan, k, low)), [metric]) as [number];
-    const [atHigh] = measure(applyDraw(scenario, plan, oneAtATime(plan, k, high)), [metric]) as [number];
+    const [atLow] = measure(applyOne(scenario, plan, k, low), [metric]) as [number];
+    const [atHigh] = measure(applyOne(scenario, plan, k, high), [metric]) as [number];
     return { parameter: p.id, low, high, atLow, atHigh, swing: Math.abs(atHigh - atLow) };
   });
   return { base, swings: swings.sort((a, b) => b.swing - a.swing) };

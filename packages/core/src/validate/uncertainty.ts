@@ -1,15 +1,17 @@
-import type { Uncertainty } from "../schema/uncertainty.js";
+import type { Distribution, Uncertainty } from "../schema/uncertainty.js";
+import { type Bounds, schemaBounds } from "../uncertainty/bounds.js";
 import { cholesky, correlationMatrix } from "../uncertainty/copula.js";
-import { quantile } from "../uncertainty/marginals.js";
-import { formatLocation, getAt, parsePath, resolvePath } from "../uncertainty/paths.js";
+import { quantile, reachableRange } from "../uncertainty/marginals.js";
+import { formatLocation, getAt, type Location, parsePath, resolvePath } from "../uncertainty/paths.js";
 import type { CheckContext } from "./context.js";
 import { error, type Issue, suggestId, warning } from "./issue.js";
 
 /**
  * Checks of the uncertainty block: every path reaches numbers of this
  * scenario, no number is set by two parameters, correlations name known
- * parameters and form a valid correlation matrix, and draws stay where the
- * number they replace can go (no negative draws for a quantity that is not).
+ * parameters and form a valid correlation matrix, and every value a draw can
+ * reach stays within the range the schema allows the number it replaces (an
+ * error: a sweep does not re-validate its draws one by one).
  */
 export function checkUncertainty(ctx: CheckContext): Issue[] {
   const u = ctx.s.uncertainty;
@@ -40,19 +42,63 @@ function checkParameters(ctx: CheckContext, u: Uncertainty): Issue[] {
         if (other !== undefined && other !== p.id)
           issues.push(error(where, `${key} is already set by parameter \`${other}\``, "give each number one distribution", p.id));
         owner.set(key, p.id);
-        const negative = negativeDraw(p.distribution, p.mode, getAt(ctx.s, loc) as number);
-        if (negative)
-          issues.push(
-            warning(`${at}.distribution`, `${key} is ${getAt(ctx.s, loc)} but draws can be ${negative}`, "use a lognormal or a triangular distribution", p.id),
-          );
       }
+      issues.push(...checkRange(ctx, p, `${at}.distribution`, r.locations));
     });
   });
   return issues;
 }
 
+type Parameter = Uncertainty["parameters"][number];
+
+/**
+ * Draws outside the schema's range for the number are an error, reported once
+ * per path with its first offending location: the reachable range (see
+ * reachableRange) is exact, so a normal whose mean is 8.3 sd or more above a
+ * bound of 0 passes and one that can cross it does not. Numbers the schema
+ * leaves unbounded only get a warning when a draw can turn a non-negative
+ * written value negative.
+ */
+function checkRange(ctx: CheckContext, p: Parameter, where: string, locations: Location[]): Issue[] {
+  const out: { key: string; message: string; bounds: Bounds }[] = [];
+  const warnings: Issue[] = [];
+  for (const loc of locations) {
+    const base = getAt(ctx.s, loc) as number;
+    const key = formatLocation(loc);
+    const bounds = schemaBounds(ctx.s, loc);
+    if (!bounds) {
+      const negative = negativeDraw(p.distribution, p.mode, base);
+      if (negative) warnings.push(warning(where, `${key} is ${base} but draws can be ${negative}`, "use a lognormal or a triangular distribution", p.id));
+      continue;
+    }
+    const [lo, hi] = drawnRange(p.distribution, p.mode, base);
+    if (bounds.min !== undefined && lo < bounds.min) out.push({ key, bounds, message: `must be at least ${bounds.min} but draws reach ${show(lo)}` });
+    else if (bounds.max !== undefined && hi > bounds.max) out.push({ key, bounds, message: `must be at most ${bounds.max} but draws reach ${show(hi)}` });
+  }
+  const [first] = out;
+  if (!first) return warnings.slice(0, 1);
+  const more = out.length > 1 ? ` (and ${out.length - 1} more of its numbers)` : "";
+  return [error(where, `${first.key} ${first.message}${more}`, rangeSuggestion(p.distribution, p.mode, first.bounds), p.id)];
+}
+
+/** The lowest and highest number a draw can write: the draw itself (set) or the written value times it (scale). */
+function drawnRange(d: Distribution, mode: "set" | "scale", base: number): [number, number] {
+  const [lo, hi] = reachableRange(d);
+  if (mode === "set") return [lo, hi];
+  return [Math.min(base * lo, base * hi), Math.max(base * lo, base * hi)];
+}
+
+function rangeSuggestion(d: Distribution, mode: "set" | "scale", b: Bounds): string {
+  const range = b.max === undefined ? `≥ ${b.min}` : b.min === undefined ? `≤ ${b.max}` : `within [${b.min}, ${b.max}]`;
+  const why = d.type === "normal" ? "a normal reaches about 8.2 sd either side of its mean; " : "";
+  const positive = b.max === undefined && (b.min ?? 0) <= 1e-6 ? "a lognormal (always positive) or " : "";
+  return `${why}keep ${mode === "scale" ? "the scaled values" : "the draws"} ${range}: use ${positive}a triangular or uniform range inside it`;
+}
+
+const show = (x: number) => +x.toPrecision(4);
+
 /** A draw at the 0.1% quantile that would turn a non-negative number negative, if any. */
-function negativeDraw(d: Uncertainty["parameters"][number]["distribution"], mode: "set" | "scale", base: number): string | undefined {
+function negativeDraw(d: Distribution, mode: "set" | "scale", base: number): string | undefined {
   if (!(base >= 0)) return undefined;
   const q = quantile(d, 0.001);
   const value = mode === "scale" ? base * q : q;

@@ -91,6 +91,7 @@ describe("Monte Carlo sweep", () => {
     expect(parseMetric(s, "company.hots.FY2025.operatingProfit", {})).toMatchObject({ suggestion: "did you mean `host`?" });
     expect(parseMetric(s, "company.host.FY2025.operatingProfits", {})).toMatchObject({ suggestion: "did you mean `operatingProfit`?" });
     expect(parseMetric(s, "deal.cm.winwinn", {})).toMatchObject({ error: expect.stringContaining("unknown deal output") });
+    expect(parseMetric(s, "company.zzzzzzzz.FY2025.operatingProfit", {})).toMatchObject({ suggestion: "companies: host, client" });
   });
 });
 
@@ -110,6 +111,27 @@ describe("one-at-a-time sensitivity", () => {
     expect(swings[0]?.atHigh).toBeCloseTo(76e6, 0);
     expect(swings[0]?.swing).toBeCloseTo(18e6, 0);
     expect(swings[1]?.swing).toBeLessThan(1);
+  });
+
+  it("leaves every other parameter as written at each of its paths", () => {
+    // "shared" sets two numbers written differently: fixed cost 50M and retooling R = 10M. Swinging the
+    // weight (zero spread, 0.5 as written) must leave R at 10M, so both ends equal the base 95M − 10M = 85M
+    // exactly; forcing R to the first path's 50M would give 95M − 50M = 45M.
+    const s = contract({
+      parameters: [
+        { id: "shared", path: ["plants[canton].fixedCost", "deals[cm].retooling.amount"], distribution: { type: "uniform", min: 0, max: 2e7 } },
+        { id: "weight", path: "deals[cm].bargainingWeight", distribution: { type: "normal", mean: 0.5, sd: 0 } },
+      ],
+    });
+    const { base, swings } = sensitivity(s, drawPlan(s), metric(s, "deal.cm.jointSurplus"));
+    expect(base).toBeCloseTo(85e6, 0);
+    const weight = swings.find((w) => w.parameter === "weight");
+    expect(weight?.atLow).toBe(base);
+    expect(weight?.atHigh).toBe(base);
+    // "shared" at P5 = 1M and P95 = 19M sets R to 1M and 19M: 94M and 76M.
+    const shared = swings.find((w) => w.parameter === "shared");
+    expect(shared?.atLow).toBeCloseTo(94e6, 0);
+    expect(shared?.atHigh).toBeCloseTo(76e6, 0);
   });
 });
 
