@@ -70,8 +70,15 @@ describe("tieup evidence extract", () => {
     const cases: [string[], RegExp][] = [
       [[honda], /has no publication date[\s\S]*--published YYYY-MM-DD/],
       [[honda, "--published", "13/05/2025"], /--published: `13\/05\/2025` is not a date/],
-      [[join(tmp, "nope.txt"), "--published", "2025-05-13"], /ENOENT|no such file/],
+      [[join(tmp, "nope.txt"), "--published", "2025-05-13"], /nope\.txt: was not found\n\s+suggestion: check the path/],
       [[bin, "--published", "2025-05-13"], /is a binary file/],
+      // Date.parse would roll 30 February into 2 March.
+      [[honda, "--published", "2025-02-30"], /--published: `2025-02-30` is not a date/],
+      [
+        [join(articles, "honda-may-guidance.text"), "--published", "2025-05-13"],
+        /honda-may-guidance\.text: was not found\n\s+suggestion: did you mean `.*honda-may-guidance\.txt`\?/,
+      ],
+      [[tmp, "--published", "2025-05-13"], /tieup-evidence-\w+: is a directory\n\s+suggestion: pass the files in it, e\.g\. .*\*\.txt/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli("evidence", "extract", ...args);
@@ -79,6 +86,17 @@ describe("tieup evidence extract", () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
     }
+  });
+
+  it("refuses a binary entities.csv under --registry, naming it", async () => {
+    const reg = join(tmp, "binary-registry");
+    mkdirSync(reg, { recursive: true });
+    for (const f of ["sources.csv", "claims.csv"]) writeFileSync(join(reg, f), readFileSync(here(`../../../data/evidence/${f}`)));
+    writeFileSync(join(reg, "entities.csv"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]));
+    const r = await runCli("evidence", "extract", honda, "--published", "2025-05-13", "--registry", reg);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/binary-registry[/\\]entities\.csv: is a binary file, not CSV/);
+    expect(r.stdout).toBe("");
   });
 
   it("warns about an empty file and lists nothing", async () => {

@@ -2,7 +2,10 @@
 // Run after a build: `npx tsc -b packages/cli && node packages/evidence/bench/speed.mjs`.
 // Prints characters per second for each size and the ratio of the time per character
 // of the largest to the smallest (about 1 when linear); also times the same text through
-// the two stages it depends on (sentence segmentation and chrono date parsing) alone.
+// the two stages it depends on (sentence segmentation and chrono date parsing) alone,
+// and the largest text again as one line (no paragraph breaks), which must not be slower
+// per character: a paragraph is cut into pieces before it is segmented; last, a line with
+// no sentence end at all (the worst case, still linear).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,12 +27,17 @@ const time = (f) => {
 // Warm-up: the first call compiles the regular expressions and loads chrono's data.
 extract(article, { source: "warm", name: "warm.txt", dictionary, published: "2025-05-13" });
 const results = [];
-for (const copies of [25, 100, 400, 1600]) {
-  const text = `${article}\n\n`.repeat(copies);
+const oneLine = article.replace(/\s+/g, " ");
+const texts = [25, 100, 400, 1600].map((copies) => ["paragraphs", `${article}\n\n`.repeat(copies)]);
+texts.push(["one line", `${oneLine} `.repeat(1600)]);
+// No sentence end at all: every piece is a 20,000-character "sentence" full of figures.
+texts.push(["run-on line", `${oneLine.replace(/\. /g, ", ")} `.repeat(400)]);
+for (const [layout, text] of texts) {
   const [s, x] = time(() => extract(text, { source: "bench", name: "bench.txt", dictionary, published: "2025-05-13" }));
   const [seg] = time(() => sentences(text).length);
   const [chr] = time(() => sentences(text).reduce((n, st) => n + chrono.parse(st.text, new Date("2025-05-13")).length, 0));
   results.push({
+    layout,
     chars: text.length,
     claims: x.claims.length,
     seconds: s,
@@ -40,6 +48,10 @@ for (const copies of [25, 100, 400, 1600]) {
 }
 console.table(results);
 const first = results[0];
-const last = results.at(-1);
+const last = results.at(-3);
+const line = results.at(-2);
+const runOn = results.at(-1);
 console.log(`time per character, largest / smallest: ${(last.seconds / last.chars / (first.seconds / first.chars)).toFixed(2)}`);
 console.log(`extract vs chrono on every sentence (largest): ${(last.seconds / last.chronoEverySentenceSeconds).toFixed(2)}x`);
+console.log(`one line vs paragraphs, time per character (largest): ${(line.seconds / line.chars / (last.seconds / last.chars)).toFixed(2)}`);
+console.log(`run-on line vs paragraphs, time per character: ${(runOn.seconds / runOn.chars / (last.seconds / last.chars)).toFixed(2)}`);

@@ -31,15 +31,20 @@ export function findDates(sentence: string, published: string): DateMention[] {
   if (Number.isNaN(ref.getTime())) return [];
   const out: DateMention[] = [];
   // chrono is the slow part of extraction: only sentences with a date word go to it.
-  const parsed = DATE_WORD.test(sentence) ? chrono.parse(sentence, ref) : [];
+  // timezone 0 with a noon-UTC reference: chrono's implied day, month and year are
+  // the publication's own, whatever zone the machine runs in.
+  const parsed = DATE_WORD.test(sentence) ? chrono.parse(sentence, { instant: ref, timezone: 0 }) : [];
   for (const r of parsed) {
     const c = r.start;
     if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day")) continue;
-    const d = c.date();
-    let year = d.getUTCFullYear();
-    if (!c.isCertain("year") && d.getTime() > ref.getTime() + 864e5 && !FUTURE.test(sentence.slice(0, r.index))) year -= 1;
-    const month = String(d.getUTCMonth() + 1).padStart(2, "0");
-    const day = String(d.getUTCDate()).padStart(2, "0");
+    // The calendar components chrono read or implied, never a Date in the local zone.
+    let year = c.get("year") ?? Number(published.slice(0, 4));
+    const monthNo = c.get("month") ?? 1;
+    const dayNo = c.get("day") ?? 1;
+    const later = Date.UTC(year, monthNo - 1, dayNo, 12) > ref.getTime() + 864e5;
+    if (!c.isCertain("year") && later && !FUTURE.test(sentence.slice(0, r.index))) year -= 1;
+    const month = String(monthNo).padStart(2, "0");
+    const day = String(dayNo).padStart(2, "0");
     const date = c.isCertain("day") || c.isCertain("weekday") ? `${year}-${month}-${day}` : `${year}-${month}`;
     out.push({ date, start: r.index, end: r.index + r.text.length });
   }
@@ -55,7 +60,8 @@ export function fiscalYearOf(date: string, fiscalYearStart: number): number {
 }
 
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
-const QUARTER_MONTHS: Record<string, number> = { "april-june": 1, "july-september": 2, "october-december": 3, "january-march": 4 };
+/** The calendar month a quarter named by its months begins in. */
+const QUARTER_START: Record<string, number> = { "january-march": 1, "april-june": 4, "july-september": 7, "october-december": 10 };
 
 type Rule = [RegExp, (m: RegExpMatchArray) => PeriodMention["resolve"]];
 const fixed = (p: string) => () => p;
@@ -64,8 +70,12 @@ const twoOrFour = (y: string) => Number(y.length === 2 ? `20${y}` : y);
 
 const RULES: Rule[] = [
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
-  // Japan's fiscal year named by its end: "the year ending March 2026" is FY2025; without a year, the last March.
-  [/\b(?:fiscal )?year (?:that )?(?:ending|ended|ends|to|through) (?:in )?March(?:,? (\d{4}))?/gi, (m) => (m[1] ? fixed(`FY${Number(m[1]) - 1}`) : lastMarch)],
+  // Japan's fiscal year named by its end: "the year ending March 2026" is FY2025. Without a year,
+  // "ending"/"ends" is the coming March (a forecast), "ended"/"to"/"through" the last one (results).
+  [
+    /\b(?:fiscal )?year (?:that )?(ending|ended|ends|to|through) (?:in )?March(?:,? (\d{4}))?/gi,
+    (m) => (m[2] ? fixed(`FY${Number(m[2]) - 1}`) : /^end(?:ing|s)$/i.test(m[1] ?? "") ? comingMarch : lastMarch),
+  ],
   [/\b(?:fiscal )?year (?:that )?(?:began|begins|started|starting) (?:in )?April\b/gi, () => fy(0)],
   [/\ba year (?:earlier|ago|before)\b/gi, () => Object.assign(fy(-1), { relative: true })],
   [
@@ -77,6 +87,13 @@ const RULES: Rule[] = [
   [/\b(first|second)[- ]half\b/gi, (m) => (start, asOf) => `H${ORDINAL[(m[1] ?? "").toLowerCase()]} FY${fiscalYearOf(asOf, start)}`],
   [/\b(?:in|for|during|calendar(?: year)?|by|of) (20\d{2})\b(?! fiscal)/gi, (m) => fixed(`CY${m[1]}`)],
 ];
+
+/** The fiscal year (April start) that ends in the first March not before the as-of month. */
+function comingMarch(_start: number, asOf: string): string {
+  const year = Number(asOf.slice(0, 4));
+  const month = asOf.length >= 7 ? Number(asOf.slice(5, 7)) : 12;
+  return `FY${month >= 4 ? year : year - 1}`;
+}
 
 function lastMarch(_start: number, asOf: string): string {
   const year = Number(asOf.slice(0, 4));
@@ -90,8 +107,18 @@ function calendar(which: string): PeriodMention["resolve"] {
 }
 
 function quarter(which: string): PeriodMention["resolve"] {
-  const n = ORDINAL[which.toLowerCase()] ?? QUARTER_MONTHS[which.toLowerCase()] ?? 1;
-  return (start, asOf) => `Q${n} FY${fiscalYearOf(asOf, start)}`;
+  const ordinal = ORDINAL[which.toLowerCase()];
+  if (ordinal) return (start, asOf) => `Q${ordinal} FY${fiscalYearOf(asOf, start)}`;
+  const first = QUARTER_START[which.toLowerCase()] ?? 1;
+  return (start, asOf) => {
+    // "The January-March quarter" is the latest one that began by the as-of month: in May 2025, January-March 2025.
+    const asOfYear = Number(asOf.slice(0, 4));
+    const asOfMonth = asOf.length >= 7 ? Number(asOf.slice(5, 7)) : 12;
+    const year = first <= asOfMonth ? asOfYear : asOfYear - 1;
+    // Its number counts from the subject's fiscal-year start: January-March is Q4 from April, Q1 from January.
+    const n = Math.floor(((((first - start) % 12) + 12) % 12) / 3) + 1;
+    return `Q${n} FY${fiscalYearOf(`${year}-${String(first).padStart(2, "0")}`, start)}`;
+  };
 }
 
 /** Periods named in a sentence: fiscal years, quarters, halves and calendar years. */

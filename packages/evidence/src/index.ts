@@ -8,5 +8,5 @@ export { buildRegistry, parseAmount, type Registry } from "./registry.js";
 export { addTallies, FIELDS, type Field, type Gold, precision, recall, type Scores, score, type Tally } from "./score.js";
 export { type Sentence, sentences } from "./sentences.js";
 export { detectFormat, type Format, isoDay, MAX_CHARS, type Plain, toPlainText } from "./text.js";
-export { figureKey, type Status, supersession, type TimelineEntry, timeline } from "./timeline.js";
+export { asOfDay, figureKey, type Status, supersession, type TimelineEntry, timeline } from "./timeline.js";
 export type { Alternate, Claim, EvidenceIssue, Extracted, Source } from "./types.js";

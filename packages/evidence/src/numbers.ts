@@ -60,8 +60,12 @@ const WORDS: Record<string, number> = {
   dozen: 12,
 };
 const WORD_ALT = Object.keys(WORDS).join("|");
-// A number not glued to a preceding letter or digit (so FY2025 and Q1 are not figures).
-const NUMBER = new RegExp(`(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`, "gi");
+// A number not glued to a preceding letter or digit (so FY2025 and Q1 are not figures),
+// except a currency code: "USD2.1 billion".
+const NUMBER = new RegExp(
+  `(?:(?<![\\w.,])|(?<=\\b(?:USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD)))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`,
+  "gi",
+);
 
 const SCALES: Record<string, number> = {
   trillion: 1e12,

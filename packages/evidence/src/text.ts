@@ -97,12 +97,17 @@ function blockText(root: ParentLike): string {
 }
 
 function stripTags(html: string): string {
-  return html
-    .replace(/<(script|style|nav|header|footer)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t]+/g, " ");
+  return (
+    html
+      .replace(/<(script|style|nav|header|footer)[\s\S]*?<\/\1>/gi, " ")
+      // A block element ends a paragraph, as in blockText: one huge paragraph would be read as one run-on sentence.
+      .replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|td|th|tr|table|pre|article|section)\b[^>]*>/gi, "\n\n")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&nbsp;/g, " ")
+      .replace(/&amp;/g, "&")
+      .replace(/[ \t]+/g, " ")
+      .replace(/\n[ \t\n]*\n/g, "\n\n")
+  );
 }
 
 function fromMarkdown(md: string): Omit<Plain, "format" | "issues"> {

@@ -24,6 +24,21 @@ function close(a: number | undefined, b: number | undefined): boolean {
 }
 
 /**
+ * An as-of date as a day, so dates of mixed precision compare: a month-only
+ * date ("2025-07") is the month's last day, a year-only one the year's. A
+ * figure stated "in July" is known by the end of July, so it counts as later
+ * than one of 30 July, never earlier.
+ */
+export function asOfDay(asOf: string): string {
+  if (/^\d{4}$/.test(asOf)) return `${asOf}-12-31`;
+  const m = /^(\d{4})-(\d{2})$/.exec(asOf);
+  if (!m) return asOf;
+  // Day 0 of the next month is the last day of this one.
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return `${asOf}-${String(last).padStart(2, "0")}`;
+}
+
+/**
  * Every claim by as-of date within its figure, the latest superseding the
  * earlier ones. Claims of one date that disagree are flagged; at the latest
  * date that makes the figure a conflict, since neither replaces the other.
@@ -33,12 +48,14 @@ export function timeline(claims: Iterable<Claim>): TimelineEntry[] {
   for (const c of claims) groups.set(figureKey(c), [...(groups.get(figureKey(c)) ?? []), c]);
   const out: TimelineEntry[] = [];
   for (const key of [...groups.keys()].sort()) {
-    const list = (groups.get(key) as Claim[]).sort((a, b) => a.asOf.localeCompare(b.asOf) || a.id.localeCompare(b.id));
-    const latest = list.at(-1) as Claim;
+    const list = (groups.get(key) as Claim[]).sort((a, b) => asOfDay(a.asOf).localeCompare(asOfDay(b.asOf)) || a.id.localeCompare(b.id));
+    const latest = asOfDay((list.at(-1) as Claim).asOf);
+    const latestId = (list.at(-1) as Claim).id;
     for (const c of list) {
-      const rivals = list.filter((o) => o !== c && o.asOf === c.asOf && !sameValue(o, c)).map((o) => o.id);
+      const day = asOfDay(c.asOf);
+      const rivals = list.filter((o) => o !== c && asOfDay(o.asOf) === day && !sameValue(o, c)).map((o) => o.id);
       const flagged = rivals.length ? { conflictsWith: rivals } : {};
-      if (c.asOf < latest.asOf) out.push({ claim: c, status: "superseded", supersededBy: latest.id, ...flagged });
+      if (day < latest) out.push({ claim: c, status: "superseded", supersededBy: latestId, ...flagged });
       else out.push({ claim: c, status: rivals.length ? "conflict" : "current", ...flagged });
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findDates, findPeriods, fiscalYearOf } from "../src/index.js";
+import { extract, findDates, findPeriods, fiscalYearOf } from "../src/index.js";
+import { dictionary } from "./corpus.js";
 
 const dates = (s: string, published: string) => findDates(s, published).map((d) => d.date);
 const periods = (s: string, fyStart: number, asOf: string) => findPeriods(s).map((p) => p.resolve(fyStart, asOf));
@@ -51,5 +52,37 @@ describe("fiscal years", () => {
     expect(periods("a first-half loss", 4, "2025-08-01")).toEqual(["H1 FY2025"]);
     expect(periods("sold in 2024", 4, "2025-08-01")).toEqual(["CY2024"]);
     expect(periods("sold last year", 4, "2025-08-01")).toEqual(["CY2024"]);
+  });
+
+  it("reads a year ending in March by tense: ending is the coming March, ended the last", () => {
+    // A May 2025 forecast "for the fiscal year ending in March" is about April 2025–March 2026: FY2025.
+    expect(periods("for the fiscal year ending in March", 4, "2025-05-20")).toEqual(["FY2025"]);
+    expect(periods("the year that ends in March", 4, "2025-05-20")).toEqual(["FY2025"]);
+    // Results "for the year that ended in March", in May 2025: April 2024–March 2025, FY2024.
+    expect(periods("for the year that ended in March", 4, "2025-05-20")).toEqual(["FY2024"]);
+    // In February 2026 the coming March is March 2026 (FY2025); the last one March 2025 (FY2024).
+    expect(periods("for the fiscal year ending in March", 4, "2026-02-10")).toEqual(["FY2025"]);
+    expect(periods("for the year that ended in March", 4, "2026-02-10")).toEqual(["FY2024"]);
+  });
+
+  it("takes a quarter named by its months as the latest one begun by the as-of date, numbered from the fiscal-year start", () => {
+    // 13 May 2025: January-March 2025 has begun (and ended); from an April start it is the 4th quarter of FY2024.
+    expect(periods("In the January-March quarter", 4, "2025-05-13")).toEqual(["Q4 FY2024"]);
+    // October-December 2025 has not begun by May 2025: the last one is October-December 2024, Q3 of FY2024.
+    expect(periods("in the October-December quarter", 4, "2025-05-13")).toEqual(["Q3 FY2024"]);
+    // A calendar-year reporter (January start): January-March 2025 is Q1 FY2025, April-June 2025 Q2 FY2025.
+    expect(periods("In the January-March quarter", 1, "2025-05-13")).toEqual(["Q1 FY2025"]);
+    expect(periods("in the April-June quarter", 1, "2025-08-01")).toEqual(["Q2 FY2025"]);
+    // An October start: (1 - 10 + 12) mod 12 = 3 months in, so January-March 2025 is Q2 of the year begun October 2024.
+    expect(periods("In the January-March quarter", 10, "2025-05-13")).toEqual(["Q2 FY2024"]);
+  });
+
+  it("numbers a quarter by the subject's fiscal year in an extracted claim", () => {
+    const dict = dictionary();
+    const read = (text: string) =>
+      extract(text, { source: "x", name: "x.txt", dictionary: dict, published: "2025-05-13" }).claims.map((c) => [c.subject, c.period]);
+    expect(read("In the January-March quarter, Honda posted an operating profit of ¥200 billion.")).toEqual([["honda", "Q4 FY2024"]]);
+    expect(read("In the January-March quarter, Ford posted an operating profit of $1.5 billion.")).toEqual([["ford", "Q1 FY2025"]]);
+    expect(read("Honda forecast operating profit of ¥500 billion for the fiscal year ending in March.")).toEqual([["honda", "FY2025"]]);
   });
 });

@@ -17,6 +17,9 @@ describe("money with currency and scale", () => {
     // 3.4 × 10^9 dollars from "$3.4B"; 2.1 × 10^9 from "USD 2.1 billion"
     ["raised $3.4B", 3.4e9, "USD"],
     ["raised USD 2.1 billion", 2.1e9, "USD"],
+    // the code glued to the number: still 2.1 × 10^9 dollars, and 500 × 10^6 euros
+    ["raised USD2.1 billion", 2.1e9, "USD"],
+    ["a EUR500m charge", 500e6, "EUR"],
     // 1.38 × 10^9 Canadian dollars: the C$ prefix is not the US $
     ["a C$1.38B plant", 1.38e9, "CAD"],
     ["a €2 billion charge", 2e9, "EUR"],
@@ -94,5 +97,12 @@ describe("qualifiers", () => {
     ["at least 10%", "at least"],
   ])("%s", (text, qualifier) => {
     expect(one(text)?.qualifier).toBe(qualifier);
+  });
+});
+
+describe("a code glued to a number is a currency, other letters are not", () => {
+  it("reads USD2.1 but not FY2025, Q1 or A320", () => {
+    expect(findFigures("FY2025 Q1 A320 output")).toEqual([]);
+    expect(findFigures("a USD21 fee").map((f) => [f.value, f.unit])).toEqual([[21, "USD"]]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Claim, supersession, timeline } from "../src/index.js";
+import { asOfDay, type Claim, supersession, timeline } from "../src/index.js";
 
 const claim = (id: string, asOf: string, value: number, extra: Partial<Claim> = {}): Claim => ({
   id,
@@ -81,5 +81,32 @@ describe("timeline", () => {
         expect(t).toHaveLength(rows.length);
       }),
     );
+  });
+});
+
+describe("as-of dates of mixed precision", () => {
+  it("reads a month-only date as the month's last day and a year-only one as 31 December", () => {
+    expect(asOfDay("2025-07")).toBe("2025-07-31");
+    // 2024 is a leap year: day 0 of March is 29 February.
+    expect(asOfDay("2024-02")).toBe("2024-02-29");
+    expect(asOfDay("2025-02")).toBe("2025-02-28");
+    expect(asOfDay("2025")).toBe("2025-12-31");
+    expect(asOfDay("2025-07-30")).toBe("2025-07-30");
+  });
+
+  it("lets a claim of 'July' supersede one of 30 July, not the other way round", () => {
+    // As strings "2025-07" < "2025-07-30", which made the month-only claim the older one.
+    const t = timeline([claim("day", "2025-07-30", 300e9), claim("month", "2025-07", 450e9)]);
+    expect(t.map((e) => [e.claim.id, e.status, e.supersededBy])).toEqual([
+      ["day", "superseded", "month"],
+      ["month", "current", undefined],
+    ]);
+    // A day after the month ends is later again.
+    expect(timeline([claim("month", "2025-07", 450e9), claim("aug", "2025-08-01", 1)]).find((e) => e.claim.id === "aug")?.status).toBe("current");
+  });
+
+  it("treats a month-only claim and one of the month's last day as the same date", () => {
+    const t = timeline([claim("month", "2025-07", 450e9), claim("day", "2025-07-31", 300e9)]);
+    expect(t.map((e) => e.status)).toEqual(["conflict", "conflict"]);
   });
 });

@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { basename } from "node:path";
-import type { Cell, Issue } from "@tieup/core";
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { type Cell, didYouMean, type Issue } from "@tieup/core";
 import { type Extracted, type Extraction, extract, formatClaim } from "@tieup/evidence";
-import { InputError } from "../load.js";
+import { displayPath, InputError } from "../load.js";
 import { emit, printIssues } from "../output.js";
 import { type Format, renderRows } from "./output.js";
 import { asIssue, defaultEvidenceDir, loadRegistry } from "./registry.js";
@@ -20,7 +20,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `tieup evidence extract <files…>`: every figure of each file as a claim. */
 export function extractCommand(files: string[], opts: ExtractCliOptions): void {
-  if (opts.published !== undefined && !(ISO_DAY.test(opts.published) && !Number.isNaN(Date.parse(opts.published))))
+  if (opts.published !== undefined && !isCalendarDay(opts.published))
     throw new InputError([
       { severity: "error", path: "--published", message: `\`${opts.published}\` is not a date`, suggestion: "write YYYY-MM-DD, e.g. --published 2025-05-13" },
     ]);
@@ -28,6 +28,8 @@ export function extractCommand(files: string[], opts: ExtractCliOptions): void {
   const results: (Extraction & { file: string })[] = [];
   const issues: Issue[] = [];
   const ids = new Set<string>();
+  const unreadable = files.flatMap(unreadableFile);
+  if (unreadable.length) throw new InputError(unreadable);
   for (const file of files) {
     const source = uniqueId(slug(basename(file)), ids);
     const x = extract(readCapped(file), { source, name: file, dictionary, ...(opts.published ? { published: opts.published } : {}) });
@@ -37,6 +39,27 @@ export function extractCommand(files: string[], opts: ExtractCliOptions): void {
   if (issues.some((i) => i.severity === "error")) throw new InputError(issues);
   printIssues(issues);
   emit(render(results, opts.format), opts.out);
+}
+
+/** "2025-02-30" matches YYYY-MM-DD but is no day: Date.parse would roll it into March. */
+function isCalendarDay(text: string): boolean {
+  if (!ISO_DAY.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Why a file argument cannot be read, named by its path, with a likely fix. */
+function unreadableFile(file: string): Issue[] {
+  const path = displayPath(file);
+  if (!existsSync(file)) {
+    const dir = dirname(file);
+    const near = existsSync(dir) && statSync(dir).isDirectory() ? didYouMean(basename(file), readdirSync(dir)) : undefined;
+    return [{ severity: "error", path, message: "was not found", suggestion: near ? `did you mean \`${join(dirname(path), near)}\`?` : "check the path" }];
+  }
+  if (statSync(file).isDirectory())
+    return [{ severity: "error", path, message: "is a directory", suggestion: `pass the files in it, e.g. ${join(path, "*.txt")}` }];
+  return [];
 }
 
 function readCapped(file: string): string {

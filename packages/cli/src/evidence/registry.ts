@@ -42,6 +42,16 @@ export function loadRegistry(dir: string): LoadedRegistry {
         });
       return [];
     }
+    // A binary file parses as CSV rows of garbage, or as none: say so rather than load an empty table.
+    if (text.slice(0, 8192).includes("\u0000")) {
+      issues.push({
+        severity: "error",
+        path: displayPath(file),
+        message: "is a binary file, not CSV",
+        suggestion: `replace it with a UTF-8 ${name} (see docs/evidence.md)`,
+      });
+      return [];
+    }
     const parsed = parseCsv(text, displayPath(file));
     issues.push(...parsed.issues);
     return parsed.rows;
