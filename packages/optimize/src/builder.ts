@@ -15,67 +15,48 @@ export interface Block {
 
 export const INF = Number.POSITIVE_INFINITY;
 
+type Numbers = Float64Array | Int32Array;
+
 /**
  * Growable typed arrays. Speed: `extend` fills a whole block with one
  * `fill`, and callers write through `data` after `reserve`, because on the
  * first call of a process (one CLI run) this code still runs in V8's
- * interpreter, where a function call per element is most of the cost.
+ * interpreter, where a function call per element is most of the cost. One
+ * class per element type, so each class's call sites stay monomorphic.
  */
-class Doubles {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
-  }
-  /** Makes room for `extra` more elements. */
-  reserve(extra: number): void {
-    const need = this.length + extra;
-    if (need <= this.data.length) return;
-    const next = new Float64Array(Math.max(need, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) this.reserve(1);
-    this.data[this.length++] = x;
-  }
-  /** Appends `count` copies of `x`. */
-  extend(count: number, x: number): void {
-    this.reserve(count);
-    this.data.fill(x, this.length, this.length + count);
-    this.length += count;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
+function growable<A extends Numbers>(make: (length: number) => A) {
+  return class Growable {
+    data: A;
+    length = 0;
+    constructor(capacity = 1024) {
+      this.data = make(capacity);
+    }
+    /** Makes room for `extra` more elements. */
+    reserve(extra: number): void {
+      const need = this.length + extra;
+      if (need <= this.data.length) return;
+      const next = make(Math.max(need, this.data.length * 2));
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    push(x: number): void {
+      if (this.length === this.data.length) this.reserve(1);
+      this.data[this.length++] = x;
+    }
+    /** Appends `count` copies of `x`. */
+    extend(count: number, x: number): void {
+      this.reserve(count);
+      this.data.fill(x, this.length, this.length + count);
+      this.length += count;
+    }
+    view(): A {
+      return this.data.subarray(0, this.length) as A;
+    }
+  };
 }
 
-class Ints {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  reserve(extra: number): void {
-    const need = this.length + extra;
-    if (need <= this.data.length) return;
-    const next = new Int32Array(Math.max(need, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) this.reserve(1);
-    this.data[this.length++] = x;
-  }
-  extend(count: number, x: number): void {
-    this.reserve(count);
-    this.data.fill(x, this.length, this.length + count);
-    this.length += count;
-  }
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
+const Doubles = growable((n) => new Float64Array(n));
+const Ints = growable((n) => new Int32Array(n));
 
 export class ModelBuilder {
   readonly colCost = new Doubles();

@@ -66,28 +66,42 @@ export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "c
   return f;
 }
 
+/**
+ * Numbers the distinct keys (0 ≤ key < size) in order of first appearance:
+ * each entry's group, and the index of each group's first entry.
+ */
+function groupKeys(keys: Int32Array, size: number): { member: Int32Array; first: number[] } {
+  const groupOf = new Int32Array(size).fill(-1);
+  const first: number[] = [];
+  const member = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    let g = groupOf[key] as number;
+    if (g < 0) {
+      g = first.length;
+      groupOf[key] = g;
+      first.push(i);
+    }
+    member[i] = g;
+  }
+  return { member, first };
+}
+
 /** Σ_k flow(t, p, k, m) ≤ D(p, m, t), or = D with `meet`. */
 function demandRows(f: Formulation, rule: DemandRule): void {
   const { builder: b, inst, lanes } = f;
   const L = inst.lanes;
   const c = laneCodes(inst);
-  // Group of each (period, program, market) in a dense table: T × programs × markets is small next to the lanes.
-  const groupOf = new Int32Array(inst.periods.length * c.programs * c.markets).fill(-1);
-  const first: number[] = [];
-  const member = new Int32Array(lanes.length);
+  // Each (period, program, market) numbered in a dense table: T × programs × markets is small next to the lanes.
   const { period } = L;
   const { program, market, programs, markets } = c;
+  const keys = new Int32Array(lanes.length);
   for (let i = 0; i < lanes.length; i++) {
     const l = lanes[i] as number;
-    const key = ((period[l] as number) * programs + (program[l] as number)) * markets + (market[l] as number);
-    let g = groupOf[key] as number;
-    if (g < 0) {
-      g = first.length;
-      groupOf[key] = g;
-      first.push(l);
-    }
-    member[i] = g;
+    keys[i] = ((period[l] as number) * programs + (program[l] as number)) * markets + (market[l] as number);
   }
+  const { member, first: firstIndex } = groupKeys(keys, inst.periods.length * programs * markets);
+  const first = firstIndex.map((i) => lanes[i] as number);
   const row0 = b.addRows("demand", first.length, (g) => {
     const l = first[g] as number;
     return `demand(${L.program[l]},${L.market[l]},${inst.periods[L.period[l] as number]})`;
@@ -106,20 +120,13 @@ function capacityRows(f: Formulation): void {
   const L = inst.lanes;
   const c = laneCodes(inst);
   const T = inst.periods.length;
-  const rowOfSlot = new Int32Array(inst.plants.length * T).fill(-1);
-  const keys: number[] = [];
-  const rowOf = new Int32Array(lanes.length);
+  const slots = new Int32Array(lanes.length);
   for (let i = 0; i < lanes.length; i++) {
     const l = lanes[i] as number;
-    const slot = (c.plant[l] as number) * T + (L.period[l] as number);
-    let r = rowOfSlot[slot] as number;
-    if (r < 0) {
-      r = keys.length;
-      rowOfSlot[slot] = r;
-      keys.push(slot);
-    }
-    rowOf[i] = r;
+    slots[i] = (c.plant[l] as number) * T + (L.period[l] as number);
   }
+  const { member: rowOf, first } = groupKeys(slots, inst.plants.length * T);
+  const keys = first.map((i) => slots[i] as number);
   const row0 = b.addRows("capacity", keys.length, (r) => {
     const slot = keys[r] as number;
     return `capacity(${inst.plants[Math.floor(slot / T)]?.id},${inst.periods[slot % T]})`;
