@@ -30,11 +30,7 @@ export function Overview({ snap, focus }: ViewProps) {
           Plot.plot({
             width,
             height: 320,
-            marginLeft: 56,
-            marginBottom: width < 560 ? 48 : 30,
-            x: { label: null, tickRotate: width < 560 ? -45 : 0 },
-            y: { label: unit, grid: true },
-            fx: { label: null },
+            ...periodBars(width, unit),
             color: { legend: true, domain: measures, range: PALETTE },
             marks: [Plot.barY(duty, { fx: "company", x: "period", y: "value", fill: "measure", tip: true }), Plot.ruleY([0])],
           })
@@ -48,11 +44,7 @@ export function Overview({ snap, focus }: ViewProps) {
           Plot.plot({
             width,
             height: 260,
-            marginLeft: 56,
-            marginBottom: width < 560 ? 48 : 30,
-            x: { label: null, tickRotate: width < 560 ? -45 : 0 },
-            y: { label: unit, grid: true },
-            fx: { label: null },
+            ...periodBars(width, unit),
             color: { domain: snap.meta.companies.map((c) => c.id), range: PALETTE },
             marks: [Plot.barY(profit, { fx: "company", x: "period", y: "value", fill: "company", tip: true }), Plot.ruleY([0])],
           })
@@ -105,4 +97,16 @@ function Headline({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
 export function unitLabel(currencies: string[]): string {
   const set = [...new Set(currencies)];
   return set.length === 1 ? moneyUnit(set[0] as string) : "each company's currency (¥bn, or millions)";
+}
+
+/** Layout shared by the bars per company (facets) and period: period labels turn on narrow windows. */
+function periodBars(width: number, unit: string) {
+  const narrow = width < 560;
+  return {
+    marginLeft: 56,
+    marginBottom: narrow ? 48 : 30,
+    x: { label: null, tickRotate: narrow ? -45 : 0 },
+    y: { label: unit, grid: true },
+    fx: { label: null },
+  };
 }
