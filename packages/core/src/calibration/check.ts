@@ -1,7 +1,7 @@
-import type { Scenario } from "../schema/scenario.js";
+import { error, type Issue, suggestId } from "../issues/issue.js";
+import type { Scenario } from "../scenario/schema.js";
 import { dayNumber, isoOf } from "../time/dates.js";
 import { expandHorizon } from "../time/periods.js";
-import { error, type Issue, suggestId } from "../validate/issue.js";
 import type { TargetFile } from "./targets.js";
 
 /** Targets must name a company, period, plant and market of the scenario, and the fields their metric needs. */

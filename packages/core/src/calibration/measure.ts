@@ -1,10 +1,10 @@
-import { resolveOpenPrices } from "../deals/analysis.js";
 import { evaluateModel } from "../evaluate/index.js";
 import { tariffImpact } from "../impact/impact.js";
 import { withRates } from "../impact/window.js";
-import { buildModel } from "../model.js";
+import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
+import { resolveOpenPrices } from "../valuation/analysis.js";
 import type { Target } from "./targets.js";
 
 const BILLION = 1e9;

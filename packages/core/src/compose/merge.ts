@@ -1,5 +1,5 @@
-import { ENTITY_LISTS } from "../schema/scenario.js";
-import { error, type Issue, suggestId } from "../validate/issue.js";
+import { error, type Issue, suggestId } from "../issues/issue.js";
+import { ENTITY_LISTS } from "../scenario/schema.js";
 
 type Doc = Record<string, unknown>;
 

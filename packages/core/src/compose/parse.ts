@@ -1,5 +1,5 @@
 import { parseDocument } from "yaml";
-import { error, type Issue } from "../validate/issue.js";
+import { error, type Issue } from "../issues/issue.js";
 
 /** Parses YAML or JSON (YAML is a superset) into plain data, reporting syntax errors with line and column. */
 export function parseScenarioText(text: string, file: string): { doc?: unknown; issues: Issue[] } {

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { formatPath, type Issue, suggestId, warning } from "../validate/issue.js";
+import { formatPath, type Issue, suggestId, warning } from "../issues/issue.js";
 import type { FileReader } from "./resolve.js";
 import { parseCsv } from "./tables.js";
 

@@ -1,4 +1,4 @@
-import { error, type Issue, suggestId } from "../validate/issue.js";
+import { error, type Issue, suggestId } from "../issues/issue.js";
 import { mergeDocs } from "./merge.js";
 import { parseScenarioText } from "./parse.js";
 import { applyTable, parseCsv, TABLES, type TableName } from "./tables.js";

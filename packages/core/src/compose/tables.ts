@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { error, type Issue } from "../validate/issue.js";
+import { error, type Issue } from "../issues/issue.js";
 
 type Doc = Record<string, unknown>;
 

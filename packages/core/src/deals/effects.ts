@@ -1,6 +1,6 @@
 import type { Plant } from "../schema/plant.js";
-import type { Scenario } from "../schema/scenario.js";
 import type { Period } from "../time/periods.js";
+import type { ScenarioParts } from "./check.js";
 
 /**
  * What deals do to the model, in terms the evaluator understands. Each deal
@@ -78,7 +78,7 @@ export function emptyEffects(): DealEffects {
 
 /** What a deal module sees: the scenario, its periods and plants, and FX conversion. */
 export interface EffectContext {
-  scenario: Scenario;
+  scenario: ScenarioParts;
   periods: Period[];
   periodIndex: Map<string, number>;
   plants: Map<string, Plant>;

@@ -1,4 +1,4 @@
-import { fxRate, type Model } from "../model.js";
+import { fxRate, type Model } from "../model/model.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import type { PlantRow } from "./plants.js";

@@ -1,4 +1,4 @@
-import { type Model, toBase } from "../model.js";
+import { type Model, toBase } from "../model/model.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import { basisFactor } from "../tariff/basis.js";

@@ -1,4 +1,4 @@
-import type { Model } from "../model.js";
+import type { Model } from "../model/model.js";
 import { type Cell, type ColumnMeta, createTable, pushRow, type Table } from "../results/table.js";
 import { companyDutyRows, companyRows } from "./companies.js";
 import { computeFlows, type FlowColumns, numberColumn } from "./flows.js";

@@ -1,4 +1,4 @@
-import type { Model } from "../model.js";
+import type { Model } from "../model/model.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { type DutyLines, OFFSET, PARTS } from "./lines.js";
 

@@ -1,4 +1,4 @@
-import { type Model, toBase } from "../model.js";
+import { type Model, toBase } from "../model/model.js";
 import type { Plant } from "../schema/plant.js";
 import { dayNumber } from "../time/dates.js";
 import type { Period } from "../time/periods.js";

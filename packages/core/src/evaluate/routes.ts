@@ -1,8 +1,9 @@
-import { demandIn, findLane, type Model, sourcingAt } from "../model.js";
+import { type Model, sourcingAt } from "../model/model.js";
 import type { Lane } from "../schema/lane.js";
 import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program, ProgramMarket } from "../schema/program.js";
+import { demandIn, findLane } from "../schema/queries.js";
 import { offsetSchedules, type PartsSlot, partsSlots, type SalesProfile, type ScheduleCache, type SlotSchedules, vehicleSchedules } from "./duty.js";
 import type { Codes } from "./lines.js";
 

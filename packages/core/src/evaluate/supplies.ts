@@ -1,5 +1,5 @@
 import type { Supply } from "../deals/effects.js";
-import type { Model } from "../model.js";
+import type { Model } from "../model/model.js";
 import { basisFactor } from "../tariff/basis.js";
 import { type Slot, USMCA_COUNTRIES } from "../tariff/slot.js";
 import type { LedgerEntry } from "./companies.js";

@@ -1,5 +1,5 @@
-import { resolveOpenPrices } from "../deals/analysis.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
+import { resolveOpenPrices } from "../valuation/analysis.js";
 import { type TariffImpact, tariffImpact } from "./impact.js";
 
 export interface HeadlineFigure {

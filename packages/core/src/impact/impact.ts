@@ -1,10 +1,10 @@
-import { resolveOpenPrices } from "../deals/analysis.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model.js";
+import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import { dayNumber, isoOf } from "../time/dates.js";
 import { expandHorizon } from "../time/periods.js";
+import { resolveOpenPrices } from "../valuation/analysis.js";
 import { clipTariffs, regimeBefore, withRates } from "./window.js";
 
 /** Where and when a tariff impact is measured. */

@@ -1,4 +1,4 @@
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import type { TariffMeasure } from "../schema/tariff.js";
 
 /**

@@ -1,6 +1,5 @@
 export * from "./common.js";
 export * from "./company.js";
-export * from "./deal.js";
 export * from "./fx.js";
 export * from "./headline.js";
 export * from "./horizon.js";
@@ -9,7 +8,6 @@ export * from "./market.js";
 export * from "./plant.js";
 export * from "./program.js";
 export * from "./quantity.js";
-export * from "./reference.js";
-export * from "./scenario.js";
+export * from "./queries.js";
 export * from "./tariff.js";
 export * from "./uncertainty.js";

@@ -223,3 +223,7 @@ function check(value: number, spec: QuantitySpec, ctx: z.RefinementCtx): number 
 }
 
 export const fraction = (description: string) => quantity({ unit: "fraction", description, min: 0, max: 1 });
+
+/** Amounts by period id in a currency, e.g. development spending or an investee's profit. */
+export const amountsByPeriod = (description: string) =>
+  z.record(z.string(), quantity({ unit: "money", description })).meta({ description: `${description}, by period id` });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Scenario } from "../schema/scenario.js";
+import { Scenario } from "../scenario/schema.js";
 import type { Location } from "./paths.js";
 
 /** The range the scenario schema allows a number: `min`/`max` absent when that side is open. */

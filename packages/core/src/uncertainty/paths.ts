@@ -1,4 +1,4 @@
-import { didYouMean } from "../validate/issue.js";
+import { didYouMean } from "../issues/issue.js";
 
 /**
  * Paths to numbers of a validated scenario, written as a reader thinks of

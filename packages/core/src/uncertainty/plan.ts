@@ -1,4 +1,4 @@
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import type { Distribution, Uncertainty } from "../schema/uncertainty.js";
 import { cholesky, correlate, correlationMatrix } from "./copula.js";
 import { quantile } from "./marginals.js";

@@ -1,4 +1,4 @@
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon, type Period } from "../time/periods.js";
 
 /** What the semantic checks share: the parsed scenario and its id sets. */
@@ -11,7 +11,7 @@ export interface CheckContext {
   plantIds: Set<string>;
   programIds: Set<string>;
   measureIds: Set<string>;
-  /** Programs hosted by contract-manufacturing deals that failed the schema (they may still have no sourcing of their own). */
+  /** Programs built by deals that failed the schema (they may still have no sourcing of their own). */
   hostedElsewhere: Set<string>;
 }
 

@@ -1,5 +1,6 @@
+import { moduleNamed } from "../deals/registry.js";
+import { error, formatPath, type Issue } from "../issues/issue.js";
 import { parseUnit } from "../schema/quantity.js";
-import { error, formatPath, type Issue } from "./issue.js";
 
 type Doc = Record<string, unknown>;
 
@@ -8,17 +9,6 @@ const MONEY: Record<string, string[]> = {
   plants: ["fixedCost"],
   programs: ["variableCost", "partsValue"],
   lanes: ["costPerUnit"],
-};
-
-/** Deal money attributes (paths inside a deal) in the deal's own `currency`. */
-const DEAL_MONEY: Record<string, string[][]> = {
-  "joint-development": [["developmentCost", "*"]],
-  "component-supply": [["price"], ["supplierCost"], ["replacedCost"]],
-  "capital-tie": [
-    ["investeeProfit", "*"],
-    ["dividends", "*"],
-  ],
-  "plant-action": [["oneOff"]],
 };
 
 /** The currency a value is written in, if it says: `currency:`, or a code in its unit ("JPY million/year", "400 JPY"). */
@@ -62,25 +52,17 @@ export function checkCurrencies(doc: unknown, base = "USD"): Issue[] {
     });
   }
   const markets = new Map(list("markets").map((m) => [m?.id, m?.currency]));
-  const programCurrency = new Map(list("programs").map((p) => [p?.id, typeof p?.currency === "string" ? p.currency : base]));
+  const programCurrencies = new Map(list("programs").map((p) => [p?.id, typeof p?.currency === "string" ? p.currency : base]));
   list("programs").forEach((p, i) => {
     for (const [m, pm] of Object.entries((p?.markets ?? {}) as Record<string, Doc>)) {
       const cur = markets.get(m);
       if (typeof cur === "string") for (const f of ["price", "msrp"]) check(pm?.[f], cur, ["programs", i, "markets", m, f], idOf(p));
     }
   });
+  const programCurrency = (id: unknown) => programCurrencies.get(id) ?? base;
   list("deals").forEach((deal, i) => {
-    const cur = typeof deal?.currency === "string" ? deal.currency : base;
-    for (const path of DEAL_MONEY[String(deal?.type)] ?? []) {
-      const [field, each] = path as [string, string?];
-      const v = deal?.[field];
-      if (each && v !== null && typeof v === "object") for (const [k, x] of Object.entries(v as Doc)) check(x, cur, ["deals", i, field, k], idOf(deal));
-      else if (!each) check(v, cur, ["deals", i, field], idOf(deal));
-    }
-    const r = deal?.retooling as Doc | undefined;
-    if (r) check(r.amount, typeof r.currency === "string" ? r.currency : base, ["deals", i, "retooling", "amount"], idOf(deal));
-    const tp = deal?.transferPrice as Doc | undefined;
-    if (tp && typeof tp === "object") check(tp.perUnit, programCurrency.get(deal?.program) ?? base, ["deals", i, "transferPrice", "perUnit"], idOf(deal));
+    for (const m of moduleNamed(deal?.type)?.money?.(deal ?? {}, { base, programCurrency }) ?? [])
+      check(m.value, m.currency, ["deals", i, ...m.path], idOf(deal));
   });
   return issues;
 }

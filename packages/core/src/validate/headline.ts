@@ -1,6 +1,6 @@
+import { error, type Issue, suggestId } from "../issues/issue.js";
 import { dayNumber, isoOf } from "../time/dates.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue, suggestId } from "./issue.js";
 
 /** The headline period must be one of the horizon's, and each window must lie inside it, in order. */
 export function checkHeadline({ s, periods }: CheckContext): Issue[] {

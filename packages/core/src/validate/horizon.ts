@@ -1,7 +1,7 @@
+import { error, type Issue, warning } from "../issues/issue.js";
 import { isoOf } from "../time/dates.js";
 import { isWholeMonths } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue, warning } from "./issue.js";
 
 /** Periods must be whole months, in order, with unique ids, and tile the horizon without gaps or overlaps. */
 export function checkHorizon({ s, periods }: CheckContext): Issue[] {

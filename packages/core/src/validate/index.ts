@@ -1,10 +1,11 @@
-import { ENTITY_LISTS, Scenario } from "../schema/scenario.js";
+import { programsBuiltRaw } from "../deals/registry.js";
+import { hasErrors, type Issue } from "../issues/issue.js";
+import { ENTITY_LISTS, Scenario } from "../scenario/schema.js";
 import { type CheckContext, checkContext } from "./context.js";
 import { checkCurrencies } from "./currency.js";
 import { checkDeals } from "./deals.js";
 import { checkHeadline } from "./headline.js";
 import { checkHorizon } from "./horizon.js";
-import { hasErrors, type Issue } from "./issue.js";
 import { checkMagnitudes } from "./magnitudes.js";
 import { checkFx, checkLanes } from "./money.js";
 import { checkReferences } from "./references.js";
@@ -12,8 +13,6 @@ import { schemaIssues } from "./schema-issues.js";
 import { checkSourcing } from "./sourcing.js";
 import { checkTariffs } from "./tariffs.js";
 import { checkUncertainty } from "./uncertainty.js";
-
-export * from "./issue.js";
 
 export interface Validation {
   scenario?: Scenario;
@@ -48,10 +47,7 @@ function validateParsed(doc: unknown): Validation {
   if (!rest?.success || !pruned) return { issues };
   const ctx = checkContext(rest.data);
   for (const [list, ids] of pruned.dropped) for (const id of ids) idSet(ctx, list)?.add(id);
-  for (const d of (doc as { deals?: unknown[] }).deals ?? []) {
-    const deal = d as { type?: unknown; program?: unknown } | null;
-    if (deal?.type === "contract-manufacturing" && typeof deal.program === "string") ctx.hostedElsewhere.add(deal.program);
-  }
+  for (const p of programsBuiltRaw((doc as { deals?: unknown }).deals)) ctx.hostedElsewhere.add(p);
   return { issues: [...issues, ...modelChecks(ctx).map((i) => ({ ...i, path: pruned.originalPath(i.path) }))] };
 }
 

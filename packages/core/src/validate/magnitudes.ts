@@ -1,5 +1,5 @@
+import { error, type Issue } from "../issues/issue.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue } from "./issue.js";
 
 /** Largest plausible amounts in US dollars: beyond them a unit or scale slipped. */
 const PER_UNIT = 1_000_000;

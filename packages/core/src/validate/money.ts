@@ -1,6 +1,7 @@
-import { findLane } from "../model.js";
+import { plantsBuilding } from "../deals/registry.js";
+import { error, type Issue } from "../issues/issue.js";
+import { findLane } from "../schema/queries.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue } from "./issue.js";
 
 /** Every currency used needs a rate for every period; every plant-to-market flow needs a lane. */
 export function checkFx(ctx: CheckContext): Issue[] {
@@ -49,11 +50,7 @@ export function checkLanes(ctx: CheckContext): Issue[] {
   ctx.s.programs.forEach((p, i) => {
     const steps = Array.isArray(p.sourcing) ? p.sourcing.map((x) => x.shares) : [p.sourcing];
     const plants = new Set(steps.flatMap((x) => Object.keys(x)));
-    for (const d of ctx.s.deals) {
-      if (d.type !== "contract-manufacturing" || d.program !== p.id) continue;
-      plants.add(d.plant);
-      if ("plant" in d.counterfactual) plants.add(d.counterfactual.plant);
-    }
+    for (const plant of plantsBuilding(ctx.s.deals, p.id)) plants.add(plant);
     for (const plantId of plants) {
       const plant = ctx.s.plants.find((x) => x.id === plantId);
       if (!plant) continue;

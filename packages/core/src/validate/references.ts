@@ -1,5 +1,5 @@
+import { error, type Issue, suggestId } from "../issues/issue.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue, suggestId } from "./issue.js";
 
 const COUNTRY = /^[A-Z]{2}$/;
 

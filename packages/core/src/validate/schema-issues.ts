@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { Scenario } from "../schema/scenario.js";
-import { didYouMean, formatPath, type Issue } from "./issue.js";
-import { schemaAt, shapeOf } from "./schema-walk.js";
+import { didYouMean, formatPath, type Issue } from "../issues/issue.js";
+import { Scenario } from "../scenario/schema.js";
+import { schemaAt, shapeOf } from "../schema/walk.js";
 
 type ZIssue = z.core.$ZodIssue;
 

@@ -1,9 +1,10 @@
-import { demandIn } from "../model.js";
+import { plantsBuilding } from "../deals/registry.js";
+import { error, type Issue, warning } from "../issues/issue.js";
 import type { Program } from "../schema/program.js";
+import { demandIn } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
 import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue, warning } from "./issue.js";
 
 const TOLERANCE = 1e-6;
 
@@ -22,7 +23,7 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
   const issues: Issue[] = [];
   for (const step of stepsOf(p, i)) {
     const total = Object.values(step.shares).reduce((a, b) => a + b, 0);
-    const hostedOnly = total === 0 && (ctx.hostedElsewhere.has(p.id) || ctx.s.deals.some((d) => d.type === "contract-manufacturing" && d.program === p.id));
+    const hostedOnly = total === 0 && (ctx.hostedElsewhere.has(p.id) || plantsBuilding(ctx.s.deals, p.id).length > 0);
     if (Math.abs(total - 1) > TOLERANCE && !hostedOnly) {
       issues.push(
         error(

@@ -1,7 +1,7 @@
+import { error, type Issue } from "../issues/issue.js";
 import type { TariffMeasure } from "../schema/tariff.js";
 import { dayNumber } from "../time/dates.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue } from "./issue.js";
 
 /** Dates in order, fields that fit the kind, and no two measures claiming one slot with contradictory stacking. */
 export function checkTariffs({ s }: CheckContext): Issue[] {

@@ -1,10 +1,10 @@
+import { error, type Issue, suggestId, warning } from "../issues/issue.js";
 import type { Distribution, Uncertainty } from "../schema/uncertainty.js";
 import { type Bounds, schemaBounds } from "../uncertainty/bounds.js";
 import { cholesky, correlationMatrix } from "../uncertainty/copula.js";
 import { quantile, reachableRange } from "../uncertainty/marginals.js";
 import { formatLocation, getAt, type Location, parsePath, resolvePath } from "../uncertainty/paths.js";
 import type { CheckContext } from "./context.js";
-import { error, type Issue, suggestId, warning } from "./issue.js";
 
 /**
  * Checks of the uncertainty block: every path reaches numbers of this

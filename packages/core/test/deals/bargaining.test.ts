@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitLinear, linearAgreement, numericAgreement } from "../../src/deals/bargaining.js";
+import { fitLinear, linearAgreement, numericAgreement } from "../../src/valuation/bargaining.js";
 
 describe("zone of agreement and Nash price, linear gains", () => {
   // Host builds V = 50,000 units at cost c = $30,000 and pays K_H = $100M retooling: H(p) = 50,000(p − 30,000) − 100M.

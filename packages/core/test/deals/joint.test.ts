@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { averageUnitCost, learningExponent, learningFactors, multipliers } from "../../src/deals/joint.js";
+import { averageUnitCost, learningExponent, learningFactors, multipliers } from "../../src/deals/types/joint-development.js";
 import { evaluate, type Results, Scenario, type ScenarioInput } from "../../src/index.js";
 import { num } from "../fixtures.js";
 import { evaluateWith, expectSameResults, issuesOf, type JointIn, twoMakers, withoutDeals } from "./joint-supply-helpers.js";

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseDeal, evaluate, resolveOpenPrices, rows } from "../../src/index.js";
-import { dealValue } from "../../src/uncertainty/deal-value.js";
-import { dealParties, defaultMetricNames, type Metric, measure, parseMetric } from "../../src/uncertainty/metrics.js";
+import { dealParties, defaultMetricNames, type Metric, measure, parseMetric } from "../../src/sweep/metrics.js";
+import { sensitivity } from "../../src/sweep/sensitivity.js";
+import { runDraws, SweepSummary } from "../../src/sweep/sweep.js";
 import { applyDraw, drawPlan, sampleDraw } from "../../src/uncertainty/plan.js";
-import { sensitivity } from "../../src/uncertainty/sensitivity.js";
-import { runDraws, SweepSummary } from "../../src/uncertainty/sweep.js";
+import { dealValue } from "../../src/valuation/deal-value.js";
 import { build, scenario } from "../fixtures.js";
 import { contract } from "./helpers.js";
 

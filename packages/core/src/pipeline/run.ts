@@ -1,7 +1,7 @@
-import { resolveOpenPrices } from "./deals/analysis.js";
-import { evaluateModel, type Results } from "./evaluate/index.js";
-import { buildModel } from "./model.js";
-import type { Scenario } from "./schema/scenario.js";
+import { evaluateModel, type Results } from "../evaluate/index.js";
+import { buildModel } from "../model/model.js";
+import type { Scenario } from "../scenario/schema.js";
+import { resolveOpenPrices } from "../valuation/analysis.js";
 
 /**
  * Evaluates a validated scenario with its deals as agreed. Deals whose

@@ -1,14 +1,16 @@
-import { resolveOpenPrices } from "../deals/analysis.js";
-import { buildModel, demandIn, findLane, type Model, toBase } from "../model.js";
+import { plantsBuilding } from "../deals/registry.js";
+import { customsValuePerUnit } from "../evaluate/duty.js";
+import { computeFlows, type FlowColumns } from "../evaluate/flows.js";
+import { OFFSET, PARTS } from "../evaluate/lines.js";
+import { offsetPools } from "../evaluate/offsets.js";
+import { openShare } from "../evaluate/plants.js";
+import { buildModel, type Model, toBase } from "../model/model.js";
+import type { Scenario } from "../scenario/schema.js";
 import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
-import type { Scenario } from "../schema/scenario.js";
-import { customsValuePerUnit } from "./duty.js";
-import { computeFlows, type FlowColumns } from "./flows.js";
-import { OFFSET, PARTS } from "./lines.js";
-import { offsetPools } from "./offsets.js";
-import { openShare } from "./plants.js";
+import { demandIn, findLane } from "../schema/queries.js";
+import { resolveOpenPrices } from "../valuation/analysis.js";
 
 /**
  * Per-unit economics of every lane an optimiser may use: one lane per period ×
@@ -90,11 +92,7 @@ export function hasRoute(scenario: Scenario, program: Program, plant: Plant, mar
 /** Plants that build a program in the scenario: its own sourcing and the plants of its contract-manufacturing deals (as agreed and as counterfactual). */
 export function scenarioPlants(scenario: Scenario, program: Program): Set<string> {
   const out = ownSourcingPlants(program);
-  for (const d of scenario.deals) {
-    if (d.type !== "contract-manufacturing" || d.program !== program.id) continue;
-    out.add(d.plant);
-    if ("plant" in d.counterfactual) out.add(d.counterfactual.plant);
-  }
+  for (const plant of plantsBuilding(scenario.deals, program.id)) out.add(plant);
   return out;
 }
 

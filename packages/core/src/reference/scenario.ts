@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defOf } from "../validate/schema-walk.js";
-import { Scenario } from "./scenario.js";
+import { Scenario } from "../scenario/schema.js";
+import { defOf } from "../schema/walk.js";
 
 type AnySchema = z.ZodType;
 

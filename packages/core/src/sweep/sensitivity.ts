@@ -1,8 +1,8 @@
-import type { Scenario } from "../schema/scenario.js";
-import { swingRange } from "./marginals.js";
+import type { Scenario } from "../scenario/schema.js";
+import { swingRange } from "../uncertainty/marginals.js";
+import { applyDraw, type DrawPlan } from "../uncertainty/plan.js";
 import type { Metric } from "./metrics.js";
 import { measure } from "./metrics.js";
-import { applyDraw, type DrawPlan } from "./plan.js";
 
 export interface Swing {
   parameter: string;

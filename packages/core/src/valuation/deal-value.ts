@@ -1,9 +1,9 @@
-import { discountFactors, npv } from "../deals/npv.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model.js";
+import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
+import { discountFactors, npv } from "./npv.js";
 
 export interface DealValue {
   /** Companies whose profit the deal changes. */

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { Company } from "./company.js";
-import { Deal } from "./deal.js";
-import { Fx } from "./fx.js";
-import { Headline } from "./headline.js";
-import { Horizon } from "./horizon.js";
-import { Lane } from "./lane.js";
-import { Market } from "./market.js";
-import { Plant } from "./plant.js";
-import { CustomsValue, Program } from "./program.js";
-import { fraction, quantity } from "./quantity.js";
-import { TariffMeasure } from "./tariff.js";
-import { Uncertainty } from "./uncertainty.js";
+import { Deal } from "../deals/registry.js";
+import { Company } from "../schema/company.js";
+import { Fx } from "../schema/fx.js";
+import { Headline } from "../schema/headline.js";
+import { Horizon } from "../schema/horizon.js";
+import { Lane } from "../schema/lane.js";
+import { Market } from "../schema/market.js";
+import { Plant } from "../schema/plant.js";
+import { CustomsValue, Program } from "../schema/program.js";
+import { fraction, quantity } from "../schema/quantity.js";
+import { TariffMeasure } from "../schema/tariff.js";
+import { Uncertainty } from "../schema/uncertainty.js";
 
 export const Parameters = z
   .strictObject({

@@ -1,8 +1,8 @@
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
+import { applyDraw, type DrawPlan, sampleDraw } from "../uncertainty/plan.js";
+import { Accumulator, type Summary } from "../uncertainty/stats.js";
 import type { Metric } from "./metrics.js";
 import { measure } from "./metrics.js";
-import { applyDraw, type DrawPlan, sampleDraw } from "./plan.js";
-import { Accumulator, type Summary } from "./stats.js";
 
 /**
  * Draws [start, end) of a sweep, in order: one row of metric values per draw,

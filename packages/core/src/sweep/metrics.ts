@@ -1,11 +1,11 @@
-import { analyseDeal, resolveOpenPrices } from "../deals/analysis.js";
 import { COMPANY_COLUMNS, evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model.js";
+import { didYouMean } from "../issues/issue.js";
+import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
-import { didYouMean } from "../validate/issue.js";
-import { type DealValue, dealValue } from "./deal-value.js";
+import { analyseDeal, resolveOpenPrices } from "../valuation/analysis.js";
+import { type DealValue, dealValue } from "../valuation/deal-value.js";
 
 /**
  * Outputs of a sweep, named by path:

@@ -1,8 +1,9 @@
+import type { Deal } from "../deals/registry.js";
+import type { ContractManufacturing } from "../deals/types/contract-manufacturing.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel, fxRate } from "../model.js";
+import { buildModel, fxRate } from "../model/model.js";
 import { rows } from "../results/table.js";
-import type { ContractManufacturing, Deal } from "../schema/deal.js";
-import type { Scenario } from "../schema/scenario.js";
+import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
 import { discountFactors, npv } from "./npv.js";

@@ -1,12 +1,61 @@
-import { findLane } from "../model.js";
-import type { PlantAction } from "../schema/deal.js";
-import type { Plant } from "../schema/plant.js";
-import type { Program } from "../schema/program.js";
-import { dayNumber, isoOf } from "../time/dates.js";
-import type { CheckContext } from "./context.js";
-import { missingRates } from "./deal-capital.js";
-import { refs } from "./deals.js";
-import { error, type Issue } from "./issue.js";
+import { z } from "zod";
+import { error, type Issue, warning } from "../../issues/issue.js";
+import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
+import type { Plant } from "../../schema/plant.js";
+import type { Program } from "../../schema/program.js";
+import { fraction, quantity } from "../../schema/quantity.js";
+import { findLane } from "../../schema/queries.js";
+import { dayNumber, isoOf } from "../../time/dates.js";
+import { type DealCheckContext, missingRates, refs, round } from "../check.js";
+import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
+import { type DealModule, ownCurrencyMoney } from "../module.js";
+
+export const PlantAction = z
+  .strictObject({
+    id: Id,
+    type: z.literal("plant-action"),
+    name: z.string(),
+    plant: Id,
+    action: z.enum(["close", "sell"]),
+    lastDay: IsoDate.meta({ description: "Last day of production at the plant" }),
+    oneOff: quantity({ unit: "money", description: "Closure cost (close) or sale proceeds (sell), in the stated currency", min: 0 }).default(0),
+    currency: Currency.default("USD"),
+    period: z.string().meta({ description: "Period in which the closure cost or the proceeds are booked" }),
+    moveTo: z
+      .record(Id, fraction("Share of the plant's volume moved to this plant"))
+      .optional()
+      .meta({ description: "Where the plant's volume goes after its last day (shares sum to at most 1; the rest is lost); absent: lost" }),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({
+    title: "Plant action",
+    description: "Close or sell a plant from a date, with its one-off; its volume moves by stated shares or is lost. Without the deal the plant stays open.",
+  });
+export type PlantAction = z.infer<typeof PlantAction>;
+
+/**
+ * Plant action: the owner closes or sells a plant after `lastDay`. The
+ * evaluator ends the plant's capacity and fixed cost after that day and, in
+ * each period, moves the part of the plant's volume that falls after it to
+ * the `moveTo` plants by their shares; the rest is lost (evaluate/flows.ts).
+ *
+ * The one-off is the owner's, in `period`: a closure cost is a cost
+ * (positive), sale proceeds are a gain (negative), both in dealCosts and so in
+ * operating profit. Without the deal the plant stays open and nothing is
+ * booked, so the counterfactual adds no effect at all.
+ */
+function effects(deal: PlantAction, ctx: EffectContext, opts: DealOptions, out: DealEffects): void {
+  if (opts.counterfactual?.has(deal.id)) return;
+  const plant = ctx.plants.get(deal.plant);
+  if (!plant) return;
+  out.closures.set(plant.id, { deal: deal.id, lastDay: deal.lastDay, moveTo: deal.moveTo ?? {} });
+  const t = ctx.periodIndex.get(deal.period);
+  if (t === undefined || deal.oneOff === 0) return;
+  const amount = ctx.toBase(deal.oneOff, deal.currency, t);
+  const sign = deal.action === "sell" ? -1 : 1;
+  out.oneOffs.push({ deal: deal.id, company: plant.owner, t, amount: sign * amount, item: deal.action === "sell" ? "sale proceeds" : "closure cost" });
+}
 
 const TOLERANCE = 1e-6;
 
@@ -16,7 +65,7 @@ const TOLERANCE = 1e-6;
  * owner's, can build and ship what it receives, and stays open itself (the
  * evaluator moves volume one step: a chain of closures is not followed).
  */
-export function checkPlantAction(ctx: CheckContext, d: PlantAction, at: string): Issue[] {
+function check(d: PlantAction, ctx: DealCheckContext, at: string): Issue[] {
   const { issues, check, period } = refs(ctx, d, at);
   period("period", d.period);
   issues.push(...missingRates(ctx, d, at, [d.period]), ...lastDayIssues(ctx, d, at));
@@ -36,7 +85,7 @@ export function checkPlantAction(ctx: CheckContext, d: PlantAction, at: string):
 }
 
 /** The last day must fall on or before the horizon's end; before its start is allowed (closed throughout). */
-function lastDayIssues(ctx: CheckContext, d: PlantAction, at: string): Issue[] {
+function lastDayIssues(ctx: DealCheckContext, d: PlantAction, at: string): Issue[] {
   const end = ctx.periods.at(-1)?.end;
   if (end === undefined || dayNumber(d.lastDay) <= end) return [];
   return [
@@ -50,7 +99,7 @@ function lastDayIssues(ctx: CheckContext, d: PlantAction, at: string): Issue[] {
 }
 
 /** One closure per plant: a second action on it, or an `openUntil` earlier than this deal's, would make its counterfactual ambiguous. */
-function closesOnce(ctx: CheckContext, d: PlantAction, plant: Plant, at: string): Issue[] {
+function closesOnce(ctx: DealCheckContext, d: PlantAction, plant: Plant, at: string): Issue[] {
   const first = ctx.s.deals.find((x) => x.type === "plant-action" && x.plant === d.plant);
   if (first && first !== d) return [error(`${at}.plant`, `${d.plant} is already closed or sold by deal ${first.id}`, "keep one plant action per plant", d.id)];
   if (plant.openUntil !== undefined && plant.openUntil < d.lastDay)
@@ -66,7 +115,7 @@ function closesOnce(ctx: CheckContext, d: PlantAction, plant: Plant, at: string)
 }
 
 /** A plant receiving volume: same owner, the platforms and lanes of the programs it receives, and open through the horizon. */
-function target(ctx: CheckContext, d: PlantAction, from: Plant, id: string, moved: Program[], path: string): Issue[] {
+function target(ctx: DealCheckContext, d: PlantAction, from: Plant, id: string, moved: Program[], path: string): Issue[] {
   const to = ctx.s.plants.find((p) => p.id === id) as Plant;
   if (id === d.plant) return [error(path, `${id} is the plant being closed`, "move the volume to another of the owner's plants", d.id)];
   const issues: Issue[] = [];
@@ -97,7 +146,7 @@ function target(ctx: CheckContext, d: PlantAction, from: Plant, id: string, move
 }
 
 /** The earliest last day of a plant, from its `openUntil` or a plant action. */
-function closureOf(ctx: CheckContext, id: string): string | undefined {
+function closureOf(ctx: DealCheckContext, id: string): string | undefined {
   const days = [
     ctx.s.plants.find((p) => p.id === id)?.openUntil,
     ...ctx.s.deals.map((x) => (x.type === "plant-action" && x.plant === id ? x.lastDay : undefined)),
@@ -106,7 +155,7 @@ function closureOf(ctx: CheckContext, id: string): string | undefined {
 }
 
 /** Programs the plant builds after `day` (by sourcing or a contract-manufacturing deal): the volume that moves. */
-function programsAfter(ctx: CheckContext, plantId: string, day: number): Program[] {
+function programsAfter(ctx: DealCheckContext, plantId: string, day: number): Program[] {
   return ctx.s.programs.filter((p) => {
     const steps = Array.isArray(p.sourcing) ? p.sourcing : [{ from: ctx.periods[0]?.id ?? "", shares: p.sourcing }];
     const starts = steps.map((s) => ctx.periods.findIndex((x) => x.id === s.from));
@@ -122,6 +171,11 @@ function programsAfter(ctx: CheckContext, plantId: string, day: number): Program
   });
 }
 
-function round(x: number): string {
-  return String(Math.round(x * 1e6) / 1e6);
-}
+export const plantAction = {
+  type: "plant-action",
+  schema: PlantAction,
+  summary: "close or sell a plant from a date, with its one-off; its volume moves by stated shares or is lost",
+  effects,
+  check,
+  money: (raw, { base }) => ownCurrencyMoney(raw, base, [["oneOff"]]),
+} satisfies DealModule<PlantAction>;

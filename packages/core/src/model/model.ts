@@ -1,13 +1,13 @@
-import { type DealEffects, type DealOptions, dealEffects } from "./deals/index.js";
-import type { Company } from "./schema/company.js";
-import type { Lane } from "./schema/lane.js";
-import type { Market } from "./schema/market.js";
-import type { Plant } from "./schema/plant.js";
-import type { Program, ProgramMarket } from "./schema/program.js";
-import type { Scenario } from "./schema/scenario.js";
-import type { DatedMeasure } from "./tariff/schedule.js";
-import { dayNumber } from "./time/dates.js";
-import { expandHorizon, type Period } from "./time/periods.js";
+import { type DealEffects, type DealOptions, dealEffects } from "../deals/index.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { Company } from "../schema/company.js";
+import type { Market } from "../schema/market.js";
+import type { Plant } from "../schema/plant.js";
+import type { Program } from "../schema/program.js";
+import { demandIn } from "../schema/queries.js";
+import type { DatedMeasure } from "../tariff/schedule.js";
+import { dayNumber } from "../time/dates.js";
+import { expandHorizon, type Period } from "../time/periods.js";
 
 /**
  * A validated scenario indexed for evaluation: periods expanded, entities by
@@ -104,15 +104,4 @@ export function sourcingAt(program: Program, model: Model, t: number): Record<st
     if (from !== undefined && from <= t) current = step.shares;
   }
   return current;
-}
-
-/** Units sold of a program in one of its markets in a period. */
-export function demandIn(pm: ProgramMarket, period: Period): number {
-  const d = pm.demand;
-  if (typeof d === "number") return d;
-  return d[period.id] ?? 0;
-}
-
-export function findLane(lanes: readonly Lane[], plant: Plant, marketId: string): Lane | undefined {
-  return lanes.find((l) => l.to === marketId && l.from === plant.id) ?? lanes.find((l) => l.to === marketId && l.from === plant.country);
 }

@@ -1,0 +1,3 @@
+export * from "./metrics.js";
+export * from "./sensitivity.js";
+export * from "./sweep.js";
