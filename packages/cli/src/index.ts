@@ -1,1 +1,3 @@
-export { InputError, loadScenario, nodeReader } from "./load.js";
+export { InputError } from "./io/errors.js";
+export { nodeReader } from "./io/files.js";
+export { loadScenario } from "./scenario/load.js";

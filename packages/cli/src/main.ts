@@ -9,9 +9,9 @@ import { schemaCommand } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSweep } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
-import { InputError } from "./load.js";
-import { printIssues } from "./output.js";
-import { red } from "./style.js";
+import { InputError } from "./io/errors.js";
+import { printIssues } from "./io/output.js";
+import { red } from "./io/style.js";
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 1;

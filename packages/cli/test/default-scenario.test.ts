@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyseDeal, evaluate, rows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../src/load.js";
+import { loadScenario } from "../src/scenario/load.js";
 import { runCli } from "./run-cli.js";
 
 const golden = fileURLToPath(new URL("./golden/default-report.md", import.meta.url));

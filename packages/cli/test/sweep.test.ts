@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyseDeal, dealValue, evaluate, resolveOpenPrices, rows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../src/load.js";
+import { loadScenario } from "../src/scenario/load.js";
 import { wilson } from "../src/sweep/format.js";
 import { progressLine } from "../src/sweep/progress.js";
 import { runCli } from "./run-cli.js";

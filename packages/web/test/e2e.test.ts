@@ -9,7 +9,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioPayload } from "../../cli/src/serve/payload.js";
 import { type Served, startServer } from "../../cli/src/serve/server.js";
-import { money } from "../src/format.js";
+import { money } from "../src/ui/format.js";
 import { shownValue } from "../src/views/OutputCharts.js";
 import { repoRoot } from "./disk.js";
 

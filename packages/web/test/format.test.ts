@@ -1,8 +1,8 @@
-import { createTable, pushRow } from "@tieup/core";
+import { createTable, pushRow, tableCsv } from "@tieup/core";
 import { describe, expect, it } from "vitest";
-import { tableCsv } from "../src/export/csv.js";
+
 import { sheetData } from "../src/export/xlsx.js";
-import { money, moneyUnit, percent, perUnit, thousandUnits } from "../src/format.js";
+import { money, moneyUnit, percent, perUnit, thousandUnits } from "../src/ui/format.js";
 
 describe("numbers with units and currency", () => {
   it("writes yen in billions and other currencies in millions", () => {
@@ -32,8 +32,8 @@ describe("exports", () => {
   pushRow(t, { company: "a", note: 'says "hi", twice', profit: 1.5 });
   pushRow(t, { company: "b", note: null, profit: -2 });
 
-  it("writes RFC 4180 CSV: quotes doubled, fields with commas quoted, nulls empty", () => {
-    expect(tableCsv(t)).toBe('company,note,profit\r\na,"says ""hi"", twice",1.5\r\nb,,-2\r\n');
+  it("writes CSV with RFC 4180 quoting and LF line ends: quotes doubled, fields with commas quoted, nulls empty", () => {
+    expect(tableCsv(t)).toBe('company,note,profit\na,"says ""hi"", twice",1.5\nb,,-2\n');
   });
 
   it("keeps numbers as numbers in the spreadsheet, with units in the header", () => {

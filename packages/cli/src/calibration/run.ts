@@ -1,5 +1,6 @@
 import { checkTargets, type HeadlineFigure, headlineImpacts, measureTarget, type Residual, residual, type Scenario, type TargetFile } from "@tieup/core";
-import { InputError, type Loaded, loadScenario } from "../load.js";
+import { InputError } from "../io/errors.js";
+import { type Loaded, loadScenario } from "../scenario/load.js";
 
 export interface Calibration {
   scenario: Scenario;

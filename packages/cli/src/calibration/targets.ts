@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Issue, parseScenarioText, TargetFile } from "@tieup/core";
-import { InputError, nodeReader } from "../load.js";
+import { InputError } from "../io/errors.js";
+import { nodeReader } from "../io/files.js";
 
 /** The targets shipped with the default scenario: data/calibration/targets.yaml. */
 export function defaultTargetsPath(scenarioPath: string): string {

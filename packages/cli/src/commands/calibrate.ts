@@ -5,9 +5,10 @@ import { calibrationDoc } from "../calibration/doc.js";
 import { calibrate } from "../calibration/run.js";
 import { forecastSection, residualSection } from "../calibration/tables.js";
 import { defaultTargetsPath, loadTargets, readAssumptions } from "../calibration/targets.js";
-import { displayPath, loadScenario } from "../load.js";
-import { emit, guardOut, printIssues, writeAtomic } from "../output.js";
+import { displayPath } from "../io/files.js";
+import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
 import { renderMarkdown, renderText } from "../report/render.js";
+import { loadScenario } from "../scenario/load.js";
 
 interface CalibrateOptions {
   targets?: string;

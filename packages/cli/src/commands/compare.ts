@@ -1,9 +1,10 @@
-import { diffTables, evaluate, filterRows, type Results, rows, type Table } from "@tieup/core";
-import { InputError, loadScenario } from "../load.js";
-import { emit, guardOut, printIssues } from "../output.js";
+import { diffTables, filterRows, focusPeriod, cellNumber as num, rows, runScenario, type Table } from "@tieup/core";
+import { InputError } from "../io/errors.js";
+import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
+import { loadScenario } from "../scenario/load.js";
 import { checkPeriod, type RunOptions } from "./run.js";
 
 /**
@@ -17,8 +18,8 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
   guardOut(opts.out, [...left.files, ...right.files]);
   const warnings = [...left.issues, ...right.issues].filter((i) => i.severity === "warning");
   printIssues(warnings.filter((w, k) => warnings.findIndex((x) => x.path === w.path && x.message === w.message) === k));
-  const ra = evaluate(left.scenario);
-  const rb = evaluate(right.scenario);
+  const ra = runScenario(left.scenario).results;
+  const rb = runScenario(right.scenario).results;
   checkPeriod(opts.period, ra.periods);
   if (opts.format === "csv" && !["companies", "companyDuties", "plants"].includes(opts.table)) {
     throw new InputError([
@@ -42,12 +43,14 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
     emit(csvTable(diffs[opts.table as keyof typeof diffs] ?? diffs.companies), opts.out);
     return;
   }
-  const sections = [profitDelta(keep(diffs.companies)), ...dutyDelta(keep(diffs.companyDuties)), utilisationDelta(keep(diffs.plants), ra, opts.period)];
+  const sections = [
+    profitDelta(keep(diffs.companies)),
+    ...dutyDelta(keep(diffs.companyDuties)),
+    utilisationDelta(keep(diffs.plants), opts.period ?? focusPeriod(left.scenario)),
+  ];
   const render = opts.format === "md" ? renderMarkdown : renderText;
   emit(render(`Compare: ${nameB} against ${nameA}`, ["delta = other − base; amounts in each company's reporting currency"], sections, []), opts.out);
 }
-
-const num = (x: unknown) => (typeof x === "number" ? x : 0);
 
 function profitDelta(list: Record<string, unknown>[]): Section {
   return {
@@ -55,7 +58,6 @@ function profitDelta(list: Record<string, unknown>[]): Section {
     headers: ["company", "period", "currency", "op. profit base", "op. profit other", "Δ op. profit", "Δ net duty", "Δ units (k)"],
     body: list.map((r) => {
       const cur = String(r.currency);
-      const netDelta = num(r.vehicleDuty_delta) + num(r.partsDuty_delta) - num(r.offset_delta);
       return [
         String(r.company),
         String(r.period),
@@ -63,7 +65,7 @@ function profitDelta(list: Record<string, unknown>[]): Section {
         money(num(r.operatingProfit_base), cur),
         money(num(r.operatingProfit), cur),
         money(num(r.operatingProfit_delta), cur),
-        money(netDelta, cur),
+        money(num(r.netDuty_delta), cur),
         thousands(num(r.units_delta)),
       ];
     }),
@@ -89,8 +91,7 @@ function dutyDelta(list: Record<string, unknown>[]): Section[] {
   ];
 }
 
-function utilisationDelta(list: Record<string, unknown>[], base: Results, period?: string): Section {
-  const p = period ?? (base.periods.includes("FY2025") ? "FY2025" : base.periods[0]);
+function utilisationDelta(list: Record<string, unknown>[], p: string): Section {
   return {
     title: `Plant utilisation in ${p}`,
     headers: ["plant", "base", "other", "Δ output (k)"],

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import { analyseDeal, type ContractManufacturing, type DealAnalysis, expandHorizon, gainsAtPrice, resolveOpenPrices, type Scenario } from "@tieup/core";
-import { InputError, loadScenario } from "../load.js";
-import { emit, guardOut, printIssues } from "../output.js";
+import { analyseDeal, type ContractManufacturing, type DealAnalysis, expandHorizon, gainsAtPrice, runScenario, type Scenario } from "@tieup/core";
+import { InputError } from "../io/errors.js";
+import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable, fixed, money, moneyUnit, percent } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
+import { loadScenario } from "../scenario/load.js";
 import { checkPeriod, type RunOptions } from "./run.js";
 
 export interface DealOptions extends RunOptions {
@@ -38,7 +39,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
     opts.period,
     expandHorizon(s.horizon).map((p) => p.id),
   );
-  const { prices } = resolveOpenPrices(s);
+  const { prices } = runScenario(s);
   if (opts.sweep) {
     sweep(s, ids, prices, opts);
     return;

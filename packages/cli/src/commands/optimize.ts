@@ -1,10 +1,11 @@
 import { suggestId } from "@tieup/core";
 import { companiesOf, type FootprintOptions, type Objective, scenarioInstance } from "@tieup/optimize";
 import { type Command, Option } from "commander";
-import { InputError, loadScenario } from "../load.js";
+import { InputError } from "../io/errors.js";
+import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
 import { renderOptimize } from "../optimize/report.js";
 import { exportFor, type OptimizeRun, runOptimize } from "../optimize/run.js";
-import { emit, guardOut, printIssues, writeAtomic } from "../output.js";
+import { loadScenario } from "../scenario/load.js";
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
 

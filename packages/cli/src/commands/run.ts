@@ -1,10 +1,11 @@
-import { buildModel, evaluateModel, filterRows, headlineImpacts, type Results, resolveOpenPrices, type Table } from "@tieup/core";
-import { explainCommand } from "../evidence/explain.js";
-import { InputError, loadScenario } from "../load.js";
-import { emit, guardOut, printIssues } from "../output.js";
+import { filterRows, type Results, runScenario, type Table } from "@tieup/core";
+import { InputError } from "../io/errors.js";
+import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable, jsonTables } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { companySection, dutySection, headline, plantSection, type Section } from "../report/sections.js";
+import { loadScenario } from "../scenario/load.js";
+import { explainCommand } from "./explain.js";
 
 /** Options shared by the commands that evaluate and print (run, compare). */
 export interface RunOptions {
@@ -25,10 +26,8 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
   const loaded = loadScenario(scenarioPath, opts.with);
   guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
-  const resolved = resolveOpenPrices(loaded.scenario);
-  const results = evaluateModel(buildModel(loaded.scenario, { prices: resolved.prices }));
-  results.warnings.push(...resolved.warnings);
-  const figures = headlineImpacts(loaded.scenario, resolved.prices);
+  const run = runScenario(loaded.scenario, { headline: true });
+  const { results, headline: figures } = run;
   const periods = selectPeriods(results, opts.period);
   const title = loaded.scenario.title || loaded.scenario.id;
   if (opts.format === "json") {
@@ -53,7 +52,7 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
     emit(csvTable(byPeriods(t, periods)), opts.out);
     return;
   }
-  const focus = opts.period ?? (periods.includes("FY2025") ? "FY2025" : (periods[0] as string));
+  const focus = opts.period ?? run.focus;
   const span = periods.length === 1 ? `period ${periods[0]}` : `periods ${periods[0]}–${periods.at(-1)}`;
   const intro = [
     `scenario ${loaded.scenario.id}${opts.with.length ? ` with ${opts.with.join(", ")}` : ""} · ${span} · base currency ${results.base}`,

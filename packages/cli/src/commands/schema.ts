@@ -1,5 +1,5 @@
 import { scenarioJsonSchema, scenarioReference } from "@tieup/core";
-import { emit, writeAtomic } from "../output.js";
+import { emit, writeAtomic } from "../io/output.js";
 
 /** Prints the JSON Schema of scenario files, or writes the Markdown scenario reference. */
 export function schemaCommand(opts: { out?: string; reference?: string }): void {

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { InputError } from "../load.js";
-import { printIssues } from "../output.js";
+import { InputError } from "../io/errors.js";
+import { printIssues } from "../io/output.js";
 import { scenarioPayload } from "../serve/payload.js";
 import { type Served, startServer, webAppDir } from "../serve/server.js";
 

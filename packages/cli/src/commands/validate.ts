@@ -1,5 +1,6 @@
-import { InputError, loadScenario } from "../load.js";
-import { printIssues } from "../output.js";
+import { InputError } from "../io/errors.js";
+import { printIssues } from "../io/output.js";
+import { loadScenario } from "../scenario/load.js";
 
 /** Validates and prints every issue; exit code 2 when there is an error (thrown as InputError). */
 export function validateCommand(scenarioPath: string | undefined, opts: { with: string[]; strict?: boolean }): void {

@@ -2,8 +2,9 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from
 import { basename, dirname, join } from "node:path";
 import { type Cell, didYouMean, type Issue } from "@tieup/core";
 import { type Extracted, type Extraction, extract, formatClaim } from "@tieup/evidence";
-import { displayPath, InputError } from "../load.js";
-import { emit, printIssues } from "../output.js";
+import { InputError } from "../io/errors.js";
+import { displayPath } from "../io/files.js";
+import { emit, printIssues } from "../io/output.js";
 import { type Format, renderRows } from "./output.js";
 import { asIssue, defaultEvidenceDir, loadRegistry } from "./registry.js";
 

@@ -2,7 +2,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Issue, parseCsv } from "@tieup/core";
 import { buildRegistry, Dictionary, type EvidenceIssue, entitiesFromRows, type Registry } from "@tieup/evidence";
-import { displayPath, InputError, nodeReader } from "../load.js";
+import { InputError } from "../io/errors.js";
+import { displayPath, nodeReader } from "../io/files.js";
 
 /** The evidence registry of a folder: sources, claims and the entity dictionary. */
 export interface LoadedRegistry {

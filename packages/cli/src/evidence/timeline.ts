@@ -1,8 +1,8 @@
 import type { Cell } from "@tieup/core";
 import { suggestId } from "@tieup/core";
 import { type Claim, formatClaim, metricById, type TimelineEntry, timeline } from "@tieup/evidence";
-import { InputError } from "../load.js";
-import { emit } from "../output.js";
+import { InputError } from "../io/errors.js";
+import { emit } from "../io/output.js";
 import { type Format, renderRows } from "./output.js";
 import { defaultEvidenceDir, type LoadedRegistry, loadRegistry } from "./registry.js";
 

@@ -1,6 +1,6 @@
 import type { Citation, Issue } from "@tieup/core";
 import { type Claim, formatClaim, supersession } from "@tieup/evidence";
-import { InputError } from "../load.js";
+import { InputError } from "../io/errors.js";
 import { evidenceDirNear, type LoadedRegistry, loadRegistry } from "./registry.js";
 
 export const CLAIM_PREFIX = "claim:";

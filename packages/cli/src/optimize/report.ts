@@ -1,5 +1,5 @@
 import { type Cell, rows, type Table } from "@tieup/core";
-import { InputError } from "../load.js";
+import { InputError } from "../io/errors.js";
 import { csvTable, fixed, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";

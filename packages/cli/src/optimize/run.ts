@@ -14,7 +14,7 @@ import {
   type Violation,
   valueAllocation,
 } from "@tieup/optimize";
-import { InputError } from "../load.js";
+import { InputError } from "../io/errors.js";
 
 /** What `tieup optimize` was asked. */
 export interface OptimizeRun {

@@ -1,4 +1,4 @@
-import { type Cell, rows, type Table } from "@tieup/core";
+import { type Cell, formatMoney, formatThousands, rows, type Table } from "@tieup/core";
 
 /** Aligned plain-text table; numbers right-aligned. */
 export function textTable(headers: string[], body: Cell[][], align?: ("l" | "r")[]): string {
@@ -20,43 +20,17 @@ export function markdownTable(headers: string[], body: Cell[][]): string {
   return [`| ${headers.join(" | ")} |`, `| ${al.join(" | ")} |`, ...body.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
 }
 
-/** RFC 4180 CSV of a results table, full precision. */
-export function csvTable(t: Table): string {
-  const names = t.columns.map((c) => c.name);
-  const q = (c: Cell) => {
-    if (c === null) return "";
-    const s = String(c);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const out = [names.join(",")];
-  for (let i = 0; i < t.length; i++) out.push(names.map((n) => q(t.data[n]?.[i] ?? null)).join(","));
-  return `${out.join("\n")}\n`;
-}
-
 export function jsonTables(tables: Table[]): Record<string, Record<string, Cell>[]> {
   return Object.fromEntries(tables.map((t) => [t.name, rows(t)]));
 }
 
-/** Money with a currency-appropriate scale: ¥ in billions, others in millions. */
+/** Money with a currency-appropriate scale (core's formatter): ¥ in billions, others in millions. */
 export function money(amount: number | null, currency: string): string {
-  if (amount === null) return "–";
-  if (currency === "JPY") return fixed(amount / 1e9, 1);
-  return fixed(amount / 1e6, 1);
-}
-
-export function moneyUnit(currency: string): string {
-  return currency === "JPY" ? "¥ billion" : `${currency} million`;
+  return formatMoney(amount, currency);
 }
 
 export function thousands(units: number): string {
-  return fixed(units / 1e3, 1);
+  return formatThousands(units);
 }
 
-export function percent(x: number | null): string {
-  return x === null || !Number.isFinite(x) ? "–" : `${(x * 100).toFixed(1)}%`;
-}
-
-export function fixed(x: number, digits: number): string {
-  const v = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
-  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+export { fixed, formatPercent as percent, moneyUnit, tableCsv as csvTable } from "@tieup/core";

@@ -1,4 +1,4 @@
-import { bold, dim } from "../style.js";
+import { bold, dim } from "../io/style.js";
 import { markdownTable, textTable } from "./format.js";
 import type { Section } from "./sections.js";
 

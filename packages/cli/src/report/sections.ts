@@ -1,4 +1,4 @@
-import { type Cell, type HeadlineFigure, type Results, rows } from "@tieup/core";
+import { type Cell, type HeadlineFigure, cellNumber as n, type Results, rows } from "@tieup/core";
 import { money, moneyUnit, percent, thousands } from "./format.js";
 
 /** A titled table of a report, rendered as text or Markdown. */
@@ -8,8 +8,6 @@ export interface Section {
   headers: string[];
   body: Cell[][];
 }
-
-const n = (c: Cell | undefined) => (typeof c === "number" ? c : 0);
 
 /** Per company and period: volume, contribution, fixed cost, operating profit and duties; deal columns when deals move money. */
 export function companySection(r: Results, periods: string[]): Section[] {
@@ -42,7 +40,7 @@ export function companySection(r: Results, periods: string[]): Section[] {
         String(x.period),
         thousands(n(x.units)),
         money(n(x.revenue), cur),
-        ...(deals ? [money(n(x.transferIn) - n(x.transferOut), cur)] : []),
+        ...(deals ? [money(n(x.netTransfers), cur)] : []),
         money(n(x.contribution), cur),
         money(n(x.fixedCost), cur),
         ...(deals ? [money(n(x.dealCosts), cur)] : []),
@@ -51,7 +49,7 @@ export function companySection(r: Results, periods: string[]): Section[] {
         money(n(x.vehicleDuty), cur),
         money(n(x.partsDuty), cur),
         money(-n(x.offset), cur),
-        money(n(x.vehicleDuty) + n(x.partsDuty) - n(x.offset), cur),
+        money(n(x.netDuty), cur),
       ]),
   }));
 }
@@ -119,7 +117,7 @@ export function headline(r: Results, period: string, figures: readonly HeadlineF
     const profit = `modelled operating profit ${period} ${amount(n(x.operatingProfit))}`;
     const [full, ...windows] = figures.map((f) => ({ f, impact: f.impacts.find((i) => i.company === x.company) }));
     if (!full?.impact) {
-      lines.push(`${x.company}: ${period} net tariff cost ${amount(n(x.vehicleDuty) + n(x.partsDuty) - n(x.offset))}, ${profit}`);
+      lines.push(`${x.company}: ${period} net tariff cost ${amount(n(x.netDuty))}, ${profit}`);
       continue;
     }
     const parts = windows.filter((w) => w.impact).map((w) => `${w.f.label}: ${amount(w.impact?.net ?? 0)}`);

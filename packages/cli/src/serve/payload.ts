@@ -1,6 +1,7 @@
 import { dirname, relative, sep } from "node:path";
 import { checkCitations, collectCitations, composeScenario, type FileReader } from "@tieup/core";
-import { type Loaded, loadScenario, nodeReader } from "../load.js";
+import { nodeReader } from "../io/files.js";
+import { type Loaded, loadScenario } from "../scenario/load.js";
 
 /** What the web app composes in the browser: the entry file and every file it may read, keyed by POSIX path under one root. */
 export interface ScenarioPayload {

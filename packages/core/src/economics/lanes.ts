@@ -10,6 +10,7 @@ import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import { demandIn, findLane } from "../schema/queries.js";
+import { expandHorizon } from "../time/periods.js";
 import { resolveOpenPrices } from "../valuation/analysis.js";
 
 /**
@@ -107,19 +108,28 @@ export function scenarioPlants(scenario: Scenario, program: Program): Set<string
  * value, as `evaluate` books it. Price pass-through is left out (it makes
  * the price depend on the sourcing mix).
  */
-export function laneEconomics(scenario: Scenario, canBuild: CanBuild = listsPlatform, prices: Record<string, number> = openPrices(scenario)): LaneEconomics {
+export function laneEconomics(
+  scenario: Scenario,
+  canBuild: CanBuild = listsPlatform,
+  prices: Record<string, number> = resolveOpenPrices(scenario).prices,
+): LaneEconomics {
   // Contract manufacturing as its counterfactual: hosted volume is dropped below, and an open price needs no bargaining.
   const contracts = scenario.deals.filter((d) => d.type === "contract-manufacturing").map((d) => d.id);
-  const model = buildModel(scenario, { counterfactual: new Set(contracts) });
-  model.effects = { ...model.effects, hosted: new Map(), closures: new Map() };
-  const plants = [...model.plants.values()];
   const warnings: string[] = [];
-  model.programs = model.programs.flatMap((p) => {
-    const at = plants.filter((k) => canBuild(p, k));
-    if (p.passThrough && p.passThrough.share > 0)
-      warnings.push(`program ${p.id}: price pass-through is not modelled by the optimiser (prices before pass-through)`);
-    return at.length === 0 ? [] : [{ ...p, passThrough: undefined, sourcing: Object.fromEntries(at.map((k) => [k.id, 1 / at.length])) }];
+  const model = buildModel(scenario, {
+    counterfactual: new Set(contracts),
+    effects: (e) => ({ ...e, hosted: new Map(), closures: new Map() }),
+    programs: (list, byId) => {
+      const plants = [...byId.values()];
+      return list.flatMap((p) => {
+        const at = plants.filter((k) => canBuild(p, k));
+        if (p.passThrough && p.passThrough.share > 0)
+          warnings.push(`program ${p.id}: price pass-through is not modelled by the optimiser (prices before pass-through)`);
+        return at.length === 0 ? [] : [{ ...p, passThrough: undefined, sourcing: Object.fromEntries(at.map((k) => [k.id, 1 / at.length])) }];
+      });
+    },
   });
+  const plants = [...model.plants.values()];
   const { flows, duties } = computeFlows(model);
   const keep = routedFlows(model, flows);
   const n = keep.length;
@@ -206,11 +216,6 @@ function routedFlows(model: Model, flows: FlowColumns): Int32Array {
   return Int32Array.from(keep);
 }
 
-/** Open deals' prices as `evaluate` resolves them (Nash); none to resolve, no evaluation. */
-function openPrices(scenario: Scenario): Record<string, number> {
-  return scenario.deals.some((d) => d.type === "contract-manufacturing" && d.transferPrice === "open") ? resolveOpenPrices(scenario).prices : {};
-}
-
 /**
  * Each contract-manufacturing deal's lanes (its program at its host plant,
  * builder ≠ seller) at the deal's price: the evaluator's own flow code prices
@@ -227,13 +232,16 @@ function applyDealPrices(scenario: Scenario, prices: Record<string, number>, pro
     for (let j = 0; j < out.length; j++)
       if (out.program[j] === deal.program && out.plant[j] === deal.plant) at.set(`${out.period[j]}\u0000${out.market[j]}`, j);
     if (at.size === 0) continue;
-    const model = buildModel(scenario, { prices });
-    const hosted = (model.effects.hosted.get(deal.program) ?? []).find((h) => h.deal === deal.id);
-    if (!hosted) continue;
     // All of the program's demand hosted at the deal's plant in every period.
-    const demand = model.periods.map((p) => Object.values(program.markets).reduce((s, pm) => s + demandIn(pm, p), 0));
-    model.effects = { ...model.effects, closures: new Map(), hosted: new Map([[deal.program, [{ ...hosted, plant, volume: demand }]]]) };
-    model.programs = [{ ...program, sourcing: {} }];
+    const demand = expandHorizon(scenario.horizon).map((p) => Object.values(program.markets).reduce((s, pm) => s + demandIn(pm, p), 0));
+    const model = buildModel(scenario, {
+      prices,
+      programs: () => [{ ...program, sourcing: {} }],
+      effects: (e) => {
+        const hosted = (e.hosted.get(deal.program) ?? []).find((h) => h.deal === deal.id);
+        return { ...e, closures: new Map(), hosted: new Map(hosted ? [[deal.program, [{ ...hosted, plant, volume: demand }]]] : []) };
+      },
+    });
     const { flows } = computeFlows(model);
     for (let f = 0; f < flows.units.length; f++) {
       const u = flows.units[f] as number;

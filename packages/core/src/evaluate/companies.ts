@@ -1,31 +1,7 @@
 import { fxRate, type Model } from "../model/model.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
-import type { PlantRow } from "./plants.js";
-
-export interface CompanyRow {
-  period: string;
-  company: string;
-  currency: string;
-  units: number;
-  revenue: number;
-  variableCost: number;
-  logistics: number;
-  vehicleDuty: number;
-  partsDuty: number;
-  offset: number;
-  transferIn: number;
-  transferOut: number;
-  contribution: number;
-  fixedCost: number;
-  dealCosts: number;
-  operatingProfit: number;
-  equityIncome: number;
-  profit: number;
-  dividends: number;
-  operatingProfitBase: number;
-  profitBase: number;
-}
+import type { CompanyDutyRow, CompanyRow, PlantRow } from "./tables.js";
 
 /** An amount booked by a company outside the flows (e.g. a component supply), base currency. */
 export interface LedgerEntry {
@@ -115,8 +91,10 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
         vehicleDuty: r.vehicleDuty * rate,
         partsDuty: r.partsDuty * rate,
         offset: r.offset * rate,
+        netDuty: (r.vehicleDuty + r.partsDuty - r.offset) * rate,
         transferIn: r.transferIn * rate,
         transferOut: r.transferOut * rate,
+        netTransfers: (r.transferIn - r.transferOut) * rate,
         contribution: contribution * rate,
         fixedCost: r.fixedCost * rate,
         dealCosts: r.dealCosts * rate,
@@ -133,7 +111,7 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
 }
 
 /** Duties by company, period and measure (offsets negative), in the payer's reporting currency. */
-export function companyDutyRows(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines) {
+export function companyDutyRows(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines): CompanyDutyRow[] {
   const order = new Map(model.periods.map((p) => [p.id, p.index]));
   const companyOrder = [...model.companies.keys()];
   return groupDuties(flows, keys, duties)

@@ -3,22 +3,7 @@ import type { Plant } from "../schema/plant.js";
 import { dayNumber } from "../time/dates.js";
 import type { Period } from "../time/periods.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
-
-export interface PlantRow {
-  period: string;
-  plant: string;
-  owner: string;
-  country: string;
-  output: number;
-  capacity: number;
-  utilisation: number;
-  fixedCost: number;
-  contribution: number;
-  contributionPerUnit: number | null;
-  breakEvenUtilisation: number | null;
-  breakEvenReported: number | null;
-  headcount: number | null;
-}
+import type { PlantRow } from "./tables.js";
 
 /** Share of the period during which the plant is open (closure by `openUntil`). */
 export function openShare(plant: Plant, period: Period): number {

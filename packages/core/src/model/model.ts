@@ -1,4 +1,4 @@
-import { type DealEffects, type DealOptions, dealEffects } from "../deals/index.js";
+import { type DealEffects, type DealOptions, dealEffects, type EffectContext, emptyEffects } from "../deals/index.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Company } from "../schema/company.js";
 import type { Market } from "../schema/market.js";
@@ -11,69 +11,83 @@ import { expandHorizon, type Period } from "../time/periods.js";
 
 /**
  * A validated scenario indexed for evaluation: periods expanded, entities by
- * id, sourcing and demand resolved per period. Built once, read many times
- * (sweeps and optimisers reuse it).
+ * id, sourcing and demand resolved per period, the deals' effects computed.
+ * Built once and never changed, read many times (sweeps and optimisers
+ * reuse it); a variant is another model, built with other options.
  */
 export interface Model {
-  scenario: Scenario;
-  base: string;
-  periods: Period[];
-  periodIndex: Map<string, number>;
-  companies: Map<string, Company>;
-  markets: Map<string, Market>;
-  plants: Map<string, Plant>;
-  programs: Program[];
-  measures: DatedMeasure[];
+  readonly scenario: Scenario;
+  readonly base: string;
+  readonly periods: readonly Period[];
+  readonly periodIndex: ReadonlyMap<string, number>;
+  readonly companies: ReadonlyMap<string, Company>;
+  readonly markets: ReadonlyMap<string, Market>;
+  /** Plants by id, closed from the last day of any deal that closes them. */
+  readonly plants: ReadonlyMap<string, Plant>;
+  readonly programs: readonly Program[];
+  readonly measures: readonly DatedMeasure[];
   /** What the scenario's deals do, each as agreed or as its counterfactual (see deals/). */
-  effects: DealEffects;
+  readonly effects: DealEffects;
 }
 
-/** Indexes a validated scenario; `deals` sets open transfer prices and which deals are replaced by their counterfactual. */
-export function buildModel(scenario: Scenario, deals: DealOptions = {}): Model {
+/** How a model is built: the deals' prices and counterfactuals, and variants for analyses that evaluate something else than the scenario as written. */
+export interface BuildOptions extends DealOptions {
+  /** The programs to evaluate instead of the scenario's (e.g. every program built at every plant that may build it). */
+  programs?: (programs: readonly Program[], plants: ReadonlyMap<string, Plant>) => Program[];
+  /** The deal effects the evaluator applies, from those computed (plants the deals close stay closed either way). */
+  effects?: (effects: DealEffects) => DealEffects;
+}
+
+/** Indexes a validated scenario; `options` sets open transfer prices, the deals replaced by their counterfactual and any variant. */
+export function buildModel(scenario: Scenario, options: BuildOptions = {}): Model {
   const periods = expandHorizon(scenario.horizon);
   const periodIndex = new Map(periods.map((p) => [p.id, p.index]));
-  const model: Model = {
+  const plants = byId(scenario.plants);
+  const toBaseAt = (amount: number, currency: string, t: number) => amount / rateIn(scenario, periods, currency, t);
+  const effects = scenario.deals.length > 0 ? dealEffects(effectContext(scenario, periods, periodIndex, plants, toBaseAt), options) : emptyEffects();
+  for (const [id, closure] of effects.closures) {
+    const plant = plants.get(id);
+    if (plant && (plant.openUntil === undefined || plant.openUntil > closure.lastDay)) plants.set(id, { ...plant, openUntil: closure.lastDay });
+  }
+  return {
     scenario,
     base: scenario.fx.base,
     periods,
     periodIndex,
     companies: byId(scenario.companies),
     markets: byId(scenario.markets),
-    plants: byId(scenario.plants),
-    programs: scenario.programs,
+    plants,
+    programs: options.programs ? options.programs(scenario.programs, plants) : scenario.programs,
     measures: scenario.tariffs.map((m) => ({
       measure: m,
       from: dayNumber(m.from),
       to: m.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(m.to),
     })),
-    effects: { hosted: new Map(), costFactor: new Map(), oneOffs: [], equity: [], supplies: [], closures: new Map() },
+    effects: options.effects ? options.effects(effects) : effects,
   };
-  if (scenario.deals.length > 0) applyDeals(model, deals);
-  return model;
 }
 
-/** Computes the deals' effects and closes the plants that deals close (their capacity and fixed cost end). */
-function applyDeals(model: Model, deals: DealOptions): void {
-  const programs = new Map(model.programs.map((p) => [p.id, p]));
-  model.effects = dealEffects(
-    {
-      scenario: model.scenario,
-      periods: model.periods,
-      periodIndex: model.periodIndex,
-      plants: model.plants,
-      toBase: (amount, currency, t) => toBase(model, amount, currency, t),
-      demand: (id, t) => {
-        const program = programs.get(id);
-        const period = model.periods[t] as Period;
-        return program ? Object.values(program.markets).reduce((sum, pm) => sum + demandIn(pm, period), 0) : 0;
-      },
+/** What a deal module sees of the scenario while its effects are computed. */
+function effectContext(
+  scenario: Scenario,
+  periods: Period[],
+  periodIndex: Map<string, number>,
+  plants: Map<string, Plant>,
+  toBaseAt: (amount: number, currency: string, t: number) => number,
+): EffectContext {
+  const programs = new Map(scenario.programs.map((p) => [p.id, p]));
+  return {
+    scenario,
+    periods,
+    periodIndex,
+    plants,
+    toBase: toBaseAt,
+    demand: (id, t) => {
+      const program = programs.get(id);
+      const period = periods[t] as Period;
+      return program ? Object.values(program.markets).reduce((sum, pm) => sum + demandIn(pm, period), 0) : 0;
     },
-    deals,
-  );
-  for (const [id, closure] of model.effects.closures) {
-    const plant = model.plants.get(id);
-    if (plant && (plant.openUntil === undefined || plant.openUntil > closure.lastDay)) model.plants.set(id, { ...plant, openUntil: closure.lastDay });
-  }
+  };
 }
 
 function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
@@ -82,9 +96,13 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
 
 /** Units of `currency` per unit of the base currency in period t. */
 export function fxRate(model: Model, currency: string, t: number): number {
-  if (currency === model.base) return 1;
-  const period = model.periods[t] as Period;
-  const rate = model.scenario.fx.rates[currency]?.[period.id];
+  return rateIn(model.scenario, model.periods, currency, t);
+}
+
+function rateIn(scenario: Scenario, periods: readonly Period[], currency: string, t: number): number {
+  if (currency === scenario.fx.base) return 1;
+  const period = periods[t] as Period;
+  const rate = scenario.fx.rates[currency]?.[period.id];
   if (rate === undefined) throw new Error(`internal: no FX rate for ${currency} in ${period.id} (validation should have caught this)`);
   return rate;
 }

@@ -1,6 +1,6 @@
-import { COMPANY_COLUMNS, evaluateModel, type Results } from "../evaluate/index.js";
+import { COMPANIES, type Results } from "../evaluate/index.js";
 import { didYouMean } from "../issues/issue.js";
-import { buildModel } from "../model/model.js";
+import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
@@ -21,7 +21,7 @@ export type Metric =
   | { name: string; kind: "winwin"; deal: string; parties: string[]; unit: "probability" };
 
 // Every numeric column of the companies table is an output.
-const COMPANY_VALUES = COMPANY_COLUMNS.filter((c) => c.role === "value" && c.unit !== undefined).map((c) => c.name);
+const COMPANY_VALUES: string[] = COMPANIES.columns.filter((c) => c.kind === "number").map((c) => c.name);
 
 export type MetricParse = { metric: Metric } | { error: string; suggestion?: string };
 
@@ -96,9 +96,7 @@ export function defaultMetricNames(s: Scenario, parties: Record<string, string[]
  * with that deal replaced by its counterfactual.
  */
 export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
-  const open = s.deals.some((d) => d.type === "contract-manufacturing" && d.transferPrice === "open");
-  const prices = open ? resolveOpenPrices(s).prices : {};
-  const results = evaluateModel(buildModel(s, { prices }));
+  const { prices, results } = runScenario(s);
   const values = new Map<string, DealValue>();
   const value = (id: string) => {
     const known = values.get(id);

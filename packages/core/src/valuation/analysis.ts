@@ -1,5 +1,5 @@
 import type { Deal } from "../deals/registry.js";
-import type { ContractManufacturing } from "../deals/types/contract-manufacturing.js";
+import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate } from "../model/model.js";
 import { rows } from "../results/table.js";
@@ -66,7 +66,7 @@ export interface DealAnalysis {
 export function resolveOpenPrices(scenario: Scenario): { prices: Record<string, number>; warnings: string[] } {
   const prices: Record<string, number> = {};
   const warnings: string[] = [];
-  const open = scenario.deals.filter((d): d is ContractManufacturing => d.type === "contract-manufacturing" && d.transferPrice === "open");
+  const open = scenario.deals.filter(hasOpenPrice);
   for (const d of open) prices[d.id] = hostCost(scenario, d);
   for (const d of open) {
     const a = priceAnalysis(scenario, d, prices);

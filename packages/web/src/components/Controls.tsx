@@ -1,7 +1,7 @@
 import type { Controls as ControlValues } from "../engine/controls.js";
 import type { ScenarioMeta } from "../engine/meta.js";
-import { percent, perUnit } from "../format.js";
 import type { AppState } from "../state/url.js";
+import { percent, perUnit } from "../ui/format.js";
 import { Slider } from "./Slider.js";
 
 interface Props {

@@ -1,11 +1,11 @@
-import type { Table } from "@tieup/core";
+import { type Table, tableCsv } from "@tieup/core";
 import { useState } from "react";
 import type { Snapshot } from "../engine/model.js";
 import type { Timings } from "../engine/service.js";
-import { tableCsv } from "../export/csv.js";
+
 import { download } from "../export/download.js";
 import { tablesXlsx } from "../export/xlsx.js";
-import type { ViewProps } from "../views/props.js";
+import type { ViewProps } from "../state/view-props.js";
 
 /** Results tables as CSV (one) or XLSX (all), and the scenario as edited, as downloads. */
 export function ExportBar({ props, text, timings }: { props: ViewProps; text: string; timings: Timings | undefined }) {

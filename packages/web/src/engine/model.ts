@@ -1,23 +1,16 @@
 import {
   analyseDeal,
-  buildModel,
-  checkCitations,
-  collectCitations,
-  composeScenario,
   type DealAnalysis,
   diffTables,
-  evaluate,
-  evaluateModel,
   gainsAtPrice,
   type HeadlineFigure,
-  hasErrors,
   headlineImpacts,
   type Issue,
+  loadScenario,
   type Results,
-  resolveOpenPrices,
+  runScenario,
   type Scenario,
   type Table,
-  validateScenario,
 } from "@tieup/core";
 import { applyControls, type Controls } from "./controls.js";
 import { memoryReader, type ScenarioFiles } from "./files.js";
@@ -29,18 +22,12 @@ export interface Composed {
   overrides: string[];
 }
 
-/** Composes and validates the entry scenario (its text possibly edited) with named overrides, as `tieup validate` does. */
+/** Composes and validates the entry scenario (its text possibly edited) with named overrides: core's loadScenario over the files in memory. */
 export function composeFiles(source: ScenarioFiles, withOverrides: readonly string[], entryText?: string): Composed {
   const files = entryText === undefined ? source.files : { ...source.files, [source.entry]: entryText };
-  const reader = memoryReader(files);
-  const composed = composeScenario(source.entry, reader, withOverrides);
-  const overrides = Object.keys(composed.overrides);
-  if (!composed.doc || hasErrors(composed.issues)) return { issues: composed.issues, overrides };
-  const checked = validateScenario(composed.doc);
-  const issues = [...composed.issues, ...checked.issues];
-  if (!checked.scenario) return { issues, overrides };
-  issues.push(...checkCitations(collectCitations(composed.doc), composed.files, reader));
-  return { scenario: checked.scenario, issues, overrides };
+  const loaded = loadScenario(source.entry, memoryReader(files), { overrides: withOverrides });
+  const overrides = Object.keys(loaded.overrides);
+  return loaded.scenario ? { scenario: loaded.scenario, issues: loaded.issues, overrides } : { issues: loaded.issues, overrides };
 }
 
 /** One deal's analysis and both parties' NPV gains along the transfer price (contract manufacturing only). */
@@ -80,15 +67,13 @@ export interface Evaluated {
 /** Evaluates the scenario with the controls: results, the no-deal counterfactual and, when asked, one deal's analysis. */
 export function snapshot(base: Scenario, overrides: string[], controls: Controls, want: { deal?: string; before?: boolean } = {}): Evaluated {
   const s = applyControls(base, controls);
-  // As core's evaluate() does, keeping the open prices it solves for: the transfer-price control starts from them.
-  const open = resolveOpenPrices(s);
-  const results = evaluateModel(buildModel(s, { prices: open.prices }));
-  results.warnings.push(...open.warnings);
+  // The open prices it solves for are kept: the transfer-price control starts from them.
+  const { results, prices } = runScenario(s);
   // Each extra evaluation costs redraw time: only what the view on screen shows.
-  const before = want.before ? { plants: evaluateModel(buildModel(s, { counterfactual: new Set(s.deals.map((d) => d.id)) })).plants } : undefined;
+  const before = want.before ? { plants: runScenario(s, { counterfactual: new Set(s.deals.map((d) => d.id)) }).results.plants } : undefined;
   const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal) : undefined;
-  const snap: Snapshot = { meta: scenarioMeta(s, overrides, open.prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
-  return { snapshot: snap, scenario: s, prices: open.prices };
+  const snap: Snapshot = { meta: scenarioMeta(s, overrides, prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
+  return { snapshot: snap, scenario: s, prices };
 }
 
 /** The scenario's headline figures (empty without a `headline:` block): four more evaluations, so sent after the results. */
@@ -97,7 +82,7 @@ export function headlineOf(e: Evaluated): HeadlineFigure[] {
 }
 
 export function dealView(s: Scenario, dealId: string): DealView {
-  const prices = resolveOpenPrices(s).prices;
+  const { prices } = runScenario(s);
   const analysis = analyseDeal(s, dealId, prices);
   const deal = analysis.deal;
   if (deal.type !== "contract-manufacturing" || !analysis.price) return { analysis, curve: [] };
@@ -115,8 +100,8 @@ export function dealView(s: Scenario, dealId: string): DealView {
 
 /** Differences matched by key: `base` is the scenario as written (with its overrides), `other` has the controls and the compared overrides. */
 export function comparison(base: Scenario, other: Scenario, baseLabel: string, otherLabel: string): Comparison {
-  const a = evaluate(base);
-  const b = evaluate(other);
+  const a = runScenario(base).results;
+  const b = runScenario(other).results;
   return {
     baseLabel,
     otherLabel,

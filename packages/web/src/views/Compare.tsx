@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { type Cell, rows } from "@tieup/core";
 import { Chart } from "../components/Chart.js";
-import { money, moneyScale } from "../format.js";
-import { AFTER, BEFORE } from "../palette.js";
+import type { ViewProps } from "../state/view-props.js";
+import { money, moneyScale } from "../ui/format.js";
+import { AFTER, BEFORE } from "../ui/palette.js";
 import { unitLabel } from "./Overview.js";
-import type { ViewProps } from "./props.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
 

@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import { Chart } from "../components/Chart.js";
 import { Slider } from "../components/Slider.js";
-import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../format.js";
-import { CLIENT, HOST, ZONE } from "../palette.js";
-import type { ViewProps } from "./props.js";
+import type { ViewProps } from "../state/view-props.js";
+import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
+import { CLIENT, HOST, ZONE } from "../ui/palette.js";
 
 /** A deal: each party's NPV gain against the transfer price, the zone of agreement, the Nash price, and NPV per party. */
 export function DealView({ snap, state, update, setControls, dealId, focus }: ViewProps) {

@@ -6,8 +6,8 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
 import { Chart } from "../components/Chart.js";
 import { COUNTRY_PLACES, plantPlace } from "../map/places.js";
-import { PALETTE } from "../palette.js";
-import type { ViewProps } from "./props.js";
+import type { ViewProps } from "../state/view-props.js";
+import { PALETTE } from "../ui/palette.js";
 
 const topo = world as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topo, topo.objects.countries) as FeatureCollection;

@@ -2,9 +2,9 @@ import * as Plot from "@observablehq/plot";
 import { useEffect, useRef, useState } from "react";
 import { Chart } from "../components/Chart.js";
 import type { OptimiseRequest, OptimiseResult } from "../engine/optimise.js";
-import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../format.js";
-import { AFTER, BEFORE, PALETTE } from "../palette.js";
-import type { ViewProps } from "./props.js";
+import type { ViewProps } from "../state/view-props.js";
+import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
+import { AFTER, BEFORE, PALETTE } from "../ui/palette.js";
 
 type Solved = Extract<OptimiseResult, { ok: true }>;
 

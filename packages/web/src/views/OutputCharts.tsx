@@ -2,8 +2,8 @@ import * as Plot from "@observablehq/plot";
 import type { Metric, Summary } from "@tieup/core";
 import { Chart } from "../components/Chart.js";
 import type { OutputDetail } from "../engine/sweep.js";
-import { money, moneyScale, moneyUnit, percent } from "../format.js";
-import { AFTER, PALETTE } from "../palette.js";
+import { money, moneyScale, moneyUnit, percent } from "../ui/format.js";
+import { AFTER, PALETTE } from "../ui/palette.js";
 
 const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 

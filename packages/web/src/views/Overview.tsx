@@ -2,9 +2,9 @@ import * as Plot from "@observablehq/plot";
 import { rows } from "@tieup/core";
 import { Fragment } from "react";
 import { Chart } from "../components/Chart.js";
-import { money, moneyScale, moneyUnit, thousandUnits } from "../format.js";
-import { PALETTE } from "../palette.js";
-import type { ViewProps } from "./props.js";
+import type { ViewProps } from "../state/view-props.js";
+import { money, moneyScale, moneyUnit, thousandUnits } from "../ui/format.js";
+import { PALETTE } from "../ui/palette.js";
 
 const n = (x: unknown) => (typeof x === "number" ? x : 0);
 

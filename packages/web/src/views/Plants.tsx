@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import { type Cell, rows } from "@tieup/core";
 import { Chart } from "../components/Chart.js";
-import { percent, thousandUnits } from "../format.js";
-import { AFTER, BEFORE } from "../palette.js";
-import type { ViewProps } from "./props.js";
+import type { ViewProps } from "../state/view-props.js";
+import { percent, thousandUnits } from "../ui/format.js";
+import { AFTER, BEFORE } from "../ui/palette.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
 

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { Issues } from "../components/Issues.js";
 import { issueLine } from "../editor/locate.js";
 import { createYamlEditor, goToLine, showMarks } from "../editor/yamlEditor.js";
-import type { ViewProps } from "./props.js";
+import type { ViewProps } from "../state/view-props.js";
 
 interface Props extends ViewProps {
   text: string;

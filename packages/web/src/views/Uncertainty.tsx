@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { Chart } from "../components/Chart.js";
 import { type OutputDetail, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
-import { money, moneyScale, moneyUnit, percent } from "../format.js";
-import { AFTER } from "../palette.js";
+import type { ViewProps } from "../state/view-props.js";
+import { money, moneyScale, moneyUnit, percent } from "../ui/format.js";
+import { AFTER } from "../ui/palette.js";
 import { Histogram, Tornado } from "./OutputCharts.js";
-import type { ViewProps } from "./props.js";
 
 type Output = { metric: Metric; summary: Summary };
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { error, type Issue, warning } from "../../issues/issue.js";
-import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
+import { Currency, Id, Source } from "../../schema/common.js";
 import type { Program } from "../../schema/program.js";
-import { fraction, quantity } from "../../schema/quantity.js";
-import { type DealCheckContext, missingRates, refs, round } from "../check.js";
+import { quantity } from "../../schema/quantity.js";
+import { type DealCheckContext, missingRates, refs } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
 import { type DealModule, ownCurrencyMoney } from "../module.js";
 

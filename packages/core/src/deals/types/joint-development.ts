@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { error, type Issue, warning } from "../../issues/issue.js";
-import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
+import { Currency, Id, Source } from "../../schema/common.js";
 import { amountsByPeriod, fraction, quantity } from "../../schema/quantity.js";
 import { type DealCheckContext, missingRates, refs, round } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { error, type Issue, warning } from "../../issues/issue.js";
+import { error, type Issue } from "../../issues/issue.js";
 import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
 import type { Plant } from "../../schema/plant.js";
 import type { Program } from "../../schema/program.js";

@@ -1,4 +1,4 @@
-import type { ScenarioFiles } from "./engine/files.js";
+import type { ScenarioFiles } from "./files.js";
 
 /**
  * The scenario to open: the one `tieup serve` supplies at ./api/scenario, or
@@ -15,6 +15,6 @@ export async function loadSource(fetcher: typeof fetch = fetch): Promise<{ sourc
     // No server behind the page: fall through to the bundled scenario.
   }
   // Loaded only when needed: a served scenario spares the page the bundled data.
-  const { bundledFiles } = await import("./engine/bundled.js");
+  const { bundledFiles } = await import("./bundled.js");
   return { source: bundledFiles(), origin: "bundled" };
 }

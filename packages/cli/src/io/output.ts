@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Issue } from "@tieup/core";
-import { InputError } from "./load.js";
+import { InputError } from "./errors.js";
 import { cyan, red, yellow } from "./style.js";
 
 /** Writes to a temporary file and renames it, so a reader never sees a half-written file; nothing is left behind on failure. */

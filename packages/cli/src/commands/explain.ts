@@ -1,9 +1,10 @@
 import { type Citation, didYouMean, formatPath } from "@tieup/core";
 import { type Claim, formatClaim, type Source, supersession } from "@tieup/evidence";
-import { InputError, type Loaded, loadScenario } from "../load.js";
-import { emit, guardOut, printIssues } from "../output.js";
+import { CLAIM_PREFIX, registryNear } from "../evidence/warnings.js";
+import { InputError } from "../io/errors.js";
+import { emit, guardOut, printIssues } from "../io/output.js";
 import { markdownTable, textTable } from "../report/format.js";
-import { CLAIM_PREFIX, registryNear } from "./warnings.js";
+import { type Loaded, loadScenario } from "../scenario/load.js";
 
 export interface ExplainOptions {
   with: string[];

@@ -1,7 +1,7 @@
 import type { Controls } from "../engine/controls.js";
 import type { ScenarioFiles } from "../engine/files.js";
 import type { Snapshot } from "../engine/model.js";
-import type { AppState } from "../state/url.js";
+import type { AppState } from "./url.js";
 
 export interface ViewProps {
   snap: Snapshot;

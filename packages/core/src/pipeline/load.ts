@@ -1,0 +1,46 @@
+import { type Citation, checkCitations, collectCitations } from "../compose/provenance.js";
+import { composeScenario, type FileReader } from "../compose/resolve.js";
+import { hasErrors, type Issue } from "../issues/issue.js";
+import type { Scenario } from "../scenario/schema.js";
+import { validateScenario } from "../validate/index.js";
+
+/** A further check of a scenario's citations (the CLI's: claims the evidence registry has superseded). */
+export type CitationCheck = (citations: readonly Citation[], files: readonly string[], reader: FileReader) => Issue[];
+
+export interface LoadOptions {
+  /** Named overrides to apply, in order (`--with`). */
+  overrides?: readonly string[];
+  /** Checks of the citations beyond "the cited row exists". */
+  citationChecks?: readonly CitationCheck[];
+}
+
+/** A loaded scenario: valid when `scenario` is set; `issues` hold every error and warning with its path (and file). */
+export interface Loaded {
+  entry: string;
+  scenario?: Scenario;
+  issues: Issue[];
+  /** Every file read, the entry first. */
+  files: string[];
+  /** Named overrides the scenario offers: name → file. */
+  overrides: Record<string, string>;
+  citations: Citation[];
+}
+
+/**
+ * The one way to read a scenario, whatever the files live in (Node's file
+ * system, the browser's bundle, a database, memory): compose the entry with
+ * its bases, tables and overrides; validate; check the citations. Never
+ * throws on bad input: the issues say what is wrong and where.
+ */
+export function loadScenario(entry: string, reader: FileReader, options: LoadOptions = {}): Loaded {
+  const composed = composeScenario(entry, reader, options.overrides ?? []);
+  const base = { entry, files: composed.files, overrides: composed.overrides, citations: [] as Citation[] };
+  if (!composed.doc || hasErrors(composed.issues)) return { ...base, issues: composed.issues };
+  const checked = validateScenario(composed.doc);
+  const issues = [...composed.issues, ...checked.issues];
+  if (!checked.scenario) return { ...base, issues };
+  const citations = collectCitations(composed.doc);
+  issues.push(...checkCitations(citations, composed.files, reader));
+  for (const check of options.citationChecks ?? []) issues.push(...check(citations, composed.files, reader));
+  return { ...base, scenario: checked.scenario, issues, citations };
+}

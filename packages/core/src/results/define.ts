@@ -1,0 +1,73 @@
+import { type Cell, type ColumnMeta, createTable, pushRow, type Table } from "./table.js";
+
+/**
+ * A results table declared once: its columns, each with its role, its kind
+ * of value, its unit and a description. The row type, the table's column
+ * metadata, the CSV header and the results reference page all come from the
+ * declaration, so a column cannot be added in one place and forgotten in
+ * another.
+ */
+export type ColumnKind = "string" | "number" | "number|null";
+
+/**
+ * Units: `units` (vehicles), `fraction`, `people`, or money — `base` (the
+ * scenario's base currency), `reporting` (the company's reporting currency,
+ * named by the row's `currency` column), `program` (the deal program's
+ * currency), or a currency code.
+ */
+export interface ColumnDecl<N extends string = string, K extends ColumnKind = ColumnKind> {
+  readonly name: N;
+  readonly role: "key" | "value";
+  readonly kind: K;
+  readonly unit?: string;
+  readonly description: string;
+}
+
+export interface TableDecl<C extends readonly ColumnDecl[] = readonly ColumnDecl[]> {
+  readonly name: string;
+  readonly description: string;
+  readonly columns: C;
+}
+
+/** A key column (identifies a row; text). */
+const key = <N extends string>(name: N, description: string) => ({ name, role: "key", kind: "string", description }) as const;
+/** A text value (an owner, a currency). */
+const label = <N extends string>(name: N, description: string) => ({ name, role: "value", kind: "string", description }) as const;
+/** A number in a unit. */
+const measure = <N extends string, U extends string>(name: N, unit: U, description: string) =>
+  ({ name, role: "value", kind: "number", unit, description }) as const;
+/** A number that may be absent (null), e.g. a break-even where nothing was built. */
+const optional = <N extends string, U extends string>(name: N, unit: U, description: string) =>
+  ({ name, role: "value", kind: "number|null", unit, description }) as const;
+
+/** Column builders for table declarations: `col.key`, `col.label`, `col.measure`, `col.optional`. */
+export const col = { key, label, measure, optional };
+
+export function defineTable<const C extends readonly ColumnDecl[]>(name: string, description: string, columns: C): TableDecl<C> {
+  return { name, description, columns };
+}
+
+type ValueOf<K extends ColumnKind> = K extends "string" ? string : K extends "number" ? number : number | null;
+
+/** The row type of a declared table. */
+export type RowOf<T extends TableDecl> = { [D in T["columns"][number] as D["name"]]: ValueOf<D["kind"]> };
+
+/** The column data of a declared table (what a columnar builder fills). */
+export type DataOf<T extends TableDecl> = { [D in T["columns"][number] as D["name"]]: ValueOf<D["kind"]>[] };
+
+/** The column metadata of a declared table, as results tables carry it. */
+export function columnsOf(decl: TableDecl): ColumnMeta[] {
+  return decl.columns.map((c) => ({ name: c.name, role: c.role, ...(c.unit ? { unit: c.unit } : {}), description: c.description }));
+}
+
+/** A results table from rows of a declared table. */
+export function tableOfRows<T extends TableDecl>(decl: T, list: readonly RowOf<T>[]): Table {
+  const t = createTable(decl.name, columnsOf(decl));
+  for (const r of list) pushRow(t, r as unknown as Record<string, Cell>);
+  return t;
+}
+
+/** A results table from the columns of a declared table (every column, of one length). */
+export function tableOfColumns<T extends TableDecl>(decl: T, data: DataOf<T>, length: number): Table {
+  return { name: decl.name, columns: columnsOf(decl), data: data as unknown as Record<string, Cell[]>, length };
+}

@@ -1,0 +1,3 @@
+export * from "./define.js";
+export * from "./diff.js";
+export * from "./table.js";
