@@ -73,6 +73,7 @@ export function program(): Command {
     .description("print the JSON Schema of scenario files (for editors), or write the Markdown reference")
     .option("--out <file>", "write the JSON Schema to a file")
     .option("--reference <file>", "write the scenario reference page (Markdown) instead")
+    .option("--results <file>", "write the results reference page (Markdown): every output table's columns and the JSON fields")
     .action((opts) => schemaCommand(opts));
   // Each of these modules owns its command(s): options, help and action.
   registerOptimize(cmd);

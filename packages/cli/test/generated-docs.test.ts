@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { scenarioJsonSchema, scenarioReference } from "@tieup/core";
+import { resultsReference, scenarioJsonSchema, scenarioReference } from "@tieup/core";
 import { describe, expect, it } from "vitest";
 
 const repo = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
@@ -8,6 +8,10 @@ const repo = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.u
 describe("generated documents stay in step with the schema", () => {
   it("docs/scenario-reference.md is what `npm run docs:reference` generates", () => {
     expect(readFileSync(repo("docs/scenario-reference.md"), "utf8")).toBe(scenarioReference());
+  });
+
+  it("docs/results-reference.md is what `npm run docs:reference` generates from the table declarations", () => {
+    expect(readFileSync(repo("docs/results-reference.md"), "utf8")).toBe(resultsReference());
   });
 
   it("docs/scenario.schema.json is what `tieup schema` prints", () => {

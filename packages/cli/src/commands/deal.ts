@@ -1,5 +1,15 @@
 import { existsSync } from "node:fs";
-import { analyseDeal, type ContractManufacturing, type DealAnalysis, expandHorizon, gainsAtPrice, runScenario, type Scenario } from "@tieup/core";
+import {
+  analyseDeal,
+  type ContractManufacturing,
+  type DealAnalysis,
+  dealGainsTable,
+  expandHorizon,
+  gainsAtPrice,
+  priceSweepTable,
+  runScenario,
+  type Scenario,
+} from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable, fixed, money, moneyUnit, percent } from "../report/format.js";
@@ -50,7 +60,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
     return;
   }
   if (opts.format === "csv") {
-    emit(csvTable(gainTable(analyses)), opts.out);
+    emit(csvTable(dealGainsTable(analyses)), opts.out);
     return;
   }
   const render = opts.format === "md" ? renderMarkdown : renderText;
@@ -138,18 +148,6 @@ function summary(s: Scenario, a: DealAnalysis): Section {
   };
 }
 
-function gainTable(analyses: DealAnalysis[]) {
-  const cols = ["deal", "company", "period", "currency", "operatingProfit", "profit"];
-  const data: Record<string, (string | number)[]> = Object.fromEntries(cols.map((c) => [c, []]));
-  for (const a of analyses) {
-    for (const g of a.gains.filter((x) => a.parties.includes(x.company))) {
-      for (const c of cols)
-        (data[c] as (string | number)[]).push(c === "deal" ? a.deal.id : ((g as unknown as Record<string, string | number>)[c] as string | number));
-    }
-  }
-  return { name: "dealGains", columns: cols.map((name) => ({ name, role: "value" as const })), data, length: data.deal?.length ?? 0 };
-}
-
 /** --sweep transfer-price=LOW:HIGH:STEP: both parties' NPV gains along the price. */
 function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts: DealOptions): void {
   const m = /^transfer-price=(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(opts.sweep ?? "");
@@ -163,28 +161,21 @@ function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts:
   const host = s.companies.find((c) => c.id === deal.host);
   const client = s.companies.find((c) => c.id === deal.client);
   const body: string[][] = [];
-  const data: Record<string, number[]> = { price: [], host: [], client: [] };
+  const points: { price: number; host: number; client: number }[] = [];
   for (let p = lo; p <= hi + 1e-9; p += step) {
     const g = gainsAtPrice(s, deal, prices, p);
     body.push([fixed(p, 0), money(g.host, host?.reportingCurrency ?? "USD"), money(g.client, client?.reportingCurrency ?? "USD")]);
-    data.price?.push(p);
-    data.host?.push(g.host);
-    data.client?.push(g.client);
+    points.push({ price: p, host: g.host, client: g.client });
   }
   if (opts.format === "json") {
-    emit(`${JSON.stringify({ deal: deal.id, ...data }, null, 2)}\n`, opts.out);
+    emit(
+      `${JSON.stringify({ deal: deal.id, price: points.map((x) => x.price), host: points.map((x) => x.host), client: points.map((x) => x.client) }, null, 2)}\n`,
+      opts.out,
+    );
     return;
   }
   if (opts.format === "csv") {
-    emit(
-      csvTable({
-        name: "sweep",
-        columns: ["price", "host", "client"].map((name) => ({ name, role: "value" as const })),
-        data,
-        length: data.price?.length ?? 0,
-      }),
-      opts.out,
-    );
+    emit(csvTable(priceSweepTable(points)), opts.out);
     return;
   }
   const render = opts.format === "md" ? renderMarkdown : renderText;

@@ -1,14 +1,26 @@
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dealParties, defaultMetricNames, drawPlan, type Issue, type Metric, parseMetric, type Scenario, SweepSummary, sensitivity } from "@tieup/core";
+import {
+  dealParties,
+  defaultMetricNames,
+  drawPlan,
+  type Issue,
+  type Metric,
+  parseMetric,
+  type Scenario,
+  SweepSummary,
+  sensitivity,
+  sweepTable,
+  tornadoTable,
+} from "@tieup/core";
 import { type Command, Option } from "commander";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
-import { sweepSections, sweepTable, tornadoSection, tornadoTable } from "../sweep/format.js";
+import { sweepSections, tornadoSection } from "../sweep/format.js";
 import { runPool } from "../sweep/pool.js";
 import { Progress } from "../sweep/progress.js";
 

@@ -1,5 +1,4 @@
-import type { Cell, Metric, Summary, Swing, Table } from "@tieup/core";
-import { createTable, pushRow } from "@tieup/core";
+import type { Metric, Summary, Swing } from "@tieup/core";
 import { fixed, money, moneyUnit, percent } from "../report/format.js";
 import type { Section } from "../report/sections.js";
 
@@ -60,21 +59,6 @@ export function wilson(p: number, n: number, z = 1.959964): [number, number] {
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** One row per output with every statistic at full precision. */
-export function sweepTable(outputs: SweepOutput[]): Table {
-  const t = createTable("sweep", [
-    { name: "output", role: "key" },
-    { name: "unit", role: "value" },
-    ...["count", "mean", "sd", "min", "p5", "p50", "p95", "max", "es5", "pNegative", "pPositive"].map((name) => ({ name, role: "value" as const })),
-  ]);
-  for (const { metric, summary } of outputs) {
-    const row: Record<string, Cell> = { output: metric.name, unit: metric.unit };
-    for (const [k, v] of Object.entries(summary)) if (typeof v === "number") row[k] = Number.isFinite(v) ? v : null;
-    pushRow(t, row);
-  }
-  return t;
-}
-
 export function tornadoSection(metric: Metric, base: number, swings: Swing[]): Section {
   return {
     title: `Sensitivity of ${metric.name} (${unitOf(metric)}), base ${shown(metric, base)}`,
@@ -89,13 +73,4 @@ export function tornadoSection(metric: Metric, base: number, swings: Swing[]): S
       shown(metric, s.swing),
     ]),
   };
-}
-
-export function tornadoTable(swings: Swing[]): Table {
-  const t = createTable("sensitivity", [
-    { name: "parameter", role: "key" },
-    ...["low", "high", "atLow", "atHigh", "swing"].map((name) => ({ name, role: "value" as const })),
-  ]);
-  for (const s of swings) pushRow(t, { ...s });
-  return t;
 }

@@ -1,1 +1,3 @@
+export * from "./json.js";
+export * from "./results.js";
 export * from "./scenario.js";

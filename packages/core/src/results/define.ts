@@ -31,6 +31,9 @@ export interface TableDecl<C extends readonly ColumnDecl[] = readonly ColumnDecl
 
 /** A key column (identifies a row; text). */
 const key = <N extends string>(name: N, description: string) => ({ name, role: "key", kind: "string", description }) as const;
+/** A numeric key column (a price a sweep steps through, say). */
+const numericKey = <N extends string, U extends string>(name: N, unit: U, description: string) =>
+  ({ name, role: "key", kind: "number", unit, description }) as const;
 /** A text value (an owner, a currency). */
 const label = <N extends string>(name: N, description: string) => ({ name, role: "value", kind: "string", description }) as const;
 /** A number in a unit. */
@@ -40,8 +43,8 @@ const measure = <N extends string, U extends string>(name: N, unit: U, descripti
 const optional = <N extends string, U extends string>(name: N, unit: U, description: string) =>
   ({ name, role: "value", kind: "number|null", unit, description }) as const;
 
-/** Column builders for table declarations: `col.key`, `col.label`, `col.measure`, `col.optional`. */
-export const col = { key, label, measure, optional };
+/** Column builders for table declarations: `col.key`, `col.numericKey`, `col.label`, `col.measure`, `col.optional`. */
+export const col = { key, numericKey, label, measure, optional };
 
 export function defineTable<const C extends readonly ColumnDecl[]>(name: string, description: string, columns: C): TableDecl<C> {
   return { name, description, columns };

@@ -1,3 +1,4 @@
 export * from "./metrics.js";
 export * from "./sensitivity.js";
 export * from "./sweep.js";
+export * from "./tables.js";

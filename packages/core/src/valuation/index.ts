@@ -2,3 +2,4 @@ export * from "./analysis.js";
 export * from "./bargaining.js";
 export * from "./deal-value.js";
 export * from "./npv.js";
+export * from "./tables.js";

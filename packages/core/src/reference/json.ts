@@ -1,0 +1,67 @@
+/**
+ * The top-level fields of each command's `--format json` output. The CLI
+ * builds these objects; a test checks every command's output has exactly
+ * these fields, and the results reference lists them.
+ */
+export interface JsonField {
+  name: string;
+  description: string;
+}
+
+export interface JsonOutput {
+  command: string;
+  description: string;
+  fields: readonly JsonField[];
+}
+
+const f = (name: string, description: string): JsonField => ({ name, description });
+
+export const JSON_OUTPUTS: readonly JsonOutput[] = [
+  {
+    command: "run",
+    description: "`tieup run --format json`: the evaluation of a scenario.",
+    fields: [
+      f("scenario", "Scenario id"),
+      f("title", "Scenario title (its id when it has none)"),
+      f("base", "Base currency of the flows, duties and plants tables"),
+      f("periods", "Period ids shown (all, or the one asked for with --period)"),
+      f("overrides", "Overrides applied (--with), in order"),
+      f("warnings", "What the evaluation warns about (over-capacity, open prices without a zone of agreement, …)"),
+      f("headline", "Each company's tariff cost in the headline period and windows: [{ id, label, from?, to?, impacts: [{ company, currency, vehicles, parts, offsets, gross, net, operatingProfit }] }]"),
+      f("tables", "The results tables by name (companies, companyDuties, plants, flows, duties), each a list of rows whose fields are the table's columns"),
+    ],
+  },
+  {
+    command: "compare",
+    description: "`tieup compare --format json`: differences matched by key.",
+    fields: [
+      f("base", "Name of the base side"),
+      f("other", "Name of the other side (with its overrides)"),
+      f("tables", "companies_diff, companyDuties_diff, plants_diff: the key columns, `presence`, and for each value column v: v_base, v, v_delta"),
+    ],
+  },
+  {
+    command: "deal",
+    description: "`tieup deal --format json`: each deal's analysis.",
+    fields: [
+      f("scenario", "Scenario id"),
+      f("deals", "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv, npvPerShare }], plants, price?, jointNpvBase }"),
+    ],
+  },
+  {
+    command: "sweep",
+    description: "`tieup sweep --format json`: a Monte Carlo sweep.",
+    fields: [
+      f("scenario", "Scenario id"),
+      f("draws", "Number of draws"),
+      f("seed", "Seed (the same seed gives the same numbers whatever the number of workers)"),
+      f("parameters", "The uncertain parameters as written in the scenario"),
+      f("outputs", "One per output: { metric, summary (the sweep table's statistics), draws? (with --keep-draws) }"),
+    ],
+  },
+  {
+    command: "sensitivity",
+    description: "`tieup sensitivity --format json`: one-at-a-time swings.",
+    fields: [f("scenario", "Scenario id"), f("output", "The output ranked by"), f("base", "The output with every parameter as written"), f("swings", "Rows of the sensitivity table")],
+  },
+];
