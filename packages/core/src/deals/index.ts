@@ -5,11 +5,6 @@ export * from "./check.js";
 export * from "./effects.js";
 export * from "./module.js";
 export * from "./registry.js";
-export * from "./types/capital-tie.js";
-export * from "./types/component-supply.js";
-export * from "./types/contract-manufacturing.js";
-export * from "./types/joint-development.js";
-export * from "./types/plant-action.js";
 
 /** The effects of every deal of the scenario, each as agreed or as its counterfactual. */
 export function dealEffects(ctx: EffectContext, opts: DealOptions = {}): DealEffects {

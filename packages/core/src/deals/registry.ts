@@ -6,6 +6,12 @@ import { contractManufacturing } from "./types/contract-manufacturing.js";
 import { jointDevelopment } from "./types/joint-development.js";
 import { plantAction } from "./types/plant-action.js";
 
+export * from "./types/capital-tie.js";
+export * from "./types/component-supply.js";
+export * from "./types/contract-manufacturing.js";
+export * from "./types/joint-development.js";
+export * from "./types/plant-action.js";
+
 /** Every deal type tieup knows, one module each (see module.ts). Adding a type: a module in types/ and one entry here. */
 export const DEAL_MODULES = [contractManufacturing, jointDevelopment, componentSupply, capitalTie, plantAction] as const;
 

@@ -27,7 +27,10 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
       f("periods", "Period ids shown (all, or the one asked for with --period)"),
       f("overrides", "Overrides applied (--with), in order"),
       f("warnings", "What the evaluation warns about (over-capacity, open prices without a zone of agreement, …)"),
-      f("headline", "Each company's tariff cost in the headline period and windows: [{ id, label, from?, to?, impacts: [{ company, currency, vehicles, parts, offsets, gross, net, operatingProfit }] }]"),
+      f(
+        "headline",
+        "Each company's tariff cost in the headline period and windows: [{ id, label, from?, to?, impacts: [{ company, currency, vehicles, parts, offsets, gross, net, operatingProfit }] }]",
+      ),
       f("tables", "The results tables by name (companies, companyDuties, plants, flows, duties), each a list of rows whose fields are the table's columns"),
     ],
   },
@@ -45,7 +48,10 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
     description: "`tieup deal --format json`: each deal's analysis.",
     fields: [
       f("scenario", "Scenario id"),
-      f("deals", "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv, npvPerShare }], plants, price?, jointNpvBase }"),
+      f(
+        "deals",
+        "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv, npvPerShare }], plants, price?, jointNpvBase }",
+      ),
     ],
   },
   {
@@ -62,6 +68,11 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
   {
     command: "sensitivity",
     description: "`tieup sensitivity --format json`: one-at-a-time swings.",
-    fields: [f("scenario", "Scenario id"), f("output", "The output ranked by"), f("base", "The output with every parameter as written"), f("swings", "Rows of the sensitivity table")],
+    fields: [
+      f("scenario", "Scenario id"),
+      f("output", "The output ranked by"),
+      f("base", "The output with every parameter as written"),
+      f("swings", "Rows of the sensitivity table"),
+    ],
   },
 ];

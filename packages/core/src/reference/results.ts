@@ -33,7 +33,8 @@ export function resultsReference(): string {
     out.push(`## ${title}`, "");
     for (const t of tables) {
       out.push(`### \`${t.name}\``, "", t.description, "", "| column | role | type | unit | description |", "| --- | --- | --- | --- | --- |");
-      for (const c of t.columns) out.push(`| \`${c.name}\` | ${c.role} | ${c.kind.replace("|", " or ")} | ${c.unit ? `\`${c.unit}\`` : ""} | ${escape(c.description)} |`);
+      for (const c of t.columns)
+        out.push(`| \`${c.name}\` | ${c.role} | ${c.kind.replace("|", " or ")} | ${c.unit ? `\`${c.unit}\`` : ""} | ${escape(c.description)} |`);
       out.push("");
     }
   }
