@@ -2,6 +2,7 @@ import { fxRate, type Model } from "../model/model.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import type { CompanyDutyRow, CompanyRow, PlantRow } from "./tables.js";
+import { costProgramSavings, restOfCompany } from "./whole.js";
 
 /** An amount booked by a company outside the flows (e.g. a component supply), base currency. */
 export interface LedgerEntry {
@@ -80,6 +81,8 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
       const rate = fxRate(model, company.reportingCurrency, period.index);
       const contribution = r.revenue + r.transferIn - r.transferOut - r.variableCost - r.logistics - r.vehicleDuty - r.partsDuty + r.offset;
       const op = contribution - r.fixedCost - r.dealCosts;
+      const programs = costProgramSavings(model, company, period.index);
+      const rest = restOfCompany(model, company, period.index);
       out.push({
         period: period.id,
         company: company.id,
@@ -102,6 +105,9 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
         equityIncome: r.equityIncome * rate,
         profit: (op + r.equityIncome) * rate,
         dividends: r.dividends * rate,
+        costPrograms: programs,
+        restOfCompany: rest,
+        companyOperatingProfit: op * rate + programs + rest,
         operatingProfitBase: op,
         profitBase: op + r.equityIncome,
       });

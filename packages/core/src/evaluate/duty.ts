@@ -2,9 +2,10 @@ import { type Model, toBase } from "../model/model.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import { basisFactor } from "../tariff/basis.js";
-import { type ScheduleEntry, schedule } from "../tariff/schedule.js";
+import { type DatedMeasure, type ScheduleEntry, schedule } from "../tariff/schedule.js";
 import { type Slot, slotKey, USMCA_COUNTRIES } from "../tariff/slot.js";
 import { cumulativeDayWeights } from "../time/periods.js";
+import { contentEntries, partsValueAt } from "./costs.js";
 
 /** Per-unit amount charged by one measure, in the base currency; `code` is the measure's index in the model. */
 export interface MeasureCharge {
@@ -33,6 +34,9 @@ export class SlotSchedules {
   }
 }
 
+/** What a schedule holds: duties, offsets, or the offsets also credited on exports. */
+type Kinds = "duties" | "offsets" | "export-offsets";
+
 /** A monthly sales profile, shared by every program-market that has the same one. */
 export interface SalesProfile {
   values: readonly number[];
@@ -55,6 +59,19 @@ export class ScheduleCache {
     this.codes = new Map(model.measures.map((d, i) => [d.measure.id, i]));
   }
 
+  private readonly byLag = new Map<number, readonly DatedMeasure[]>();
+
+  /** The measures by the days of the sales they reach: entries on [from, to] are sold on [from + lag, to + lag]. */
+  private measuresSold(lag: number): readonly DatedMeasure[] {
+    if (lag === 0) return this.model.measures;
+    let m = this.byLag.get(lag);
+    if (m === undefined) {
+      m = this.model.measures.map((d) => ({ ...d, from: d.from + lag, to: d.to + lag }));
+      this.byLag.set(lag, m);
+    }
+    return m;
+  }
+
   /** The shared profile with these values (programs share profiles by value). */
   profile(values: readonly number[]): SalesProfile {
     const key = values.join(",");
@@ -66,18 +83,19 @@ export class ScheduleCache {
     return p;
   }
 
-  series(slot: Slot, kinds: "duties" | "offsets", profile?: SalesProfile): SlotSchedules {
-    const key = `${slotKey(slot)}|${kinds}|${profile?.key ?? ""}`;
+  /** `lag`: days from entry to sale; a sale on day d pays the rates in force on d − lag. */
+  series(slot: Slot, kinds: Kinds, profile?: SalesProfile, lag = 0): SlotSchedules {
+    const key = `${slotKey(slot)}|${kinds}|${profile?.key ?? ""}|${lag}`;
     let s = this.cache.get(key);
     if (s === undefined) {
       const fixed = { ...slot };
-      s = new SlotSchedules((t) => this.compute(fixed, t, kinds, profile));
+      s = new SlotSchedules((t) => this.compute(fixed, t, kinds, profile, lag));
       this.cache.set(key, s);
     }
     return s;
   }
 
-  private compute(slot: Slot, t: number, kinds: "duties" | "offsets", profile: SalesProfile | undefined): MeasureRate[] {
+  private compute(slot: Slot, t: number, kinds: Kinds, profile: SalesProfile | undefined, lag: number): MeasureRate[] {
     const period = this.model.periods[t];
     if (!period) throw new Error(`internal: no period ${t}`);
     let weights: Float64Array | undefined;
@@ -85,8 +103,10 @@ export class ScheduleCache {
       weights = profile.weights[t] ?? cumulativeDayWeights(period, profile.values);
       profile.weights[t] = weights;
     }
-    const entries = schedule(this.model.measures, slot, period, weights, kinds);
-    return entries.map((e) => ({ measure: e.measure, rate: e.rate, code: this.codes.get(e.measure.id) as number }));
+    const entries = schedule(this.measuresSold(lag), slot, period, weights, kinds === "duties" ? "duties" : "offsets");
+    return entries
+      .filter((e) => kinds !== "export-offsets" || e.measure.earnedOnExports)
+      .map((e) => ({ measure: e.measure, rate: e.rate, code: this.codes.get(e.measure.id) as number }));
   }
 }
 
@@ -106,16 +126,17 @@ export function customsValuePerUnit(model: Model, program: Program, priceBase: n
 export function vehicleSchedules(cache: ScheduleCache, program: Program, plant: Plant, importer: string, profile?: SalesProfile): SlotSchedules | undefined {
   if (plant.country === importer) return undefined;
   const slot: Slot = { importer, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
-  return cache.series(slot, "duties", profile);
+  return cache.series(slot, "duties", profile, program.entryLagDays);
 }
 
 /** Duty per unit on a finished vehicle charged by one measure in force: rate × customs value × its basis. */
-export function vehicleCharge(e: ScheduleEntry, program: Program, customsValue: number): number {
-  return e.rate * customsValue * basisFactor(e.measure.basis, program.content);
+export function vehicleCharge(e: ScheduleEntry, content: Readonly<Record<string, number>>, customsValue: number): number {
+  return e.rate * customsValue * basisFactor(e.measure, content);
 }
 
 /** One content origin of a vehicle whose parts are imported into the plant's country. */
 export interface PartsSlot {
+  origin: string;
   share: number;
   schedules: SlotSchedules;
 }
@@ -130,21 +151,23 @@ export interface PartsSlot {
  */
 export function partsSlots(cache: ScheduleCache, program: Program, plant: Plant, profile?: SalesProfile): PartsSlot[] {
   const out: PartsSlot[] = [];
-  for (const [origin, share] of contentEntries(program)) {
+  for (const [origin, share] of contentEntries(program, plant.id)) {
     if (origin === plant.country || share === 0) continue;
     const slot: Slot = { importer: plant.country, origin, category: "parts", usmcaQualifying: USMCA_COUNTRIES.has(origin) };
-    out.push({ share, schedules: cache.series(slot, "duties", profile) });
+    out.push({ origin, share, schedules: cache.series(slot, "duties", profile, program.entryLagDays) });
   }
   return out;
 }
 
 /** Parts duties per unit on a vehicle in period t, summed by measure over the content origins. */
 export function partsDuties(model: Model, program: Program, slots: readonly PartsSlot[], t: number): MeasureCharge[] {
-  const partsValue = toBase(model, program.partsValue ?? program.variableCost * model.scenario.parameters.partsShareOfVariableCost, program.currency, t);
   const out = new Map<string, MeasureCharge>();
-  for (const { share, schedules } of slots) {
-    for (const e of schedules.at(t)) {
-      const amount = e.rate * partsValue * share * basisFactor(e.measure.basis, {});
+  for (const { origin, share, schedules } of slots) {
+    const entries = schedules.at(t);
+    if (entries.length === 0) continue;
+    const value = partsValueAt(model, program, origin, share, t);
+    for (const e of entries) {
+      const amount = e.rate * value * basisFactor(e.measure, {});
       const charge = out.get(e.measure.id);
       if (charge) charge.perUnit += amount;
       else out.set(e.measure.id, { code: e.code, measureId: e.measure.id, perUnit: 0 + amount });
@@ -153,20 +176,7 @@ export function partsDuties(model: Model, program: Program, slots: readonly Part
   return [...out.values()];
 }
 
-/** Content shares with the unnamed remainder as "other" foreign content. */
-export function contentEntries(program: Program): [string, number][] {
-  const entries = Object.entries(program.content);
-  const named = entries.reduce((s, [, v]) => s + v, 0);
-  const rest = Math.max(0, 1 - named);
-  // Content not named is foreign content of no stated origin: it adds to any "other" share given.
-  if (rest <= 1e-12) return entries;
-  const at = entries.findIndex(([k]) => k === "other");
-  if (at >= 0) entries[at] = ["other", (entries[at]?.[1] ?? 0) + rest];
-  else entries.push(["other", rest]);
-  return entries;
-}
-
-/** Schedules of the offset credits of a vehicle assembled and sold in the same country; none otherwise. */
+/** Schedules of the offset credits of a vehicle assembled in a country: all its offsets when sold there, those earned on exports otherwise. */
 export function offsetSchedules(
   cache: ScheduleCache,
   program: Program,
@@ -174,9 +184,8 @@ export function offsetSchedules(
   marketCountry: string,
   profile?: SalesProfile,
 ): SlotSchedules | undefined {
-  if (plant.country !== marketCountry) return undefined;
   const slot: Slot = { importer: plant.country, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
-  return cache.series(slot, "offsets", profile);
+  return cache.series(slot, plant.country === marketCountry ? "offsets" : "export-offsets", profile, program.entryLagDays);
 }
 
 /** Offset credit per unit (before the cap) of one offset in force: rate × MSRP. */

@@ -3,6 +3,7 @@ import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
+import { unitVariableCost } from "./costs.js";
 import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
@@ -155,11 +156,10 @@ interface PartsCharges {
 function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
   const { program } = routes;
   const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
-  const variableCost = toBase(model, program.variableCost, program.currency, t) * factor;
   return activeWithDeals(model, routes, t).map(({ plant, share, price, agreed }) => ({
     route: routes.plant(plant),
     share,
-    variableCost,
+    variableCost: unitVariableCost(model, program, plant, t) * factor,
     price,
     agreed,
     parts: [],
@@ -310,7 +310,26 @@ function addMarketFlows(model: Model, m: MarketFlows, market: MarketRoute, out: 
   const pt = passThroughOf(program, priceBase);
   m.price = pt ? passedThroughPrice(pt, priceBase, averageDuty(model, m)) : priceBase;
   m.units = pt ? passedThroughUnits(pt, priceBase, m.price, demand) : demand;
+  if (market.responses.length > 0) respond(model, m, market, priceBase);
   for (const s of m.sources) writeFlow(model, m, s, out);
+}
+
+/**
+ * The market's dated price responses on top: each moves the price by the
+ * share s of the period's sales in its dates times (pass-through × average
+ * duty per unit + price change × list net price), and units by
+ * ((p + Δ)/p)^ε, one response after the other.
+ */
+function respond(model: Model, m: MarketFlows, market: MarketRoute, priceBase: number): void {
+  let duty: number | undefined;
+  for (const { response: r, share } of market.responses) {
+    const s = share[m.t] as number;
+    if (s === 0 || m.price <= 0) continue;
+    if (r.passThrough !== 0 && duty === undefined) duty = averageDuty(model, m);
+    const delta = s * (r.passThrough * (duty ?? 0) + r.priceChange * priceBase);
+    if (r.elasticity !== 0) m.units *= ((m.price + delta) / m.price) ** r.elasticity;
+    m.price += delta;
+  }
 }
 
 /**
@@ -346,11 +365,11 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   flows.revenue[f] = u * m.price;
   flows.variableCost[f] = u * s.variableCost;
   flows.logistics[f] = u * (leg.lane ? toBase(model, leg.lane.costPerUnit, leg.lane.currency, t) : 0);
-  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, program, customs);
+  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, s.route.content, customs);
   flows.partsDuty[f] = u * parts.perUnit;
   flows.offset[f] = u * offsetPerUnit(offsets, m.msrpBase);
   flows.transfer[f] = u * s.price;
-  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, program, customs));
+  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, s.route.content, customs));
   for (const c of parts.charges) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
   for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
@@ -367,9 +386,9 @@ function customsOf(s: PlantShare, program: Program, customs: number): number {
 /** Shared empty schedule (never mutated). */
 const NO_ENTRIES: readonly MeasureRate[] = [];
 
-function vehiclePerUnit(entries: readonly ScheduleEntry[], program: Program, customs: number): number {
+function vehiclePerUnit(entries: readonly ScheduleEntry[], content: Readonly<Record<string, number>>, customs: number): number {
   let s = 0;
-  for (const e of entries) s += vehicleCharge(e, program, customs);
+  for (const e of entries) s += vehicleCharge(e, content, customs);
   return s;
 }
 
@@ -388,7 +407,7 @@ function averageDuty(model: Model, m: MarketFlows): number {
   for (const s of m.sources) {
     const leg = s.route.legs[index] as Leg;
     const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-    acc += s.share * (vehiclePerUnit(vehicle, program, customsOf(s, program, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
+    acc += s.share * (vehiclePerUnit(vehicle, s.route.content, customsOf(s, program, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
     shares += s.share;
   }
   // Lost volume (a closure, a counterfactual not sold) leaves shares below one: average over what is built.

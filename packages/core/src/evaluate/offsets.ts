@@ -45,7 +45,10 @@ export function capOffsets(model: Model, flows: FlowColumns, keys: FlowKeys, dut
     }
   }
   const capped = new Float64Array(size); // Σ of the pool's credits after step 1
-  const own = (a: number) => ((credit[a] as number) > 0 ? Math.min(1, (cap[a] as number) / (credit[a] as number)) : 0);
+  const carry = carriedPools(model, pools);
+  // A carried pool has no cap per measure: its whole credit, with what earlier periods left, meets its duties.
+  const own = (a: number, m: number) =>
+    carry[pools.of[m] as number] ? 1 : (credit[a] as number) > 0 ? Math.min(1, (cap[a] as number) / (credit[a] as number)) : 0;
   const seen = new Uint8Array(size);
   for (let i = 0; i < duties.length; i++) {
     if (duties.kind[i] !== OFFSET) continue;
@@ -54,16 +57,16 @@ export function capOffsets(model: Model, flows: FlowColumns, keys: FlowKeys, dut
     if (seen[a]) continue;
     seen[a] = 1;
     const p = at(pools.of[m] as number, duties.payer[i] as number, duties.flow[i] as number);
-    capped[p] = (capped[p] as number) + (credit[a] as number) * own(a);
+    capped[p] = (capped[p] as number) + (credit[a] as number) * own(a, m);
   }
+  const factor = poolFactors(capped, poolCap, carry, companies, periods);
   for (let f = 0; f < flows.units.length; f++) if (flows.offset[f] !== 0) flows.offset[f] = 0;
   for (let i = 0; i < duties.length; i++) {
     if (duties.kind[i] !== OFFSET) continue;
     const m = duties.measure[i] as number;
     const f = duties.flow[i] as number;
     const p = at(pools.of[m] as number, duties.payer[i] as number, f);
-    const pool = (capped[p] as number) > 0 ? Math.min(1, (poolCap[p] as number) / (capped[p] as number)) : 0;
-    duties.amount[i] = (duties.amount[i] as number) * own(at(m, duties.payer[i] as number, f)) * pool;
+    duties.amount[i] = (duties.amount[i] as number) * own(at(m, duties.payer[i] as number, f), m) * (factor[p] as number);
     flows.offset[f] = (flows.offset[f] as number) - (duties.amount[i] as number);
   }
 }
@@ -111,4 +114,45 @@ export function offsetPools(model: Model): { of: Int32Array; count: number } {
     of[i] = poolIds.get(root) as number;
   });
   return { of, count: poolIds.size };
+}
+
+/** Whether each pool carries unused credit forward: when any of its offsets does. */
+function carriedPools(model: Model, pools: { of: Int32Array; count: number }): boolean[] {
+  const out = new Array<boolean>(pools.count).fill(false);
+  model.measures.forEach((d, i) => {
+    const p = pools.of[i] as number;
+    if (p >= 0 && d.measure.kind === "offset" && d.measure.carryForward) out[p] = true;
+  });
+  return out;
+}
+
+/**
+ * The share of each (pool, company, period)'s credit that is used. Without
+ * carry-forward: min(1, duties ÷ credit), the rest lost. With it, periods in
+ * order: available = credit + what earlier periods left; used =
+ * min(available, duties); the share (used ÷ credit) may exceed 1 when
+ * carried credit is used. Credit carried into a period that earns none
+ * waits for one that does (it is booked on that period's credit lines).
+ */
+function poolFactors(capped: Float64Array, poolCap: Float64Array, carry: readonly boolean[], companies: number, periods: number): Float64Array {
+  const factor = new Float64Array(capped.length);
+  for (let pool = 0; pool < carry.length; pool++) {
+    for (let c = 0; c < companies; c++) {
+      let left = 0;
+      for (let t = 0; t < periods; t++) {
+        const a = (pool * companies + c) * periods + t;
+        const credit = capped[a] as number;
+        const cap = poolCap[a] as number;
+        if (!carry[pool]) {
+          factor[a] = credit > 0 ? Math.min(1, cap / credit) : 0;
+          continue;
+        }
+        if (credit <= 0) continue;
+        const used = Math.min(credit + left, cap);
+        left = credit + left - used;
+        factor[a] = used / credit;
+      }
+    }
+  }
+  return factor;
 }

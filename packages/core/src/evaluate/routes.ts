@@ -1,9 +1,12 @@
 import { type Model, sourcingAt } from "../model/model.js";
+import type { PriceResponse } from "../scenario/schema.js";
 import type { Lane } from "../schema/lane.js";
 import type { Market } from "../schema/market.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program, ProgramMarket } from "../schema/program.js";
-import { demandIn, findLane } from "../schema/queries.js";
+import { contentAt, demandIn, findLane } from "../schema/queries.js";
+import { dayNumber } from "../time/dates.js";
+import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
 import { offsetSchedules, type PartsSlot, partsSlots, type SalesProfile, type ScheduleCache, type SlotSchedules, vehicleSchedules } from "./duty.js";
 import type { Codes } from "./lines.js";
 
@@ -38,6 +41,8 @@ export interface MarketRoute {
   currency: string;
   profile: SalesProfile | undefined;
   demand: number[];
+  /** The market's price responses that apply to this program's seller, with the share of each period's sales in their dates. */
+  responses: { response: PriceResponse; share: number[] }[];
 }
 
 /** What a flow from one plant into one market needs besides the period. */
@@ -60,6 +65,8 @@ export interface PlantRoute {
   code: number;
   /** Code of the plant's owner, the builder. */
   owner: number;
+  /** Content shares of the program's vehicles built at this plant. */
+  content: Readonly<Record<string, number>>;
   legs: Leg[];
 }
 
@@ -89,7 +96,19 @@ export class ProgramRoutes {
       if (!market) continue;
       const demand = ctx.model.periods.map((p) => demandIn(pm, p));
       const profile = pm.monthlyProfile && ctx.cache.profile(pm.monthlyProfile);
-      this.markets.push({ index: this.markets.length, id, market, pm, price: pm.price, msrp: pm.msrp ?? pm.price, currency: market.currency, profile, demand });
+      const responses = responsesOf(ctx.model, id, program.seller, pm.monthlyProfile);
+      this.markets.push({
+        index: this.markets.length,
+        id,
+        market,
+        pm,
+        price: pm.price,
+        msrp: pm.msrp ?? pm.price,
+        currency: market.currency,
+        profile,
+        demand,
+        responses,
+      });
     }
     this.marketsSelling = ctx.model.periods.map((p) => this.markets.filter((m) => (m.demand[p.index] as number) > 0).length);
   }
@@ -123,6 +142,7 @@ export class ProgramRoutes {
         plant,
         code: plants.code(plant.id),
         owner: companies.code(plant.owner),
+        content: contentAt(program, plant.id),
         legs: this.markets.map(({ id, market, profile }) => ({
           lane: lanes.of(plant, id),
           vehicle: vehicleSchedules(cache, program, plant, market.country, profile),
@@ -135,6 +155,17 @@ export class ProgramRoutes {
     }
     return route;
   }
+}
+
+/** Price responses of a market for a seller, each with the share of every period's sales (days, or the monthly profile) in its dates. */
+function responsesOf(model: Model, marketId: string, seller: string, profile: readonly number[] | undefined): MarketRoute["responses"] {
+  return model.scenario.priceResponses
+    .filter((r) => r.market === marketId && (r.companies === undefined || r.companies.includes(seller)))
+    .map((response) => {
+      const from = dayNumber(response.from);
+      const to = response.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(response.to);
+      return { response, share: model.periods.map((p) => shareOfPeriod(p, from, to, profile ? cumulativeDayWeights(p, profile) : undefined)) };
+    });
 }
 
 /** Plants of a sourcing step with their shares (unknown plants and zero shares left out). */

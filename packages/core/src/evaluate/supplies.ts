@@ -131,7 +131,7 @@ function chargeDuty(s: Settlement, f: number, t: number, importer: string, profi
   const value = (s.supply.price[t] ?? 0) * (flows.units[f] as number);
   // No content exclusion, as for the parts of a program's own content (see partsDuties).
   for (const e of s.schedulesInto(importer, profile, cache).at(t)) {
-    const amount = e.rate * value * basisFactor(e.measure.basis, {});
+    const amount = e.rate * value * basisFactor(e.measure, {});
     if (amount === 0) continue;
     duties.push(f, e.code, PARTS, s.buyer, amount);
     flows.partsDuty[f] = (flows.partsDuty[f] as number) + amount;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Deal } from "../deals/registry.js";
+import { Currency, Id, IsoDate, Source } from "../schema/common.js";
 import { Company } from "../schema/company.js";
 import { Fx } from "../schema/fx.js";
 import { Headline } from "../schema/headline.js";
@@ -8,9 +9,74 @@ import { Lane } from "../schema/lane.js";
 import { Market } from "../schema/market.js";
 import { Plant } from "../schema/plant.js";
 import { CustomsValue, Program } from "../schema/program.js";
-import { fraction, quantity } from "../schema/quantity.js";
+import { amountsByPeriod, fraction, quantity } from "../schema/quantity.js";
 import { TariffMeasure } from "../schema/tariff.js";
 import { Uncertainty } from "../schema/uncertainty.js";
+
+export const CostCurrencies = z
+  .strictObject({
+    parts: z
+      .record(z.string().regex(/^[A-Z]{2}$|^other$/, "a content origin is a country code or other"), Currency)
+      .default({})
+      .meta({ description: "Currency in which parts from each origin are bought (e.g. JP: JPY); parts from other origins cost in the program's currency" }),
+    assembly: z
+      .enum(["program", "plant"])
+      .default("program")
+      .meta({ description: "Currency of the rest of the variable cost (labour, energy): the program's, or that of the plant that builds it" }),
+    ratesFrom: z.string().optional().meta({ description: "Period at whose exchange rates variable costs are written (default: the first period)" }),
+  })
+  .meta({
+    title: "Cost currencies",
+    description:
+      "Where variable costs are incurred: a program's variable cost is written in its currency at one period's rates, and each part of it then keeps its value in the currency it is paid in, so exchange rates move it.",
+  });
+
+export const CostProgram = z
+  .strictObject({
+    id: Id,
+    name: z.string(),
+    company: Id.meta({ description: "Company whose costs it cuts" }),
+    kind: z.enum(["fixed", "variable"]).meta({ description: "Fixed or variable costs (reported in the bridge under costs either way)" }),
+    currency: Currency,
+    savings: amountsByPeriod("Cost saved against the base year (a level, not a yearly increment), whole company").meta({
+      description: "Saving against the base year by period id (positive = lower cost); periods not listed save nothing",
+    }),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({
+    title: "Cost programme",
+    description: "A dated cost-reduction programme of a company (e.g. Re:Nissan), booked at whole-company level beside the modelled scope.",
+  });
+export type CostProgram = z.infer<typeof CostProgram>;
+
+export const PriceResponse = z
+  .strictObject({
+    id: Id,
+    name: z.string().optional(),
+    market: Id.meta({ description: "Market whose prices respond" }),
+    companies: z.array(Id).optional().meta({ description: "Sellers that respond (default: every seller in the market)" }),
+    from: IsoDate.meta({ description: "First day of sales it applies to (inclusive)" }),
+    to: IsoDate.optional().meta({ description: "Last day of sales it applies to (inclusive); open-ended when absent" }),
+    passThrough: fraction("Share of the per-unit duty (vehicle and parts, averaged over the program's plants) added to the net price").default(0),
+    priceChange: quantity({
+      unit: "fraction",
+      description: "Change of the net price as a share of it (list price up, incentives down: positive)",
+      min: -0.5,
+      max: 0.5,
+    }).default(0),
+    elasticity: quantity({ unit: "fraction", description: "Price elasticity of the program's demand (negative): units × (p'/p)^ε", min: -10, max: 0 }).default(
+      0,
+    ),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({
+    title: "Price response",
+    description:
+      "A dated change of net prices in a market: duty passed on to the price and list-price or incentive changes, with demand following its elasticity. A period's price moves by the share of its sales that falls in the dates.",
+  });
+export type PriceResponse = z.infer<typeof PriceResponse>;
 
 export const Parameters = z
   .strictObject({
@@ -21,6 +87,7 @@ export const Parameters = z
       .default("company-period")
       .meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
     discountRate: fraction("Annual discount rate for NPVs of companies that do not state one").default(0.08),
+    costCurrencies: CostCurrencies.prefault({}),
     jobsPerThousandUnits: quantity({ unit: "units", description: "Jobs per thousand vehicles a year at plants that report no headcount", min: 0 }).default(8),
   })
   .meta({ title: "Parameters", description: "Model-wide assumptions." });
@@ -40,6 +107,7 @@ export const Scenario = z
       offsetCap: "company-period",
       discountRate: 0.08,
       jobsPerThousandUnits: 8,
+      costCurrencies: { parts: {}, assembly: "program" },
     }),
     companies: z.array(Company).min(1),
     markets: z.array(Market).min(1),
@@ -47,6 +115,8 @@ export const Scenario = z
     programs: z.array(Program).min(1),
     lanes: z.array(Lane).default([]),
     tariffs: z.array(TariffMeasure).default([]),
+    priceResponses: z.array(PriceResponse).default([]).meta({ description: "Dated price and incentive responses by market" }),
+    costPrograms: z.array(CostProgram).default([]).meta({ description: "Dated cost-reduction programmes, booked at whole-company level" }),
     deals: z.array(Deal).default([]).meta({ description: "Cooperation deals and footprint actions, analysed by `tieup deal`" }),
     overrides: z
       .record(z.string(), z.string())
@@ -62,4 +132,4 @@ export type ScenarioInput = z.input<typeof Scenario>;
 export type Scenario = z.infer<typeof Scenario>;
 
 /** Entity lists that merge by id when a scenario extends another or an override applies. */
-export const ENTITY_LISTS = ["companies", "markets", "plants", "programs", "tariffs", "deals"] as const;
+export const ENTITY_LISTS = ["companies", "markets", "plants", "programs", "tariffs", "deals", "costPrograms", "priceResponses"] as const;

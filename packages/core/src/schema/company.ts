@@ -2,6 +2,53 @@ import { z } from "zod";
 import { Currency, Id, Source } from "./common.js";
 import { fraction, quantity } from "./quantity.js";
 
+const money = (description: string) => quantity({ unit: "money", description });
+
+export const ReportedResults = z
+  .strictObject({
+    period: z.string().meta({ description: "Period of the reported figures (the base year the model reconciles to), e.g. FY2024" }),
+    operatingProfit: money("Reported consolidated operating profit of the period, in the reporting currency"),
+    segment: z
+      .strictObject({
+        name: z.string().meta({ description: "The reported segment the modelled scope belongs to, e.g. automobile business" }),
+        operatingProfit: money("The segment's reported operating profit, reporting currency"),
+        revenue: quantity({ unit: "money", description: "The segment's reported revenue, reporting currency", min: 0 }),
+        source: Source.optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: "The segment, for the target the modelled scope's profit is fitted to (see docs/calibration.md)" }),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({ title: "Reported results", description: "What the company reported for a base year, to reconcile the model's whole-company figures with." });
+export type ReportedResults = z.infer<typeof ReportedResults>;
+
+export const ForeignProfit = z.strictObject({
+  currency: Currency,
+  amount: money("Profit earned in this currency each year, in it (translated at each period's rate)"),
+  source: Source.optional(),
+  note: z.string().optional(),
+});
+
+export const RestOfCompany = z
+  .strictObject({
+    period: z.string().meta({ description: "Period the amount is stated for (the reported results' base year)" }),
+    operatingProfit: money("Operating profit of everything the model leaves out, in that period, reporting currency: reported total − modelled scope"),
+    foreign: z
+      .array(ForeignProfit)
+      .default([])
+      .meta({ description: "Parts of it earned in other currencies: translated at each period's rate, the rest held constant in the reporting currency" }),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({
+    title: "Rest of company",
+    description:
+      "The company's businesses outside the modelled scope, held at their base-year profit: its foreign parts move with exchange rates, the rest is constant in the reporting currency.",
+  });
+export type RestOfCompany = z.infer<typeof RestOfCompany>;
+
 export const Company = z
   .strictObject({
     id: Id,
@@ -15,7 +62,11 @@ export const Company = z
       .default(4)
       .meta({ description: "Month (1-12) in which the company's fiscal year starts; 4 = April for the Japanese makers" }),
     discountRate: fraction("Annual discount rate for the company's NPVs (default: parameters.discountRate)").optional(),
-    sharesOutstanding: quantity({ unit: "units", description: "Shares outstanding, for NPV per share", min: 0 }).optional(),
+    sharesOutstanding: quantity({ unit: "units", description: "Shares outstanding, for NPV and net income per share", min: 0 }).optional(),
+    taxRate: fraction("Effective tax rate on operating profit changes (net income = operating profit × (1 − tax) × (1 − minority share))").optional(),
+    minorityShare: fraction("Share of net income attributable to non-controlling interests").optional(),
+    reported: ReportedResults.optional(),
+    restOfCompany: RestOfCompany.optional(),
     source: Source.optional(),
   })
   .meta({ title: "Company", description: "An automaker: owns plants, sells programs, reports in one currency." });

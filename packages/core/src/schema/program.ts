@@ -47,6 +47,9 @@ export const CustomsValue = z
   ])
   .meta({ description: "Declared import value (the related-party transfer price), never the retail price" });
 
+/** Shares of a vehicle's parts value by origin country. */
+export const Content = z.record(z.string(), fraction("Share of the vehicle's parts value from this origin"));
+
 export const PassThrough = z.strictObject({
   share: fraction("Share of the per-unit duty passed to the price"),
   elasticity: quantity({ unit: "fraction", description: "Price elasticity of demand (negative)", min: -10, max: 0 }),
@@ -71,14 +74,25 @@ export const Program = z
       description: "Value of purchased parts per vehicle; defaults to variable cost x parameters.partsShareOfVariableCost",
       min: 0,
     }).optional(),
-    content: z.record(z.string(), fraction("Share of the vehicle's parts value from this origin")).default({}).meta({
+    content: Content.default({}).meta({
       description: 'Content shares by origin country (ISO code, or "other" for unnamed foreign origins); at most 1 in total, the rest treated as "other"',
     }),
+    plantContent: z
+      .record(Id, Content)
+      .default({})
+      .meta({ description: "Content shares where a plant's vehicles differ from `content` (a Japan-built and a US-built Rogue), by plant id" }),
     usmcaQualifying: z.boolean().default(true).meta({ description: "Whether the vehicle meets USMCA rules of origin when built in Canada or Mexico" }),
     customsValue: CustomsValue.optional(),
     sourcing: Sourcing,
     markets: z.record(z.string(), ProgramMarket).meta({ description: "Sales by market id: price, MSRP and demand" }),
     passThrough: PassThrough.optional(),
+    entryLagDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(0)
+      .meta({ description: "Days from a vehicle's (and its parts') entry to its sale: a sale on day d pays the duties in force on d − lag" }),
     source: Source.optional(),
     note: z.string().optional(),
   })

@@ -13,3 +13,11 @@ export function demandIn(pm: ProgramMarket, period: { id: string }): number {
 export function findLane(lanes: readonly Lane[], plant: Plant, marketId: string): Lane | undefined {
   return lanes.find((l) => l.to === marketId && l.from === plant.id) ?? lanes.find((l) => l.to === marketId && l.from === plant.country);
 }
+
+/** A program's content shares at a plant: the plant's own where given, else the program's. */
+export function contentAt(
+  program: { content: Readonly<Record<string, number>>; plantContent?: Readonly<Record<string, Readonly<Record<string, number>>>> },
+  plantId: string,
+) {
+  return program.plantContent?.[plantId] ?? program.content;
+}

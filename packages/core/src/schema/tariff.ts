@@ -26,11 +26,22 @@ export const TariffMeasure = z
     }),
     rate: fraction("Ad valorem rate (offset: share of MSRP)"),
     basis: Basis.default("full-value"),
+    coverage: fraction(
+      "Share of the category's value the measure applies to (e.g. the parts on the Section 232 list, a part of all imported parts); 1 unless stated",
+    ).default(1),
     from: IsoDate.meta({ description: "First day of entries covered (inclusive)" }),
     to: IsoDate.optional().meta({ description: "Last day of entries covered (inclusive); open-ended when absent" }),
     inclusiveOf: z.array(Id).default([]).meta({ description: "all-in: measures folded into this one (their MFN part is kept, the rest suppressed)" }),
     supersedes: z.array(Id).default([]).meta({ description: "Measures not charged on a slot where this one applies (anti-stacking order)" }),
     offsets: z.array(Id).default([]).meta({ description: "offset: duty measures whose amounts this credit reduces, capped at them" }),
+    earnedOnExports: z
+      .boolean()
+      .default(false)
+      .meta({ description: "offset: credited on every vehicle assembled in the importer's country, exports included (else only on those sold there)" }),
+    carryForward: z
+      .boolean()
+      .default(false)
+      .meta({ description: "offset: credit a company cannot use in a period carries forward to its later periods (else it is lost)" }),
     source: Source.optional(),
     note: z.string().optional(),
   })

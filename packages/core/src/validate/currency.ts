@@ -59,6 +59,22 @@ export function checkCurrencies(doc: unknown, base = "USD"): Issue[] {
       if (typeof cur === "string") for (const f of ["price", "msrp"]) check(pm?.[f], cur, ["programs", i, "markets", m, f], idOf(p));
     }
   });
+  list("companies").forEach((c, i) => {
+    const cur = typeof c?.reportingCurrency === "string" ? c.reportingCurrency : base;
+    const reported = (c?.reported ?? {}) as Doc;
+    const segment = (reported.segment ?? {}) as Doc;
+    const rest = (c?.restOfCompany ?? {}) as Doc;
+    check(reported.operatingProfit, cur, ["companies", i, "reported", "operatingProfit"], idOf(c));
+    for (const f of ["operatingProfit", "revenue"]) check(segment[f], cur, ["companies", i, "reported", "segment", f], idOf(c));
+    check(rest.operatingProfit, cur, ["companies", i, "restOfCompany", "operatingProfit"], idOf(c));
+    (Array.isArray(rest.foreign) ? (rest.foreign as Doc[]) : []).forEach((f, k) => {
+      if (typeof f?.currency === "string") check(f.amount, f.currency, ["companies", i, "restOfCompany", "foreign", k, "amount"], idOf(c));
+    });
+  });
+  list("costPrograms").forEach((p, i) => {
+    const cur = typeof p?.currency === "string" ? p.currency : base;
+    for (const [k, x] of Object.entries((p?.savings ?? {}) as Doc)) check(x, cur, ["costPrograms", i, "savings", k], idOf(p));
+  });
   const programCurrency = (id: unknown) => programCurrencies.get(id) ?? base;
   list("deals").forEach((deal, i) => {
     for (const m of moduleNamed(deal?.type)?.money?.(deal ?? {}, { base, programCurrency }) ?? [])

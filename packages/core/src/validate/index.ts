@@ -1,6 +1,7 @@
 import { programsBuiltRaw } from "../deals/registry.js";
 import { hasErrors, type Issue } from "../issues/issue.js";
 import { ENTITY_LISTS, Scenario } from "../scenario/schema.js";
+import { checkCompanyResults } from "./company.js";
 import { type CheckContext, checkContext } from "./context.js";
 import { checkCurrencies } from "./currency.js";
 import { checkDeals } from "./deals.js";
@@ -9,6 +10,7 @@ import { checkHorizon } from "./horizon.js";
 import { checkMagnitudes } from "./magnitudes.js";
 import { checkFx, checkLanes } from "./money.js";
 import { checkReferences } from "./references.js";
+import { checkPriceResponses } from "./responses.js";
 import { schemaIssues } from "./schema-issues.js";
 import { checkSourcing } from "./sourcing.js";
 import { checkTariffs } from "./tariffs.js";
@@ -67,6 +69,8 @@ function modelChecks(ctx: CheckContext): Issue[] {
     ...checkDeals(ctx),
     ...checkUncertainty(ctx),
     ...checkHeadline(ctx),
+    ...checkCompanyResults(ctx),
+    ...checkPriceResponses(ctx),
   ];
 }
 

@@ -25,6 +25,7 @@ export function checkFx(ctx: CheckContext): Issue[] {
   s.lanes.forEach((l, i) => {
     note(l.currency, `lanes[${i}].currency`);
   });
+  for (const [origin, cur] of Object.entries(s.parameters.costCurrencies.parts)) note(cur, `parameters.costCurrencies.parts.${origin}`);
   const issues: Issue[] = [];
   for (const [cur, where] of used) {
     const rates = s.fx.rates[cur];
@@ -41,6 +42,9 @@ export function checkFx(ctx: CheckContext): Issue[] {
         issues.push(error(`fx.rates.${cur}.${period}`, `unknown period \`${period}\``, `periods are ${[...ctx.periodIds].join(", ")}`));
     }
   }
+  const ref = s.parameters.costCurrencies.ratesFrom;
+  if (ref !== undefined && !ctx.periodIds.has(ref))
+    issues.push(error("parameters.costCurrencies.ratesFrom", `unknown period \`${ref}\``, `periods are ${[...ctx.periodIds].join(", ")}`));
   return issues;
 }
 

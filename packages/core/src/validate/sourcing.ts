@@ -1,5 +1,5 @@
 import { plantsBuilding } from "../deals/registry.js";
-import { error, type Issue, warning } from "../issues/issue.js";
+import { error, type Issue, suggestId, warning } from "../issues/issue.js";
 import type { Program } from "../schema/program.js";
 import { demandIn } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
@@ -10,7 +10,12 @@ const TOLERANCE = 1e-6;
 
 /** Sourcing shares sum to one, name plants that can build the program, and stay within plant lifetimes. */
 export function checkSourcing(ctx: CheckContext): Issue[] {
-  return ctx.s.programs.flatMap((p, i) => [...checkSteps(ctx, p, i), ...checkContent(p, i), ...checkDemandCovered(ctx, p, i), ...checkProfiles(ctx, p, i)]);
+  return ctx.s.programs.flatMap((p, i) => [
+    ...checkSteps(ctx, p, i),
+    ...checkContent(ctx, p, i),
+    ...checkDemandCovered(ctx, p, i),
+    ...checkProfiles(ctx, p, i),
+  ]);
 }
 
 function stepsOf(p: Program, i: number) {
@@ -87,16 +92,25 @@ function hasDemandAfter(ctx: CheckContext, p: Program, from: string | undefined,
   );
 }
 
-function checkContent(p: Program, i: number): Issue[] {
-  const total = Object.values(p.content).reduce((a, b) => a + b, 0);
+function checkContent(ctx: CheckContext, p: Program, i: number): Issue[] {
+  const issues = contentIssues(p.content, `programs[${i}].content`, p.id);
+  for (const [plant, content] of Object.entries(p.plantContent)) {
+    const at = `programs[${i}].plantContent.${plant}`;
+    if (!ctx.plantIds.has(plant)) issues.push(error(at, `unknown plant \`${plant}\``, suggestId(plant, ctx.plantIds, "plants"), p.id));
+    issues.push(...contentIssues(content, at, p.id));
+  }
+  return issues;
+}
+
+/** Content shares sum to at most one and name countries (or "other"). */
+function contentIssues(content: Readonly<Record<string, number>>, at: string, id: string): Issue[] {
+  const total = Object.values(content).reduce((a, b) => a + b, 0);
   const issues: Issue[] = [];
   if (total > 1 + TOLERANCE)
-    issues.push(
-      error(`programs[${i}].content`, `content shares sum to ${round(total)}, more than 1`, "content shares are fractions of the vehicle's parts value", p.id),
-    );
-  for (const origin of Object.keys(p.content)) {
+    issues.push(error(at, `content shares sum to ${round(total)}, more than 1`, "content shares are fractions of the vehicle's parts value", id));
+  for (const origin of Object.keys(content)) {
     if (origin !== "other" && !/^[A-Z]{2}$/.test(origin))
-      issues.push(error(`programs[${i}].content.${origin}`, `"${origin}" is not a country code`, 'use ISO codes such as US, JP, MX, or "other"', p.id));
+      issues.push(error(`${at}.${origin}`, `"${origin}" is not a country code`, 'use ISO codes such as US, JP, MX, or "other"', id));
   }
   return issues;
 }
