@@ -1,5 +1,5 @@
 import type { Objective } from "./formulation/objective.js";
-import { companiesOf, type Instance } from "./instance.js";
+import { companiesOf, type Instance } from "./problem/instance.js";
 import { type OptimizeOptions, type OptimumResult, optimizeInstance } from "./solve-instance.js";
 
 /**

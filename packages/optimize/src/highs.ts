@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import * as highsModule from "highs";
-import type { ModelBuilder } from "./builder.js";
+import type { ModelBuilder } from "./problem/builder.js";
 import { now, utf8 } from "./platform.js";
 
 /**

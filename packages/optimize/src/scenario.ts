@@ -1,5 +1,5 @@
 import { evaluate, laneEconomics, listsPlatform, type Scenario } from "@tieup/core";
-import { type Instance, instanceFromEconomics } from "./instance.js";
+import { type Instance, instanceFromEconomics } from "./problem/instance.js";
 
 /**
  * A scenario as an optimisation instance, with its own sourcing (the units

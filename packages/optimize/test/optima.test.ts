@@ -49,6 +49,20 @@ describe("allocation LP: hand-computed optima", () => {
     const r = await optimizeInstance(o, one, { objective: { kind: "alliance" } });
     expect(r.objective).toBeCloseTo(530, 9);
   });
+
+  it("carries unused offset credit to the builder's next period that earns credit", async () => {
+    // P1: 10 units earn 8 a unit (80) against parts duties of 3 a unit (30): 50 left over.
+    // P2: 10 units earn 1 a unit (10) against parts duties of 6 a unit (60): uses 10 + 50 carried = 60.
+    // Without carry-forward: 30 + 10 = 40; with it: 30 + 60 = 90. Margins 50 × 20 units = 1 000.
+    const lanes = [
+      { program: "car", plant: "A", demand: 10, margin: 50, offset: 8, parts: 3, period: 0 },
+      { program: "car", plant: "A", demand: 10, margin: 50, offset: 1, parts: 6, period: 1 },
+    ];
+    const lost = tinyInstance(lanes, [{ id: "A", capacity: 100 }], ["P1", "P2"]);
+    expect((await optimizeInstance(lost, one, { objective: { kind: "alliance" } })).objective).toBeCloseTo(1040, 9);
+    const carried = { ...lost, poolCarries: [true] };
+    expect((await optimizeInstance(carried, one, { objective: { kind: "alliance" } })).objective).toBeCloseTo(1090, 9);
+  });
 });
 
 describe("footprint MILP: hand-computed optima", () => {

@@ -2,7 +2,7 @@ import { plantsBuilding } from "../deals/registry.js";
 import { customsValuePerUnit } from "../evaluate/duty.js";
 import { computeFlows, type FlowColumns } from "../evaluate/flows.js";
 import { OFFSET, PARTS } from "../evaluate/lines.js";
-import { offsetPools } from "../evaluate/offsets.js";
+import { carriedPools, offsetPools } from "../evaluate/offsets.js";
 import { openShare } from "../evaluate/plants.js";
 import { buildModel, type Model, toBase } from "../model/model.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -51,6 +51,8 @@ export interface LaneEconomics {
   poolOffset: Float64Array;
   /** Lane-major: parts duties per unit that each pool's offsets may offset. */
   poolParts: Float64Array;
+  /** Per pool: whether unused credit carries to the builder's later periods (see evaluate/offsets.ts). */
+  poolCarries: boolean[];
   /** Capacity (units) and fixed cost (base) of each plant by period index; closures by `openUntil` applied. */
   plants: PlantEconomics[];
   warnings: string[];
@@ -158,18 +160,21 @@ export function laneEconomics(
     pools: pools.count,
     poolOffset: new Float64Array(n * pools.count),
     poolParts: new Float64Array(n * pools.count),
+    poolCarries: carriedPools(model, pools),
     plants: plants.map((k) => plantEconomics(model, k)),
     warnings,
   };
   const programs = new Map(model.programs.map((p) => [p.id, p]));
+  const responded = scenario.priceResponses.length > 0 ? respondedMarkets(scenario, contracts) : undefined;
   for (let j = 0; j < n; j++) {
     const f = keep[j] as number;
     const u = flows.units[f] as number;
     const program = programs.get(flows.program[f] as string) as Program;
     const t = out.period[j] as number;
     const share = 1 / Object.keys(program.sourcing).length;
-    out.demand[j] = u / share;
-    out.price[j] = flows.price[f] as number;
+    const held = responded?.get(`${program.id}\u0000${flows.market[f]}\u0000${t}`);
+    out.demand[j] = held ? held.units : u / share;
+    out.price[j] = held ? held.price : (flows.price[f] as number);
     out.variableCost[j] = (flows.variableCost[f] as number) / u;
     out.logistics[j] = (flows.logistics[f] as number) / u;
     out.vehicleDuty[j] = (flows.vehicleDuty[f] as number) / u;
@@ -193,6 +198,26 @@ export function laneEconomics(
     else if (duties.kind[i] === PARTS) out.poolParts[at] = (out.poolParts[at] as number) + perUnit;
   }
   applyDealPrices(scenario, prices, programs, out);
+  return out;
+}
+
+/**
+ * Price and units of each program × market × period after the market's
+ * price responses, under the scenario's own sourcing. A response follows the
+ * average duty of the sourcing mix, which would make price depend on the
+ * optimiser's choice; the optimiser holds them at these values instead, so
+ * valuing the scenario's own sourcing gives what `evaluate` reports.
+ */
+function respondedMarkets(scenario: Scenario, contracts: string[]): Map<string, { price: number; units: number }> {
+  const model = buildModel(scenario, { counterfactual: new Set(contracts), effects: (e) => ({ ...e, hosted: new Map(), closures: new Map() }) });
+  const { flows } = computeFlows(model);
+  const out = new Map<string, { price: number; units: number }>();
+  for (let f = 0; f < flows.units.length; f++) {
+    const key = `${flows.program[f]}\u0000${flows.market[f]}\u0000${model.periodIndex.get(flows.period[f] as string)}`;
+    const held = out.get(key) ?? { price: flows.price[f] as number, units: 0 };
+    held.units += flows.units[f] as number;
+    out.set(key, held);
+  }
   return out;
 }
 

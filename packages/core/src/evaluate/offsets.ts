@@ -117,7 +117,7 @@ export function offsetPools(model: Model): { of: Int32Array; count: number } {
 }
 
 /** Whether each pool carries unused credit forward: when any of its offsets does. */
-function carriedPools(model: Model, pools: { of: Int32Array; count: number }): boolean[] {
+export function carriedPools(model: Model, pools: { of: Int32Array; count: number }): boolean[] {
   const out = new Array<boolean>(pools.count).fill(false);
   model.measures.forEach((d, i) => {
     const p = pools.of[i] as number;

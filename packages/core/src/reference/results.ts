@@ -13,7 +13,7 @@ const GROUPS: readonly [string, readonly TableDecl[]][] = [
 const UNITS =
   "Units: `units` are vehicles, `fraction` is 0–1, `people` a headcount; money is `base` (the scenario's base currency), `reporting` (the reporting currency of the row's company, named in its `currency` column; for a price sweep, each party's), `program` (the deal program's currency); `output` and `parameter` are the unit of the sweep's output or of the parameter; `draws` a count.";
 
-function escape(text: string): string {
+function escapePipes(text: string): string {
   return text.replace(/\|/g, "\\|");
 }
 
@@ -34,14 +34,14 @@ export function resultsReference(): string {
     for (const t of tables) {
       out.push(`### \`${t.name}\``, "", t.description, "", "| column | role | type | unit | description |", "| --- | --- | --- | --- | --- |");
       for (const c of t.columns)
-        out.push(`| \`${c.name}\` | ${c.role} | ${c.kind.replace("|", " or ")} | ${c.unit ? `\`${c.unit}\`` : ""} | ${escape(c.description)} |`);
+        out.push(`| \`${c.name}\` | ${c.role} | ${c.kind.replace("|", " or ")} | ${c.unit ? `\`${c.unit}\`` : ""} | ${escapePipes(c.description)} |`);
       out.push("");
     }
   }
   out.push("## JSON output", "", "`--format json` prints one object per command; its fields:", "");
   for (const j of JSON_OUTPUTS) {
     out.push(`### ${j.command}`, "", j.description, "", "| field | description |", "| --- | --- |");
-    for (const f of j.fields) out.push(`| \`${f.name}\` | ${escape(f.description)} |`);
+    for (const f of j.fields) out.push(`| \`${f.name}\` | ${escapePipes(f.description)} |`);
     out.push("");
   }
   return `${out.join("\n").trimEnd()}\n`;

@@ -1,6 +1,6 @@
-import { INF, ModelBuilder } from "../builder.js";
-import { laneCodes } from "../codes.js";
-import { type Instance, lanesInScope, type Scope } from "../instance.js";
+import { INF, ModelBuilder } from "../problem/builder.js";
+import { laneCodes } from "../problem/codes.js";
+import { type Instance, lanesInScope, type Scope } from "../problem/instance.js";
 import { Expressions } from "./expression.js";
 
 /**
@@ -230,9 +230,43 @@ function offsetCredits(f: Formulation): void {
     b.coef(cap0 + g, col0 + g, 1);
     f.profit.of(c.companies[company[g] as number] as string).add(col0 + g, 1);
   }
+  const earning = new Uint8Array(count);
   for (let k = 0; k < n; k++) {
     const col = f.flowFirst + (termFlow[k] as number);
     b.coef(earned0 + (termGroup[k] as number), col, -(termEarned[k] as number));
     b.coef(cap0 + (termGroup[k] as number), col, -(termParts[k] as number));
+    if ((termEarned[k] as number) > 0) earning[termGroup[k] as number] = 1;
+  }
+  carryForward(f, { company, period, pool, earning, earned0, name });
+}
+
+/**
+ * Credit a carried pool's group leaves unused moves to the builder's next
+ * group of that pool that earns credit: carry ≥ 0 leaves one earned row and
+ * enters the next, so credit(t) ≤ earned(t) + carry in − carry out. As in
+ * `evaluate`, a period that earns no credit uses none carried into it.
+ */
+function carryForward(
+  f: Formulation,
+  g: { company: number[]; period: number[]; pool: number[]; earning: Uint8Array; earned0: number; name: (g: number) => string },
+): void {
+  const { builder: b, inst } = f;
+  const chains = new Map<number, number[]>();
+  for (let k = 0; k < g.company.length; k++) {
+    if (!g.earning[k] || !inst.poolCarries?.[g.pool[k] as number]) continue;
+    const key = (g.company[k] as number) * inst.pools + (g.pool[k] as number);
+    const chain = chains.get(key) ?? [];
+    chain.push(k);
+    chains.set(key, chain);
+  }
+  for (const chain of chains.values()) {
+    chain.sort((x, y) => (g.period[x] as number) - (g.period[y] as number));
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const from = chain[i] as number;
+      const to = chain[i + 1] as number;
+      const col = b.addColumns("offsetCarry", 1, () => `offsetCarry(${g.name(from)})`);
+      b.coef(g.earned0 + from, col, 1);
+      b.coef(g.earned0 + to, col, -1);
+    }
   }
 }

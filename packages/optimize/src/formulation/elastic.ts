@@ -1,4 +1,4 @@
-import { INF } from "../builder.js";
+import { INF } from "../problem/builder.js";
 import type { Formulation } from "./allocation.js";
 
 /**

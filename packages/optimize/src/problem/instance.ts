@@ -15,6 +15,8 @@ export interface Instance {
   pools: number;
   poolOffset: Float64Array;
   poolParts: Float64Array;
+  /** Per pool: whether unused credit carries forward to the builder's later periods (none when absent). */
+  poolCarries?: readonly boolean[];
   plants: PlantEconomics[];
 }
 
@@ -71,6 +73,7 @@ export function instanceFromEconomics(e: LaneEconomics, platformOf: (program: st
     pools: e.pools,
     poolOffset: e.poolOffset,
     poolParts: e.poolParts,
+    poolCarries: e.poolCarries,
     plants: e.plants,
   };
 }
