@@ -1,3 +1,4 @@
+export * from "./attribution/index.js";
 export * from "./calibration/index.js";
 export * from "./compose/index.js";
 export * from "./deals/index.js";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { measure, num, plant, program, run, scenario } from "./fixtures.js";
 
-/** Two fiscal years; the yen at 150 in FY2024 (the costs' reference) and 160 in FY2025. */
+/** Two fiscal years; the yen at 150 in FY2024 (the rate the costs are written at) and 160 in FY2025. */
 const twoYears = (extra: Parameters<typeof scenario>[0] = {}) =>
   scenario({
     horizon: { fiscalYears: { from: 2024, to: 2025, startMonth: 4 } },
     fx: { base: "USD", rates: { JPY: { FY2024: 150, FY2025: 160 } } },
-    parameters: { partsShareOfVariableCost: 0.8, costCurrencies: { parts: { JP: "JPY" } } },
+    parameters: { partsShareOfVariableCost: 0.8, costCurrencies: { parts: { JP: "JPY" }, rates: { JPY: 150 } } },
     plants: [plant("ohio", "maker", "US"), plant("kyushu", "maker", "JP", { currency: "JPY" })],
     ...extra,
   });
@@ -25,7 +25,7 @@ describe("variable costs in the currency where they are incurred", () => {
     // worth 18,750 USD at ¥160.
     const r = run(
       twoYears({
-        parameters: { partsShareOfVariableCost: 0.8, costCurrencies: { parts: { JP: "JPY" }, assembly: "plant" } },
+        parameters: { partsShareOfVariableCost: 0.8, costCurrencies: { parts: { JP: "JPY" }, assembly: "plant", rates: { JPY: 150 } } },
         programs: [program("car", "maker", { kyushu: 1 }, { content: { US: 1 }, plantContent: { kyushu: { JP: 1 } } })],
         lanes: [{ from: "JP", to: "us", costPerUnit: 0 }],
       }),

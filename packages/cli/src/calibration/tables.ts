@@ -1,4 +1,4 @@
-import type { Cell, HeadlineFigure, Residual } from "@tieup/core";
+import type { Cell, HeadlineFigure, Residual, ScopeFit } from "@tieup/core";
 import { fixed } from "../report/format.js";
 import type { Section } from "../report/sections.js";
 
@@ -47,6 +47,32 @@ export function forecastSection(forecast: readonly HeadlineFigure[], since: stri
     title: "Forecast: tariff cost as the regime unfolded (¥ billion)",
     note: `The scenario as it stands (no overrides): measures in force from ${since} on, against the regime before them. Net = vehicles + parts + offsets.`,
     headers: ["company", "window", "vehicles", "parts", "offsets", "net"],
+    body,
+  };
+}
+
+/**
+ * The reconciliation of each company's modelled scope with what it reported
+ * for the base year, and the values that make it exact (`--fit`).
+ */
+export function fitSection(fits: readonly ScopeFit[]): Section {
+  const bn = (x: number) => fixed(x / 1e9, 1);
+  const body: Cell[][] = fits.map((f) => [
+    f.company,
+    f.period,
+    bn(f.scopeRevenue),
+    `${fixed(f.revenueShare * 100, 1)}%`,
+    bn(f.scopeOperatingProfit),
+    bn(f.target),
+    bn(f.fixedCost),
+    fixed(f.fixedCostScale, 4),
+    bn(f.reported),
+    bn(f.restOfCompany),
+  ]);
+  return {
+    title: "Fit: the modelled scope against the reported segment (¥ billion)",
+    note: "Target: the segment's margin on the scope's revenue. Scale: the factor on the company's plant fixed costs that puts the scope on it. Rest of company: reported total − the scope at the target, the base year's amount to state in the scenario.",
+    headers: ["company", "period", "scope revenue", "share of segment", "scope OP", "target", "fixed cost", "scale", "reported OP", "rest of company"],
     body,
   };
 }

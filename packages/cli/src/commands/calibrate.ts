@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
+import { fitScope } from "@tieup/core";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { calibrationDoc } from "../calibration/doc.js";
 import { calibrate } from "../calibration/run.js";
-import { forecastSection, residualSection } from "../calibration/tables.js";
+import { fitSection, forecastSection, residualSection } from "../calibration/tables.js";
 import { defaultTargetsPath, loadTargets, readAssumptions } from "../calibration/targets.js";
 import { displayPath } from "../io/files.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
@@ -15,6 +16,7 @@ interface CalibrateOptions {
   format: "table" | "json" | "csv" | "md";
   out?: string;
   doc?: string;
+  fit?: boolean;
 }
 
 /** Adds the `calibrate` command to the program. */
@@ -27,6 +29,7 @@ export function registerCalibrate(program: Command): void {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .option("--doc <file>", "write the calibration page (targets, assumptions, residuals, forecast), e.g. docs/calibration.md")
+    .option("--fit", "print the fit of each company's modelled scope to its reported base year (fixed-cost scale, rest of company) and stop")
     .action((scenario: string | undefined, opts: CalibrateOptions) => calibrateCommand(scenario, opts));
 }
 
@@ -36,6 +39,12 @@ function calibrateCommand(scenarioArg: string | undefined, opts: CalibrateOption
   guardOut(opts.out, [...base.files, resolve(targetsPath)]);
   guardOut(opts.doc, [...base.files, resolve(targetsPath)]);
   printIssues(base.issues.filter((i) => i.severity === "warning"));
+  if (opts.fit) {
+    const fits = fitScope(base.scenario);
+    if (opts.format === "json") emit(`${JSON.stringify({ scenario: base.scenario.id, fits }, null, 2)}\n`, opts.out);
+    else emit((opts.format === "md" ? renderMarkdown : renderText)(`Fit of ${base.scenario.title || base.scenario.id}`, [], [fitSection(fits)], []), opts.out);
+    return;
+  }
   const c = calibrate(base, loadTargets(targetsPath), displayPath(targetsPath));
   if (opts.doc) {
     const assumptions = readAssumptions(resolve(base.path, "../../data/assumptions.yaml"));

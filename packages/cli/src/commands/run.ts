@@ -1,9 +1,9 @@
-import { filterRows, type Results, runScenario, type Table } from "@tieup/core";
+import { filterRows, fxSensitivity, profitBridge, profitSummary, type Results, type Run, runScenario, type Table } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable, jsonTables } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
-import { companySection, dutySection, headline, plantSection, type Section } from "../report/sections.js";
+import { bridgeSection, companySection, dutySection, fxSection, headline, plantSection, type Section, wholeCompanySection } from "../report/sections.js";
 import { loadScenario } from "../scenario/load.js";
 import { explainCommand } from "./explain.js";
 
@@ -29,41 +29,65 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
   const run = runScenario(loaded.scenario, { headline: true });
   const { results, headline: figures } = run;
   const periods = selectPeriods(results, opts.period);
+  const focus = opts.period ?? run.focus;
   const title = loaded.scenario.title || loaded.scenario.id;
+  const extra = companyTables(run, periods, focus);
   if (opts.format === "json") {
     const tables = [results.companies, results.companyDuties, results.plants, results.flows, results.duties].map((t) => byPeriods(t, periods));
     emit(
-      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, headline: figures, tables: jsonTables(tables) }, null, 2)}\n`,
+      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, headline: figures, tables: jsonTables([...tables, ...extra.all]) }, null, 2)}\n`,
       opts.out,
     );
     return;
   }
   if (opts.format === "csv") {
-    const t = (results as unknown as Record<string, Table | undefined>)[opts.table];
-    if (!t || typeof t !== "object" || !("columns" in t))
+    const named = new Map<string, Table>([
+      ...RESULT_TABLES.map((n) => [n, byPeriods(results[n], periods)] as const),
+      ...extra.all.map((t) => [t.name, t] as const),
+    ]);
+    const t = named.get(opts.table);
+    if (!t)
       throw new InputError([
-        {
-          severity: "error",
-          path: "--table",
-          message: `unknown table \`${opts.table}\``,
-          suggestion: "one of companies, companyDuties, plants, flows, duties",
-        },
+        { severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${[...named.keys()].join(", ")}` },
       ]);
-    emit(csvTable(byPeriods(t, periods)), opts.out);
+    emit(csvTable(t), opts.out);
     return;
   }
-  const focus = opts.period ?? run.focus;
   const span = periods.length === 1 ? `period ${periods[0]}` : `periods ${periods[0]}–${periods.at(-1)}`;
   const intro = [
     `scenario ${loaded.scenario.id}${opts.with.length ? ` with ${opts.with.join(", ")}` : ""} · ${span} · base currency ${results.base}`,
-    ...headline(results, focus, figures),
+    ...headline(extra.summary, focus, figures, extra.fx),
     ...(loaded.scenario.headline
       ? [`tariff cost = duties of the measures in force from ${loaded.scenario.headline.tariffsSince} on, net of US-assembly offsets, on the modelled flows`]
       : []),
   ];
-  const sections: Section[] = [...companySection(results, periods), ...dutySection(results, periods), plantSection(results, periods, focus)];
+  const sections: Section[] = [
+    ...wholeCompanySection(extra.summary, periods),
+    ...(extra.bridge ? bridgeSection(extra.bridge) : []),
+    fxSection(extra.fx),
+    ...companySection(results, periods),
+    ...dutySection(results, periods),
+    plantSection(results, periods, focus),
+  ];
   const render = opts.format === "md" ? renderMarkdown : renderText;
   emit(render(title, intro, sections, results.warnings), opts.out);
+}
+
+const RESULT_TABLES = ["companies", "companyDuties", "plants", "flows", "duties"] as const;
+
+/**
+ * The company-level tables a report adds to the evaluation: whole-company
+ * profit with the tariff's effect (all shown periods), the bridge from the
+ * period before the focus one to it, and the focus period's FX sensitivity.
+ */
+function companyTables(run: Run, periods: string[], focus: string): { summary: Table; bridge?: Table; fx: Table; all: Table[] } {
+  const summary = profitSummary(run, periods);
+  const at = run.model.periodIndex.get(focus) ?? 0;
+  const before = run.model.periods[at - 1]?.id;
+  const bridge = before ? profitBridge({ run, period: before }, { run, period: focus }) : undefined;
+  const currencies = Object.keys(run.scenario.fx.rates).filter((c) => run.scenario.fx.rates[c]?.[focus] !== undefined);
+  const fx = fxSensitivity(run, focus, currencies);
+  return { summary, fx, all: [summary, ...(bridge ? [bridge] : []), fx], ...(bridge ? { bridge } : {}) };
 }
 
 function selectPeriods(results: Results, period?: string): string[] {

@@ -1,5 +1,5 @@
-import { type Cell, type HeadlineFigure, cellNumber as n, type Results, rows } from "@tieup/core";
-import { money, moneyUnit, percent, thousands } from "./format.js";
+import { type Cell, type HeadlineFigure, cellNumber as n, type Results, rows, type Table } from "@tieup/core";
+import { fixed, money, moneyUnit, percent, thousands } from "./format.js";
 
 /** A titled table of a report, rendered as text or Markdown. */
 export interface Section {
@@ -109,19 +109,112 @@ export function plantSection(r: Results, periods: string[], breakEvenPeriod: str
   };
 }
 
-export function headline(r: Results, period: string, figures: readonly HeadlineFigure[] = []): string[] {
+/**
+ * The lines a report leads with, per company: whole-company operating profit
+ * in the focus period (the modelled scope labelled as such), the headline
+ * tariff cost with its windows, and its effect on net income and EPS.
+ */
+export function headline(summary: Table, period: string, figures: readonly HeadlineFigure[] = [], fx?: Table): string[] {
   const lines: string[] = [];
-  for (const x of rows(r.companies).filter((y) => y.period === period)) {
+  const windows = figures.filter((f) => f.from !== undefined);
+  for (const x of rows(summary).filter((y) => y.period === period)) {
     const currency = String(x.currency);
     const amount = (v: number) => `${money(v, currency)} ${moneyUnit(currency)}`;
-    const profit = `modelled operating profit ${period} ${amount(n(x.operatingProfit))}`;
-    const [full, ...windows] = figures.map((f) => ({ f, impact: f.impacts.find((i) => i.company === x.company) }));
-    if (!full?.impact) {
-      lines.push(`${x.company}: ${period} net tariff cost ${amount(n(x.netDuty))}, ${profit}`);
-      continue;
+    const parts = [
+      `modelled scope ${money(n(x.modelledScope), currency)}`,
+      ...(n(x.costPrograms) !== 0 ? [`cost programmes ${money(n(x.costPrograms), currency)}`] : []),
+      ...(n(x.otherPlanned) !== 0 ? [`other planned ${money(n(x.otherPlanned), currency)}`] : []),
+      `rest of company ${money(n(x.restOfCompany), currency)}`,
+    ];
+    lines.push(`${x.company}: operating profit ${period} ${amount(n(x.wholeCompany))}, whole company (${parts.join(", ")})`);
+    if (x.tariffNet !== null) {
+      const inWindows = windows
+        .map((w) => ({ w, i: w.impacts.find((i) => i.company === x.company) }))
+        .filter((w) => w.i)
+        .map((w) => `${w.w.label}: ${money(w.i?.net ?? 0, currency)}`);
+      const eps = x.tariffEps === null ? "" : `, EPS ${signed(n(x.tariffEps), 1)} ${currencySign(currency)}`;
+      const ni = x.tariffNetIncome === null ? "" : `; net income ${amount(n(x.tariffNetIncome))}${eps}`;
+      lines.push(
+        `  tariff cost ${period}: gross ${money(n(x.tariffGross), currency)}, offsets ${money(n(x.tariffOffsets), currency)}, net ${amount(n(x.tariffNet))}${inWindows.length ? ` (${inWindows.join("; ")})` : ""}${ni}`,
+      );
     }
-    const parts = windows.filter((w) => w.impact).map((w) => `${w.f.label}: ${amount(w.impact?.net ?? 0)}`);
-    lines.push(`${x.company}: tariff cost ${full.f.label} ${amount(full.impact.net)}${parts.length ? `, of which ${parts.join("; ")}` : ""}; ${profit}`);
+    const sens = fx ? rows(fx).find((r) => r.company === x.company && r.fxCurrency === "JPY") : undefined;
+    if (sens)
+      lines.push(
+        `  a weaker yen (+¥1/USD): ${signed(n(sens.wholeCompany) / 1e9, 1)} ${moneyUnit(currency)} (modelled scope ${signed(n(sens.modelledScope) / 1e9, 1)})${sens.published === null ? "" : `; published ${signed(n(sens.published) / 1e9, 1)}`}`,
+      );
   }
   return lines;
+}
+
+/** Per company and period: the whole company's operating profit and its parts. */
+export function wholeCompanySection(summary: Table, periods: string[]): Section[] {
+  const all = rows(summary).filter((x) => periods.includes(String(x.period)));
+  const currencies = [...new Set(all.map((x) => String(x.currency)))];
+  return currencies.map((cur) => ({
+    title: `Whole-company operating profit (${moneyUnit(cur)})`,
+    note: "Whole company = modelled scope + cost programmes + other planned changes + rest of company; the rest of company is the reported base year less the scope, its dollar parts translated at each year's rate.",
+    headers: ["company", "period", "modelled scope", "cost programmes", "other planned", "rest of company", "whole company"],
+    body: all
+      .filter((x) => x.currency === cur)
+      .map((x) => [
+        String(x.company),
+        String(x.period),
+        money(n(x.modelledScope), cur),
+        money(n(x.costPrograms), cur),
+        money(n(x.otherPlanned), cur),
+        money(n(x.restOfCompany), cur),
+        money(n(x.wholeCompany), cur),
+      ]),
+  }));
+}
+
+/** The operating-profit bridge as a table: one row per step, one column per company (companies of one currency together). */
+export function bridgeSection(bridge: Table): Section[] {
+  const all = rows(bridge);
+  const currencies = [...new Set(all.map((x) => String(x.currency)))];
+  return currencies.map((cur) => {
+    const mine = all.filter((x) => x.currency === cur);
+    const companies = [...new Set(mine.map((x) => String(x.company)))];
+    const steps = [...new Set(mine.map((x) => String(x.step)))];
+    const first = mine[0];
+    return {
+      title: `Operating-profit bridge, ${first?.from} to ${first?.to} (${moneyUnit(cur)})`,
+      note: "Whole company, by factor: volume and mix at the earlier margins; price, costs and tariffs per unit on the later volume; exchange rates as the later year at the earlier rates against the later year. The factors add up to the change exactly.",
+      headers: ["step", ...companies],
+      body: steps.map((step) => [
+        String(mine.find((x) => x.step === step)?.label ?? step),
+        ...companies.map((c) => money(n(mine.find((x) => x.step === step && x.company === c)?.amount ?? 0), cur)),
+      ]),
+    };
+  });
+}
+
+/** Each company's operating-profit sensitivity to each currency, beside its published one. */
+export function fxSection(fx: Table): Section {
+  return {
+    title: "Exchange-rate sensitivity of operating profit (reporting currency, billion)",
+    note: "The period's rate moved alone, everything else as written: the yen by ¥1 per dollar (weaker), other currencies by 1%; currencies that move nothing are left out. Published: the company's own figure, where the scenario states it.",
+    headers: ["company", "period", "currency", "move", "modelled scope", "whole company", "published"],
+    body: rows(fx)
+      .filter((r) => n(r.modelledScope) !== 0 || n(r.wholeCompany) !== 0 || r.published !== null)
+      .map((r) => [
+        String(r.company),
+        String(r.period),
+        String(r.fxCurrency),
+        String(r.move),
+        signed(n(r.modelledScope) / 1e9, 2),
+        signed(n(r.wholeCompany) / 1e9, 2),
+        r.published === null ? null : signed(n(r.published) / 1e9, 2),
+      ]),
+  };
+}
+
+function signed(x: number, digits: number): string {
+  const s = fixed(Math.abs(x), digits);
+  return x < 0 ? `-${s}` : `+${s}`;
+}
+
+function currencySign(currency: string): string {
+  return currency === "JPY" ? "yen a share" : `${currency} a share`;
 }

@@ -4,6 +4,8 @@ import { withRates } from "../impact/window.js";
 import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
+import { dayNumber } from "../time/dates.js";
+import { expandHorizon } from "../time/periods.js";
 import { resolveOpenPrices } from "../valuation/analysis.js";
 import type { Target } from "./targets.js";
 
@@ -25,6 +27,8 @@ export function measureTarget(scenario: Scenario, target: Target, tariffsSince: 
     const value = { "tariff-net": i.net, "tariff-gross": i.gross, "tariff-vehicles": i.vehicles, "tariff-parts": i.parts }[target.metric as "tariff-net"];
     return value / BILLION;
   }
+  if (target.metric === "operating-profit" || target.metric === "scope-operating-profit" || target.metric === "operating-profit-ex-tariffs")
+    return profitOf(scenario, target, tariffsSince, prices) / BILLION;
   const results = evaluateModel(buildModel(withRates(scenario, target.period, target.asOf.rates), { prices }));
   if (target.metric === "utilisation") {
     const row = rows(results.plants).find((r) => r.plant === target.plant && r.period === target.period);
@@ -39,4 +43,26 @@ export function measureTarget(scenario: Scenario, target: Target, tariffsSince: 
     if (origins.has(country.get(String(f.plant)) ?? "")) units += Number(f.units);
   }
   return units;
+}
+
+/**
+ * Operating profit of a period, or of a window of it (a quarter), or of the
+ * period before the new tariffs (their cost added back). The model
+ * has no seasons: a window gets its share of days of the period's profit
+ * before the new tariffs, less the window's own tariff cost (the measures
+ * cut to its dates, offsets as the period's allowance, see impact/).
+ */
+function profitOf(scenario: Scenario, target: Target, tariffsSince: string, prices: Record<string, number>): number {
+  const s = withRates(scenario, target.period, target.asOf.rates);
+  const row = rows(evaluateModel(buildModel(s, { prices })).companies).find((r) => r.company === target.company && r.period === target.period);
+  const column = target.metric === "scope-operating-profit" ? "operatingProfit" : "companyOperatingProfit";
+  const whole = Number(row?.[column] ?? Number.NaN);
+  const period = expandHorizon(scenario.horizon).find((p) => p.id === target.period);
+  const cost = (w?: { from: string; to: string }) =>
+    tariffImpact(scenario, { period: target.period, ...w, since: tariffsSince, rates: target.asOf.rates }, prices).find((i) => i.company === target.company)
+      ?.operatingProfit ?? 0;
+  if (target.metric === "operating-profit-ex-tariffs") return whole + cost();
+  if (!target.window || !period) return whole;
+  const share = (dayNumber(target.window.to) - dayNumber(target.window.from) + 1) / period.days;
+  return (whole + cost()) * share - cost(target.window);
 }

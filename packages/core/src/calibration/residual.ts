@@ -10,7 +10,7 @@ export interface Residual {
   error: number;
   /** error ÷ |expected|. */
   relative: number;
-  /** Inside the stated band: at most `tolerance` above the expected value and `below` (default: the tolerance) under it. */
+  /** Inside the stated band: ± `absolute` when given, else at most `tolerance` above the expected value and `below` (default: the tolerance) under it. */
   within: boolean;
 }
 
@@ -18,6 +18,7 @@ export function residual(target: Target, model: number): Residual {
   const expected = target.reported * target.scope;
   const error = model - expected;
   const relative = expected === 0 ? (error === 0 ? 0 : Number.POSITIVE_INFINITY) : error / Math.abs(expected);
-  const within = relative <= target.tolerance && relative >= -(target.below ?? target.tolerance);
+  const within =
+    target.absolute !== undefined ? Math.abs(error) <= target.absolute : relative <= target.tolerance && relative >= -(target.below ?? target.tolerance);
   return { target, expected, model, error, relative, within };
 }

@@ -9,6 +9,9 @@ export const TargetMetric = z.enum([
   "tariff-parts", // new duties on imported parts, before offsets
   "imports", // units sold in the market built in the listed origins
   "utilisation", // a plant's output ÷ capacity
+  "operating-profit", // whole-company operating profit (modelled scope + cost programmes + rest of company)
+  "scope-operating-profit", // operating profit of the modelled scope alone
+  "operating-profit-ex-tariffs", // whole-company operating profit before the new tariffs (the cost of the measures since `tariffsSince` added back)
 ]);
 export type TargetMetric = z.infer<typeof TargetMetric>;
 
@@ -47,6 +50,9 @@ export const Target = z
     below: z.number().positive().optional().meta({
       description:
         "Relative error below the figure still accepted; defaults to `tolerance`. An at-most target states it, so that a model far under the bound fails too",
+    }),
+    absolute: z.number().positive().optional().meta({
+      description: "A band of ± this much (in the target's unit) instead of a relative one: for figures near zero, where a share of them says little",
     }),
     market: Id.optional(),
     origins: z.array(Country).default([]).meta({ description: "imports: countries of the building plants" }),

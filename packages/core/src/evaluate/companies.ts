@@ -82,11 +82,13 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
       const contribution = r.revenue + r.transferIn - r.transferOut - r.variableCost - r.logistics - r.vehicleDuty - r.partsDuty + r.offset;
       const op = contribution - r.fixedCost - r.dealCosts;
       const programs = costProgramSavings(model, company, period.index);
+      const other = costProgramSavings(model, company, period.index, "other");
       const rest = restOfCompany(model, company, period.index);
       out.push({
         period: period.id,
         company: company.id,
         currency: company.reportingCurrency,
+        fxRate: rate,
         units: r.units,
         revenue: r.revenue * rate,
         variableCost: r.variableCost * rate,
@@ -106,8 +108,9 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
         profit: (op + r.equityIncome) * rate,
         dividends: r.dividends * rate,
         costPrograms: programs,
+        otherPlanned: other,
         restOfCompany: rest,
-        companyOperatingProfit: op * rate + programs + rest,
+        companyOperatingProfit: op * rate + programs + other + rest,
         operatingProfitBase: op,
         profitBase: op + r.equityIncome,
       });

@@ -5,8 +5,8 @@ import { contentAt } from "../schema/queries.js";
 
 /**
  * Where a vehicle's variable cost is incurred. A program's variable cost is
- * written in its currency at the exchange rates of one period
- * (`parameters.costCurrencies.ratesFrom`, the first period by default). Its
+ * written in its currency at stated exchange rates
+ * (`parameters.costCurrencies.rates`; the first period's by default). Its
  * purchased parts are split by content origin, and parts from an origin with
  * a cost currency (`costCurrencies.parts`, e.g. JP: JPY) keep their value in
  * that currency; the rest of the variable cost (labour, energy) is incurred
@@ -17,8 +17,8 @@ import { contentAt } from "../schema/queries.js";
  *   cost_t = Σ_c  V · w_c · (R_c(ref) / R_P(ref)) / R_c(t)       (base currency)
  *
  * with V the written cost, w_c the share incurred in currency c, R_x the
- * units of x per base unit and P the program's currency. At the reference
- * period's rates this is V / R_P, as written; a weaker yen then makes
+ * units of x per base unit, R(ref) the written rates and P the program's
+ * currency. At the written rates this is V / R_P; a weaker yen then makes
  * Japanese parts and Japan-built vehicles cheaper in dollars.
  */
 export interface CostSplit {
@@ -55,10 +55,10 @@ export function costSplit(model: Model, program: Program, plant: Plant): CostSpl
   };
 }
 
-/** Index of the period at whose rates variable costs are written. */
-export function costReference(model: Model): number {
-  const id = model.scenario.parameters.costCurrencies.ratesFrom;
-  return id === undefined ? 0 : (model.periodIndex.get(id) ?? 0);
+/** The rate (units per base unit) at which variable costs in `currency` are written: stated, else the first period's. */
+function writtenRate(model: Model, currency: string): number {
+  if (currency === model.base) return 1;
+  return model.scenario.parameters.costCurrencies.rates[currency] ?? fxRate(model, currency, 0);
 }
 
 /**
@@ -67,8 +67,7 @@ export function costReference(model: Model): number {
  */
 export function incurredAt(model: Model, amount: number, written: string, incurred: string, t: number): number {
   if (written === incurred) return amount / fxRate(model, written, t);
-  const ref = costReference(model);
-  return (amount * fxRate(model, incurred, ref)) / fxRate(model, written, ref) / fxRate(model, incurred, t);
+  return (amount * writtenRate(model, incurred)) / writtenRate(model, written) / fxRate(model, incurred, t);
 }
 
 /** Variable cost per unit of a program built at a plant in period t, base currency. */

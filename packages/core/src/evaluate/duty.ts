@@ -55,18 +55,36 @@ export class ScheduleCache {
   private readonly cache = new Map<string, SlotSchedules>();
   private readonly profiles = new Map<string, SalesProfile>();
   private readonly codes: Map<string, number>;
+  readonly defaultLag: number;
+  readonly lagByOrigin: Readonly<Record<string, number>>;
   constructor(private readonly model: Model) {
     this.codes = new Map(model.measures.map((d, i) => [d.measure.id, i]));
+    this.defaultLag = model.scenario.parameters.entryLagDays;
+    this.lagByOrigin = model.scenario.parameters.entryLagByOrigin;
   }
 
   private readonly byLag = new Map<number, readonly DatedMeasure[]>();
 
-  /** The measures by the days of the sales they reach: entries on [from, to] are sold on [from + lag, to + lag]. */
+  /**
+   * The measures by the days of the sales they reach: entries on [from, to]
+   * are sold on [from + lag, to + lag]; cut to the model's sale window.
+   */
   private measuresSold(lag: number): readonly DatedMeasure[] {
-    if (lag === 0) return this.model.measures;
+    const w = this.model.saleWindow;
+    if (lag === 0 && !w) return this.model.measures;
     let m = this.byLag.get(lag);
     if (m === undefined) {
-      m = this.model.measures.map((d) => ({ ...d, from: d.from + lag, to: d.to + lag }));
+      const out: DatedMeasure[] = [];
+      for (const d of this.model.measures) {
+        const sold = { ...d, from: d.from + lag, to: d.to + lag };
+        if (w && (w.offsets || d.measure.kind !== "offset")) {
+          sold.from = Math.max(sold.from, w.from);
+          sold.to = Math.min(sold.to, w.to);
+          if (sold.from > sold.to) continue;
+        }
+        out.push(sold);
+      }
+      m = out;
       this.byLag.set(lag, m);
     }
     return m;
@@ -110,6 +128,11 @@ export class ScheduleCache {
   }
 }
 
+/** Days from entry to sale of a program's goods from `origin`: the program's own lag, else the origin's, else the scenario's. */
+function lagOf(cache: ScheduleCache, program: Program, origin: string): number {
+  return program.entryLagDays ?? cache.lagByOrigin[origin] ?? cache.defaultLag;
+}
+
 export function usmcaStatus(program: Program, origin: string): boolean {
   return program.usmcaQualifying && USMCA_COUNTRIES.has(origin);
 }
@@ -126,7 +149,7 @@ export function customsValuePerUnit(model: Model, program: Program, priceBase: n
 export function vehicleSchedules(cache: ScheduleCache, program: Program, plant: Plant, importer: string, profile?: SalesProfile): SlotSchedules | undefined {
   if (plant.country === importer) return undefined;
   const slot: Slot = { importer, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
-  return cache.series(slot, "duties", profile, program.entryLagDays);
+  return cache.series(slot, "duties", profile, lagOf(cache, program, plant.country));
 }
 
 /** Duty per unit on a finished vehicle charged by one measure in force: rate × customs value × its basis. */
@@ -154,7 +177,7 @@ export function partsSlots(cache: ScheduleCache, program: Program, plant: Plant,
   for (const [origin, share] of contentEntries(program, plant.id)) {
     if (origin === plant.country || share === 0) continue;
     const slot: Slot = { importer: plant.country, origin, category: "parts", usmcaQualifying: USMCA_COUNTRIES.has(origin) };
-    out.push({ origin, share, schedules: cache.series(slot, "duties", profile, program.entryLagDays) });
+    out.push({ origin, share, schedules: cache.series(slot, "duties", profile, lagOf(cache, program, origin)) });
   }
   return out;
 }
@@ -185,7 +208,7 @@ export function offsetSchedules(
   profile?: SalesProfile,
 ): SlotSchedules | undefined {
   const slot: Slot = { importer: plant.country, origin: plant.country, category: program.category, usmcaQualifying: usmcaStatus(program, plant.country) };
-  return cache.series(slot, plant.country === marketCountry ? "offsets" : "export-offsets", profile, program.entryLagDays);
+  return cache.series(slot, plant.country === marketCountry ? "offsets" : "export-offsets", profile, lagOf(cache, program, plant.country));
 }
 
 /** Offset credit per unit (before the cap) of one offset in force: rate × MSRP. */

@@ -65,6 +65,7 @@ export const COMPANIES = defineTable(
     key("period", "Period id"),
     key("company", "Company id"),
     label("currency", "Reporting currency of the amounts"),
+    measure("fxRate", "reporting/base", "Average rate of the period: reporting-currency units per base-currency unit"),
     measure("units", "units", "Vehicles sold"),
     reporting("revenue", "Units sold × net price"),
     reporting("variableCost", "Variable cost of the vehicles the company builds"),
@@ -85,10 +86,17 @@ export const COMPANIES = defineTable(
     reporting("dividends", "Dividends received on its stakes (cash, not profit)"),
     reporting("costPrograms", "Savings of the company's cost programmes against the base year (whole company, beside the modelled scope)"),
     reporting(
+      "otherPlanned",
+      "The company's other planned changes against the base year (cost programmes of kind `other`: inflation, selling costs), negative for a cost",
+    ),
+    reporting(
       "restOfCompany",
       "Operating profit of the businesses the model leaves out: the base-year plug, its foreign parts translated at the period's rate",
     ),
-    reporting("companyOperatingProfit", "Whole-company operating profit: the modelled scope's operating profit + cost programmes + rest of company"),
+    reporting(
+      "companyOperatingProfit",
+      "Whole-company operating profit: the modelled scope's operating profit + cost programmes + other planned changes + rest of company",
+    ),
     base("operatingProfitBase", "Operating profit (modelled scope) in the base currency"),
     base("profitBase", "Operating profit plus equity income, base currency"),
   ],

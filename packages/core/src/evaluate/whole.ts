@@ -25,13 +25,14 @@ export function restOfCompany(model: Model, company: Company, t: number): number
   return amount;
 }
 
-/** Savings of the company's cost programmes in period t, reporting currency. */
-export function costProgramSavings(model: Model, company: Company, t: number): number {
+/** Savings of the company's cost programmes in period t, reporting currency: fixed and variable ones, or (`other`) its other planned changes. */
+export function costProgramSavings(model: Model, company: Company, t: number, which: "programmes" | "other" = "programmes"): number {
   const period = model.periods[t];
   if (!period) return 0;
   const rate = fxRate(model, company.reportingCurrency, t);
   let saved = 0;
   for (const p of model.scenario.costPrograms) {
+    if ((p.kind === "other") !== (which === "other")) continue;
     const amount = p.company === company.id ? p.savings[period.id] : undefined;
     if (amount !== undefined) saved += toBase(model, amount, p.currency, t) * rate;
   }

@@ -1,17 +1,17 @@
 import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model/model.js";
+import { type BuildOptions, buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { dayNumber, isoOf } from "../time/dates.js";
 import { expandHorizon } from "../time/periods.js";
 import { resolveOpenPrices } from "../valuation/analysis.js";
-import { clipTariffs, regimeBefore, withRates } from "./window.js";
+import { regimeBefore, withRates } from "./window.js";
 
 /** Where and when a tariff impact is measured. */
 export interface ImpactWindow {
   /** Period whose flows are costed (a fiscal year of the horizon). */
   period: string;
-  /** First and last day of entries counted; the whole period when absent. */
+  /** First and last day of the sales counted (each at the rates of its entry date); the whole period when absent. */
   from?: string;
   to?: string;
   /** Measures entering into force on or after this date make the impact; earlier ones are the counterfactual regime. */
@@ -40,7 +40,9 @@ export interface TariffImpact {
 
 /**
  * Tariff impact by company: the scenario and its pre-`since` regime are both
- * evaluated on the window's entries, and the duty lines differ. Volumes and
+ * evaluated on the window's sales, and the duty lines differ. A sale pays
+ * the rates in force when it entered (`entryLagDays` earlier), so stock that
+ * entered before a tariff reaches the window's cost only as it is sold. Volumes and
  * sourcing are the scenario's in both runs, so this is the tariff bill on the
  * flows that happened, which is how the companies state their impact. Open
  * deal prices are those of the scenario as a whole (`prices`, resolved at
@@ -50,22 +52,23 @@ export interface TariffImpact {
  * annual allowance), not per window: the period's credit is applied to the
  * duties it may reduce in date order until it is used up, so a window gets
  * min(A, D(start..to)) − min(A, D(start..from−1)), where A is the period's
- * credit and D the offsettable duties since the period's start. Windows that
+ * credit and D the offsettable duties on sales since the period's start. Windows that
  * split a period therefore add up to it.
  */
 export function tariffImpact(scenario: Scenario, w: ImpactWindow, prices = resolveOpenPrices(scenario).prices): TariffImpact[] {
   const atRates = (s: Scenario) => (w.rates ? withRates(s, w.period, w.rates) : s);
-  const run = (s: Scenario) => evaluateModel(buildModel(atRates(s), { prices }));
-  const windowed = (s: Scenario) => (w.from !== undefined && w.to !== undefined ? clipTariffs(s, w.from, w.to) : s);
+  const run = (s: Scenario, saleWindow?: BuildOptions["saleWindow"]) =>
+    evaluateModel(buildModel(atRates(s), { prices, ...(saleWindow ? { saleWindow } : {}) }));
+  const window = w.from !== undefined && w.to !== undefined ? { from: w.from, to: w.to } : undefined;
   const before = regimeBefore(scenario, w.since);
-  const impacts = difference(run(windowed(scenario)), run(windowed(before)), w.period);
+  const impacts = difference(run(scenario, window), run(before, window), w.period);
   const period = expandHorizon(scenario.horizon).find((p) => p.id === w.period);
   if (w.from === undefined || w.to === undefined || !period) return impacts;
   const start = isoOf(period.start);
   // Credit used on the duties entered from the period's start to `to`, offsets over the whole period.
   const usedBy = (to: string) => {
     if (to < start) return () => 0;
-    const used = (s: Scenario) => offsetsBy(run(clipTariffs(s, start, to, "duties")), w.period);
+    const used = (s: Scenario) => offsetsBy(run(s, { from: start, to, offsets: false }), w.period);
     const a = used(scenario);
     const b = before.tariffs.some((m) => m.kind === "offset") ? used(before) : new Map<string, number>();
     return (c: string) => (a.get(c) ?? 0) - (b.get(c) ?? 0);

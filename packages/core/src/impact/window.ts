@@ -1,28 +1,4 @@
 import type { Scenario } from "../scenario/schema.js";
-import type { TariffMeasure } from "../schema/tariff.js";
-
-/**
- * The scenario with every tariff measure cut to the dates [from, to].
- * Evaluating it charges, in each period, only the entries of those dates
- * (day-weighted like any other cut), so a quarter or half-year inside a
- * fiscal year can be costed without re-cutting demand, FX or capacity into
- * new periods. Measures wholly outside the window are dropped. With
- * `which: "duties"` offsets keep their dates (the period's whole credit).
- */
-export function clipTariffs(scenario: Scenario, from: string, to: string, which: "all" | "duties" = "all"): Scenario {
-  const tariffs: TariffMeasure[] = [];
-  for (const m of scenario.tariffs) {
-    if (which === "duties" && m.kind === "offset") {
-      tariffs.push(m);
-      continue;
-    }
-    const start = m.from > from ? m.from : from;
-    const end = m.to !== undefined && m.to < to ? m.to : to;
-    if (start > end) continue;
-    tariffs.push({ ...m, from: start, to: end });
-  }
-  return { ...scenario, tariffs };
-}
 
 /**
  * The regime before `since`: only the measures that entered into force

@@ -28,6 +28,8 @@ export interface Model {
   readonly measures: readonly DatedMeasure[];
   /** What the scenario's deals do, each as agreed or as its counterfactual (see deals/). */
   readonly effects: DealEffects;
+  /** Only sales on these days (day numbers, inclusive) pay duties; offsets too unless `offsets` is false. */
+  readonly saleWindow?: { readonly from: number; readonly to: number; readonly offsets: boolean };
 }
 
 /** How a model is built: the deals' prices and counterfactuals, and variants for analyses that evaluate something else than the scenario as written. */
@@ -36,6 +38,12 @@ export interface BuildOptions extends DealOptions {
   programs?: (programs: readonly Program[], plants: ReadonlyMap<string, Plant>) => Program[];
   /** The deal effects the evaluator applies, from those computed (plants the deals close stay closed either way). */
   effects?: (effects: DealEffects) => DealEffects;
+  /**
+   * Charge duties only on the sales of these dates (a quarter inside a fiscal
+   * year), each at the rates in force when it entered; `offsets: false`
+   * keeps the period's whole offset credit.
+   */
+  saleWindow?: { from: string; to: string; offsets?: boolean };
 }
 
 /** Indexes a validated scenario; `options` sets open transfer prices, the deals replaced by their counterfactual and any variant. */
@@ -64,6 +72,9 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Mode
       to: m.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(m.to),
     })),
     effects: options.effects ? options.effects(effects) : effects,
+    ...(options.saleWindow
+      ? { saleWindow: { from: dayNumber(options.saleWindow.from), to: dayNumber(options.saleWindow.to), offsets: options.saleWindow.offsets ?? true } }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Deal } from "../deals/registry.js";
-import { Currency, Id, IsoDate, Source } from "../schema/common.js";
+import { Country, Currency, Id, IsoDate, Source } from "../schema/common.js";
 import { Company } from "../schema/company.js";
 import { Fx } from "../schema/fx.js";
 import { Headline } from "../schema/headline.js";
@@ -23,7 +23,16 @@ export const CostCurrencies = z
       .enum(["program", "plant"])
       .default("program")
       .meta({ description: "Currency of the rest of the variable cost (labour, energy): the program's, or that of the plant that builds it" }),
-    ratesFrom: z.string().optional().meta({ description: "Period at whose exchange rates variable costs are written (default: the first period)" }),
+    rates: z
+      .record(
+        Currency,
+        quantity({ unit: "currency/base", description: "Rate the written variable costs are at, currency per base unit", min: 1e-9, absurd: 1e6 }),
+      )
+      .default({})
+      .meta({
+        description:
+          "Exchange rates at which variable costs are written, by currency (e.g. JPY: 152.40); a currency not listed is at the first period's rate (which a move of that period's rate then moves too)",
+      }),
   })
   .meta({
     title: "Cost currencies",
@@ -36,7 +45,10 @@ export const CostProgram = z
     id: Id,
     name: z.string(),
     company: Id.meta({ description: "Company whose costs it cuts" }),
-    kind: z.enum(["fixed", "variable"]).meta({ description: "Fixed or variable costs (reported in the bridge under costs either way)" }),
+    kind: z.enum(["fixed", "variable", "other"]).meta({
+      description:
+        "Fixed or variable costs (both reported as cost programmes), or `other`: the company's other planned changes against the base year (inflation, selling costs), reported apart; negative for a cost",
+    }),
     currency: Currency,
     savings: amountsByPeriod("Cost saved against the base year (a level, not a yearly increment), whole company").meta({
       description: "Saving against the base year by period id (positive = lower cost); periods not listed save nothing",
@@ -88,6 +100,20 @@ export const Parameters = z
       .meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
     discountRate: fraction("Annual discount rate for NPVs of companies that do not state one").default(0.08),
     costCurrencies: CostCurrencies.prefault({}),
+    entryLagDays: quantity({
+      unit: "days",
+      description: "Days from entry to sale of programs that state none: duties are charged at the rates of the day a vehicle entered",
+      min: 0,
+      max: 365,
+      integer: true,
+    }).default(0),
+    entryLagByOrigin: z
+      .record(Country, quantity({ unit: "days", description: "Days from entry to sale of goods from this country", min: 0, max: 365, integer: true }))
+      .default({})
+      .meta({
+        description:
+          "Days from entry to sale by the country the goods come from (a vehicle's building plant, a part's content origin), for programs that state none; `entryLagDays` for the others",
+      }),
     jobsPerThousandUnits: quantity({ unit: "units", description: "Jobs per thousand vehicles a year at plants that report no headcount", min: 0 }).default(8),
   })
   .meta({ title: "Parameters", description: "Model-wide assumptions." });
@@ -101,14 +127,7 @@ export const Scenario = z
     description: z.string().default(""),
     horizon: Horizon,
     fx: Fx.default({ base: "USD", rates: {} }),
-    parameters: Parameters.default({
-      partsShareOfVariableCost: 0.8,
-      customsValue: { shareOfPrice: 0.9 },
-      offsetCap: "company-period",
-      discountRate: 0.08,
-      jobsPerThousandUnits: 8,
-      costCurrencies: { parts: {}, assembly: "program" },
-    }),
+    parameters: Parameters.prefault({}),
     companies: z.array(Company).min(1),
     markets: z.array(Market).min(1),
     plants: z.array(Plant).min(1),

@@ -66,6 +66,13 @@ export const Company = z
     taxRate: fraction("Effective tax rate on operating profit changes (net income = operating profit × (1 − tax) × (1 − minority share))").optional(),
     minorityShare: fraction("Share of net income attributable to non-controlling interests").optional(),
     reported: ReportedResults.optional(),
+    fxSensitivity: z
+      .record(
+        Currency,
+        quantity({ unit: "money", description: "Change in operating profit when the currency weakens by one unit per base unit (¥1/USD for the yen)" }),
+      )
+      .optional()
+      .meta({ description: "The company's published operating-profit sensitivity by currency, shown beside the model's" }),
     restOfCompany: RestOfCompany.optional(),
     source: Source.optional(),
   })

@@ -86,13 +86,14 @@ export const Program = z
     sourcing: Sourcing,
     markets: z.record(z.string(), ProgramMarket).meta({ description: "Sales by market id: price, MSRP and demand" }),
     passThrough: PassThrough.optional(),
-    entryLagDays: z
-      .number()
-      .int()
-      .min(0)
-      .max(365)
-      .default(0)
-      .meta({ description: "Days from a vehicle's (and its parts') entry to its sale: a sale on day d pays the duties in force on d − lag" }),
+    entryLagDays: quantity({
+      unit: "days",
+      description:
+        "Days from a vehicle's (and its parts') entry to its sale: a sale on day d pays the duties in force on d − lag (default: parameters.entryLagDays)",
+      min: 0,
+      max: 365,
+      integer: true,
+    }).optional(),
     source: Source.optional(),
     note: z.string().optional(),
   })

@@ -12,7 +12,7 @@ import { z } from "zod";
  * compose/provenance.ts) so the model stays a tree of numbers.
  */
 
-export type CanonicalUnit = "fraction" | "units" | "units/year" | "money" | "money/unit" | "money/year" | "currency/base" | "years";
+export type CanonicalUnit = "fraction" | "units" | "units/year" | "money" | "money/unit" | "money/year" | "currency/base" | "years" | "days";
 
 const SCALES: Record<string, number> = {
   k: 1e3,
@@ -35,6 +35,7 @@ const BASE_OF: Record<CanonicalUnit, string[]> = {
   "money/year": ["/year", "per year", "/yr", ""],
   "currency/base": [""],
   years: ["years", "year", ""],
+  days: ["days", "day", ""],
 };
 
 export interface ParsedUnit {
@@ -112,6 +113,7 @@ function exampleUnit(unit: CanonicalUnit): string {
     "money/year": "million/year",
     "currency/base": "",
     years: "years",
+    days: "days",
   }[unit];
 }
 

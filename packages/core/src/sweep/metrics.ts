@@ -80,12 +80,12 @@ export function dealParties(s: Scenario, dealIds: string[] = s.deals.map((d) => 
   return Object.fromEntries(dealIds.map((id) => [id, analyseDeal(s, id, prices).parties]));
 }
 
-/** The default outputs: each company's operating profit in `period` (FY2026 when in the horizon, else the last), each deal's party NPVs and win-win. */
+/** The default outputs: each company's whole-company operating profit in `period` (FY2026 when in the horizon, else the last), each deal's party NPVs and win-win. */
 export function defaultMetricNames(s: Scenario, parties: Record<string, string[]>): string[] {
   const periods = expandHorizon(s.horizon).map((p) => p.id);
   const period = periods.includes("FY2026") ? "FY2026" : (periods[periods.length - 1] as string);
   return [
-    ...s.companies.map((c) => `company.${c.id}.${period}.operatingProfit`),
+    ...s.companies.map((c) => `company.${c.id}.${period}.companyOperatingProfit`),
     ...s.deals.flatMap((d) => [...(parties[d.id] ?? []).map((c) => `deal.${d.id}.npv.${c}`), `deal.${d.id}.winwin`]),
   ];
 }

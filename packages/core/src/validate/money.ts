@@ -42,9 +42,6 @@ export function checkFx(ctx: CheckContext): Issue[] {
         issues.push(error(`fx.rates.${cur}.${period}`, `unknown period \`${period}\``, `periods are ${[...ctx.periodIds].join(", ")}`));
     }
   }
-  const ref = s.parameters.costCurrencies.ratesFrom;
-  if (ref !== undefined && !ctx.periodIds.has(ref))
-    issues.push(error("parameters.costCurrencies.ratesFrom", `unknown period \`${ref}\``, `periods are ${[...ctx.periodIds].join(", ")}`));
   return issues;
 }
 

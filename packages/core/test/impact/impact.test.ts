@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clipTariffs, isoOf, regimeBefore, tariffImpact, withRates } from "../../src/index.js";
+import { isoOf, regimeBefore, tariffImpact, withRates } from "../../src/index.js";
 import { build, company, measure, plant, program, scenario } from "../fixtures.js";
 
 // One Japanese-built car: 1 000 units a year at price 30 000, customs value 0.9 × 30 000 = 27 000.
@@ -23,6 +23,17 @@ describe("tariff impact against the regime before a date", () => {
     const [i] = tariffImpact(build(japan), { period: "FY2025", from: "2025-04-01", to: "2025-06-30", since });
     // 3 April – 30 June: 89 days. 1 000 × 27 000 × 0.25 × 89/365 = 1 645 890.41
     expect(i?.vehicles).toBeCloseTo(1_645_890.41, 1);
+  });
+
+  it("charges a quarter's sales at the rates of their entry dates", () => {
+    // 60 days from entry to sale: April–June sales entered 31 January – 1 May; s232 applies to entries from 3 April,
+    // i.e. to sales from 2 June: 29 of Q1's days. 1 000 × 27 000 × 0.25 × 29/365 = 536 301.37
+    const lagged = build({ ...japan, parameters: { entryLagDays: 60 } });
+    const [q1] = tariffImpact(lagged, { period: "FY2025", from: "2025-04-01", to: "2025-06-30", since });
+    expect(q1?.vehicles).toBeCloseTo(536_301.37, 1);
+    // The year: sales from 2 June to 31 March, 303 days (the stock that entered before 3 April is sold duty-free).
+    const [year] = tariffImpact(lagged, { period: "FY2025", since });
+    expect(year?.vehicles).toBeCloseTo((1_000 * 27_000 * 0.25 * 303) / 365, 1);
   });
 
   it("converts at the window's rate when one is given", () => {
@@ -82,19 +93,11 @@ describe("the offset cap over windows: the period's credit is used on duties in 
   });
 });
 
-describe("regimeBefore and clipTariffs", () => {
+describe("regimeBefore and withRates", () => {
   it("keeps the measures in force before the date and drops references to the others", () => {
     const allIn = measure("jp-15", 0.15, { kind: "all-in", from: "2025-09-16", inclusiveOf: ["mfn-car", "s232"] });
     const s = regimeBefore(build({ ...japan, tariffs: [mfn, s232, allIn] }), since);
     expect(s.tariffs.map((m) => m.id)).toEqual(["mfn-car"]);
-  });
-
-  it("drops measures outside the window and cuts the others to it", () => {
-    const s = clipTariffs(build({ ...japan, tariffs: [mfn, s232, measure("old", 0.1, { to: "2025-03-31" })] }), "2025-04-01", "2025-06-30");
-    expect(s.tariffs.map((m) => [m.id, m.from, m.to])).toEqual([
-      ["mfn-car", "2025-04-01", "2025-06-30"],
-      ["s232", "2025-04-03", "2025-06-30"],
-    ]);
   });
 
   it("withRates replaces one period's rate and keeps the others", () => {
