@@ -15,6 +15,14 @@ const TARGETS = [
   "honda-q1-fy2025",
   "nissan-q1-fy2025",
   "canton-utilisation-2024",
+  "nissan-op-fy2024",
+  "honda-op-fy2024",
+  "nissan-scope-fy2024",
+  "honda-scope-fy2024",
+  "nissan-plan-fy2025-ex-tariffs",
+  "honda-plan-fy2025-ex-tariffs",
+  "nissan-op-q1-fy2025",
+  "honda-op-q1-fy2025",
 ];
 
 interface TargetRow {
@@ -90,13 +98,41 @@ describe("tieup calibrate with bad targets", () => {
   });
 });
 
+describe("tieup calibrate --fit", () => {
+  it("reconciles each company's FY2024 scope with its segment, the scale near 1 once the scenario states the fit", async () => {
+    const r = await runCli("calibrate", "--fit", "--format", "json");
+    expect(r.code).toBe(0);
+    const fits = (
+      JSON.parse(r.stdout) as {
+        fits: { company: string; fixedCostScale: number; target: number; scopeOperatingProfit: number; restOfCompany: number; reported: number }[];
+      }
+    ).fits;
+    expect(fits.map((f) => f.company)).toEqual(["nissan", "honda"]);
+    for (const f of fits) {
+      // The scenario's fixed costs are the fitted ones, rounded: the scope sits within 0.1% of its target's revenue base.
+      expect(Math.abs(f.fixedCostScale - 1)).toBeLessThan(1e-3);
+      expect(f.restOfCompany + f.target).toBeCloseTo(f.reported, 0);
+    }
+  });
+});
+
 describe("tieup run headline", () => {
-  it("leads with each company's FY2025 tariff cost and its April–September share", async () => {
+  it("leads with whole-company operating profit, the tariff cost with its net income and EPS effect, and the yen sensitivity", async () => {
     const r = await runCli("run", "--period", "FY2025");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     for (const c of ["nissan", "honda"]) {
-      expect(lines.find((l) => l.startsWith(`${c}: tariff cost FY2025`))).toMatch(/of which April-September 2025: [\d.]+ ¥ billion/);
+      const at = lines.findIndex((l) => l.startsWith(`${c}: operating profit FY2025 `));
+      expect(lines[at]).toMatch(/, whole company \(modelled scope -?[\d.,]+, .*rest of company [\d.,]+\)$/);
+      expect(lines[at + 1]).toMatch(
+        /^ {2}tariff cost FY2025: gross [\d.,]+, offsets -[\d.,]+, net [\d.,]+ ¥ billion \(April-September 2025: [\d.,]+\); net income -[\d.,]+ ¥ billion, EPS -[\d.]+ yen a share$/,
+      );
+      // A weaker yen raises both companies' yen profit, within a factor of two of what they publish.
+      const fx = lines[at + 2]?.match(/^ {2}a weaker yen \(\+¥1\/USD\): \+([\d.]+) ¥ billion \(modelled scope \+[\d.]+\); published \+([\d.]+)$/);
+      expect(fx).not.toBeNull();
+      const [model, published] = [Number(fx?.[1]), Number(fx?.[2])];
+      expect(model).toBeGreaterThan(published / 2);
+      expect(model).toBeLessThan(published * 2);
     }
     expect(r.stdout).toContain("tariff cost = duties of the measures in force from 2025-01-01 on");
   });

@@ -31,8 +31,8 @@ describe("tieup sweep", () => {
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     const outputs = JSON.parse(one.stdout).outputs.map((o: { metric: { name: string } }) => o.metric.name);
-    expect(outputs).toContain("company.honda.FY2026.operatingProfit");
-    expect(outputs).toContain("company.nissan.FY2026.operatingProfit");
+    expect(outputs).toContain("company.honda.FY2026.companyOperatingProfit");
+    expect(outputs).toContain("company.nissan.FY2026.companyOperatingProfit");
     expect(outputs).toContain("deal.canton-pickup.winwin");
   }, 120_000);
 
@@ -40,7 +40,7 @@ describe("tieup sweep", () => {
     const r = await runCli("sweep", uncertainContract(), "--draws", "400", "--seed", "1", "--workers", "2", "--timing");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Distribution of each output");
-    expect(r.stdout).toContain("company.host.FY2025.operatingProfit");
+    expect(r.stdout).toContain("company.host.FY2025.companyOperatingProfit");
     const line = r.stdout.split("\n").find((l) => l.startsWith("cm "));
     // P(R < 95M) = 0.5 for R ~ U(0, 190M); with 400 draws the standard error is 2.5 points.
     const p = Number(/(\d+\.\d)%/.exec(line ?? "")?.[1]);

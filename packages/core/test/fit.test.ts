@@ -56,7 +56,6 @@ describe("a calibration band in absolute terms", () => {
       ...(absolute === undefined ? {} : { absolute }),
       asOf: { date: "2025-08-06" },
       source: "data/facts/results.csv#x",
-      justification: "test",
     });
 
   it("accepts a miss within ± absolute where a relative band near zero would not", () => {

@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import * as highsModule from "highs";
-import type { ModelBuilder } from "./problem/builder.js";
 import { now, utf8 } from "./platform.js";
+import type { ModelBuilder } from "./problem/builder.js";
 
 /**
  * The HiGHS adapter: hands the builder's arrays to HiGHS' persistent API (no

@@ -1,10 +1,10 @@
-export { type Block, INF, ModelBuilder } from "./problem/builder.js";
 export * from "./cooperation.js";
 export { allocation, type DemandRule, type Formulation } from "./formulation/allocation.js";
 export { ELASTIC_ROWS, type Violation } from "./formulation/elastic.js";
 export { type FootprintOptions, footprint } from "./formulation/footprint.js";
 export { type Objective, setObjective } from "./formulation/objective.js";
 export { exportModel, loadHighs, type SolveOptions, type SolveResult, type SolveStatus, shortMessage, solve } from "./highs.js";
+export { type Block, INF, ModelBuilder } from "./problem/builder.js";
 export * from "./problem/instance.js";
 export * from "./scenario.js";
 export * from "./solve-instance.js";

@@ -1,11 +1,11 @@
-import { INF } from "./problem/builder.js";
 import { allocation, type DemandRule, type Formulation } from "./formulation/allocation.js";
 import { elasticize, type Violation, violations } from "./formulation/elastic.js";
 import { type FootprintOptions, footprint } from "./formulation/footprint.js";
 import { type Objective, setObjective } from "./formulation/objective.js";
 import { exportModel, type SolveStatus, solve } from "./highs.js";
-import type { Instance, Scope } from "./problem/instance.js";
 import { now } from "./platform.js";
+import { INF } from "./problem/builder.js";
+import type { Instance, Scope } from "./problem/instance.js";
 
 /**
  * The pipeline, in PyPSA's named stages: create the model, solve it, assign

@@ -97,7 +97,7 @@ describe("the engine service behind the worker", () => {
   });
 
   it("reports an invalid edit with its path and keeps the text", () => {
-    const text = (source.files[source.entry] as string).replace("capacity: { value: 640000,", "capacity: { value: -640000,");
+    const text = (source.files[source.entry] as string).replace("capacity: { value: 427000,", "capacity: { value: -427000,");
     const r = service.run({ id: 3, entryText: text, with: [], vs: null, controls: noControls() });
     expect(r.ok).toBe(false);
     if (r.ok) return;

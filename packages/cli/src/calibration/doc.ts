@@ -1,6 +1,6 @@
 import { markdownTable } from "../report/format.js";
 import type { Calibration } from "./run.js";
-import { forecastSection, residualSection } from "./tables.js";
+import { fitSection, forecastSection, residualSection } from "./tables.js";
 
 type Assumptions = Map<string, { statement: string; reasoning: string }>;
 
@@ -10,6 +10,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 export function calibrationDoc(c: Calibration, assumptions: Assumptions, scenarioPath: string, targetsPath: string): string {
   const residuals = residualSection(c.residuals);
   const forecast = forecastSection(c.forecast, c.targets.tariffsSince);
+  const fit = fitSection(c.fits);
   const out = [
     "# Calibration",
     "",
@@ -22,12 +23,20 @@ export function calibrationDoc(c: Calibration, assumptions: Assumptions, scenari
     "**Tariff cost** is the duty charged by the measures in force from " + c.targets.tariffsSince + " on, against the",
     "regime before them (the MFN duties), on the same flows: volumes and sourcing are the scenario's in both",
     "runs. Vehicles are the duties on finished vehicles, parts those on imported parts, offsets the US-assembly",
-    "credits against them. A quarter is costed by cutting every measure to the quarter's dates inside the",
-    "fiscal year, so its duty is Σ over its days of rate × daily volume, with volume spread evenly.",
+    "credits against them. A sale pays the rates in force when the vehicle (or part) entered, a lag before",
+    "(`entryLagByOrigin`); a quarter counts the quarter's sales, so its duty is Σ over its days of the rate at",
+    "entry × daily volume, with volume spread evenly.",
     "",
-    "**Honesty rules.** Only physical quantities the sources leave open were adjusted, each within what the",
-    "sources allow and through a documented assumption (below); no factor per company or per target was",
-    "fitted. Where a reported figure covers more than the model (Honda's motorcycles, raw-material tariffs,",
+    "**Operating profit** is the whole company's: the modelled US scope, the cost programmes and other planned",
+    "changes, and the rest of the company, stated so that the whole equals the reported FY2024 figure. A",
+    "quarter's is its days' share of the year before the new tariffs, less the quarter's own tariff cost: the",
+    "model has no seasons, which the quarters' bands say.",
+    "",
+    "**Honesty rules.** For the tariff targets only physical quantities the sources leave open were adjusted,",
+    "each within what the sources allow and through a documented assumption (below); no factor per company or",
+    "per target was fitted to them. The profit level has no such quantities: it is fitted, openly, with two",
+    "values per company (a scale on its plants' fixed costs and its rest of company, below) and one for Nissan",
+    "(the headwinds its plan expected), each an assumption. Where a reported figure covers more than the model (Honda's motorcycles, raw-material tariffs,",
     "imports from countries outside the model), the target states the share the model covers (`scope`) or",
     "is an upper bound (`≤`). Each target carries the tolerance the regression test holds it to.",
     "",
@@ -45,6 +54,17 @@ export function calibrationDoc(c: Calibration, assumptions: Assumptions, scenari
         t.source,
       ]),
     ),
+    "",
+    "## Whole company and modelled scope",
+    "",
+    "Each company's FY2024 scope against its reported segment: the segment's margin on the scope's revenue is the",
+    "scope's target, the scale on the plants' fixed costs puts it there, and the rest of company is the reported",
+    "total less the scope. The scenario states the fitted values (`tieup calibrate --fit` prints this table), so",
+    "a scale of 1 means the scenario is on its fit.",
+    "",
+    fit.note ?? "",
+    "",
+    markdownTable(fit.headers, fit.body),
     "",
     "## As-of regimes",
     "",

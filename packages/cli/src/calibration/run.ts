@@ -1,4 +1,15 @@
-import { checkTargets, type HeadlineFigure, headlineImpacts, measureTarget, type Residual, residual, type Scenario, type TargetFile } from "@tieup/core";
+import {
+  checkTargets,
+  fitScope,
+  type HeadlineFigure,
+  headlineImpacts,
+  measureTarget,
+  type Residual,
+  residual,
+  type Scenario,
+  type ScopeFit,
+  type TargetFile,
+} from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
 
@@ -11,6 +22,8 @@ export interface Calibration {
   forecast: HeadlineFigure[];
   /** Titles of the overrides that set each as-of regime. */
   regimes: Map<string, string>;
+  /** Each company's modelled scope against its reported base year, and the values that reconcile them. */
+  fits: ScopeFit[];
 }
 
 /** Runs every target on the scenario as of its date and the headline forecast on the scenario itself. */
@@ -30,5 +43,5 @@ export function calibrate(base: Loaded, targets: TargetFile, targetsFile: string
     return s;
   };
   const residuals = targets.targets.map((t) => residual(t, measureTarget(scenarioAsOf(t.asOf.with), t, targets.tariffsSince)));
-  return { scenario: base.scenario, targetsFile, targets, residuals, forecast: headlineImpacts(base.scenario), regimes };
+  return { scenario: base.scenario, targetsFile, targets, residuals, forecast: headlineImpacts(base.scenario), regimes, fits: fitScope(base.scenario) };
 }

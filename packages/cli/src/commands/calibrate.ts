@@ -82,5 +82,6 @@ function calibrateCommand(scenarioArg: string | undefined, opts: CalibrateOption
   const within = c.residuals.filter((r) => r.within).length;
   const intro = [`scenario ${c.scenario.id} · targets ${displayPath(targetsPath)} · ${within} of ${c.residuals.length} within tolerance`];
   const render = opts.format === "md" ? renderMarkdown : renderText;
-  emit(render(`Calibration of ${c.scenario.title || c.scenario.id}`, intro, [residuals, forecast], []), opts.out);
+  const fit = c.fits.length > 0 ? [fitSection(c.fits)] : [];
+  emit(render(`Calibration of ${c.scenario.title || c.scenario.id}`, intro, [...fit, residuals, forecast], []), opts.out);
 }

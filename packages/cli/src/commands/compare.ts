@@ -1,9 +1,9 @@
-import { diffTables, filterRows, focusPeriod, cellNumber as num, rows, runScenario, type Table } from "@tieup/core";
+import { diffTables, filterRows, focusPeriod, cellNumber as num, profitBridge, rows, runScenario, type Table } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
-import type { Section } from "../report/sections.js";
+import { bridgeSection, type Section } from "../report/sections.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkPeriod, type RunOptions } from "./run.js";
 
@@ -18,12 +18,19 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
   guardOut(opts.out, [...left.files, ...right.files]);
   const warnings = [...left.issues, ...right.issues].filter((i) => i.severity === "warning");
   printIssues(warnings.filter((w, k) => warnings.findIndex((x) => x.path === w.path && x.message === w.message) === k));
-  const ra = runScenario(left.scenario).results;
-  const rb = runScenario(right.scenario).results;
+  const runA = runScenario(left.scenario);
+  const runB = runScenario(right.scenario);
+  const ra = runA.results;
+  const rb = runB.results;
   checkPeriod(opts.period, ra.periods);
-  if (opts.format === "csv" && !["companies", "companyDuties", "plants"].includes(opts.table)) {
+  if (opts.format === "csv" && !["companies", "companyDuties", "plants", "bridge"].includes(opts.table)) {
     throw new InputError([
-      { severity: "error", path: "--table", message: `unknown table \`${opts.table}\` for compare`, suggestion: "one of companies, companyDuties, plants" },
+      {
+        severity: "error",
+        path: "--table",
+        message: `unknown table \`${opts.table}\` for compare`,
+        suggestion: "one of companies, companyDuties, plants, bridge",
+      },
     ]);
   }
   const inPeriod = (t: Table) => (opts.period ? filterRows(t, (r) => r.period === opts.period) : t);
@@ -35,16 +42,20 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
   const nameA = left.scenario.id;
   const nameB = opts.with.length > 0 ? `${right.scenario.id} + ${opts.with.join(" + ")}` : right.scenario.id;
   const keep = (t: Table) => (opts.period ? rows(t).filter((r) => r.period === opts.period) : rows(t));
+  const focus = opts.period ?? focusPeriod(left.scenario);
+  // Scenario against scenario in the focus period, whole company, by factor.
+  const bridge = profitBridge({ run: runA, period: focus, label: nameA }, { run: runB, period: focus, label: nameB });
   if (opts.format === "json") {
-    emit(`${JSON.stringify({ base: nameA, other: nameB, tables: jsonTables(Object.values(diffs)) }, null, 2)}\n`, opts.out);
+    emit(`${JSON.stringify({ base: nameA, other: nameB, tables: jsonTables([...Object.values(diffs), bridge]) }, null, 2)}\n`, opts.out);
     return;
   }
   if (opts.format === "csv") {
-    emit(csvTable(diffs[opts.table as keyof typeof diffs] ?? diffs.companies), opts.out);
+    emit(csvTable(opts.table === "bridge" ? bridge : (diffs[opts.table as keyof typeof diffs] ?? diffs.companies)), opts.out);
     return;
   }
   const sections = [
     profitDelta(keep(diffs.companies)),
+    ...bridgeSection(bridge),
     ...dutyDelta(keep(diffs.companyDuties)),
     utilisationDelta(keep(diffs.plants), opts.period ?? focusPeriod(left.scenario)),
   ];
@@ -55,15 +66,17 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
 function profitDelta(list: Record<string, unknown>[]): Section {
   return {
     title: "Operating profit and net duty by company",
-    headers: ["company", "period", "currency", "op. profit base", "op. profit other", "Δ op. profit", "Δ net duty", "Δ units (k)"],
+    note: "op. profit: whole company (modelled scope, cost programmes, other planned changes, rest of company); Δ scope: the modelled scope's part of the change",
+    headers: ["company", "period", "currency", "op. profit base", "op. profit other", "Δ op. profit", "Δ scope", "Δ net duty", "Δ units (k)"],
     body: list.map((r) => {
       const cur = String(r.currency);
       return [
         String(r.company),
         String(r.period),
         moneyUnit(cur),
-        money(num(r.operatingProfit_base), cur),
-        money(num(r.operatingProfit), cur),
+        money(num(r.companyOperatingProfit_base), cur),
+        money(num(r.companyOperatingProfit), cur),
+        money(num(r.companyOperatingProfit_delta), cur),
         money(num(r.operatingProfit_delta), cur),
         money(num(r.netDuty_delta), cur),
         thousands(num(r.units_delta)),
@@ -73,7 +86,8 @@ function profitDelta(list: Record<string, unknown>[]): Section {
 }
 
 function dutyDelta(list: Record<string, unknown>[]): Section[] {
-  const changed = list.filter((r) => Math.abs(num(r.amount_delta)) > 1e-6);
+  // A change that rounds to nothing at the table's precision is not a change a reader can see.
+  const changed = list.filter((r) => !/^-?0\.0$/.test(money(num(r.amount_delta), String(r.currency))));
   return [
     {
       title: "Duties by measure that changed",

@@ -6,7 +6,9 @@ import {
   dealGainsTable,
   expandHorizon,
   gainsAtPrice,
+  cellNumber as n,
   priceSweepTable,
+  rows,
   runScenario,
   type Scenario,
 } from "@tieup/core";
@@ -60,7 +62,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
     return;
   }
   if (opts.format === "csv") {
-    emit(csvTable(dealGainsTable(analyses)), opts.out);
+    emit(csvTable(dealGainsTable(s, analyses)), opts.out);
     return;
   }
   const render = opts.format === "md" ? renderMarkdown : renderText;
@@ -80,11 +82,22 @@ function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] 
   const out: Section[] = [summary(s, a)];
   out.push({
     title: `${a.deal.id}: change in profit by period`,
-    note: "profit = operating profit + equity income; amounts in each company's reporting currency",
-    headers: ["company", "period", "unit", "Δ operating profit", "Δ profit"],
-    body: a.gains
-      .filter((g) => a.parties.includes(g.company) && (!period || g.period === period))
-      .map((g) => [g.company, g.period, moneyUnit(g.currency), money(g.operatingProfit, g.currency), money(g.profit, g.currency)]),
+    note: "profit = operating profit + equity income; net income after the company's tax rate and minority share (equity income is after tax); amounts in each company's reporting currency, EPS per share",
+    headers: ["company", "period", "unit", "Δ operating profit", "Δ profit", "Δ net income", "Δ EPS"],
+    body: rows(dealGainsTable(s, [a]))
+      .filter((g) => !period || g.period === period)
+      .map((g) => {
+        const cur = String(g.currency);
+        return [
+          String(g.company),
+          String(g.period),
+          moneyUnit(cur),
+          money(n(g.operatingProfit), cur),
+          money(n(g.profit), cur),
+          g.netIncome === null ? null : money(n(g.netIncome), cur),
+          g.perShare === null ? null : fixed(n(g.perShare), 2),
+        ];
+      }),
   });
   if (a.plants.length > 0) {
     out.push({

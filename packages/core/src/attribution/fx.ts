@@ -5,8 +5,8 @@ import { rows, type Table } from "../results/table.js";
 import { FX_SENSITIVITY } from "./tables.js";
 
 /** How far a sensitivity moves a currency: ¥1 per base unit for the yen (how the Japanese makers state theirs), 1% of the rate otherwise. */
-export function fxMove(currency: string, rate: number): { move: number; label: string } {
-  return currency === "JPY" ? { move: 1, label: "+¥1 per base unit" } : { move: rate * 0.01, label: "+1% (weaker)" };
+export function fxMove(currency: string, rate: number, base: string): { move: number; label: string } {
+  return currency === "JPY" ? { move: 1, label: `+¥1 per ${base}` } : { move: rate * 0.01, label: "+1% (weaker)" };
 }
 
 /**
@@ -21,7 +21,7 @@ export function fxSensitivity(run: Run, period: string, currencies: readonly str
   for (const currency of currencies) {
     const rate = run.scenario.fx.rates[currency]?.[period];
     if (rate === undefined) continue;
-    const { move, label } = fxMove(currency, rate);
+    const { move, label } = fxMove(currency, rate, run.scenario.fx.base);
     const moved = runScenario(withRates(run.scenario, period, { [currency]: rate + move }), { prices: run.prices }).results;
     const after = new Map(
       rows(moved.companies)

@@ -1,5 +1,4 @@
 export * from "./bridge.js";
 export * from "./fx.js";
-export * from "./net-income.js";
 export * from "./summary.js";
 export * from "./tables.js";

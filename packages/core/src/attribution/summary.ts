@@ -1,7 +1,7 @@
 import type { Run } from "../pipeline/run.js";
 import { tableOfRows } from "../results/define.js";
 import { rows, type Table } from "../results/table.js";
-import { netIncomeEffect } from "./net-income.js";
+import { netIncomeEffect } from "../valuation/net-income.js";
 import { PROFIT_SUMMARY } from "./tables.js";
 
 /**

@@ -59,7 +59,7 @@ export const FX_SENSITIVITY = defineTable(
     key("company", "Company id"),
     key("period", "Period id"),
     key("fxCurrency", "The currency moved"),
-    label("move", "How far: +1 unit per base unit for the yen (¥1/USD weaker), +1% otherwise"),
+    label("move", "How far: ¥1 per unit of the base currency for the yen (weaker), +1% otherwise"),
     label("currency", "Reporting currency of the change"),
     measure("modelledScope", "reporting", "Change in the modelled scope's operating profit"),
     measure("wholeCompany", "reporting", "Change in whole-company operating profit (scope, cost programmes and rest of company)"),

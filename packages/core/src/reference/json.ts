@@ -31,7 +31,10 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
         "headline",
         "Each company's tariff cost in the headline period and windows: [{ id, label, from?, to?, impacts: [{ company, currency, vehicles, parts, offsets, gross, net, operatingProfit }] }]",
       ),
-      f("tables", "The results tables by name (companies, companyDuties, plants, flows, duties), each a list of rows whose fields are the table's columns"),
+      f(
+        "tables",
+        "The results tables by name (companies, companyDuties, plants, flows, duties, and the report's profitSummary, bridge from the period before the focus one, fxSensitivity), each a list of rows whose fields are the table's columns",
+      ),
     ],
   },
   {
@@ -40,7 +43,10 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
     fields: [
       f("base", "Name of the base side"),
       f("other", "Name of the other side (with its overrides)"),
-      f("tables", "companies_diff, companyDuties_diff, plants_diff: the key columns, `presence`, and for each value column v: v_base, v, v_delta"),
+      f(
+        "tables",
+        "companies_diff, companyDuties_diff, plants_diff: the key columns, `presence`, and for each value column v: v_base, v, v_delta; bridge: the whole-company operating-profit bridge from the base to the other side in the focus period",
+      ),
     ],
   },
   {

@@ -1,5 +1,6 @@
 export * from "./analysis.js";
 export * from "./bargaining.js";
 export * from "./deal-value.js";
+export * from "./net-income.js";
 export * from "./npv.js";
 export * from "./tables.js";

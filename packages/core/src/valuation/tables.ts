@@ -1,6 +1,8 @@
 import { col, defineTable, tableOfRows } from "../results/define.js";
 import type { Table } from "../results/table.js";
+import type { Scenario } from "../scenario/schema.js";
 import type { DealAnalysis } from "./analysis.js";
+import { netIncomeEffect } from "./net-income.js";
 
 const { key, numericKey, label, measure } = col;
 
@@ -14,17 +16,36 @@ export const DEAL_GAINS = defineTable(
     label("currency", "The party's reporting currency"),
     measure("operatingProfit", "reporting", "Change in operating profit"),
     measure("profit", "reporting", "Change in profit (operating profit + equity income)"),
+    col.optional(
+      "netIncome",
+      "reporting",
+      "Change in net income: Δoperating profit × (1 − tax) × (1 − minority share) + Δequity income × (1 − minority share); null without a tax rate",
+    ),
+    col.optional("perShare", "reporting", "Change in earnings per share: Δnet income ÷ shares outstanding; null without a share count"),
   ],
 );
 
-/** The parties' gains of each analysis, by period. */
-export function dealGainsTable(analyses: readonly DealAnalysis[]): Table {
+/** The parties' gains of each analysis, by period, with their effect on net income and EPS. */
+export function dealGainsTable(scenario: Scenario, analyses: readonly DealAnalysis[]): Table {
   return tableOfRows(
     DEAL_GAINS,
     analyses.flatMap((a) =>
       a.gains
         .filter((g) => a.parties.includes(g.company))
-        .map((g) => ({ deal: a.deal.id, company: g.company, period: g.period, currency: g.currency, operatingProfit: g.operatingProfit, profit: g.profit })),
+        .map((g) => {
+          const company = scenario.companies.find((c) => c.id === g.company);
+          const ni = company ? netIncomeEffect(company, g.operatingProfit, g.profit - g.operatingProfit) : { netIncome: null, perShare: null };
+          return {
+            deal: a.deal.id,
+            company: g.company,
+            period: g.period,
+            currency: g.currency,
+            operatingProfit: g.operatingProfit,
+            profit: g.profit,
+            netIncome: ni.netIncome,
+            perShare: ni.perShare,
+          };
+        }),
     ),
   );
 }

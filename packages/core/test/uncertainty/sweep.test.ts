@@ -82,8 +82,8 @@ describe("Monte Carlo sweep", () => {
   it("names default outputs and refuses unknown ones with a suggestion", () => {
     const s = contract({ parameters: [{ id: "r", path: "deals[cm].retooling.amount", distribution: { type: "uniform", min: 0, max: 1 } }] });
     expect(defaultMetricNames(s, dealParties(s))).toEqual([
-      "company.host.FY2025.operatingProfit",
-      "company.client.FY2025.operatingProfit",
+      "company.host.FY2025.companyOperatingProfit",
+      "company.client.FY2025.companyOperatingProfit",
       "deal.cm.npv.host",
       "deal.cm.npv.client",
       "deal.cm.winwin",
