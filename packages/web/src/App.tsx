@@ -60,7 +60,8 @@ export function App() {
         } else setErrors(reply.issues);
       },
       // The headline follows its results in a second message.
-      ({ id, headline }) => setGood((g) => (g && g.id === id ? { ...g, snapshot: { ...g.snapshot, headline } } : g)),
+      ({ id, headline, profit, bridge }) =>
+        setGood((g) => (g && g.id === id ? { ...g, snapshot: { ...g.snapshot, headline, profit, ...(bridge ? { bridge } : {}) } } : g)),
     );
     client.current = c;
     return () => c.dispose();

@@ -4,7 +4,7 @@ import { undo } from "@codemirror/commands";
 import { EditorState } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { cleanup, render, screen } from "@testing-library/react";
-import { histogram, type Metric } from "@tieup/core";
+import { BRIDGE, histogram, type Metric, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createYamlEditor, diagnostics } from "../src/editor/yamlEditor.js";
 import { composeFiles } from "../src/engine/model.js";
@@ -12,6 +12,7 @@ import { optimiseScenario } from "../src/engine/optimise.js";
 import type { OutputDetail } from "../src/engine/sweep.js";
 import { OptimiseOutputs } from "../src/views/Optimise.js";
 import { Histogram, Tornado } from "../src/views/OutputCharts.js";
+import { waterfallData } from "../src/views/Overview.js";
 import { diskFiles } from "./disk.js";
 
 afterEach(cleanup);
@@ -114,5 +115,23 @@ describe("the YAML editor", () => {
       .map((b) => b.key);
     expect(keys).toEqual(expect.arrayContaining(["Mod-z", "Mod-Shift-m", "Mod-a"]));
     view.destroy();
+  });
+});
+
+describe("the Overview's waterfall", () => {
+  it("stacks each factor from where the last one ended and closes on the end total", () => {
+    // ¥100bn → −30 (volume) → +10 (price) → ¥80bn: bars 0–100, 100–70, 70–80, 0–80.
+    const bridge = tableOfRows(BRIDGE, [
+      { company: "n", step: "start", label: "from", from: "FY2024", to: "FY2025", currency: "JPY", amount: 100e9 },
+      { company: "n", step: "volume", label: "volume", from: "FY2024", to: "FY2025", currency: "JPY", amount: -30e9 },
+      { company: "n", step: "price", label: "price", from: "FY2024", to: "FY2025", currency: "JPY", amount: 10e9 },
+      { company: "n", step: "end", label: "to", from: "FY2024", to: "FY2025", currency: "JPY", amount: 80e9 },
+    ]);
+    expect(waterfallData(bridge).map((d) => [d.step, d.y1, d.y2, d.kind])).toEqual([
+      ["start", 0, 100, "total"],
+      ["volume", 100, 70, "down"],
+      ["price", 70, 80, "up"],
+      ["end", 0, 80, "total"],
+    ]);
   });
 });

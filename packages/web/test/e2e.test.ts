@@ -68,11 +68,14 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     for (const c of rows(r.companies).filter((x) => x.period === "FY2025")) {
       const card = page.locator(`[data-company="${c.company}"]`);
       await expect.poll(() => card.locator('[data-figure="operatingProfit"]').textContent()).toBe(money(c.operatingProfit as number, String(c.currency)));
+      await expect.poll(() => card.locator('[data-figure="wholeCompany"]').textContent()).toBe(money(c.companyOperatingProfit as number, String(c.currency)));
       for (const f of headline) {
         const impact = f.impacts.find((i) => i.company === c.company);
         if (impact) await expect.poll(() => card.locator(`[data-figure="headline-${f.id}"]`).textContent()).toBe(money(impact.net, impact.currency));
       }
     }
+    // The bridge into FY2025 as a waterfall: one bar per step and company.
+    await expect.poll(() => page.locator('[data-chart="profit-bridge"] svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, "overview.png"), fullPage: true });
   }, 60_000);
 

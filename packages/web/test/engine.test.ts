@@ -141,4 +141,26 @@ describe("the snapshot", () => {
     expect(service.headline(req)?.headline).toEqual(headlineImpacts(applyControls(c.scenario, controls)));
     expect(service.headline({ ...req, headline: false })).toBeUndefined();
   });
+
+  it("sends whole-company profit and the bridge into FY2025 with the headline; the bridge's steps add up to its end", () => {
+    const c = composeFiles(diskFiles(), []);
+    if (!c.scenario) throw new Error("default does not compose");
+    const service = new EngineService();
+    const req = { id: 1, source: diskFiles(), with: [], vs: null, controls: noControls(), headline: true };
+    if (!service.run(req).ok) throw new Error("run failed");
+    const reply = service.headline(req);
+    const direct = rows(evaluate(c.scenario).companies);
+    for (const r of rows(reply?.profit as never) as { company: string; period: string; wholeCompany: number }[]) {
+      const d = direct.find((x) => x.company === r.company && x.period === r.period);
+      expect(r.wholeCompany).toBeCloseTo(Number(d?.companyOperatingProfit), 0);
+    }
+    const bridge = rows(reply?.bridge as never) as { company: string; step: string; amount: number; from: string; to: string }[];
+    expect(new Set(bridge.map((b) => `${b.from}→${b.to}`))).toEqual(new Set(["FY2024→FY2025"]));
+    for (const company of ["nissan", "honda"]) {
+      const mine = bridge.filter((b) => b.company === company);
+      const end = mine.find((b) => b.step === "end")?.amount ?? Number.NaN;
+      const sum = mine.filter((b) => b.step !== "end").reduce((a, b) => a + b.amount, 0);
+      expect(Math.abs(sum - end) / Math.abs(end)).toBeLessThan(1e-9);
+    }
+  });
 });

@@ -2,12 +2,16 @@ import {
   analyseDeal,
   type DealAnalysis,
   diffTables,
+  focusPeriod,
   gainsAtPrice,
   type HeadlineFigure,
   headlineImpacts,
   type Issue,
   loadScenario,
+  profitBridge,
+  profitSummary,
   type Results,
+  type Run,
   runScenario,
   type Scenario,
   type Table,
@@ -55,6 +59,10 @@ export interface Snapshot {
   compare?: Comparison;
   /** The scenario's headline: each company's tariff cost in the headline period and windows (Overview only; arrives in a second message). */
   headline?: HeadlineFigure[];
+  /** With the headline: whole-company operating profit and its parts by period, and the tariff's effect on net income and EPS. */
+  profit?: Table;
+  /** With the headline: the whole-company operating-profit bridge into the headline period from the one before. */
+  bridge?: Table;
 }
 
 /** A snapshot with the scenario it evaluated (controls applied) and its open prices, for work that follows it (the headline). */
@@ -62,23 +70,35 @@ export interface Evaluated {
   snapshot: Snapshot;
   scenario: Scenario;
   prices: Record<string, number>;
+  run: Run;
 }
 
 /** Evaluates the scenario with the controls: results, the no-deal counterfactual and, when asked, one deal's analysis. */
 export function snapshot(base: Scenario, overrides: string[], controls: Controls, want: { deal?: string; before?: boolean } = {}): Evaluated {
   const s = applyControls(base, controls);
   // The open prices it solves for are kept: the transfer-price control starts from them.
-  const { results, prices } = runScenario(s);
+  const run = runScenario(s);
+  const { results, prices } = run;
   // Each extra evaluation costs redraw time: only what the view on screen shows.
   const before = want.before ? { plants: runScenario(s, { counterfactual: new Set(s.deals.map((d) => d.id)) }).results.plants } : undefined;
   const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal) : undefined;
   const snap: Snapshot = { meta: scenarioMeta(s, overrides, prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
-  return { snapshot: snap, scenario: s, prices };
+  return { snapshot: snap, scenario: s, prices, run };
 }
 
-/** The scenario's headline figures (empty without a `headline:` block): four more evaluations, so sent after the results. */
-export function headlineOf(e: Evaluated): HeadlineFigure[] {
-  return headlineImpacts(e.scenario, e.prices);
+/**
+ * The scenario's headline figures (empty without a `headline:` block), the
+ * whole-company profit summary and the bridge into the focus period: a few
+ * more evaluations, so sent after the results.
+ */
+export function headlineOf(e: Evaluated): { headline: HeadlineFigure[]; profit: Table; bridge?: Table } {
+  const headline = headlineImpacts(e.scenario, e.prices);
+  const { run } = e;
+  const focus = focusPeriod(e.scenario);
+  const periods = run.model.periods.map((p) => p.id);
+  const profit = profitSummary({ ...run, headline }, periods);
+  const before = periods[periods.indexOf(focus) - 1];
+  return before ? { headline, profit, bridge: profitBridge({ run, period: before }, { run, period: focus }) } : { headline, profit };
 }
 
 export function dealView(s: Scenario, dealId: string): DealView {

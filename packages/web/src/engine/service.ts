@@ -1,4 +1,4 @@
-import type { HeadlineFigure, Issue, Scenario } from "@tieup/core";
+import type { HeadlineFigure, Issue, Scenario, Table } from "@tieup/core";
 import { applyControls, type Controls } from "./controls.js";
 import type { ScenarioFiles } from "./files.js";
 import { comparison, composeFiles, type Evaluated, headlineOf, type Snapshot, snapshot } from "./model.js";
@@ -32,6 +32,8 @@ export interface HeadlineReply {
   id: number;
   kind: "headline";
   headline: HeadlineFigure[];
+  profit: Table;
+  bridge?: Table;
 }
 
 export type RunReply =
@@ -71,11 +73,10 @@ export class EngineService {
     return { id: req.id, ok: true, snapshot: snap, text, timings: { compose: t1 - t0, evaluate: t2 - t1 } };
   }
 
-  /** The headline of the last successful run, when it asked for one and the scenario has one. */
+  /** The headline of the last successful run when it asked for one: tariff cost (empty without a `headline:` block), whole-company profit, bridge. */
   headline(req: RunRequest): HeadlineReply | undefined {
     if (!req.headline || !this.last) return undefined;
-    const headline = headlineOf(this.last);
-    return headline.length ? { id: req.id, kind: "headline", headline } : undefined;
+    return { id: req.id, kind: "headline", ...headlineOf(this.last) };
   }
 
   private composed(text: string, overrides: string[]): Cached {
