@@ -9,11 +9,30 @@ import { schemaCommand } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSweep } from "./commands/sweep.js";
 import { validateCommand } from "./commands/validate.js";
-import { InputError } from "./io/errors.js";
+import { InputError, takeExitCode } from "./io/errors.js";
+import { DEFAULT_MAX_FILE_MB, setReadPolicy } from "./io/files.js";
 import { printIssues } from "./io/output.js";
 import { red } from "./io/style.js";
 
 const EXIT_INPUT = 2;
+
+/** --root, --max-file-mb and --max-entities, checked, for every command that reads a scenario. */
+function applyReadOptions(o: { root?: string; maxFileMb?: string; maxEntities?: string }): void {
+  const positive = (flag: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const x = Number(v);
+    if (!Number.isFinite(x) || x <= 0)
+      throw new InputError([{ severity: "error", path: flag, message: `expected a number above 0, got \`${v}\``, suggestion: `e.g. ${flag} 64` }]);
+    return x;
+  };
+  const maxFileMb = positive("--max-file-mb", o.maxFileMb);
+  const maxEntities = positive("--max-entities", o.maxEntities);
+  setReadPolicy({
+    ...(o.root !== undefined ? { root: o.root } : {}),
+    ...(maxFileMb !== undefined ? { maxFileMb } : {}),
+    ...(maxEntities !== undefined ? { maxEntities: Math.floor(maxEntities) } : {}),
+  });
+}
 const EXIT_INTERNAL = 1;
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
@@ -26,6 +45,10 @@ export function program(): Command {
     )
     .version("0.1.0")
     .showSuggestionAfterError(true)
+    .option("--root <dir>", "the folder a scenario may read under (default: the nearest folder above it that holds data/)")
+    .option("--max-file-mb <n>", `the largest file a scenario may read, in MB (default ${DEFAULT_MAX_FILE_MB})`)
+    .option("--max-entities <n>", "the most plants, programs, tariffs, … a scenario may list (default 50,000)")
+    .hook("preAction", (root) => applyReadOptions(root.opts()))
     .exitOverride();
   cmd
     .command("run")
@@ -86,15 +109,26 @@ export function program(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    takeExitCode();
     await program().parseAsync(argv);
-    return 0;
+    return takeExitCode();
   } catch (e) {
-    return handle(e);
+    takeExitCode();
+    return handle(e, wantsJson(argv));
   }
 }
 
-function handle(e: unknown): number {
+/** Whether the command asked for JSON output (then its errors are JSON too, on standard error). */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === "--format=json" || (a === "--format" && argv[i + 1] === "json"));
+}
+
+function handle(e: unknown, json = false): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INPUT;
+  if (e instanceof InputError && json) {
+    process.stderr.write(`${JSON.stringify({ ok: false, exitCode: EXIT_INPUT, issues: e.issues }, null, 2)}\n`);
+    return EXIT_INPUT;
+  }
   if (e instanceof InputError) {
     printIssues(e.issues);
     const n = e.issues.filter((i) => i.severity === "error").length;

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
@@ -28,10 +28,15 @@ describe("tieup validate", () => {
     expect(r.stdout).toMatch(/two-plants: valid \(1 companies, 2 plants, 1 programs, 2 tariff measures\)/);
   });
 
-  it("finds the citations of a base scenario when a file elsewhere extends it", async () => {
+  it("finds the citations of a base scenario when a file elsewhere extends it, with --root over both", async () => {
     const mine = join(tmp, "mine.yaml");
-    writeFileSync(mine, `extends: ${here("../../../scenarios/nissan-honda-us.yaml")}\nid: mine\n`);
-    const r = await runCli("validate", mine);
+    writeFileSync(mine, `extends: ${relative(tmp, here("../../../scenarios/nissan-honda-us.yaml"))}\nid: mine\n`);
+    // Without --root the base is outside mine's root (its own folder): refused, with the way out.
+    const refused = await runCli("validate", mine);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("is outside the scenario's root");
+    expect(refused.stderr).toContain("--root");
+    const r = await runCli("validate", mine, "--root", "/");
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
   });

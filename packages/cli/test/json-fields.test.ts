@@ -23,6 +23,12 @@ describe("--format json prints exactly the fields the results reference document
     expect(Object.keys(JSON.parse(r.stdout))).toEqual(fields("deal"));
   });
 
+  it("optimize", async () => {
+    const r = await runCli("optimize", "--format", "json");
+    expect(r.code).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(fields("optimize"));
+  }, 60_000);
+
   it("sweep and sensitivity", async () => {
     const s = await runCli("sweep", "--draws", "4", "--workers", "1", "--format", "json", "--quiet");
     expect(Object.keys(JSON.parse(s.stdout))).toEqual(fields("sweep"));

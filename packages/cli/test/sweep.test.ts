@@ -1,23 +1,24 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyseDeal, dealValue, evaluate, resolveOpenPrices, rows } from "@tieup/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../src/scenario/load.js";
 import { wilson } from "../src/sweep/format.js";
 import { progressLine } from "../src/sweep/progress.js";
 import { runCli } from "./run-cli.js";
 
 const example = fileURLToPath(new URL("../../../scenarios/examples/contract-pickup.yaml", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "tieup-sweep-"));
+// Beside the examples (a dot-folder, removed afterwards): a scenario reads only under its project's root.
+const dir = mkdtempSync(join(dirname(example), ".sweep-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The hand-checkable contract example with its retooling uncertain: the zone of agreement exists iff R < 95M. */
 function uncertainContract(distribution = "{ type: uniform, min: 0, max: 190000000 }"): string {
   const file = join(dir, `contract-${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(
     file,
-    `extends: ${JSON.stringify(example)}\nuncertainty:\n  parameters:\n    - { id: retooling, path: "deals[cm].retooling.amount", distribution: ${distribution} }\n`,
+    `extends: ${JSON.stringify(relative(dir, example))}\nuncertainty:\n  parameters:\n    - { id: retooling, path: "deals[cm].retooling.amount", distribution: ${distribution} }\n`,
   );
   return file;
 }
@@ -116,7 +117,7 @@ describe("zero spread on the default scenario", () => {
     writeFileSync(
       file,
       [
-        `extends: ${JSON.stringify(base)}`,
+        `extends: ${JSON.stringify(relative(dir, base))}`,
         "uncertainty:",
         "  parameters:",
         '    - { id: tariff, path: "tariffs[jp-auto-15].rate", distribution: { type: discrete, values: [{ value: 0.15, probability: 1 }] } }',

@@ -46,6 +46,9 @@ export interface SolveResult {
   rowValue: Float64Array;
   /** Whether the model had integer columns (then there are no duals). */
   mip: boolean;
+  /** For a MIP: the best bound HiGHS proved (no answer can beat it) and the relative gap between it and `objective`. */
+  bound?: number;
+  gap?: number;
   /** Milliseconds inside HiGHS (passing the model and running it). */
   solveMs: number;
 }
@@ -84,6 +87,7 @@ export async function solve(builder: ModelBuilder, options: SolveOptions = {}): 
         rowDual: mip ? new Float64Array(0) : solution.rowDual,
         rowValue: solution.rowValue,
         mip,
+        ...(mip && usable ? mipBound(model) : {}),
         solveMs: now() - started,
       };
     });
@@ -102,6 +106,17 @@ export async function exportModel(builder: ModelBuilder, format: "lp" | "mps", s
     });
   } catch (e) {
     throw new Error(`HiGHS could not export the model as ${format.toUpperCase()}: ${shortMessage(e)}`);
+  }
+}
+
+/** The MIP's proved bound and relative gap, as HiGHS reports them (absent when it reports none). */
+function mipBound(model: { info: { get(name: string): number | bigint } }): { bound?: number; gap?: number } {
+  try {
+    const bound = Number(model.info.get("mip_dual_bound"));
+    const gap = Number(model.info.get("mip_gap"));
+    return { ...(Number.isFinite(bound) ? { bound } : {}), ...(Number.isFinite(gap) ? { gap } : {}) };
+  } catch {
+    return {};
   }
 }
 

@@ -52,8 +52,11 @@ export interface PlantValue {
 export interface OptimumResult {
   status: SolveStatus;
   detail: string;
-  /** Objective value, base currency (NaN when there is no solution). */
+  /** Objective value, base currency (NaN when there is no solution); the best found, not proven optimal, when `status` is time-limit. */
   objective: number;
+  /** For a MIP: the proved bound on the objective and the relative gap to it (0 at optimality). */
+  bound?: number;
+  gap?: number;
   flows: FlowValue[];
   plants: PlantValue[];
   profit: Map<string, number>;
@@ -92,7 +95,18 @@ export async function optimizeInstance(inst: Instance, scope: Scope, o: Optimize
   const r = await solve(f.builder, { timeLimit: o.timeLimit, gap: o.gap });
   const out = assign(f, r.status === "optimal" || Number.isFinite(r.objective) ? r.colValue : undefined, r.rowDual);
   const objective = Number.isFinite(r.objective) ? objectiveValue(f, o, out.profit) : Number.NaN;
-  const result: OptimumResult = { ...out, status: r.status, detail: r.detail, objective, violations: [], size: size(f), buildMs, solveMs: r.solveMs };
+  const result: OptimumResult = {
+    ...out,
+    status: r.status,
+    detail: r.detail,
+    objective,
+    ...(r.bound !== undefined ? { bound: r.bound + (objective - r.objective) } : {}),
+    ...(r.gap !== undefined ? { gap: r.gap } : {}),
+    violations: [],
+    size: size(f),
+    buildMs,
+    solveMs: r.solveMs,
+  };
   if (r.status === "infeasible") result.violations = await diagnose(inst, scope, o);
   return result;
 }

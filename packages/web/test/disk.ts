@@ -11,6 +11,8 @@ export function diskFiles(entry = "/scenarios/nissan-honda-us.yaml"): ScenarioFi
   const files: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
+      // Dot-files are other tests' scratch (fuzz mutants, hardening variants), written and removed meanwhile.
+      if (name.startsWith(".")) continue;
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (/\.(ya?ml|csv)$/.test(name)) files[`/${relative(repoRoot, p).split(sep).join("/")}`] = readFileSync(p, "utf8");

@@ -1,9 +1,9 @@
 import { suggestId } from "@tieup/core";
 import { companiesOf, type FootprintOptions, type Objective, scenarioInstance } from "@tieup/optimize";
 import { type Command, Option } from "commander";
-import { InputError } from "../io/errors.js";
+import { EXIT_NOT_PROVEN, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
-import { renderOptimize } from "../optimize/report.js";
+import { proven, renderOptimize } from "../optimize/report.js";
 import { exportFor, type OptimizeRun, runOptimize } from "../optimize/run.js";
 import { loadScenario } from "../scenario/load.js";
 
@@ -80,6 +80,8 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     }),
     opts.out,
   );
+  // An answer not proven optimal is printed, but a script must not take it for one.
+  if (!proven(result)) setExitCode(EXIT_NOT_PROVEN);
 }
 
 function parseObjective(text: string, companies: string[]): Objective | { kind: "alliance-fair" } {

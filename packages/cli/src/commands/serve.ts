@@ -13,7 +13,12 @@ export function registerServe(program: Command): void {
     .description("open the web workspace on 127.0.0.1 with the scenario loaded: charts, map, deal, compare and the YAML, driven by controls")
     .argument("[scenario]", "scenario file (default: the built-in scenario)")
     .option("--port <n>", "port to listen on (0 picks a free one)", parsePort, 5174)
-    .action((scenario: string | undefined, opts: { port: number }) => serveCommand(scenario, opts));
+    .option("--allow-host <name>", "also answer requests whose Host header is this name (repeatable); loopback names only by default", collectHosts, [])
+    .action((scenario: string | undefined, opts: { port: number; allowHost: string[] }) => serveCommand(scenario, opts));
+}
+
+function collectHosts(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parsePort(value: string): number {
@@ -25,7 +30,7 @@ function parsePort(value: string): number {
 /** Until Ctrl-C (or `until` settles, for tests): serves the app and the scenario, then closes. */
 export async function serveCommand(
   scenario: string | undefined,
-  opts: { port: number },
+  opts: { port: number; allowHost?: string[] },
   until: Promise<unknown> = interrupted(),
   root = webAppDir(),
 ): Promise<void> {
@@ -37,7 +42,7 @@ export async function serveCommand(
     ]);
   let served: Served;
   try {
-    served = await startServer(root, payload, opts.port);
+    served = await startServer(root, payload, opts.port, opts.allowHost ?? []);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError([

@@ -37,6 +37,12 @@ function objectiveName(o: OptimizeOutcome): string {
   return obj.kind === "company" ? `company:${obj.company} (stand-alone)` : obj.kind;
 }
 
+/** Whether every solve behind the report proved its optimum (the main one, and each stand-alone one of a cooperation). */
+export function proven(o: OptimizeOutcome): boolean {
+  const all = [o.result, ...(o.cooperation ? [o.cooperation.alliance, ...o.cooperation.standAlone.values()] : [])];
+  return all.every((r) => r.status === "optimal");
+}
+
 function summary(o: OptimizeOutcome) {
   const r = o.result;
   return {
@@ -45,7 +51,12 @@ function summary(o: OptimizeOutcome) {
     objective: objectiveName(o),
     footprint: o.run.footprint !== undefined,
     status: r.status,
-    optimum: r.objective,
+    proven: proven(o),
+    // The optimum only when proven; otherwise the best found, with the bound and gap it is known within.
+    optimum: r.status === "optimal" ? r.objective : null,
+    best: r.objective,
+    bound: r.bound ?? null,
+    gap: r.gap ?? null,
     ownSourcing: o.scope.companies.reduce((s, c) => s + (o.baseline.profit.get(c) ?? 0), 0),
     cooperation: o.cooperation
       ? { standAloneTotal: o.cooperation.standAloneTotal, alliance: o.cooperation.alliance.objective, value: o.cooperation.value }
@@ -62,12 +73,17 @@ function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
   return [
     `scenario ${o.run.scenario.id}${opts.overrides.length ? ` with ${opts.overrides.join(", ")}` : ""} · objective ${objectiveName(o)} · ${o.run.footprint ? "footprint MILP" : "allocation LP"} · periods ${periods[0]}–${periods.at(-1)} · base currency ${base}`,
     `HiGHS: ${r.detail}, ${r.size.vars} variables (${r.size.binaries} binary), ${r.size.rows} rows, ${r.size.nnz} non-zeros; built in ${fixed(r.buildMs, 1)} ms, solved in ${fixed(r.solveMs, 1)} ms`,
+    ...(r.status === "time-limit"
+      ? [
+          `NOT PROVEN OPTIMAL: the time limit stopped the solver; best found ${money(r.objective, base)}${r.bound !== undefined ? `, bound ${money(r.bound, base)}` : ""}${r.gap !== undefined ? `, gap ${percent(r.gap)}` : ""} (${moneyUnit(base)})`,
+        ]
+      : []),
     `Profit = contribution − fixed cost over the horizon, in ${moneyUnit(base)}; transfers between companies at a contract-manufacturing deal's price where one exists, else the program's customs value.`,
   ];
 }
 
 function sections(o: OptimizeOutcome, t: OptimizeTables, base: string, period: string | undefined): Section[] {
-  const out: Section[] = [companySection(t.companies, base, o.cooperation !== undefined)];
+  const out: Section[] = [companySection(t.companies, base, o.cooperation !== undefined, proven(o))];
   if (o.cooperation) out.push(cooperationSection(o, t, base));
   out.push(allocationSection(t.flows, o, period), changeSection(t.changes, o.run.si.inst.periods), plantSection(t.plants, o, base, period));
   if (o.result.retooled.length > 0)
@@ -79,7 +95,7 @@ const n = (c: Cell | undefined) => (typeof c === "number" ? c : 0);
 const c = (x: Cell | undefined): Cell => x ?? null;
 const maybe = (x: Cell | undefined): number | null => (typeof x === "number" ? x : null);
 
-function companySection(t: Table, base: string, alliance: boolean): Section {
+function companySection(t: Table, base: string, alliance: boolean, isProven: boolean): Section {
   const body: Cell[][] = rows(t).map((r) => [
     c(r.company),
     money(n(r.ownSourcing), base),
@@ -95,9 +111,10 @@ function companySection(t: Table, base: string, alliance: boolean): Section {
   }
   if (body.length > 1)
     body.push(["total", money(total.own, base), money(total.opt, base), signed(total.opt - total.own, base), ...(alliance ? [money(total.sa, base)] : [])]);
+  const best = isProven ? "optimum" : "best found";
   return {
-    title: `Profit by company, own sourcing against the optimum (${moneyUnit(base)})`,
-    headers: ["company", "own sourcing", "optimum", "change", ...(alliance ? ["stand-alone optimum"] : [])],
+    title: `Profit by company, own sourcing against the ${isProven ? "optimum" : "best answer found (not proven optimal)"} (${moneyUnit(base)})`,
+    headers: ["company", "own sourcing", best, "change", ...(alliance ? [`stand-alone ${best}`] : [])],
     body,
   };
 }
@@ -108,8 +125,8 @@ function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string)
   const seller = new Map(o.run.scenario.programs.map((p) => [p.id, p.seller]));
   const cross = rows(t.cooperation as Table).filter((r) => owner.get(String(r.plant)) !== seller.get(String(r.program)) && n(r.units) > 0);
   return {
-    title: `Value of cooperation (${moneyUnit(base)})`,
-    note: `Σ stand-alone optima ${money(coop?.standAloneTotal ?? 0, base)}; alliance optimum ${money(coop?.alliance.objective ?? 0, base)}; value of cooperation ${signed(coop?.value ?? 0, base)}. Below: programs built at another company's plant in the alliance (units over the horizon; all moves in the cooperation table, --format json).`,
+    title: `Value of cooperation (${moneyUnit(base)})${proven(o) ? "" : ": NOT PROVEN, from answers the time limit stopped"}`,
+    note: `Σ stand-alone ${proven(o) ? "optima" : "best answers"} ${money(coop?.standAloneTotal ?? 0, base)}; alliance ${proven(o) ? "optimum" : "best answer"} ${money(coop?.alliance.objective ?? 0, base)}; value of cooperation ${signed(coop?.value ?? 0, base)}${proven(o) ? "" : " (it may be far off: each side is only known to lie below its bound)"}. Below: programs built at another company's plant in the alliance (units over the horizon; all moves in the cooperation table, --format json).`,
     headers: ["program", "market", "built at", "owner", "units (k)"],
     body: cross.length > 0 ? cross.map((r) => [c(r.program), c(r.market), c(r.plant), c(r.builder), thousands(n(r.units))]) : [["–", "–", "–", "–", "–"]],
   };
@@ -194,5 +211,12 @@ function signed(x: number, base: string): string {
 }
 
 function limitWarnings(o: OptimizeOutcome): string[] {
-  return o.result.status === "time-limit" ? ["the time limit stopped the solver: the answer is the best found, not proven optimal"] : [];
+  if (proven(o)) return [];
+  const coop =
+    o.cooperation && !o.cooperation.alliance.status.startsWith("optimal")
+      ? " The value of cooperation compares answers not proven optimal: it may be far off."
+      : "";
+  const alone =
+    o.cooperation && [...o.cooperation.standAlone.values()].some((x) => x.status !== "optimal") ? " A stand-alone optimum is not proven either." : "";
+  return [`the time limit stopped the solver: the answer is the best found, not proven optimal (exit code 3).${coop}${alone}`];
 }

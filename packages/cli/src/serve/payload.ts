@@ -1,6 +1,6 @@
 import { dirname, relative, sep } from "node:path";
 import { checkCitations, collectCitations, composeScenario, type FileReader } from "@tieup/core";
-import { nodeReader } from "../io/files.js";
+import { rootedReader, rootOf } from "../io/files.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
 
 /** What the web app composes in the browser: the entry file and every file it may read, keyed by POSIX path under one root. */
@@ -19,13 +19,16 @@ export interface ScenarioPayload {
 export function scenarioPayload(path: string | undefined): { loaded: Loaded; payload: ScenarioPayload } {
   const loaded = loadScenario(path);
   const read = new Map<string, string>();
+  // Only what the scenario may read (under its root) is ever sent to the browser.
+  const inner = rootedReader(rootOf(loaded.path));
   const recorder: FileReader = {
     read(p) {
-      const text = nodeReader.read(p);
+      const text = inner.read(p);
       if (text !== undefined) read.set(p, text);
       return text;
     },
-    resolve: nodeReader.resolve,
+    resolve: inner.resolve,
+    ...(inner.refuse ? { refuse: inner.refuse } : {}),
   };
   const base = composeScenario(loaded.path, recorder);
   for (const name of Object.keys(base.overrides)) composeScenario(loaded.path, recorder, [name]);

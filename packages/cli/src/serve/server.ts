@@ -28,10 +28,33 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves the built app and the scenario at /api/scenario on 127.0.0.1 only; port 0 picks a free port. */
-export function startServer(root: string, payload: ScenarioPayload, port: number): Promise<Served> {
+/** Host names a loopback server answers to; any other Host header is a page elsewhere reaching it (DNS rebinding). */
+const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+
+/** The host name of a Host header, without its port; undefined when there is none. */
+export function hostName(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const h = header.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1) || undefined;
+  return h.split(":")[0] || undefined;
+}
+
+/**
+ * Serves the built app and the scenario at /api/scenario on 127.0.0.1 only,
+ * to requests whose Host is a loopback name or one of `allowHosts`; port 0
+ * picks a free port.
+ */
+export function startServer(root: string, payload: ScenarioPayload, port: number, allowHosts: readonly string[] = []): Promise<Served> {
   const body = JSON.stringify(payload);
-  const server = createServer((req, res) => handle(root, body, req, res));
+  const hosts = new Set([...LOOPBACK_HOSTS, ...allowHosts.map((h) => h.toLowerCase())]);
+  const server = createServer((req, res) => {
+    const host = hostName(req.headers.host);
+    if (!host || !hosts.has(host)) {
+      send(res, 403, "text/plain", "this workspace answers only on 127.0.0.1 or localhost (tieup serve --allow-host adds a name)");
+      return;
+    }
+    handle(root, body, req, res);
+  });
   return new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => {

@@ -1,5 +1,6 @@
 export * from "./merge.js";
 export * from "./parse.js";
 export * from "./provenance.js";
+export * from "./reserved.js";
 export * from "./resolve.js";
 export * from "./tables.js";

@@ -45,6 +45,8 @@ export function collectCitations(doc: unknown): Citation[] {
  * scenario's folder upwards. Broken citations are warnings: the
  * numbers still evaluate, but their trail is cut.
  */
+const CITABLE = /^data\/[A-Za-z0-9._/-]+\.(csv|yaml)$/;
+
 export function checkCitations(citations: Citation[], scenarioPaths: string | readonly string[], reader: FileReader): Issue[] {
   // Citations may come from any file of an extends chain: look near each of them.
   const from = typeof scenarioPaths === "string" ? [scenarioPaths] : scenarioPaths;
@@ -59,6 +61,11 @@ export function checkCitations(citations: Citation[], scenarioPaths: string | re
     if (!file || !id) {
       if (!/^https?:/.test(c.source))
         issues.push(warning(c.path, `citation "${c.source}" names no row`, 'cite "data/<file>.csv#<row id>", "assumption:<id>" or "claim:<id>"'));
+      continue;
+    }
+    // A citation names a file of the project's data/ folder, never a path elsewhere.
+    if (!CITABLE.test(file) || file.split("/").includes("..")) {
+      issues.push(warning(c.path, `citation "${c.source}" names a file outside data/`, 'cite "data/<file>.csv#<row id>", "assumption:<id>" or "claim:<id>"'));
       continue;
     }
     if (!index.has(file))

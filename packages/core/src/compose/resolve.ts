@@ -1,16 +1,36 @@
 import { error, type Issue, suggestId } from "../issues/issue.js";
 import { mergeDocs } from "./merge.js";
 import { parseScenarioText } from "./parse.js";
+import { reservedNameIssues } from "./reserved.js";
 import { applyTable, parseCsv, TABLES, type TableName } from "./tables.js";
 
 type Doc = Record<string, unknown>;
 
 /** File access, injected so that the engine itself does no I/O (Node, browser and tests supply their own). */
 export interface FileReader {
-  /** The file's text, or undefined when there is no such file. */
+  /** The file's text, or undefined when there is no such file (or it may not be read). */
   read(path: string): string | undefined;
   /** A path relative to the file `from`. */
   resolve(from: string, relative: string): string;
+  /** Why `path` may not be read (outside the scenario's root, not a regular file, too large) and what to do; undefined when it may. */
+  refuse?(path: string): { message: string; suggestion: string } | undefined;
+}
+
+/** A path written in a scenario that is absolute (POSIX, UNC or a drive letter). */
+function isAbsolutePath(p: string): boolean {
+  return p.startsWith("/") || p.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+const ROOT_HINT = "keep the scenario's files under its root (the project folder holding data/, or --root) and name them by relative paths";
+
+/**
+ * Why a path a scenario writes may not be followed: it is absolute, or the
+ * reader refuses the file it resolves to. `field` is where it is written.
+ */
+function refusal(written: string, resolved: string, reader: FileReader, field: string, file: string): Issue | undefined {
+  if (isAbsolutePath(written)) return { ...error(field, `\`${written}\` is an absolute path: a scenario names its files relative to itself`, ROOT_HINT), file };
+  const why = reader.refuse?.(resolved);
+  return why ? { ...error(field, why.message, why.suggestion), file } : undefined;
 }
 
 export interface Composed {
@@ -44,7 +64,9 @@ export function composeScenario(path: string, reader: FileReader, withOverrides:
     doc = merged.doc;
   }
   doc.overrides = { ...state.overrides };
-  state.doc = doc;
+  const reserved = reservedNameIssues(doc);
+  state.issues.push(...reserved);
+  if (reserved.length === 0) state.doc = doc;
   return state;
 }
 
@@ -56,9 +78,13 @@ function load(path: string, reader: FileReader, state: Composed, chain: string[]
     });
     return undefined;
   }
-  const text = reader.read(path);
+  const why = reader.refuse?.(path);
+  const text = why ? undefined : reader.read(path);
   if (text === undefined) {
-    state.issues.push({ ...error("(file)", `cannot read ${path}`, "check the path; relative paths are relative to the file that names them"), file: path });
+    state.issues.push({
+      ...error("(file)", why?.message ?? `cannot read ${path}`, why?.suggestion ?? "check the path; relative paths are relative to the file that names them"),
+      file: path,
+    });
     return undefined;
   }
   state.files.push(path);
@@ -75,7 +101,13 @@ function load(path: string, reader: FileReader, state: Composed, chain: string[]
   if (parent !== undefined) {
     if (typeof parent !== "string") state.issues.push({ ...error("extends", "extends names one base scenario file"), file: path });
     else {
-      const base = load(reader.resolve(path, parent), reader, state, [...chain, path]);
+      const target = reader.resolve(path, parent);
+      const refused = refusal(parent, target, reader, "extends", path);
+      if (refused) {
+        state.issues.push(refused);
+        return undefined;
+      }
+      const base = load(target, reader, state, [...chain, path]);
       if (!base) return undefined;
       const merged = mergeDocs(base, own, path);
       state.issues.push(...merged.issues);
@@ -93,8 +125,14 @@ function registerOverrides(overrides: unknown, path: string, reader: FileReader,
     return;
   }
   for (const [name, rel] of Object.entries(overrides)) {
-    if (typeof rel === "string") state.overrides[name] = reader.resolve(path, rel);
-    else state.issues.push({ ...error(`overrides.${name}`, "expected the path of an override file"), file: path });
+    if (typeof rel !== "string") {
+      state.issues.push({ ...error(`overrides.${name}`, "expected the path of an override file"), file: path });
+      continue;
+    }
+    const target = reader.resolve(path, rel);
+    const refused = refusal(rel, target, reader, `overrides.${name}`, path);
+    if (refused) state.issues.push(refused);
+    else state.overrides[name] = target;
   }
 }
 
@@ -110,6 +148,11 @@ function applyTables(doc: Doc, tables: unknown, path: string, reader: FileReader
       continue;
     }
     const file = reader.resolve(path, String(rel));
+    const refused = refusal(String(rel), file, reader, `tables.${name}`, path);
+    if (refused) {
+      state.issues.push(refused);
+      continue;
+    }
     const text = reader.read(file);
     if (text === undefined) {
       state.issues.push({ ...error(`tables.${name}`, `cannot read ${file}`, "paths are relative to the scenario file"), file: path });

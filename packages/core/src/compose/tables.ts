@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { error, type Issue } from "../issues/issue.js";
+import { RESERVED_NAMES } from "./reserved.js";
 
 type Doc = Record<string, unknown>;
 
@@ -52,6 +53,18 @@ export function applyTable(doc: Doc, name: TableName, rows: Record<string, strin
       });
       return;
     }
+    const reserved = spec.columns.slice(0, -1).find((c) => RESERVED_NAMES.has(row[c] ?? ""));
+    if (reserved) {
+      issues.push({
+        ...error(
+          `${where}.${reserved}`,
+          `\`${row[reserved]}\` is a reserved name`,
+          "rename it: __proto__, constructor and prototype name properties every JavaScript object has",
+        ),
+        file,
+      });
+      return;
+    }
     const value = Number(row[spec.columns.at(-1) as string]);
     const cell = row.source ? { value, source: row.source } : value;
     const problem = name === "demand" ? setDemand(doc, row, cell) : setFx(doc, row, cell);
@@ -60,27 +73,36 @@ export function applyTable(doc: Doc, name: TableName, rows: Record<string, strin
   return issues;
 }
 
+const isRecord = (x: unknown): x is Doc => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * Puts a demand row into its program's market. A market the scenario wrote
+ * as something else than a mapping is left for the schema to report; keys
+ * are looked up as own properties only.
+ */
 function setDemand(doc: Doc, row: Record<string, string>, cell: unknown): { message: string; suggestion?: string } | undefined {
-  const programs = Array.isArray(doc.programs) ? (doc.programs as Doc[]) : [];
-  const program = programs.find((p) => p?.id === row.program);
+  const programs = Array.isArray(doc.programs) ? (doc.programs as unknown[]) : [];
+  const program = programs.find((p): p is Doc => isRecord(p) && p.id === row.program);
   if (!program) return { message: `unknown program \`${row.program}\``, suggestion: "every program in the table must be defined in the scenario" };
-  const markets = (program.markets ?? {}) as Doc;
-  const market = markets[row.market as string] as Doc | undefined;
-  if (!market)
+  const markets = program.markets;
+  const market = isRecord(markets) && Object.hasOwn(markets, row.market as string) ? markets[row.market as string] : undefined;
+  if (market === undefined)
     return {
       message: `program ${row.program} has no market \`${row.market}\``,
       suggestion: `add markets.${row.market} (with its price) to program ${row.program}`,
     };
-  const demand = typeof market.demand === "object" && market.demand !== null ? (market.demand as Doc) : {};
+  if (!isRecord(market)) return undefined; // the schema says what is wrong with it
+  const demand = isRecord(market.demand) ? market.demand : {};
   market.demand = { ...demand, [row.period as string]: cell };
   return undefined;
 }
 
 function setFx(doc: Doc, row: Record<string, string>, cell: unknown): undefined {
-  const fx = (doc.fx ?? {}) as Doc;
-  const rates = (fx.rates ?? {}) as Record<string, Doc>;
-  rates[row.currency as string] = { ...(rates[row.currency as string] ?? {}), [row.period as string]: cell };
-  doc.fx = { ...fx, rates };
+  const fx = isRecord(doc.fx) ? doc.fx : {};
+  const rates = isRecord(fx.rates) ? fx.rates : {};
+  const currency = row.currency as string;
+  const before = Object.hasOwn(rates, currency) && isRecord(rates[currency]) ? (rates[currency] as Doc) : {};
+  doc.fx = { ...fx, rates: { ...rates, [currency]: { ...before, [row.period as string]: cell } } };
   return undefined;
 }
 

@@ -72,6 +72,28 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
     ],
   },
   {
+    command: "optimize",
+    description: "`tieup optimize --format json`: the optimised allocation (or footprint) and how sure the solver is of it.",
+    fields: [
+      f("scenario", "Scenario id"),
+      f("base", "Base currency of every amount"),
+      f("objective", "alliance, alliance-fair or company:<id> (stand-alone)"),
+      f("footprint", "Whether plants may close and platforms be added (the MILP)"),
+      f("status", "optimal, time-limit, infeasible, unbounded or error (HiGHS' model status)"),
+      f("proven", "Whether every solve behind the answer (and the stand-alone ones of a cooperation) proved its optimum; when false the exit code is 3"),
+      f("optimum", "The proved optimum; null when the solver did not prove it"),
+      f("best", "The best answer found (the optimum when proven)"),
+      f("bound", "For a MILP: the bound HiGHS proved, which no answer can beat; null for an LP"),
+      f("gap", "For a MILP: relative gap between best and bound (0 when proven); null for an LP"),
+      f("ownSourcing", "Profit of the scenario's own sourcing, valued the same way"),
+      f("cooperation", "For an alliance objective: { standAloneTotal, alliance, value }; null otherwise"),
+      f("retooled", "Platforms added at plants (footprint)"),
+      f("size", "Variables, binaries, rows and non-zeros of the model"),
+      f("warnings", "What the result warns about (pass-through not modelled, a time limit, …)"),
+      f("tables", "companies, changes, plants, flows and (with an alliance objective) cooperation tables"),
+    ],
+  },
+  {
     command: "sensitivity",
     description: "`tieup sensitivity --format json`: one-at-a-time swings.",
     fields: [

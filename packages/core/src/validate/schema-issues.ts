@@ -83,6 +83,8 @@ function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";
+  // JSON has no NaN or Infinity (it would print null): name them.
+  if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "NaN (not a number)" : `${v > 0 ? "" : "-"}Infinity`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 

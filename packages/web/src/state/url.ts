@@ -1,3 +1,4 @@
+import { RESERVED_NAMES } from "@tieup/core";
 import { type Controls, noControls } from "../engine/controls.js";
 
 export const VIEWS = ["overview", "plants", "deal", "map", "compare", "uncertainty", "optimise", "scenario"] as const;
@@ -32,7 +33,9 @@ export function parseHash(hash: string): AppState {
     if (dot < 0) continue;
     const group = (Object.keys(PREFIX) as (keyof Controls)[]).find((g) => PREFIX[g] === key.slice(0, dot));
     const x = Number(value);
-    if (group && value !== "" && Number.isFinite(x)) controls[group][key.slice(dot + 1)] = x;
+    const name = key.slice(dot + 1);
+    // A link is input like any other: __proto__ or constructor would reach the record's prototype.
+    if (group && value !== "" && Number.isFinite(x) && !RESERVED_NAMES.has(name)) controls[group][name] = x;
   }
   const period = q.get("period") || undefined;
   const deal = q.get("deal") || undefined;

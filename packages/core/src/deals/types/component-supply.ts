@@ -82,8 +82,9 @@ function check(d: ComponentSupply, ctx: DealCheckContext, at: string): Issue[] {
   d.programs.forEach((id, j) => {
     if (seen.has(id)) issues.push(error(`${at}.programs[${j}]`, `${id} is listed twice`, "list each program once: one component per vehicle", d.id));
     seen.add(id);
-    if (check(`programs[${j}]`, id, ctx.programIds, "program"))
-      issues.push(...programIssues(ctx, d, ctx.s.programs.find((p) => p.id === id) as Program, j, from, at));
+    const program = ctx.s.programs.find((p) => p.id === id);
+    // A program that failed the schema is known (no second error) but not checked against.
+    if (check(`programs[${j}]`, id, ctx.programIds, "program") && program) issues.push(...programIssues(ctx, d, program, j, from, at));
   });
   if (d.price < d.supplierCost)
     issues.push(

@@ -70,7 +70,9 @@ function check(d: PlantAction, ctx: DealCheckContext, at: string): Issue[] {
   period("period", d.period);
   issues.push(...missingRates(ctx, d, at, [d.period]), ...lastDayIssues(ctx, d, at));
   if (!check("plant", d.plant, ctx.plantIds, "plant")) return issues;
-  const plant = ctx.s.plants.find((p) => p.id === d.plant) as Plant;
+  // A plant that failed the schema is known (no second error) but not checked against.
+  const plant = ctx.s.plants.find((p) => p.id === d.plant);
+  if (!plant) return issues;
   issues.push(...closesOnce(ctx, d, plant, at));
   const moved = programsAfter(ctx, d.plant, dayNumber(d.lastDay));
   for (const [id, share] of Object.entries(d.moveTo ?? {})) {
@@ -116,8 +118,9 @@ function closesOnce(ctx: DealCheckContext, d: PlantAction, plant: Plant, at: str
 
 /** A plant receiving volume: same owner, the platforms and lanes of the programs it receives, and open through the horizon. */
 function target(ctx: DealCheckContext, d: PlantAction, from: Plant, id: string, moved: Program[], path: string): Issue[] {
-  const to = ctx.s.plants.find((p) => p.id === id) as Plant;
+  const to = ctx.s.plants.find((p) => p.id === id);
   if (id === d.plant) return [error(path, `${id} is the plant being closed`, "move the volume to another of the owner's plants", d.id)];
+  if (!to) return [];
   const issues: Issue[] = [];
   if (to.owner !== from.owner)
     issues.push(

@@ -1,0 +1,51 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { runScenario } from "@tieup/core";
+import { InputError } from "../io/errors.js";
+import { loadScenario } from "../scenario/load.js";
+import { mutant, random } from "./mutate.js";
+
+export interface FuzzCrash {
+  index: number;
+  mutations: string[];
+  error: string;
+}
+
+export interface FuzzReport {
+  seed: number;
+  count: number;
+  /** Mutants that validated and were evaluated. */
+  evaluated: number;
+  /** Mutants refused as bad input (exit 2 in the CLI). */
+  refused: number;
+  crashes: FuzzCrash[];
+}
+
+/**
+ * Mutates a scenario `count` times and loads each mutant as the CLI does,
+ * evaluating those that validate. A mutant is written beside the scenario
+ * (a dot-file, removed afterwards) so that its relative tables and overrides
+ * resolve. Bad input must come back as an InputError whose every issue has a
+ * path; anything else thrown is a crash.
+ */
+export function fuzzScenario(entry: string, count: number, seed: number, evaluate = true): FuzzReport {
+  const text = readFileSync(entry, "utf8");
+  const next = random(seed);
+  const report: FuzzReport = { seed, count, evaluated: 0, refused: 0, crashes: [] };
+  for (let i = 0; i < count; i++) {
+    const m = mutant(text, next);
+    const file = join(dirname(entry), `.fuzz-${basename(entry, ".yaml")}-${seed}-${i}-${process.pid}.yaml`);
+    try {
+      writeFileSync(file, m.text);
+      const loaded = loadScenario(file);
+      if (evaluate) runScenario(loaded.scenario);
+      report.evaluated++;
+    } catch (e) {
+      if (e instanceof InputError && e.issues.every((x) => typeof x.path === "string" && x.path.length > 0)) report.refused++;
+      else report.crashes.push({ index: i, mutations: m.mutations, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+  return report;
+}

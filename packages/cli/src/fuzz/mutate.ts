@@ -1,0 +1,112 @@
+import { parseDocument, stringify } from "yaml";
+
+/** A seeded generator (mulberry32): the same seed gives the same mutants on every machine. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Node = unknown;
+type Path = (string | number)[];
+
+/** Values a hostile or careless user writes where something else belongs. */
+const WRONG: readonly unknown[] = [
+  "x",
+  "",
+  -1,
+  0,
+  1e308,
+  -0.5,
+  3.5,
+  null,
+  true,
+  [],
+  {},
+  [1, "a"],
+  { value: "x" },
+  { unit: 5 },
+  "__proto__",
+  "constructor",
+  "2025-13-45",
+  "USD",
+  "US",
+  "FY2099",
+  "../../etc/passwd",
+  Number.NaN,
+];
+
+/** Every path in the document that leads to a value (the root excluded). */
+function paths(node: Node, at: Path = [], out: Path[] = []): Path[] {
+  if (Array.isArray(node))
+    node.forEach((x, i) => {
+      out.push([...at, i]);
+      paths(x, [...at, i], out);
+    });
+  else if (node !== null && typeof node === "object")
+    for (const [k, v] of Object.entries(node)) {
+      out.push([...at, k]);
+      paths(v, [...at, k], out);
+    }
+  return out;
+}
+
+function parentOf(doc: Node, path: Path): { parent: Record<string | number, unknown> | unknown[]; key: string | number } {
+  let node = doc as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  return { parent: node, key: path.at(-1) as string | number };
+}
+
+/** One mutation of the document in place, described for the report. */
+function mutateOnce(doc: Node, next: () => number, ids: readonly string[]): string {
+  const all = paths(doc);
+  const path = all[Math.floor(next() * all.length)] as Path;
+  const { parent, key } = parentOf(doc, path);
+  const where = path.join(".");
+  const current = (parent as Record<string | number, unknown>)[key];
+  const pick = next();
+  if (pick < 0.15) {
+    if (Array.isArray(parent)) parent.splice(key as number, 1);
+    else delete (parent as Record<string, unknown>)[key as string];
+    return `delete ${where}`;
+  }
+  if (pick < 0.25 && Array.isArray(parent)) {
+    parent.splice(key as number, 0, structuredClone(parent[key as number]));
+    return `duplicate ${where}`;
+  }
+  if (pick < 0.4 && typeof current === "number") {
+    const factor = [-1, 0, 1000, 1e-6, Number.POSITIVE_INFINITY][Math.floor(next() * 5)] as number;
+    (parent as Record<string | number, unknown>)[key] = current * factor;
+    return `${where} × ${factor}`;
+  }
+  if (pick < 0.5 && ids.length > 0) {
+    const id = ids[Math.floor(next() * ids.length)] as string;
+    (parent as Record<string | number, unknown>)[key] = id;
+    return `${where} = ${id}`;
+  }
+  const value = structuredClone(WRONG[Math.floor(next() * WRONG.length)]);
+  (parent as Record<string | number, unknown>)[key] = value;
+  return `${where} = ${JSON.stringify(value)}`;
+}
+
+/** Ids of the document's entities, for mutations that point a reference at the wrong thing. */
+function idsOf(doc: Node): string[] {
+  const out: string[] = [];
+  for (const p of paths(doc)) if (p.at(-1) === "id") out.push(String(parentOf(doc, p).parent[p.at(-1) as never]));
+  return out;
+}
+
+/** A mutant of a scenario's YAML text: 1 to 3 mutations, with what each did. */
+export function mutant(text: string, next: () => number): { text: string; mutations: string[] } {
+  const doc = parseDocument(text).toJS() as Node;
+  const ids = idsOf(doc);
+  const mutations: string[] = [];
+  const n = 1 + Math.floor(next() * 3);
+  for (let i = 0; i < n; i++) mutations.push(mutateOnce(doc, next, ids));
+  return { text: stringify(doc), mutations };
+}
