@@ -96,17 +96,98 @@ export async function solve(builder: ModelBuilder, options: SolveOptions = {}): 
   }
 }
 
-/** The model as LP or MPS text, with domain labels as names (for other solvers and for review). */
+/**
+ * The model as LP or MPS text, with domain labels as names, in the dialect
+ * CBC, GLPK and HiGHS all read to the same optimum: the objective's constant
+ * is a column fixed at 1 (`objective_constant`), rows without coefficients
+ * are left out (validation has already refused an empty row that could not
+ * hold), and an MPS file minimises the negated objective, because readers
+ * disagree on OBJSENSE (CBC ignores it, GLPK refuses it): its optimum is
+ * minus the profit. An LP file states `max` itself.
+ */
 export async function exportModel(builder: ModelBuilder, format: "lp" | "mps", sense: "max" | "min" = "max"): Promise<string> {
   const highs = await loadHighs();
+  const flip = format === "mps" && sense === "max";
   try {
-    return highs.withModel(toModelData(highs, builder, sense, true), (model) => {
+    const data = portable(toModelData(highs, builder, flip ? "min" : sense, true), flip, highs.constants.objectiveSense.minimize);
+    return highs.withModel(data, (model) => {
       const out = format === "lp" ? model.exportModel("lp") : model.exportModel("mps");
-      return typeof out === "string" ? out : utf8(out);
+      const text = typeof out === "string" ? out : utf8(out);
+      if (format === "lp") return portableLp(text);
+      return flip ? `* tieup: this model minimises -(profit); its optimum is minus the profit tieup reports\n${text}` : text;
     });
   } catch (e) {
     throw new Error(`HiGHS could not export the model as ${format.toUpperCase()}: ${shortMessage(e)}`);
   }
+}
+
+/**
+ * HiGHS' LP text with the integer sections named as every reader knows them:
+ * CBC takes `bin` for a variable name (and solves the relaxation), so the
+ * sections are `binaries` and `generals`; empty sections are left out (GLPK
+ * refuses an empty `semi`).
+ */
+function portableLp(text: string): string {
+  const lines = text.split("\n");
+  const sections = new Map([
+    ["bin", "binaries"],
+    ["gen", "generals"],
+    ["semi", "semi-continuous"],
+  ]);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const name = sections.get(line.trim());
+    if (name === undefined) {
+      out.push(line);
+      continue;
+    }
+    const next = (lines[i + 1] ?? "").trim();
+    // A section with no variable under it: the next line is another section or the end.
+    if (next === "" || next === "end" || sections.has(next)) continue;
+    out.push(name);
+  }
+  return out.join("\n");
+}
+
+type ModelData = ReturnType<typeof toModelData>;
+
+/** The model data other solvers read alike: constant as a fixed column, empty rows dropped, costs negated when `flip`. */
+function portable(d: ModelData, flip: boolean, minimize: ModelData["sense"]): ModelData {
+  const { starts, indices, values } = d.matrix;
+  const used = new Uint8Array(d.numRows);
+  for (const r of indices) used[r] = 1;
+  const keep: number[] = [];
+  for (let r = 0; r < d.numRows; r++) if (used[r]) keep.push(r);
+  const newRow = new Int32Array(d.numRows).fill(-1);
+  keep.forEach((r, i) => {
+    newRow[r] = i;
+  });
+  const withConstant = d.offset !== 0;
+  const numCols = d.numCols + (withConstant ? 1 : 0);
+  const sign = flip ? -1 : 1;
+  const cost = new Float64Array(numCols);
+  for (let j = 0; j < d.numCols; j++) cost[j] = sign * (d.colCost[j] as number);
+  if (withConstant) cost[d.numCols] = sign * d.offset;
+  const grow = (a: ArrayLike<number>, extra: number) => Float64Array.from({ length: numCols }, (_, j) => (j < d.numCols ? (a[j] as number) : extra));
+  const colStarts = Int32Array.from({ length: numCols + 1 }, (_, j) => starts[Math.min(j, d.numCols)] as number);
+  const remapped = Int32Array.from(indices, (r) => newRow[r] as number);
+  return {
+    ...d,
+    numCols,
+    numRows: keep.length,
+    sense: flip ? minimize : d.sense,
+    offset: 0,
+    colCost: cost,
+    colLower: grow(d.colLower, 1),
+    colUpper: grow(d.colUpper, 1),
+    rowLower: Float64Array.from(keep, (r) => d.rowLower[r] as number),
+    rowUpper: Float64Array.from(keep, (r) => d.rowUpper[r] as number),
+    matrix: { format: "csc" as const, numRows: keep.length, numCols, starts: colStarts, indices: remapped, values },
+    ...(d.integrality ? { integrality: Int32Array.from({ length: numCols }, (_, j) => (j < d.numCols ? (d.integrality?.[j] as number) : 0)) } : {}),
+    ...(d.colNames ? { colNames: withConstant ? [...d.colNames, "objective_constant"] : d.colNames } : {}),
+    ...(d.rowNames ? { rowNames: keep.map((r) => d.rowNames?.[r] as string) } : {}),
+  } as ModelData;
 }
 
 /** The MIP's proved bound and relative gap, as HiGHS reports them (absent when it reports none). */

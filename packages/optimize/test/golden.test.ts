@@ -73,9 +73,11 @@ describe("golden LP files per constraint family", () => {
     );
   });
 
-  it("MPS export of the same model", async () => {
+  it("MPS export of the same model: a minimisation of the negated profit, with no OBJSENSE section", async () => {
     const text = await exportModel(formulate(inst, both, { objective: { kind: "alliance" } }).builder, "mps");
-    expect(text).toMatch(/^NAME/);
+    expect(text).toMatch(/^\* tieup: this model minimises -\(profit\)/);
+    expect(text).toMatch(/\nNAME/);
+    expect(text).not.toContain("OBJSENSE");
     expect(text).toContain("capacity(A,P1)");
     expect(text).toContain("flow(P2,car,B,us)");
   });

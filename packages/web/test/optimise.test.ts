@@ -1,8 +1,8 @@
-import { cooperation, scenarioInstance } from "@tieup/optimize";
+import { cooperation, parseObjective, scenarioInstance } from "@tieup/optimize";
 import { describe, expect, it } from "vitest";
 import { noControls } from "../src/engine/controls.js";
 import { composeFiles } from "../src/engine/model.js";
-import { optimiseRequest, optimiseScenario, parseObjective } from "../src/engine/optimise.js";
+import { optimiseRequest, optimiseScenario } from "../src/engine/optimise.js";
 import { diskFiles } from "./disk.js";
 
 const PICKUP = "/scenarios/examples/contract-pickup.yaml";
@@ -42,11 +42,18 @@ describe("the Optimise view's solve", () => {
     expect(r.crossBuilt).toEqual([]);
   });
 
-  it("names the objectives it knows when given another", () => {
+  it("names the objectives it knows when given another, as the CLI does", async () => {
     expect(parseObjective("company:hond", ["honda", "nissan"])).toEqual({
-      error: "unknown objective `company:hond`: one of alliance, alliance-fair, company:honda, company:nissan",
+      issue: {
+        severity: "error",
+        path: "--objective",
+        message: "unknown company `hond`",
+        suggestion: "did you mean `honda`?",
+      },
     });
-    expect(parseObjective("alliance-fair", [])).toEqual({ kind: "alliance-fair" });
+    expect(parseObjective("alliance-fair", [])).toEqual({ objective: { kind: "alliance-fair" } });
+    const r = await optimiseScenario(scenarioAt(PICKUP), "everyone");
+    expect(r).toEqual({ ok: false, id: 0, message: "unknown objective `everyone`: one of alliance, alliance-fair, company:host, company:client" });
   });
 
   it("finds on the default scenario the value of cooperation @tieup/optimize finds, never below own sourcing", { timeout: 60_000 }, async () => {

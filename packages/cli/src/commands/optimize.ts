@@ -1,10 +1,9 @@
-import { suggestId } from "@tieup/core";
-import { companiesOf, type FootprintOptions, type Objective, scenarioInstance } from "@tieup/optimize";
+import { companiesOf, type FootprintOptions, optimizeScenario, parseObjective, proven, scenarioInstance } from "@tieup/optimize";
 import { type Command, Option } from "commander";
 import { EXIT_NOT_PROVEN, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
-import { proven, renderOptimize } from "../optimize/report.js";
-import { exportFor, type OptimizeRun, runOptimize } from "../optimize/run.js";
+import { renderOptimize } from "../optimize/report.js";
+import { checkOutcome, exportFor } from "../optimize/run.js";
 import { loadScenario } from "../scenario/load.js";
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
@@ -56,20 +55,19 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
   const exportFormat = opts.export ? formatOf(opts.export) : undefined;
   const si = scenarioInstance(loaded.scenario, { footprint: opts.footprint === true });
-  const objective = parseObjective(opts.objective, companiesOf(si.inst));
+  const parsed = parseObjective(opts.objective, companiesOf(si.inst));
+  if ("issue" in parsed) throw new InputError([parsed.issue]);
   if (opts.period !== undefined && !si.inst.periods.includes(opts.period))
     throw bad("--period", `unknown period \`${opts.period}\``, `periods are ${si.inst.periods.join(", ")}`);
-  const run: OptimizeRun = {
-    scenario: loaded.scenario,
-    si,
-    objective,
+  const request = {
+    objective: parsed.objective,
     footprint: opts.footprint ? footprintOptions(opts) : undefined,
     demand: opts.demand,
     timeLimit: positive(opts.timeLimit, "--time-limit"),
     gap: fraction(opts.gap, "--gap"),
   };
-  const result = await runOptimize(run);
-  if (exportFormat && opts.export) writeAtomic(opts.export, await exportFor(run, result, exportFormat));
+  const result = checkOutcome(await optimizeScenario(loaded.scenario, request, si));
+  if (exportFormat && opts.export) writeAtomic(opts.export, await exportFor(result, exportFormat));
   emit(
     renderOptimize(result, {
       format: opts.format,
@@ -82,18 +80,6 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
   );
   // An answer not proven optimal is printed, but a script must not take it for one.
   if (!proven(result)) setExitCode(EXIT_NOT_PROVEN);
-}
-
-function parseObjective(text: string, companies: string[]): Objective | { kind: "alliance-fair" } {
-  if (text === "alliance") return { kind: "alliance" };
-  if (text === "alliance-fair") return { kind: "alliance-fair" };
-  const m = /^company:(.+)$/.exec(text);
-  if (m) {
-    const company = m[1] as string;
-    if (companies.includes(company)) return { kind: "company", company };
-    throw bad("--objective", `unknown company \`${company}\``, suggestId(company, companies, "company"));
-  }
-  throw bad("--objective", `unknown objective \`${text}\``, "one of company:<id>, alliance, alliance-fair");
 }
 
 function footprintOptions(opts: OptimizeCliOptions): FootprintOptions {

@@ -1,10 +1,9 @@
 import { type Cell, rows, type Table } from "@tieup/core";
+import { type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
 import { csvTable, fixed, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
-import type { OptimizeOutcome } from "./run.js";
-import { type OptimizeTables, optimizeTables } from "./tables.js";
 
 export interface ReportOptions {
   format: "table" | "json" | "csv" | "md";
@@ -27,29 +26,23 @@ export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string 
       ]);
     return csvTable(t);
   }
-  const base = o.run.si.inst.base;
+  const base = o.si.inst.base;
   const render = opts.format === "md" ? renderMarkdown : renderText;
-  return render(opts.title, intro(o, opts), sections(o, tables, base, opts.period), [...o.run.si.warnings, ...limitWarnings(o)]);
+  return render(opts.title, intro(o, opts), sections(o, tables, base, opts.period), [...o.si.warnings, ...limitWarnings(o)]);
 }
 
 function objectiveName(o: OptimizeOutcome): string {
-  const obj = o.run.objective;
+  const obj = o.request.objective;
   return obj.kind === "company" ? `company:${obj.company} (stand-alone)` : obj.kind;
-}
-
-/** Whether every solve behind the report proved its optimum (the main one, and each stand-alone one of a cooperation). */
-export function proven(o: OptimizeOutcome): boolean {
-  const all = [o.result, ...(o.cooperation ? [o.cooperation.alliance, ...o.cooperation.standAlone.values()] : [])];
-  return all.every((r) => r.status === "optimal");
 }
 
 function summary(o: OptimizeOutcome) {
   const r = o.result;
   return {
-    scenario: o.run.scenario.id,
-    base: o.run.si.inst.base,
+    scenario: o.scenario.id,
+    base: o.si.inst.base,
     objective: objectiveName(o),
-    footprint: o.run.footprint !== undefined,
+    footprint: o.request.footprint !== undefined,
     status: r.status,
     proven: proven(o),
     // The optimum only when proven; otherwise the best found, with the bound and gap it is known within.
@@ -63,15 +56,15 @@ function summary(o: OptimizeOutcome) {
       : null,
     retooled: r.retooled,
     size: r.size,
-    warnings: [...o.run.si.warnings, ...limitWarnings(o)],
+    warnings: [...o.si.warnings, ...limitWarnings(o)],
   };
 }
 
 function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
   const r = o.result;
-  const { periods, base } = o.run.si.inst;
+  const { periods, base } = o.si.inst;
   return [
-    `scenario ${o.run.scenario.id}${opts.overrides.length ? ` with ${opts.overrides.join(", ")}` : ""} · objective ${objectiveName(o)} · ${o.run.footprint ? "footprint MILP" : "allocation LP"} · periods ${periods[0]}–${periods.at(-1)} · base currency ${base}`,
+    `scenario ${o.scenario.id}${opts.overrides.length ? ` with ${opts.overrides.join(", ")}` : ""} · objective ${objectiveName(o)} · ${o.request.footprint ? "footprint MILP" : "allocation LP"} · periods ${periods[0]}–${periods.at(-1)} · base currency ${base}`,
     `HiGHS: ${r.detail}, ${r.size.vars} variables (${r.size.binaries} binary), ${r.size.rows} rows, ${r.size.nnz} non-zeros; built in ${fixed(r.buildMs, 1)} ms, solved in ${fixed(r.solveMs, 1)} ms`,
     ...(r.status === "time-limit"
       ? [
@@ -85,7 +78,7 @@ function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
 function sections(o: OptimizeOutcome, t: OptimizeTables, base: string, period: string | undefined): Section[] {
   const out: Section[] = [companySection(t.companies, base, o.cooperation !== undefined, proven(o))];
   if (o.cooperation) out.push(cooperationSection(o, t, base));
-  out.push(allocationSection(t.flows, o, period), changeSection(t.changes, o.run.si.inst.periods), plantSection(t.plants, o, base, period));
+  out.push(allocationSection(t.flows, o, period), changeSection(t.changes, o.si.inst.periods), plantSection(t.plants, o, base, period));
   if (o.result.retooled.length > 0)
     out.push({ title: "Platforms added", headers: ["plant", "platform"], body: o.result.retooled.map((x) => [x.plant, x.platform]) });
   return out;
@@ -121,8 +114,8 @@ function companySection(t: Table, base: string, alliance: boolean, isProven: boo
 
 function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string): Section {
   const coop = o.cooperation;
-  const owner = new Map(o.run.si.inst.plants.map((p) => [p.id, p.owner]));
-  const seller = new Map(o.run.scenario.programs.map((p) => [p.id, p.seller]));
+  const owner = new Map(o.si.inst.plants.map((p) => [p.id, p.owner]));
+  const seller = new Map(o.scenario.programs.map((p) => [p.id, p.seller]));
   const cross = rows(t.cooperation as Table).filter((r) => owner.get(String(r.plant)) !== seller.get(String(r.program)) && n(r.units) > 0);
   return {
     title: `Value of cooperation (${moneyUnit(base)})${proven(o) ? "" : ": NOT PROVEN, from answers the time limit stopped"}`,
@@ -133,7 +126,7 @@ function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string)
 }
 
 function focusPeriod(o: OptimizeOutcome, period: string | undefined): string {
-  const periods = o.run.si.inst.periods;
+  const periods = o.si.inst.periods;
   return period ?? (periods.includes("FY2025") ? "FY2025" : (periods[0] as string));
 }
 
@@ -185,7 +178,7 @@ function changeSection(t: Table, periods: string[]): Section {
 
 function plantSection(t: Table, o: OptimizeOutcome, base: string, period: string | undefined): Section {
   const focus = focusPeriod(o, period);
-  const footprint = o.run.footprint !== undefined;
+  const footprint = o.request.footprint !== undefined;
   const body = rows(t)
     .filter((r) => r.period === focus)
     .map((r): Cell[] => [

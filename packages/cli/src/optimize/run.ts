@@ -1,70 +1,29 @@
-import type { Issue, Scenario } from "@tieup/core";
-import {
-  type Cooperation,
-  companiesOf,
-  cooperation,
-  exportFormulation,
-  type FootprintOptions,
-  type Objective,
-  type OptimizeOptions,
-  type OptimumResult,
-  optimizeInstance,
-  type ScenarioInstance,
-  type Scope,
-  type Violation,
-  valueAllocation,
-} from "@tieup/optimize";
+import type { Issue } from "@tieup/core";
+import { exportFormulation, type Objective, type OptimizeOutcome, type OptimumResult, solveOptions, solvesOf, type Violation } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
 
-/** What `tieup optimize` was asked. */
-export interface OptimizeRun {
-  scenario: Scenario;
-  si: ScenarioInstance;
-  objective: Objective | { kind: "alliance-fair" };
-  footprint: FootprintOptions | undefined;
-  demand: "ceiling" | "meet";
-  timeLimit: number | undefined;
-  gap: number | undefined;
-}
-
-/** What it found: the scenario's own sourcing valued by the optimiser, the optimum, and for alliances the value of cooperation. */
-export interface OptimizeOutcome {
-  run: OptimizeRun;
-  scope: Scope;
-  baseline: OptimumResult;
-  result: OptimumResult;
-  cooperation: Cooperation | undefined;
-}
-
-export async function runOptimize(run: OptimizeRun): Promise<OptimizeOutcome> {
-  const { inst, baseline: units } = run.si;
-  const companies = companiesOf(inst);
-  const baseline = await valueAllocation(inst, { companies, crossCompany: true }, units);
-  const options = solveOptions(run);
-  if (run.objective.kind === "company") {
-    const scope = { companies: [run.objective.company], crossCompany: false };
-    const result = checked(await optimizeInstance(inst, scope, { ...options, objective: run.objective }), run);
-    return { run, scope, baseline, result, cooperation: undefined };
-  }
-  const coop = await cooperation(inst, run.objective.kind, options);
-  for (const r of coop.standAlone.values()) checked(r, run);
-  return { run, scope: { companies, crossCompany: true }, baseline, result: checked(coop.alliance, run), cooperation: coop };
-}
-
-function solveOptions(run: OptimizeRun): Omit<OptimizeOptions, "objective"> {
-  return { footprint: run.footprint, demand: run.demand, timeLimit: run.timeLimit, gap: run.gap, prefer: run.si.baseline };
+/**
+ * The CLI's side of an optimisation (core of it in @tieup/optimize's
+ * optimizeScenario): a solve without an answer becomes bad input named in
+ * the scenario's terms, and --export writes the model asked for.
+ */
+export function checkOutcome(o: OptimizeOutcome): OptimizeOutcome {
+  for (const r of solvesOf(o)) checked(r, o);
+  return o;
 }
 
 /** The model text for --export, for the objective asked (alliance-fair with its stand-alone floors). */
-export function exportFor(run: OptimizeRun, outcome: OptimizeOutcome, format: "lp" | "mps"): Promise<string> {
-  const o = run.objective;
+export function exportFor(o: OptimizeOutcome, format: "lp" | "mps"): Promise<string> {
+  const asked = o.request.objective;
   const objective: Objective =
-    o.kind === "alliance-fair" ? { kind: "alliance-fair", floors: new Map([...(outcome.cooperation?.standAlone ?? [])].map(([c, r]) => [c, r.objective])) } : o;
-  return exportFormulation(run.si.inst, outcome.scope, { ...solveOptions(run), prefer: undefined, objective }, format);
+    asked.kind === "alliance-fair"
+      ? { kind: "alliance-fair", floors: new Map([...(o.cooperation?.standAlone ?? [])].map(([c, r]) => [c, r.objective])) }
+      : asked;
+  return exportFormulation(o.si.inst, o.scope, { ...solveOptions(o.si, o.request), prefer: undefined, objective }, format);
 }
 
 /** A solve without an answer is reported in domain terms: what cannot be met together, or which limit stopped it. */
-function checked(r: OptimumResult, run: OptimizeRun): OptimumResult {
+function checked(r: OptimumResult, run: OptimizeOutcome): OptimumResult {
   if (r.status === "optimal" || (r.status === "time-limit" && Number.isFinite(r.objective))) return r;
   if (r.status === "infeasible") throw new InputError(r.violations.length > 0 ? r.violations.map((v) => violationIssue(v, run)) : [infeasible(r.detail)]);
   if (r.status === "time-limit")
@@ -86,7 +45,7 @@ function infeasible(detail: string): Issue {
 const units = (x: number) => Math.round(x).toLocaleString("en-US");
 
 /** One violated row as an issue with a path into the scenario. */
-export function violationIssue(v: Violation, run: OptimizeRun): Issue {
+export function violationIssue(v: Violation, run: OptimizeOutcome): Issue {
   const args = /\((.*)\)/.exec(v.row)?.[1]?.split(",") ?? [];
   const [a = "", b = "", c = ""] = args;
   switch (v.family) {

@@ -1,15 +1,5 @@
-import type { Scenario } from "@tieup/core";
-import {
-  companiesOf,
-  cooperation,
-  type Objective,
-  type OptimizeOptions,
-  type OptimumResult,
-  optimizeInstance,
-  type ScenarioInstance,
-  scenarioInstance,
-  valueAllocation,
-} from "@tieup/optimize";
+import { rows, type Scenario, type Table } from "@tieup/core";
+import { companiesOf, type OptimumResult, optimizeScenario, optimizeTables, parseObjective, scenarioInstance, solvesOf } from "@tieup/optimize";
 import { applyControls, type Controls } from "./controls.js";
 import type { ScenarioFiles } from "./files.js";
 import { composeFiles } from "./model.js";
@@ -76,15 +66,6 @@ export type OptimiseResult =
     }
   | { ok: false; id: number; message: string };
 
-/** Reads an objective as `tieup optimize --objective` does; a message names the choices when it is not one. */
-export function parseObjective(text: string, companies: string[]): Objective | { kind: "alliance-fair" } | { error: string } {
-  if (text === "alliance") return { kind: "alliance" };
-  if (text === "alliance-fair") return { kind: "alliance-fair" };
-  const company = /^company:(.+)$/.exec(text)?.[1];
-  if (company !== undefined && companies.includes(company)) return { kind: "company", company };
-  return { error: `unknown objective \`${text}\`: one of alliance, alliance-fair, ${companies.map((c) => `company:${c}`).join(", ")}` };
-}
-
 // The last composition: a new objective or control re-optimises without composing the YAML again.
 // Keyed by entry, text and overrides (the files arrive copied in each message, and do not change within a page).
 let last: { key: string; scenario: Scenario | undefined } | undefined;
@@ -98,34 +79,20 @@ export async function optimiseRequest(req: OptimiseRequest): Promise<OptimiseRes
 }
 
 /**
- * The allocation LP for the objective, as `tieup optimize` runs it: own
- * sourcing valued by the optimiser, then the company's optimum or, for an
- * alliance, each stand-alone optimum and the alliance's (the value of
- * cooperation). Own sourcing is preferred among equally good answers.
+ * The allocation LP for the objective, as `tieup optimize` runs it
+ * (@tieup/optimize's optimizeScenario), as plain data for the page.
  */
 export async function optimiseScenario(scenario: Scenario, objectiveText: string, id = 0): Promise<OptimiseResult> {
   const t0 = performance.now();
   const si = scenarioInstance(scenario);
-  const companies = companiesOf(si.inst);
-  const objective = parseObjective(objectiveText, companies);
-  if ("error" in objective) return { ok: false, id, message: objective.error };
-  const baseline = await valueAllocation(si.inst, { companies, crossCompany: true }, si.baseline);
-  const options: Omit<OptimizeOptions, "objective"> = { prefer: si.baseline };
-  let result: OptimumResult;
-  let standAlone = new Map<string, OptimumResult>();
-  let coop: { value: number; standAloneTotal: number; alliance: number } | null = null;
-  let scope = companies;
-  if (objective.kind === "company") {
-    scope = [objective.company];
-    result = await optimizeInstance(si.inst, { companies: scope, crossCompany: false }, { ...options, objective });
-  } else {
-    const c = await cooperation(si.inst, objective.kind === "alliance-fair" ? "alliance-fair" : "alliance", options);
-    result = c.alliance;
-    standAlone = c.standAlone;
-    coop = { value: c.value, standAloneTotal: c.standAloneTotal, alliance: c.alliance.objective };
-  }
-  const failed = [result, ...standAlone.values()].find((r) => !Number.isFinite(r.objective));
+  const parsed = parseObjective(objectiveText, companiesOf(si.inst));
+  if ("issue" in parsed) return { ok: false, id, message: `${parsed.issue.message}: ${parsed.issue.suggestion}` };
+  const o = await optimizeScenario(scenario, { objective: parsed.objective }, si);
+  const failed = solvesOf(o).find((r) => !Number.isFinite(r.objective));
   if (failed) return { ok: false, id, message: `the solver found no answer (${failed.detail})` };
+  const t = optimizeTables(o);
+  const num = (x: unknown) => (typeof x === "number" ? x : 0);
+  const c = o.cooperation;
   return {
     ok: true,
     id,
@@ -133,56 +100,48 @@ export async function optimiseScenario(scenario: Scenario, objectiveText: string
     objective: objectiveText,
     base: si.inst.base,
     periods: si.inst.periods,
-    companies: scope.map((c) => ({
-      company: c,
-      ownSourcing: baseline.profit.get(c) ?? 0,
-      optimum: result.profit.get(c) ?? 0,
-      standAlone: standAlone.get(c)?.objective ?? null,
+    companies: rows(t.companies).map((r) => ({
+      company: String(r.company),
+      ownSourcing: num(r.ownSourcing),
+      optimum: num(r.optimum),
+      standAlone: typeof r.standAlone === "number" ? r.standAlone : null,
     })),
-    cooperation: coop,
-    crossBuilt: crossBuilt(si, result),
-    plants: plantUse(baseline, result, scope),
-    size: result.size,
-    solveMs: result.solveMs + [...standAlone.values()].reduce((s, r) => s + r.solveMs, 0),
+    cooperation: c ? { value: c.value, standAloneTotal: c.standAloneTotal, alliance: c.alliance.objective } : null,
+    crossBuilt: crossBuilt(t.flows),
+    plants: rows(t.plants)
+      .filter((p) => o.scope.companies.includes(String(p.owner)))
+      .map((p) => ({
+        plant: String(p.plant),
+        owner: String(p.owner),
+        period: String(p.period),
+        capacity: num(p.capacity),
+        ownOutput: num(p.ownOutput),
+        output: num(p.output),
+        shadowPrice: typeof p.shadowPrice === "number" ? p.shadowPrice : null,
+      })),
+    size: o.result.size,
+    solveMs: solvesOf(o).reduce((sum, r) => sum + r.solveMs, 0),
     ms: performance.now() - t0,
     warnings: si.warnings,
   };
 }
 
 /** Flows at the optimum whose plant belongs to another company than the seller, summed over the horizon. */
-function crossBuilt(si: ScenarioInstance, r: OptimumResult): CrossBuild[] {
-  const L = si.inst.lanes;
+function crossBuilt(flows: Table): CrossBuild[] {
   const sum = new Map<string, CrossBuild>();
-  for (const f of r.flows) {
-    const l = f.lane;
-    if (L.seller[l] === L.builder[l]) continue;
-    const key = `${L.program[l]}\u0000${L.plant[l]}\u0000${L.market[l]}`;
+  for (const f of rows(flows)) {
+    if (f.seller === f.builder) continue;
+    const key = `${f.program}\u0000${f.plant}\u0000${f.market}`;
     const row = sum.get(key) ?? {
-      program: L.program[l] as string,
-      seller: L.seller[l] as string,
-      plant: L.plant[l] as string,
-      builder: L.builder[l] as string,
-      market: L.market[l] as string,
+      program: String(f.program),
+      seller: String(f.seller),
+      plant: String(f.plant),
+      builder: String(f.builder),
+      market: String(f.market),
       units: 0,
     };
-    row.units += f.units;
+    row.units += typeof f.units === "number" ? f.units : 0;
     sum.set(key, row);
   }
   return [...sum.values()].sort((a, b) => b.units - a.units);
-}
-
-/** Each plant of the companies in scope per period: output with own sourcing and at the optimum, and the shadow price of capacity. */
-function plantUse(baseline: OptimumResult, r: OptimumResult, scope: string[]): PlantUse[] {
-  const own = new Map(baseline.plants.map((p) => [`${p.plant}\u0000${p.period}`, p.output]));
-  return r.plants
-    .filter((p) => scope.includes(p.owner))
-    .map((p) => ({
-      plant: p.plant,
-      owner: p.owner,
-      period: p.period,
-      capacity: p.capacity,
-      ownOutput: own.get(`${p.plant}\u0000${p.period}`) ?? 0,
-      output: p.output,
-      shadowPrice: p.shadowPrice,
-    }));
 }

@@ -1,10 +1,12 @@
 import { type Cell, type ColumnMeta, createTable, pushRow, type Table } from "@tieup/core";
-import type { Instance, OptimumResult } from "@tieup/optimize";
-import type { OptimizeOutcome } from "./run.js";
+import type { OptimizeOutcome } from "./pipeline.js";
+import type { Instance } from "./problem/instance.js";
+import type { OptimumResult } from "./solve-instance.js";
 
 /**
- * The results of `tieup optimize` as long tables (one row per key), in domain
- * labels and the base currency; the text report and every format read them.
+ * The results of an optimisation as long tables (one row per key), in domain
+ * labels and the base currency; the CLI's report, its formats and the web's
+ * Optimise view read them.
  */
 export interface OptimizeTables {
   companies: Table;
@@ -18,7 +20,7 @@ const key = (name: string, description: string): ColumnMeta => ({ name, role: "k
 const value = (name: string, description: string, unit?: string): ColumnMeta => ({ name, role: "value", description, ...(unit ? { unit } : {}) });
 
 export function optimizeTables(o: OptimizeOutcome): OptimizeTables {
-  return { companies: companies(o), changes: changes(o), plants: plants(o), flows: flows(o.run.si.inst, o.result), cooperation: cooperationTable(o) };
+  return { companies: companies(o), changes: changes(o), plants: plants(o), flows: flows(o.si.inst, o.result), cooperation: cooperationTable(o) };
 }
 
 function companies(o: OptimizeOutcome): Table {
@@ -55,7 +57,7 @@ function unitsBy(inst: Instance, r: OptimumResult): Map<string, number> {
  * plant gave up is new sales.
  */
 function changes(o: OptimizeOutcome): Table {
-  const inst = o.run.si.inst;
+  const inst = o.si.inst;
   const before = unitsBy(inst, o.baseline);
   const after = unitsBy(inst, o.result);
   const groups = new Map<string, Map<string, number>>();
@@ -169,7 +171,7 @@ function flows(inst: Instance, r: OptimumResult): Table {
 function cooperationTable(o: OptimizeOutcome): Table | undefined {
   const c = o.cooperation;
   if (!c) return undefined;
-  const owner = new Map(o.run.si.inst.plants.map((p) => [p.id, p.owner]));
+  const owner = new Map(o.si.inst.plants.map((p) => [p.id, p.owner]));
   const t = createTable("cooperation", [
     key("program", "Program id"),
     key("market", "Market id"),
