@@ -84,6 +84,25 @@ describe("footprint MILP: hand-computed optima", () => {
     expect(r.plants[0]?.open).toBe(1);
   });
 
+  it("keeps history as it was: before the first decision the plant stays open at its actual volume", async () => {
+    // P1 and P2 each: 40 units × 100 = 4 000 against a fixed cost of 5 000, so the free optimum closes A at
+    // once (profit −closure = 0). From P2 on only: P1 ran open with its 40 units (4 000 − 5 000 = −1 000), then A closes.
+    const inst = tinyInstance(
+      [
+        { program: "car", plant: "A", demand: 40, margin: 100, period: 0 },
+        { program: "car", plant: "A", demand: 40, margin: 100, period: 1 },
+      ],
+      [{ id: "A", capacity: 100, fixedCost: 5000 }],
+      ["P1", "P2"],
+    );
+    const free = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint });
+    expect(free.plants.map((p) => p.open)).toEqual([0, 0]);
+    const frozen = Float64Array.from([40, 40]);
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint: { ...footprint, firstDecision: 1, frozen } });
+    expect(r.plants.map((p) => p.open)).toEqual([1, 0]);
+    expect(r.objective).toBeCloseTo(-1000, 6);
+  });
+
   it("never reopens a plant, and closes it when the money runs out", async () => {
     // Period 1: 40 × 100 − 1 000 fixed = +3 000 (keep). Period 2: no demand, −1 000 if kept: close at the start of P2.
     const inst = tinyInstance(
@@ -169,11 +188,21 @@ describe("value of cooperation: hand-computed", () => {
 
 describe("infeasibility in domain terms", () => {
   it("names the demand that cannot be met with the capacity there is", async () => {
-    // Demand 150 must be met; capacity is 120. Elastic: 30 units short on demand
-    // (weight 30/150 = 0.2) beats 30 over capacity (30/120 = 0.25).
+    // Demand 150 must be met; capacity is 120. Elastic: 30 units short on demand (30 × 1)
+    // beats 30 over capacity (30 × 1.001): of two equal explanations the demand is named.
     const inst = tinyInstance([{ program: "car", plant: "A", demand: 150, margin: 10 }], [{ id: "A", capacity: 120 }]);
     const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, demand: "meet" });
     expect(r.status).toBe("infeasible");
     expect(r.violations).toEqual([{ row: "demand(car,us,P1)", family: "demand", amount: 30, direction: "short", related: ["capacity(A,P1)"] }]);
+  });
+
+  it("names a minimum utilisation that the demand cannot fill, not the demand", async () => {
+    // Demand 60 must be met at plant A (capacity 100) kept only at 95% or more. Open: 35 short of the floor;
+    // closed: 60 short of demand. A vehicle weighs the same on either row, so the floor is named.
+    const inst = tinyInstance([{ program: "car", plant: "A", demand: 60, margin: 10 }], [{ id: "A", capacity: 100, fixedCost: 10 }]);
+    const footprint = { retoolCost: 0, minUtilisation: 0.95, closureCost: () => 0 };
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, demand: "meet", footprint });
+    expect(r.status).toBe("infeasible");
+    expect(r.violations.map((v) => [v.family, v.row, Math.round(v.amount)])).toEqual([["minUtilisation", "minUtilisation(A,P1)", 35]]);
   });
 });

@@ -1,4 +1,5 @@
-import { companiesOf, type FootprintOptions, optimizeScenario, parseObjective, proven, scenarioInstance } from "@tieup/optimize";
+import { focusPeriod } from "@tieup/core";
+import { companiesOf, type FootprintOptions, optimizeScenario, parseObjective, proven, type ScenarioInstance, scenarioInstance } from "@tieup/optimize";
 import { type Command, Option } from "commander";
 import { EXIT_NOT_PROVEN, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
@@ -17,6 +18,7 @@ export interface OptimizeCliOptions {
   gap?: string;
   minUtilisation: string;
   retoolCost: string;
+  decideFrom?: string;
   export?: string;
   period?: string;
   format: "table" | "json" | "csv" | "md";
@@ -40,6 +42,10 @@ export function registerOptimize(program: Command): void {
     .option("--gap <fraction>", "relative MIP gap at which to stop, e.g. 0.01")
     .option("--min-utilisation <fraction>", "with --footprint: minimum utilisation of a kept plant", "0.3")
     .option("--retool-cost <amount>", "with --footprint: one-off cost of adding a platform to a plant, base currency", "300e6")
+    .option(
+      "--decide-from <period>",
+      "with --footprint: the first period plants may close or retool; earlier ones run as they did (default: the scenario's headline period)",
+    )
     .option("--period <id>", "period of the plant utilisation table (default FY2025, or the first)")
     .option("--export <file>", "also write the model as model.lp or model.mps (by extension) for another solver")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
@@ -61,7 +67,7 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     throw bad("--period", `unknown period \`${opts.period}\``, `periods are ${si.inst.periods.join(", ")}`);
   const request = {
     objective: parsed.objective,
-    footprint: opts.footprint ? footprintOptions(opts) : undefined,
+    footprint: opts.footprint ? { ...footprintOptions(opts), ...history(opts.decideFrom ?? focusPeriod(loaded.scenario), si) } : undefined,
     demand: opts.demand,
     timeLimit: positive(opts.timeLimit, "--time-limit"),
     gap: fraction(opts.gap, "--gap"),
@@ -88,6 +94,13 @@ function footprintOptions(opts: OptimizeCliOptions): FootprintOptions {
   if (!Number.isFinite(retoolCost) || retoolCost < 0)
     throw bad("--retool-cost", `\`${opts.retoolCost}\` is not an amount`, "a non-negative number in the base currency, e.g. 300e6");
   return { minUtilisation, retoolCost };
+}
+
+/** The periods before the first decision, frozen at the scenario's own sourcing. */
+function history(period: string, si: ScenarioInstance): { firstDecision: number; frozen: Float64Array } {
+  const firstDecision = si.inst.periods.indexOf(period);
+  if (firstDecision < 0) throw bad("--decide-from", `unknown period \`${period}\``, `periods are ${si.inst.periods.join(", ")}`);
+  return { firstDecision, frozen: si.baseline };
 }
 
 function formatOf(path: string): "lp" | "mps" {

@@ -8,7 +8,17 @@ import { InputError } from "../io/errors.js";
  * the scenario's terms, and --export writes the model asked for.
  */
 export function checkOutcome(o: OptimizeOutcome): OptimizeOutcome {
-  for (const r of solvesOf(o)) checked(r, o);
+  // Every model without an answer is reported (each stand-alone one of a cooperation, then the alliance), not only the first.
+  const issues: Issue[] = [];
+  for (const r of solvesOf(o)) {
+    try {
+      checked(r, o);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const i of e.issues) if (!issues.some((x) => x.path === i.path && x.message === i.message)) issues.push(i);
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
   return o;
 }
 

@@ -4,12 +4,18 @@ import type { Formulation } from "./allocation.js";
 /**
  * Elastic mode (docs/optimizer.md, "Infeasibility"): each demand, capacity,
  * minimum-utilisation and fairness row gets a slack column that lets it be
- * violated, and the objective becomes the total violation, minimised (each
- * in its own unit, weighted by 1 / its right-hand side so that a unit and a
- * dollar do not compete). The rows whose slack is positive at the optimum
- * are the demands and capacities that cannot be met together.
+ * violated, and the objective becomes the total violation, minimised. The
+ * demand, capacity and minimum-utilisation rows are all in vehicles, so a
+ * vehicle short on any of them weighs the same (capacity a hair more, so that
+ * of two equal explanations the demand not met is named); the rows in money
+ * (fairness) or in decisions (platforms) are weighted by 1 / their right-hand
+ * side so that a unit and a dollar do not compete. The rows whose slack is
+ * positive at the optimum are what cannot be met together.
  */
 export const ELASTIC_ROWS = ["demand", "capacity", "minUtilisation", "fair", "platform"] as const;
+
+/** Cost of a vehicle of slack on the rows counted in vehicles. */
+const VEHICLE_WEIGHT: Readonly<Record<string, number>> = { demand: 1, minUtilisation: 1, capacity: 1.001 };
 
 export interface Violation {
   /** Row label, e.g. `demand(pilot,us,FY2025)`. */
@@ -49,10 +55,12 @@ export function elasticize(f: Formulation): ElasticColumns {
     }
   }
   const first = b.addColumns("slack", rows.length, (j) => `slack(${b.rowLabel(rows[j] as number)},${directions[j]})`);
+  const familyOf = (r: number) => b.rowBlocks.find((bl) => r >= bl.first && r < bl.first + bl.count)?.name ?? "";
   rows.forEach((r, j) => {
     b.coef(r, first + j, directions[j] === "short" ? 1 : -1);
+    const family = familyOf(r);
     const scale = Math.max(1, Math.abs(directions[j] === "short" ? (b.rowLower.data[r] as number) : (b.rowUpper.data[r] as number)));
-    b.setCost(first + j, 1 / scale);
+    b.setCost(first + j, VEHICLE_WEIGHT[family] ?? 1 / scale);
   });
   return { first, rows, directions };
 }

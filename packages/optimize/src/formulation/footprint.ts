@@ -15,12 +15,36 @@ export interface FootprintOptions {
   retoolCost: number;
   /** Minimum utilisation of a kept plant, 0–1. */
   minUtilisation: number;
+  /**
+   * Index of the first period the footprint may change: earlier periods are
+   * history, every plant open and (with the scenario's own sourcing given as
+   * `frozen`) each lane at its actual units, no floor. Default 0.
+   */
+  firstDecision?: number;
+  /** Units per instance lane in the periods before `firstDecision` (the scenario's own sourcing). */
+  frozen?: Float64Array;
 }
 
 export function footprint(f: Formulation, o: FootprintOptions): void {
   const open = openColumns(f, o);
-  linkCapacity(f, open, o.minUtilisation);
+  linkCapacity(f, open, o.minUtilisation, o.firstDecision ?? 0);
   retooling(f, o.retoolCost);
+  freezePast(f, open, o);
+}
+
+/** Periods before the first decision as they happened: plants open, lanes at their actual units. */
+function freezePast(f: Formulation, open: Map<string, number>, o: FootprintOptions): void {
+  const first = o.firstDecision ?? 0;
+  if (first <= 0) return;
+  const { builder: b, inst } = f;
+  for (const [key, col] of open) if ((Number(key.split(":")[1]) as number) < first) b.setColBounds(col, 1, 1);
+  if (!o.frozen) return;
+  const period = inst.lanes.period;
+  f.lanes.forEach((l, i) => {
+    if ((period[l] as number) >= first) return;
+    const units = o.frozen?.[l] ?? 0;
+    b.setColBounds(f.flowFirst + i, units, units);
+  });
 }
 
 /** open(k, t) with fixed cost, no reopening, and closure cost C·(open(k, t−1) − open(k, t)), open(k, −1) = 1. */
@@ -68,7 +92,7 @@ function openColumns(f: Formulation, o: FootprintOptions): Map<string, number> {
 }
 
 /** Σ flow ≤ cap · open, and Σ flow ≥ u · cap · open. */
-function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation: number): void {
+function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation: number, firstDecision: number): void {
   const { builder: b, inst } = f;
   const entries = [...f.capacityRow];
   const min0 =
@@ -87,6 +111,8 @@ function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation:
     if (min0 < 0) return;
     minRowOf[row - capFirst] = j;
     b.coef(min0 + j, col, -minUtilisation * cap);
+    // No floor on history: the periods before the first decision ran as they did.
+    if (t < firstDecision) b.setRowBounds(min0 + j, -INF, INF);
   });
   if (min0 < 0) return;
   const rows = new Int32Array(f.lanes.length);
