@@ -74,6 +74,13 @@ describe("tieup optimize", () => {
     expect(readFileSync(file, "utf8")).toMatch(/^\* tieup: this model minimises -\(profit\).*\nNAME/);
   });
 
+  it("exports an infeasible model too, for reading in another solver", async () => {
+    const file = join(tmp(), "infeasible.lp");
+    const r = await runCli("optimize", shortScenario(), "--demand", "meet", "--export", file);
+    expect(r.code).toBe(2);
+    expect(readFileSync(file, "utf8")).toMatch(/^\\ File written by HiGHS/);
+  });
+
   it("names the demand and capacity that cannot be met together, with exit code 2", async () => {
     const r = await runCli("optimize", shortScenario(), "--demand", "meet");
     expect(r.code).toBe(2);

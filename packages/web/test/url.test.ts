@@ -55,4 +55,11 @@ describe("state in the URL", () => {
     expect(parseHash("")).toEqual({ view: "overview", with: [], vs: [], controls: noControls() });
     expect(parseHash("#/nowhere?t.x=abc&t.y=&zz.q=1").controls).toEqual(noControls());
   });
+
+  it("skips controls named __proto__, constructor or prototype: a link is input like any other", () => {
+    const s = parseHash("#/overview?t.__proto__=0.2&t.constructor=0.3&d.prototype=2&t.jp-auto-15=0.15");
+    expect(s.controls.tariffs).toEqual({ "jp-auto-15": 0.15 });
+    expect(Object.keys(s.controls.demand)).toEqual([]);
+    expect(({} as Record<string, unknown>)["0.2"]).toBeUndefined();
+  });
 });

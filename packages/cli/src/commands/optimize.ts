@@ -72,8 +72,10 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     timeLimit: positive(opts.timeLimit, "--time-limit"),
     gap: fraction(opts.gap, "--gap"),
   };
-  const result = checkOutcome(await optimizeScenario(loaded.scenario, request, si));
-  if (exportFormat && opts.export) writeAtomic(opts.export, await exportFor(result, exportFormat));
+  const outcome = await optimizeScenario(loaded.scenario, request, si);
+  // Written before the statuses are checked: an infeasible model is the one most worth reading in another solver.
+  if (exportFormat && opts.export) writeAtomic(opts.export, await exportFor(outcome, exportFormat));
+  const result = checkOutcome(outcome);
   emit(
     renderOptimize(result, {
       format: opts.format,
