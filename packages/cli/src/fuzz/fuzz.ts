@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { runScenario } from "@tieup/core";
+import { drawStream, runScenario } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { loadScenario } from "../scenario/load.js";
-import { mutant, random } from "./mutate.js";
+import { mutant } from "./mutate.js";
 
 export interface FuzzCrash {
   index: number;
@@ -30,10 +30,10 @@ export interface FuzzReport {
  */
 export function fuzzScenario(entry: string, count: number, seed: number, evaluate = true): FuzzReport {
   const text = readFileSync(entry, "utf8");
-  const next = random(seed);
   const report: FuzzReport = { seed, count, evaluated: 0, refused: 0, crashes: [] };
   for (let i = 0; i < count; i++) {
-    const m = mutant(text, next);
+    // Core's streams: mutant i depends on (seed, i) alone, so one crash reproduces without the mutants before it.
+    const m = mutant(text, drawStream(seed, i));
     const file = join(dirname(entry), `.fuzz-${basename(entry, ".yaml")}-${seed}-${i}-${process.pid}.yaml`);
     try {
       writeFileSync(file, m.text);
