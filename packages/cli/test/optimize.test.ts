@@ -74,6 +74,17 @@ describe("tieup optimize", () => {
     expect(readFileSync(file, "utf8")).toMatch(/^\* tieup: this model minimises -\(profit\).*\nNAME/);
   });
 
+  it("prices a closure at --closure-years of the plant's fixed cost", async () => {
+    // The contract example's Canton (fixed cost 50M a year) cannot reach the 30% floor on the 10,000 pickups, so it closes:
+    // the alliance pays the closure alone, 0 at 0 years and 2 × 50M = 100M at 2.
+    const pickup = new URL("../../../scenarios/examples/contract-pickup.yaml", import.meta.url).pathname;
+    const optimum = async (years: string) =>
+      (JSON.parse((await runCli("optimize", pickup, "--footprint", "--closure-years", years, "--format", "json")).stdout) as { optimum: number }).optimum;
+    expect(await optimum("0")).toBeCloseTo(0, 0);
+    expect(await optimum("2")).toBeCloseTo(-100e6, 0);
+    expect((await runCli("optimize", pickup, "--footprint", "--closure-years", "-1")).code).toBe(2);
+  });
+
   it("exports an infeasible model too, for reading in another solver", async () => {
     const file = join(tmp(), "infeasible.lp");
     const r = await runCli("optimize", shortScenario(), "--demand", "meet", "--export", file);

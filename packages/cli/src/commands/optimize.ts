@@ -19,6 +19,7 @@ export interface OptimizeCliOptions {
   minUtilisation: string;
   retoolCost: string;
   decideFrom?: string;
+  closureYears: string;
   export?: string;
   period?: string;
   format: "table" | "json" | "csv" | "md";
@@ -42,6 +43,7 @@ export function registerOptimize(program: Command): void {
     .option("--gap <fraction>", "relative MIP gap at which to stop, e.g. 0.01")
     .option("--min-utilisation <fraction>", "with --footprint: minimum utilisation of a kept plant", "0.3")
     .option("--retool-cost <amount>", "with --footprint: one-off cost of adding a platform to a plant, base currency", "300e6")
+    .option("--closure-years <n>", "with --footprint: a closure costs this many years of the plant's fixed cost", "1")
     .option(
       "--decide-from <period>",
       "with --footprint: the first period plants may close or retool; earlier ones run as they did (default: the scenario's headline period)",
@@ -67,7 +69,7 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     throw bad("--period", `unknown period \`${opts.period}\``, `periods are ${si.inst.periods.join(", ")}`);
   const request = {
     objective: parsed.objective,
-    footprint: opts.footprint ? { ...footprintOptions(opts), ...history(opts.decideFrom ?? focusPeriod(loaded.scenario), si) } : undefined,
+    footprint: opts.footprint ? { ...footprintOptions(opts, si), ...history(opts.decideFrom ?? focusPeriod(loaded.scenario), si) } : undefined,
     demand: opts.demand,
     timeLimit: positive(opts.timeLimit, "--time-limit"),
     gap: fraction(opts.gap, "--gap"),
@@ -90,12 +92,16 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
   if (!proven(result)) setExitCode(EXIT_NOT_PROVEN);
 }
 
-function footprintOptions(opts: OptimizeCliOptions): FootprintOptions {
+function footprintOptions(opts: OptimizeCliOptions, si: ScenarioInstance): FootprintOptions {
   const minUtilisation = fraction(opts.minUtilisation, "--min-utilisation") ?? 0;
   const retoolCost = Number(opts.retoolCost);
   if (!Number.isFinite(retoolCost) || retoolCost < 0)
     throw bad("--retool-cost", `\`${opts.retoolCost}\` is not an amount`, "a non-negative number in the base currency, e.g. 300e6");
-  return { minUtilisation, retoolCost };
+  const years = Number(opts.closureYears);
+  if (!Number.isFinite(years) || years < 0)
+    throw bad("--closure-years", `\`${opts.closureYears}\` is not a number of years`, "a non-negative number, e.g. 1.5");
+  // Closing costs a multiple of the plant's annual fixed cost (severance, write-downs, site clean-up).
+  return { minUtilisation, retoolCost, closureCost: (k) => years * (si.inst.plants[k]?.annualFixedCost ?? 0) };
 }
 
 /** The periods before the first decision, frozen at the scenario's own sourcing. */
