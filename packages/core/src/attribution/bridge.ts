@@ -25,9 +25,9 @@ const zero = (): Factors => Object.fromEntries(BRIDGE_STEPS.map((s) => [s, 0])) 
  * by program, plant and market; per-unit amounts in reporting currency):
  *
  *   volume and mix    Σ (u_B − u_A) · margin per unit at A (at B for a new flow)
- *   price, costs, tariffs, offsets   Σ u_B · (per-unit item at B − at A)
+ *   price, costs, tariffs, offsets   Σ u_B · (per-unit item at B′ − at A)
  *   deals             every change on flows built by another company, transfers, deal one-offs, supplies
- *   fixed costs, cost programmes, rest of company   their changes
+ *   fixed costs, cost programmes, other planned changes, rest of company   their changes
  *
  * so start + the factors = end exactly (property-tested).
  */
