@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { type Cell, rows } from "@tieup/core";
 import { Chart } from "../components/Chart.js";
+import { DataTable } from "../components/DataTable.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyScale } from "../ui/format.js";
 import { AFTER, BEFORE } from "../ui/palette.js";
@@ -70,62 +71,38 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
           })
         }
       />
-      <table className="data" data-testid="compare-table">
-        <caption>Differences in {focus}</caption>
-        <thead>
-          <tr>
-            <th scope="col">company</th>
-            <th scope="col">op. profit base</th>
-            <th scope="col">other</th>
-            <th scope="col">Δ op. profit</th>
-            <th scope="col">Δ net duty</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list
-            .filter((r) => r.period === focus)
-            .map((r) => {
-              const cur = String(r.currency);
-              return (
-                <tr key={String(r.company)}>
-                  <th scope="row">{String(r.company)}</th>
-                  <td>{money(n(r.operatingProfit_base), cur)}</td>
-                  <td>{money(n(r.operatingProfit), cur)}</td>
-                  <td>{money(n(r.operatingProfit_delta), cur)}</td>
-                  <td>{money(net(r, "") - net(r, "_base"), cur)}</td>
-                </tr>
-              );
-            })}
-        </tbody>
-      </table>
-      <table className="data">
-        <caption>Duties by measure that changed in {focus}</caption>
-        <thead>
-          <tr>
-            <th scope="col">company</th>
-            <th scope="col">measure</th>
-            <th scope="col">kind</th>
-            <th scope="col">base</th>
-            <th scope="col">other</th>
-            <th scope="col">Δ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {duties.map((r) => {
+      <DataTable
+        testId="compare-table"
+        caption={`Differences in ${focus}`}
+        headers={["company", "op. profit base (whole company)", "other", "Δ op. profit", "Δ modelled scope", "Δ net duty"]}
+        rows={list
+          .filter((r) => r.period === focus)
+          .map((r) => {
             const cur = String(r.currency);
-            return (
-              <tr key={`${r.company}-${r.measure}-${r.kind}`}>
-                <th scope="row">{String(r.company)}</th>
-                <td>{String(r.measure)}</td>
-                <td>{String(r.kind)}</td>
-                <td>{money(n(r.amount_base), cur)}</td>
-                <td>{money(n(r.amount), cur)}</td>
-                <td>{money(n(r.amount_delta), cur)}</td>
-              </tr>
-            );
+            return {
+              key: String(r.company),
+              cells: [
+                String(r.company),
+                money(n(r.companyOperatingProfit_base), cur),
+                money(n(r.companyOperatingProfit), cur),
+                money(n(r.companyOperatingProfit_delta), cur),
+                money(n(r.operatingProfit_delta), cur),
+                money(net(r, "") - net(r, "_base"), cur),
+              ],
+            };
           })}
-        </tbody>
-      </table>
+      />
+      <DataTable
+        caption={`Duties by measure that changed in ${focus}`}
+        headers={["company", "measure", "kind", "base", "other", "Δ"]}
+        rows={duties.map((r) => {
+          const cur = String(r.currency);
+          return {
+            key: `${r.company}-${r.measure}-${r.kind}`,
+            cells: [String(r.company), String(r.measure), String(r.kind), money(n(r.amount_base), cur), money(n(r.amount), cur), money(n(r.amount_delta), cur)],
+          };
+        })}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { Chart } from "../components/Chart.js";
+import { DataTable } from "../components/DataTable.js";
 import { Slider } from "../components/Slider.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
@@ -120,57 +121,34 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
           }
         />
       ) : null}
-      <table className="data" data-testid="deal-npv">
-        <caption>NPV of each party's gain over the horizon</caption>
-        <thead>
-          <tr>
-            <th scope="col">company</th>
-            <th scope="col">discount rate</th>
-            <th scope="col">NPV of gain</th>
-            <th scope="col">per share</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.values.map((v) => (
-            <tr key={v.company}>
-              <th scope="row">{v.company}</th>
-              <td>{percent(v.discountRate)}</td>
-              <td>{money(v.npv, v.currency, 2)}</td>
-              <td>{v.npvPerShare === null ? "–" : `${v.npvPerShare.toFixed(2)} ${v.currency}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="deal-npv"
+        caption="NPV of each party's gain over the horizon"
+        headers={["company", "discount rate", "NPV of gain", "per share"]}
+        rows={a.values.map((v) => ({
+          key: v.company,
+          cells: [v.company, percent(v.discountRate), money(v.npv, v.currency, 2), v.npvPerShare === null ? "–" : `${v.npvPerShare.toFixed(2)} ${v.currency}`],
+        }))}
+      />
       {a.plants.some((x) => x.period === focus) ? (
-        <table className="data">
-          <caption>Plants whose output the deal changes in {focus}</caption>
-          <thead>
-            <tr>
-              <th scope="col">plant</th>
-              <th scope="col">output without</th>
-              <th scope="col">with</th>
-              <th scope="col">utilisation without</th>
-              <th scope="col">with</th>
-              <th scope="col">jobs without</th>
-              <th scope="col">with</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.plants
-              .filter((x) => x.period === focus)
-              .map((x) => (
-                <tr key={x.plant}>
-                  <th scope="row">{x.plant}</th>
-                  <td>{thousandUnits(x.outputBefore)}</td>
-                  <td>{thousandUnits(x.outputAfter)}</td>
-                  <td>{percent(x.utilisationBefore)}</td>
-                  <td>{percent(x.utilisationAfter)}</td>
-                  <td>{Math.round(x.jobsBefore).toLocaleString("en-US")}</td>
-                  <td>{Math.round(x.jobsAfter).toLocaleString("en-US")}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`Plants whose output the deal changes in ${focus}`}
+          headers={["plant", "output without", "with", "utilisation without", "with", "jobs without", "with"]}
+          rows={a.plants
+            .filter((x) => x.period === focus)
+            .map((x) => ({
+              key: x.plant,
+              cells: [
+                x.plant,
+                thousandUnits(x.outputBefore),
+                thousandUnits(x.outputAfter),
+                percent(x.utilisationBefore),
+                percent(x.utilisationAfter),
+                Math.round(x.jobsBefore).toLocaleString("en-US"),
+                Math.round(x.jobsAfter).toLocaleString("en-US"),
+              ],
+            }))}
+        />
       ) : null}
     </>
   );

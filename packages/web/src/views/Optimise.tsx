@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { useEffect, useRef, useState } from "react";
 import { Chart } from "../components/Chart.js";
+import { DataTable } from "../components/DataTable.js";
 import type { OptimiseRequest, OptimiseResult } from "../engine/optimise.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
@@ -122,29 +123,21 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
           })
         }
       />
-      <table className="data" data-testid="optimise-companies">
-        <caption>Profit per company over the horizon</caption>
-        <thead>
-          <tr>
-            <th scope="col">company</th>
-            <th scope="col">own sourcing</th>
-            <th scope="col">optimum</th>
-            <th scope="col">change</th>
-            <th scope="col">stand-alone optimum</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.companies.map((c) => (
-            <tr key={c.company}>
-              <th scope="row">{c.company}</th>
-              <td>{money(c.ownSourcing, r.base)}</td>
-              <td>{money(c.optimum, r.base)}</td>
-              <td>{money(c.optimum - c.ownSourcing, r.base)}</td>
-              <td>{c.standAlone === null ? "–" : money(c.standAlone, r.base)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="optimise-companies"
+        caption="Profit per company over the horizon"
+        headers={["company", "own sourcing", "optimum", "change", "stand-alone optimum"]}
+        rows={r.companies.map((c) => ({
+          key: c.company,
+          cells: [
+            c.company,
+            money(c.ownSourcing, r.base),
+            money(c.optimum, r.base),
+            money(c.optimum - c.ownSourcing, r.base),
+            c.standAlone === null ? "–" : money(c.standAlone, r.base),
+          ],
+        }))}
+      />
       <CrossBuilt result={r} />
       <Chart
         title={`Plant utilisation in ${focus}: own sourcing and at the optimum`}
@@ -163,37 +156,24 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
           })
         }
       />
-      <table className="data" data-testid="optimise-plants">
-        <caption>
-          Plants in {focus}; the shadow price is the profit of one more unit of capacity ({r.base} per unit, from the LP's duals)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">plant</th>
-            <th scope="col">owner</th>
-            <th scope="col">capacity</th>
-            <th scope="col">own sourcing</th>
-            <th scope="col">optimum</th>
-            <th scope="col">utilisation before</th>
-            <th scope="col">after</th>
-            <th scope="col">shadow price</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plants.map((p) => (
-            <tr key={p.plant}>
-              <th scope="row">{p.plant}</th>
-              <td>{p.owner}</td>
-              <td>{thousandUnits(p.capacity)}</td>
-              <td>{thousandUnits(p.ownOutput)}</td>
-              <td>{thousandUnits(p.output)}</td>
-              <td>{percent(p.ownOutput / p.capacity)}</td>
-              <td>{percent(p.output / p.capacity)}</td>
-              <td>{perUnit(p.shadowPrice, r.base)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="optimise-plants"
+        caption={`Plants in ${focus}; the shadow price is the profit of one more unit of capacity (${r.base} per unit, from the LP's duals)`}
+        headers={["plant", "owner", "capacity", "own sourcing", "optimum", "utilisation before", "after", "shadow price"]}
+        rows={plants.map((p) => ({
+          key: p.plant,
+          cells: [
+            p.plant,
+            p.owner,
+            thousandUnits(p.capacity),
+            thousandUnits(p.ownOutput),
+            thousandUnits(p.output),
+            percent(p.ownOutput / p.capacity),
+            percent(p.output / p.capacity),
+            perUnit(p.shadowPrice, r.base),
+          ],
+        }))}
+      />
       {r.warnings.length > 0 ? (
         <ul className="note">
           {r.warnings.map((w) => (
@@ -208,30 +188,14 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
 function CrossBuilt({ result: r }: { result: Solved }) {
   if (r.crossBuilt.length === 0) return <p className="note">At the optimum no program is built at another company's plant.</p>;
   return (
-    <table className="data" data-testid="optimise-cross">
-      <caption>Programs built at another company's plant at the optimum (units over the horizon)</caption>
-      <thead>
-        <tr>
-          <th scope="col">program</th>
-          <th scope="col">seller</th>
-          <th scope="col">plant</th>
-          <th scope="col">builder</th>
-          <th scope="col">market</th>
-          <th scope="col">units</th>
-        </tr>
-      </thead>
-      <tbody>
-        {r.crossBuilt.map((x) => (
-          <tr key={`${x.program}:${x.plant}:${x.market}`}>
-            <th scope="row">{x.program}</th>
-            <td>{x.seller}</td>
-            <td>{x.plant}</td>
-            <td>{x.builder}</td>
-            <td>{x.market}</td>
-            <td>{thousandUnits(x.units)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      testId="optimise-cross"
+      caption="Programs built at another company's plant at the optimum (units over the horizon)"
+      headers={["program", "seller", "plant", "builder", "market", "units"]}
+      rows={r.crossBuilt.map((x) => ({
+        key: `${x.program}:${x.plant}:${x.market}`,
+        cells: [x.program, x.seller, x.plant, x.builder, x.market, thousandUnits(x.units)],
+      }))}
+    />
   );
 }

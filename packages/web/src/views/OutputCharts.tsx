@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Metric, Summary } from "@tieup/core";
 import { Chart } from "../components/Chart.js";
+import { DataTable } from "../components/DataTable.js";
 import type { OutputDetail } from "../engine/sweep.js";
 import { money, moneyScale, moneyUnit, percent } from "../ui/format.js";
 import { AFTER, PALETTE } from "../ui/palette.js";
@@ -99,31 +100,15 @@ export function Tornado({ detail }: { detail: OutputDetail }) {
           })
         }
       />
-      <table className="data" data-testid="tornado-table">
-        <caption>Swings of {metric.name}, largest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">parameter</th>
-            <th scope="col">low</th>
-            <th scope="col">high</th>
-            <th scope="col">output at low</th>
-            <th scope="col">output at high</th>
-            <th scope="col">swing</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tornado.swings.map((s) => (
-            <tr key={s.parameter}>
-              <th scope="row">{s.parameter}</th>
-              <td>{param(s.low)}</td>
-              <td>{param(s.high)}</td>
-              <td>{shownValue(metric, s.atLow)}</td>
-              <td>{shownValue(metric, s.atHigh)}</td>
-              <td>{shownValue(metric, s.swing)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="tornado-table"
+        caption={`Swings of ${metric.name}, largest first`}
+        headers={["parameter", "low", "high", "output at low", "output at high", "swing"]}
+        rows={tornado.swings.map((s) => ({
+          key: s.parameter,
+          cells: [s.parameter, param(s.low), param(s.high), shownValue(metric, s.atLow), shownValue(metric, s.atHigh), shownValue(metric, s.swing)],
+        }))}
+      />
     </>
   );
 }

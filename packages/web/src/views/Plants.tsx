@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { type Cell, rows } from "@tieup/core";
 import { Chart } from "../components/Chart.js";
+import { DataTable } from "../components/DataTable.js";
 import type { ViewProps } from "../state/view-props.js";
 import { percent, thousandUnits } from "../ui/format.js";
 import { AFTER, BEFORE } from "../ui/palette.js";
@@ -76,35 +77,24 @@ export function Plants({ snap, focus }: ViewProps) {
           })
         }
       />
-      <table className="data">
-        <caption>Plants in {focus}</caption>
-        <thead>
-          <tr>
-            <th scope="col">plant</th>
-            <th scope="col">owner</th>
-            <th scope="col">country</th>
-            <th scope="col">output before</th>
-            <th scope="col">with deals</th>
-            <th scope="col">utilisation before</th>
-            <th scope="col">with deals</th>
-            <th scope="col">break-even</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.plant} className={l.after < l.breakEven ? "below" : ""}>
-              <th scope="row">{l.plant}</th>
-              <td>{l.owner}</td>
-              <td>{l.country}</td>
-              <td>{thousandUnits(l.outputBefore)}</td>
-              <td>{thousandUnits(l.outputAfter)}</td>
-              <td>{percent(l.before)}</td>
-              <td>{percent(l.after)}</td>
-              <td>{percent(l.breakEven)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Plants in ${focus}`}
+        headers={["plant", "owner", "country", "output before", "with deals", "utilisation before", "with deals", "break-even"]}
+        rows={lines.map((l) => ({
+          key: l.plant,
+          className: l.after < l.breakEven ? "below" : "",
+          cells: [
+            l.plant,
+            l.owner,
+            l.country,
+            thousandUnits(l.outputBefore),
+            thousandUnits(l.outputAfter),
+            percent(l.before),
+            percent(l.after),
+            percent(l.breakEven),
+          ],
+        }))}
+      />
     </section>
   );
 }

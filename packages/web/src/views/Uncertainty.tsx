@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { Metric, Summary } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
 import { Chart } from "../components/Chart.js";
+import { DataTable } from "../components/DataTable.js";
 import { type OutputDetail, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
 import type { ViewProps } from "../state/view-props.js";
@@ -160,51 +161,24 @@ function SweepOutputs({ result }: { result: SweepResult }) {
           })
         }
       />
-      <table className="data" data-testid="sweep-table">
-        <caption>Distribution of each output</caption>
-        <thead>
-          <tr>
-            <th scope="col">output</th>
-            <th scope="col">mean</th>
-            <th scope="col">P5</th>
-            <th scope="col">P50</th>
-            <th scope="col">P95</th>
-            <th scope="col">P(&lt; 0)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {values.map(({ metric: m, summary: s }) => (
-            <tr key={m.name}>
-              <th scope="row">{m.name}</th>
-              <td>{shown(m, s.mean)}</td>
-              <td>{shown(m, s.p5)}</td>
-              <td>{shown(m, s.p50)}</td>
-              <td>{shown(m, s.p95)}</td>
-              <td>{percent(s.pNegative)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="sweep-table"
+        caption="Distribution of each output"
+        headers={["output", "mean", "P5", "P50", "P95", "P(< 0)"]}
+        rows={values.map(({ metric: m, summary: s }) => ({
+          key: m.name,
+          cells: [m.name, shown(m, s.mean), shown(m, s.p5), shown(m, s.p50), shown(m, s.p95), percent(s.pNegative)],
+        }))}
+      />
       {winwin.length > 0 ? (
-        <table className="data">
-          <caption>Probability that each deal is win-win (every party's NPV gain &gt; 0)</caption>
-          <thead>
-            <tr>
-              <th scope="col">deal</th>
-              <th scope="col">parties</th>
-              <th scope="col">P(win-win)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {winwin.map(({ metric: m, summary: s }: Output) => (
-              <tr key={m.name}>
-                <th scope="row">{m.kind === "winwin" ? m.deal : m.name}</th>
-                <td>{m.kind === "winwin" ? m.parties.join(" + ") : ""}</td>
-                <td>{percent(s.mean)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Probability that each deal is win-win (every party's NPV gain > 0)"
+          headers={["deal", "parties", "P(win-win)"]}
+          rows={winwin.map(({ metric: m, summary: s }: Output) => ({
+            key: m.name,
+            cells: [m.kind === "winwin" ? m.deal : m.name, m.kind === "winwin" ? m.parties.join(" + ") : "", percent(s.mean)],
+          }))}
+        />
       ) : null}
     </>
   );
