@@ -3,16 +3,17 @@
 import { undo } from "@codemirror/commands";
 import { EditorState } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
+import * as Plot from "@observablehq/plot";
 import { cleanup, render, screen } from "@testing-library/react";
-import { BRIDGE, histogram, type Metric, tableOfRows } from "@tieup/core";
+import { BRIDGE, COMPANY_DUTIES, histogram, type Metric, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { dutyChart, waterfallChart, waterfallData } from "../src/charts/overview.js";
 import { createYamlEditor, diagnostics } from "../src/editor/yamlEditor.js";
 import { composeFiles } from "../src/engine/model.js";
 import { optimiseScenario } from "../src/engine/optimise.js";
 import type { OutputDetail } from "../src/engine/sweep.js";
 import { OptimiseOutputs } from "../src/views/Optimise.js";
 import { Histogram, Tornado } from "../src/views/OutputCharts.js";
-import { waterfallData } from "../src/views/Overview.js";
 import { diskFiles } from "./disk.js";
 
 afterEach(cleanup);
@@ -133,5 +134,29 @@ describe("the Overview's waterfall", () => {
       ["price", 70, 80, "up"],
       ["end", 0, 80, "total"],
     ]);
+  });
+});
+
+describe("the Overview's charts as pure builders, drawn to SVG", () => {
+  const bridge = tableOfRows(BRIDGE, [
+    { company: "n", step: "start", label: "from", from: "FY2024", to: "FY2025", currency: "JPY", amount: 100e9 },
+    { company: "n", step: "volume", label: "volume", from: "FY2024", to: "FY2025", currency: "JPY", amount: -30e9 },
+    { company: "n", step: "end", label: "to", from: "FY2024", to: "FY2025", currency: "JPY", amount: 70e9 },
+  ]);
+
+  it("draws the waterfall as reviewed: three bars, the factor from 100 down to 70", () => {
+    const svg = Plot.plot(waterfallChart(bridge, 640, "¥bn"));
+    const bars = [...svg.querySelectorAll("rect")].filter((r) => r.getAttribute("fill") !== null && r.closest("[aria-label='bar']"));
+    expect(bars.length).toBe(3);
+    expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it("draws duty by measure with one colour per measure that charges something", () => {
+    const duties = tableOfRows(COMPANY_DUTIES, [
+      { period: "FY2025", company: "n", currency: "JPY", measure: "s232", kind: "vehicle", amount: 10e9, amountBase: 0 },
+      { period: "FY2025", company: "n", currency: "JPY", measure: "offset", kind: "offset", amount: -2e9, amountBase: 0 },
+    ] as never);
+    const svg = Plot.plot(dutyChart(duties, ["mfn", "s232", "offset"], 640, "¥bn"));
+    expect(svg.outerHTML).toMatchSnapshot();
   });
 });
