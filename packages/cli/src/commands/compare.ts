@@ -43,21 +43,21 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
   const nameB = opts.with.length > 0 ? `${right.scenario.id} + ${opts.with.join(" + ")}` : right.scenario.id;
   const keep = (t: Table) => (opts.period ? rows(t).filter((r) => r.period === opts.period) : rows(t));
   const focus = opts.period ?? focusPeriod(left.scenario);
-  // Scenario against scenario in the focus period, whole company, by factor.
-  const bridge = profitBridge({ run: runA, period: focus, label: nameA }, { run: runB, period: focus, label: nameB });
+  // Scenario against scenario in the focus period, whole company, by factor (one more evaluation: only where shown).
+  const bridge = () => profitBridge({ run: runA, period: focus, label: nameA }, { run: runB, period: focus, label: nameB });
   if (opts.format === "json") {
-    emit(`${JSON.stringify({ base: nameA, other: nameB, tables: jsonTables([...Object.values(diffs), bridge]) }, null, 2)}\n`, opts.out);
+    emit(`${JSON.stringify({ base: nameA, other: nameB, tables: jsonTables([...Object.values(diffs), bridge()]) }, null, 2)}\n`, opts.out);
     return;
   }
   if (opts.format === "csv") {
-    emit(csvTable(opts.table === "bridge" ? bridge : (diffs[opts.table as keyof typeof diffs] ?? diffs.companies)), opts.out);
+    emit(csvTable(opts.table === "bridge" ? bridge() : (diffs[opts.table as keyof typeof diffs] ?? diffs.companies)), opts.out);
     return;
   }
   const sections = [
     profitDelta(keep(diffs.companies)),
-    ...bridgeSection(bridge),
+    ...bridgeSection(bridge()),
     ...dutyDelta(keep(diffs.companyDuties)),
-    utilisationDelta(keep(diffs.plants), opts.period ?? focusPeriod(left.scenario)),
+    utilisationDelta(keep(diffs.plants), focus),
   ];
   const render = opts.format === "md" ? renderMarkdown : renderText;
   emit(render(`Compare: ${nameB} against ${nameA}`, ["delta = other − base; amounts in each company's reporting currency"], sections, []), opts.out);

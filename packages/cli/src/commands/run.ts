@@ -31,26 +31,25 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
   const periods = selectPeriods(results, opts.period);
   const focus = opts.period ?? run.focus;
   const title = loaded.scenario.title || loaded.scenario.id;
-  const extra = companyTables(run, periods, focus);
-  if (opts.format === "json") {
-    const tables = [results.companies, results.companyDuties, results.plants, results.flows, results.duties].map((t) => byPeriods(t, periods));
-    emit(
-      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, headline: figures, tables: jsonTables([...tables, ...extra.all]) }, null, 2)}\n`,
-      opts.out,
-    );
+  const evaluated = RESULT_TABLES.map((name) => byPeriods(results[name], periods));
+  if (opts.format === "csv") {
+    // The report's own tables cost evaluations of their own (FX moves, the bridge): only when one is asked for.
+    const extra = (EXTRA_TABLES as readonly string[]).includes(opts.table) ? companyTables(run, periods, focus) : undefined;
+    const available = [...evaluated, ...(extra?.all ?? [])];
+    const t = available.find((x) => x.name === opts.table);
+    if (!t) {
+      const names = [...RESULT_TABLES, ...(extra ? extra.all.map((x) => x.name) : EXTRA_TABLES)];
+      throw new InputError([{ severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${names.join(", ")}` }]);
+    }
+    emit(csvTable(t), opts.out);
     return;
   }
-  if (opts.format === "csv") {
-    const named = new Map<string, Table>([
-      ...RESULT_TABLES.map((n) => [n, byPeriods(results[n], periods)] as const),
-      ...extra.all.map((t) => [t.name, t] as const),
-    ]);
-    const t = named.get(opts.table);
-    if (!t)
-      throw new InputError([
-        { severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${[...named.keys()].join(", ")}` },
-      ]);
-    emit(csvTable(t), opts.out);
+  const extra = companyTables(run, periods, focus);
+  if (opts.format === "json") {
+    emit(
+      `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, headline: figures, tables: jsonTables([...evaluated, ...extra.all]) }, null, 2)}\n`,
+      opts.out,
+    );
     return;
   }
   const span = periods.length === 1 ? `period ${periods[0]}` : `periods ${periods[0]}–${periods.at(-1)}`;
@@ -74,6 +73,8 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
 }
 
 const RESULT_TABLES = ["companies", "companyDuties", "plants", "flows", "duties"] as const;
+/** The tables the report adds (companyTables), by name. */
+const EXTRA_TABLES = ["profitSummary", "bridge", "fxSensitivity"] as const;
 
 /**
  * The company-level tables a report adds to the evaluation: whole-company

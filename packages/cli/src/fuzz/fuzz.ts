@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { drawStream, runScenario } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { loadScenario } from "../scenario/load.js";
-import { mutant } from "./mutate.js";
+import { mutant, original } from "./mutate.js";
 
 export interface FuzzCrash {
   index: number;
@@ -29,7 +29,7 @@ export interface FuzzReport {
  * path; anything else thrown is a crash.
  */
 export function fuzzScenario(entry: string, count: number, seed: number, evaluate = true): FuzzReport {
-  const text = readFileSync(entry, "utf8");
+  const text = original(readFileSync(entry, "utf8"));
   const report: FuzzReport = { seed, count, evaluated: 0, refused: 0, crashes: [] };
   for (let i = 0; i < count; i++) {
     // Core's streams: mutant i depends on (seed, i) alone, so one crash reproduces without the mutants before it.

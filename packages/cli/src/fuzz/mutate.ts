@@ -82,17 +82,27 @@ function mutateOnce(doc: Node, next: () => number, ids: readonly string[]): stri
   return `${where} = ${JSON.stringify(value)}`;
 }
 
-/** Ids of the document's entities, for mutations that point a reference at the wrong thing. */
-function idsOf(doc: Node): string[] {
-  const out: string[] = [];
-  for (const p of paths(doc)) if (p.at(-1) === "id") out.push(String(parentOf(doc, p).parent[p.at(-1) as never]));
-  return out;
+/** A scenario's YAML read once for many mutants: its document and the ids its references may be pointed at. */
+export interface Original {
+  doc: Node;
+  ids: string[];
 }
 
-/** A mutant of a scenario's YAML text: 1 to 3 mutations, with what each did. */
-export function mutant(text: string, next: () => number): { text: string; mutations: string[] } {
+export function original(text: string): Original {
   const doc = parseDocument(text).toJS() as Node;
-  const ids = idsOf(doc);
+  const ids = paths(doc)
+    .filter((p) => p.at(-1) === "id")
+    .map((p) => {
+      const { parent, key } = parentOf(doc, p);
+      return String((parent as Record<string | number, unknown>)[key]);
+    });
+  return { doc, ids };
+}
+
+/** A mutant of the scenario: 1 to 3 mutations of a copy of its document, with what each did. */
+export function mutant(from: Original, next: () => number): { text: string; mutations: string[] } {
+  const doc = structuredClone(from.doc);
+  const { ids } = from;
   const mutations: string[] = [];
   const n = 1 + Math.floor(next() * 3);
   for (let i = 0; i < n; i++) mutations.push(mutateOnce(doc, next, ids));

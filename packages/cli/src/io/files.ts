@@ -55,12 +55,14 @@ function inside(root: string, p: string): boolean {
 }
 
 /**
- * A reader that reads only regular files under `root` (links followed to
- * where they lead), each at most `maxFileMb`: anything else is refused with
- * the reason, before a byte of it is read.
+ * A reader that reads only regular files under `root` (anywhere without
+ * one; links followed to where they lead), each at most the policy's
+ * `maxFileMb` when it reads: anything else is refused with the reason,
+ * before a byte of it is read.
  */
-export function rootedReader(root: string | undefined, maxFileMb = policy.maxFileMb): FileReader {
+export function rootedReader(root: string | undefined): FileReader {
   const refuse = (path: string): { message: string; suggestion: string } | undefined => {
+    const { maxFileMb } = policy;
     const outside = {
       message: `${displayPath(path)} is outside the scenario's root ${displayPath(root ?? "") || "."}`,
       suggestion: "keep the scenario's files under its root (the project folder holding data/), or give a wider one with --root",
@@ -98,11 +100,7 @@ export function rootedReader(root: string | undefined, maxFileMb = policy.maxFil
 }
 
 /** Reads files the user names on the command line (targets, registries): regular files within the size limit, anywhere. */
-export const nodeReader: FileReader = {
-  refuse: (path) => rootedReader(undefined).refuse?.(path),
-  read: (path) => rootedReader(undefined).read(path),
-  resolve: (from, rel) => resolve(dirname(from), rel),
-};
+export const nodeReader: FileReader = rootedReader(undefined);
 
 /** A path as the user would type it from here: relative to the working folder when inside it. */
 export function displayPath(p: string): string {

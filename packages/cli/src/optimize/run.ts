@@ -10,14 +10,7 @@ import { InputError } from "../io/errors.js";
 export function checkOutcome(o: OptimizeOutcome): OptimizeOutcome {
   // Every model without an answer is reported (each stand-alone one of a cooperation, then the alliance), not only the first.
   const issues: Issue[] = [];
-  for (const r of solvesOf(o)) {
-    try {
-      checked(r, o);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      for (const i of e.issues) if (!issues.some((x) => x.path === i.path && x.message === i.message)) issues.push(i);
-    }
-  }
+  for (const r of solvesOf(o)) for (const i of unanswered(r, o)) if (!issues.some((x) => x.path === i.path && x.message === i.message)) issues.push(i);
   if (issues.length > 0) throw new InputError(issues);
   return o;
 }
@@ -32,19 +25,19 @@ export function exportFor(o: OptimizeOutcome, format: "lp" | "mps"): Promise<str
   return exportFormulation(o.si.inst, o.scope, { ...solveOptions(o.si, o.request), prefer: undefined, objective }, format);
 }
 
-/** A solve without an answer is reported in domain terms: what cannot be met together, or which limit stopped it. */
-function checked(r: OptimumResult, run: OptimizeOutcome): OptimumResult {
-  if (r.status === "optimal" || (r.status === "time-limit" && Number.isFinite(r.objective))) return r;
-  if (r.status === "infeasible") throw new InputError(r.violations.length > 0 ? r.violations.map((v) => violationIssue(v, run)) : [infeasible(r.detail)]);
+/** Why a solve has no answer, in domain terms (what cannot be met together, or which limit stopped it); none when it has one. */
+function unanswered(r: OptimumResult, run: OptimizeOutcome): Issue[] {
+  if (r.status === "optimal" || (r.status === "time-limit" && Number.isFinite(r.objective))) return [];
+  if (r.status === "infeasible") return r.violations.length > 0 ? r.violations.map((v) => violationIssue(v, run)) : [infeasible(r.detail)];
   if (r.status === "time-limit")
-    throw new InputError([
+    return [
       {
         severity: "error",
         path: "--time-limit",
         message: "no feasible answer was found within the time limit",
         suggestion: "raise --time-limit, or loosen --gap",
       },
-    ]);
+    ];
   throw new Error(`the solver stopped without an answer (${r.detail})`);
 }
 

@@ -38,6 +38,9 @@ export function collectCitations(doc: unknown): Citation[] {
   return out;
 }
 
+/** What a citation's file part may be: a CSV or YAML file under the project's data/ folder. */
+const CITABLE = /^data\/[A-Za-z0-9._/-]+\.(csv|yaml)$/;
+
 /**
  * Checks that each citation points at something that exists: a row id of a
  * CSV under data/, an assumption id in data/assumptions.yaml or a claim id in
@@ -45,8 +48,6 @@ export function collectCitations(doc: unknown): Citation[] {
  * scenario's folder upwards. Broken citations are warnings: the
  * numbers still evaluate, but their trail is cut.
  */
-const CITABLE = /^data\/[A-Za-z0-9._/-]+\.(csv|yaml)$/;
-
 export function checkCitations(citations: Citation[], scenarioPaths: string | readonly string[], reader: FileReader): Issue[] {
   // Citations may come from any file of an extends chain: look near each of them.
   const from = typeof scenarioPaths === "string" ? [scenarioPaths] : scenarioPaths;

@@ -9,10 +9,11 @@ import { error, type Issue } from "../issues/issue.js";
  */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-const SUGGESTION = "rename it: __proto__, constructor and prototype name properties every JavaScript object has";
+/** What to do about a reserved name, wherever it is found (a key, an id, a CSV cell). */
+export const RESERVED_SUGGESTION = "rename it: __proto__, constructor and prototype name properties every JavaScript object has";
 
 /** Every object key and every `id` value in the document that is a reserved name, with its path. */
-export function reservedNameIssues(doc: unknown, file?: string): Issue[] {
+export function reservedNameIssues(doc: unknown): Issue[] {
   const issues: Issue[] = [];
   const walk = (node: unknown, path: string, depth: number) => {
     if (depth > 64 || node === null || typeof node !== "object") return;
@@ -25,17 +26,12 @@ export function reservedNameIssues(doc: unknown, file?: string): Issue[] {
     for (const key of Object.keys(node)) {
       const at = path ? `${path}.${key}` : key;
       const value = (node as Record<string, unknown>)[key];
-      if (RESERVED_NAMES.has(key)) issues.push({ ...error(at, `\`${key}\` is a reserved name`, SUGGESTION), ...(file ? { file } : {}) });
+      if (RESERVED_NAMES.has(key)) issues.push(error(at, `\`${key}\` is a reserved name`, RESERVED_SUGGESTION));
       else if (key === "id" && typeof value === "string" && RESERVED_NAMES.has(value))
-        issues.push({ ...error(at, `\`${value}\` is a reserved name and cannot be an id`, SUGGESTION), ...(file ? { file } : {}) });
+        issues.push(error(at, `\`${value}\` is a reserved name and cannot be an id`, RESERVED_SUGGESTION));
       walk(value, at, depth + 1);
     }
   };
   walk(doc, "", 0);
   return issues;
-}
-
-/** Whether `key` is an own property of `record` (never one it inherits). */
-export function ownKey(record: object, key: string): boolean {
-  return Object.hasOwn(record, key);
 }

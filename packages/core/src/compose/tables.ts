@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { error, type Issue } from "../issues/issue.js";
-import { RESERVED_NAMES } from "./reserved.js";
+import { RESERVED_NAMES, RESERVED_SUGGESTION } from "./reserved.js";
 
 type Doc = Record<string, unknown>;
 
@@ -55,14 +55,7 @@ export function applyTable(doc: Doc, name: TableName, rows: Record<string, strin
     }
     const reserved = spec.columns.slice(0, -1).find((c) => RESERVED_NAMES.has(row[c] ?? ""));
     if (reserved) {
-      issues.push({
-        ...error(
-          `${where}.${reserved}`,
-          `\`${row[reserved]}\` is a reserved name`,
-          "rename it: __proto__, constructor and prototype name properties every JavaScript object has",
-        ),
-        file,
-      });
+      issues.push({ ...error(`${where}.${reserved}`, `\`${row[reserved]}\` is a reserved name`, RESERVED_SUGGESTION), file });
       return;
     }
     const value = Number(row[spec.columns.at(-1) as string]);
