@@ -1,5 +1,5 @@
 import type { Cell, HeadlineFigure, Residual, ScopeFit } from "@tieup/core";
-import { fixed } from "../report/format.js";
+import { fixed, money, moneyUnit } from "../report/format.js";
 import type { Section } from "../report/sections.js";
 
 /** A target's value as printed: money in billions with one decimal, units in thousands, fractions as percentages. */
@@ -56,21 +56,21 @@ export function forecastSection(forecast: readonly HeadlineFigure[], since: stri
  * for the base year, and the values that make it exact (`--fit`).
  */
 export function fitSection(fits: readonly ScopeFit[]): Section {
-  const bn = (x: number) => fixed(x / 1e9, 1);
   const body: Cell[][] = fits.map((f) => [
     f.company,
     f.period,
-    bn(f.scopeRevenue),
+    money(f.scopeRevenue, f.currency),
     `${fixed(f.revenueShare * 100, 1)}%`,
-    bn(f.scopeOperatingProfit),
-    bn(f.target),
-    bn(f.fixedCost),
+    money(f.scopeOperatingProfit, f.currency),
+    money(f.target, f.currency),
+    money(f.fixedCost, f.currency),
     fixed(f.fixedCostScale, 4),
-    bn(f.reported),
-    bn(f.restOfCompany),
+    money(f.reported, f.currency),
+    money(f.restOfCompany, f.currency),
   ]);
+  const currencies = [...new Set(fits.map((f) => f.currency))];
   return {
-    title: "Fit: the modelled scope against the reported segment (¥ billion)",
+    title: `Fit: the modelled scope against the reported segment (${currencies.length === 1 ? moneyUnit(currencies[0] as string) : "each company's reporting currency"})`,
     note: "Target: the segment's margin on the scope's revenue. Scale: the factor on the company's plant fixed costs that puts the scope on it. Rest of company: reported total − the scope at the target, the base year's amount to state in the scenario.",
     headers: ["company", "period", "scope revenue", "share of segment", "scope OP", "target", "fixed cost", "scale", "reported OP", "rest of company"],
     body,

@@ -1,7 +1,7 @@
 import { type Cell, rows, type Table } from "@tieup/core";
 import { type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
-import { csvTable, fixed, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
+import { csvTable, fixed, jsonTables, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
 
@@ -93,7 +93,7 @@ function companySection(t: Table, base: string, alliance: boolean, isProven: boo
     c(r.company),
     money(n(r.ownSourcing), base),
     money(n(r.optimum), base),
-    signed(n(r.change), base),
+    signedMoney(n(r.change), base),
     ...(alliance ? [money(maybe(r.standAlone), base)] : []),
   ]);
   const total = { own: 0, opt: 0, sa: 0 };
@@ -103,7 +103,13 @@ function companySection(t: Table, base: string, alliance: boolean, isProven: boo
     total.sa += n(r.standAlone);
   }
   if (body.length > 1)
-    body.push(["total", money(total.own, base), money(total.opt, base), signed(total.opt - total.own, base), ...(alliance ? [money(total.sa, base)] : [])]);
+    body.push([
+      "total",
+      money(total.own, base),
+      money(total.opt, base),
+      signedMoney(total.opt - total.own, base),
+      ...(alliance ? [money(total.sa, base)] : []),
+    ]);
   const best = isProven ? "optimum" : "best found";
   return {
     title: `Profit by company, own sourcing against the ${isProven ? "optimum" : "best answer found (not proven optimal)"} (${moneyUnit(base)})`,
@@ -119,7 +125,7 @@ function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string)
   const cross = rows(t.cooperation as Table).filter((r) => owner.get(String(r.plant)) !== seller.get(String(r.program)) && n(r.units) > 0);
   return {
     title: `Value of cooperation (${moneyUnit(base)})${proven(o) ? "" : ": NOT PROVEN, from answers the time limit stopped"}`,
-    note: `Σ stand-alone ${proven(o) ? "optima" : "best answers"} ${money(coop?.standAloneTotal ?? 0, base)}; alliance ${proven(o) ? "optimum" : "best answer"} ${money(coop?.alliance.objective ?? 0, base)}; value of cooperation ${signed(coop?.value ?? 0, base)}${proven(o) ? "" : " (it may be far off: each side is only known to lie below its bound)"}. Below: programs built at another company's plant in the alliance (units over the horizon; all moves in the cooperation table, --format json).`,
+    note: `Σ stand-alone ${proven(o) ? "optima" : "best answers"} ${money(coop?.standAloneTotal ?? 0, base)}; alliance ${proven(o) ? "optimum" : "best answer"} ${money(coop?.alliance.objective ?? 0, base)}; value of cooperation ${signedMoney(coop?.value ?? 0, base)}${proven(o) ? "" : " (it may be far off: each side is only known to lie below its bound)"}. Below: programs built at another company's plant in the alliance (units over the horizon; all moves in the cooperation table, --format json).`,
     headers: ["program", "market", "built at", "owner", "units (k)"],
     body: cross.length > 0 ? cross.map((r) => [c(r.program), c(r.market), c(r.plant), c(r.builder), thousands(n(r.units))]) : [["–", "–", "–", "–", "–"]],
   };
@@ -198,17 +204,9 @@ function plantSection(t: Table, o: OptimizeOutcome, base: string, period: string
   };
 }
 
-function signed(x: number, base: string): string {
-  const s = money(x, base);
-  return x > 0 && !s.startsWith("0.0") ? `+${s}` : s;
-}
-
 function limitWarnings(o: OptimizeOutcome): string[] {
   if (proven(o)) return [];
-  const coop =
-    o.cooperation && !o.cooperation.alliance.status.startsWith("optimal")
-      ? " The value of cooperation compares answers not proven optimal: it may be far off."
-      : "";
+  const coop = o.cooperation && o.result.status !== "optimal" ? " The value of cooperation compares answers not proven optimal: it may be far off." : "";
   const alone =
     o.cooperation && [...o.cooperation.standAlone.values()].some((x) => x.status !== "optimal") ? " A stand-alone optimum is not proven either." : "";
   return [`the time limit stopped the solver: the answer is the best found, not proven optimal (exit code 3).${coop}${alone}`];

@@ -1,4 +1,4 @@
-import { type Cell, formatMoney, formatThousands, rows, type Table } from "@tieup/core";
+import { type Cell, fixed, formatMoney, formatThousands, rows, type Table } from "@tieup/core";
 
 /** Aligned plain-text table; numbers right-aligned. */
 export function textTable(headers: string[], body: Cell[][], align?: ("l" | "r")[]): string {
@@ -27,6 +27,12 @@ export function jsonTables(tables: Table[]): Record<string, Record<string, Cell>
 /** Money with a currency-appropriate scale (core's formatter): ¥ in billions, others in millions. */
 export function money(amount: number | null, currency: string): string {
   return formatMoney(amount, currency);
+}
+
+/** A change with its sign always shown (+8.4, -0.1; 0.0 unsigned), at the currency's scale. */
+export function signedMoney(amount: number, currency: string, digits = 1): string {
+  const s = formatMoney(amount, currency, { digits });
+  return amount > 0 && s !== fixed(0, digits) ? `+${s}` : s;
 }
 
 export function thousands(units: number): string {

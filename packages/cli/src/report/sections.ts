@@ -1,5 +1,5 @@
 import { type Cell, type HeadlineFigure, cellNumber as n, type Results, rows, type Table } from "@tieup/core";
-import { fixed, money, moneyUnit, percent, thousands } from "./format.js";
+import { fixed, money, moneyUnit, percent, signedMoney, thousands } from "./format.js";
 
 /** A titled table of a report, rendered as text or Markdown. */
 export interface Section {
@@ -132,7 +132,7 @@ export function headline(summary: Table, period: string, figures: readonly Headl
         .map((w) => ({ w, i: w.impacts.find((i) => i.company === x.company) }))
         .filter((w) => w.i)
         .map((w) => `${w.w.label}: ${money(w.i?.net ?? 0, currency)}`);
-      const eps = x.tariffEps === null ? "" : `, EPS ${signed(n(x.tariffEps), 1)} ${currencySign(currency)}`;
+      const eps = x.tariffEps === null ? "" : `, EPS ${signedNumber(n(x.tariffEps), 1)} ${currencySign(currency)}`;
       const ni = x.tariffNetIncome === null ? "" : `; net income ${amount(n(x.tariffNetIncome))}${eps}`;
       lines.push(
         `  tariff cost ${period}: gross ${money(n(x.tariffGross), currency)}, offsets ${money(n(x.tariffOffsets), currency)}, net ${amount(n(x.tariffNet))}${inWindows.length ? ` (${inWindows.join("; ")})` : ""}${ni}`,
@@ -141,7 +141,7 @@ export function headline(summary: Table, period: string, figures: readonly Headl
     const sens = fx ? rows(fx).find((r) => r.company === x.company && r.fxCurrency === "JPY") : undefined;
     if (sens)
       lines.push(
-        `  a weaker yen (+¥1/USD): ${signed(n(sens.wholeCompany) / 1e9, 1)} ${moneyUnit(currency)} (modelled scope ${signed(n(sens.modelledScope) / 1e9, 1)})${sens.published === null ? "" : `; published ${signed(n(sens.published) / 1e9, 1)}`}`,
+        `  a weaker yen (+¥1/USD): ${signedMoney(n(sens.wholeCompany), currency)} ${moneyUnit(currency)} (modelled scope ${signedMoney(n(sens.modelledScope), currency)})${sens.published === null ? "" : `; published ${signedMoney(n(sens.published), currency)}`}`,
       );
   }
   return lines;
@@ -192,25 +192,30 @@ export function bridgeSection(bridge: Table): Section[] {
 
 /** Each company's operating-profit sensitivity to each currency, beside its published one. */
 export function fxSection(fx: Table): Section {
+  const currencies = [...new Set(rows(fx).map((r) => String(r.currency)))];
   return {
-    title: "Exchange-rate sensitivity of operating profit (reporting currency, billion)",
+    title: `Exchange-rate sensitivity of operating profit (${currencies.length === 1 ? moneyUnit(currencies[0] as string) : "each company's reporting currency"})`,
     note: "The period's rate moved alone, everything else as written: the yen by ¥1 per dollar (weaker), other currencies by 1%; currencies that move nothing are left out. Published: the company's own figure, where the scenario states it.",
     headers: ["company", "period", "currency", "move", "modelled scope", "whole company", "published"],
     body: rows(fx)
       .filter((r) => n(r.modelledScope) !== 0 || n(r.wholeCompany) !== 0 || r.published !== null)
-      .map((r) => [
-        String(r.company),
-        String(r.period),
-        String(r.fxCurrency),
-        String(r.move),
-        signed(n(r.modelledScope) / 1e9, 2),
-        signed(n(r.wholeCompany) / 1e9, 2),
-        r.published === null ? null : signed(n(r.published) / 1e9, 2),
-      ]),
+      .map((r) => {
+        const cur = String(r.currency);
+        return [
+          String(r.company),
+          String(r.period),
+          String(r.fxCurrency),
+          String(r.move),
+          signedMoney(n(r.modelledScope), cur, 2),
+          signedMoney(n(r.wholeCompany), cur, 2),
+          r.published === null ? null : signedMoney(n(r.published), cur, 2),
+        ];
+      }),
   };
 }
 
-function signed(x: number, digits: number): string {
+/** A plain number with its sign always shown (an EPS change). */
+function signedNumber(x: number, digits: number): string {
   const s = fixed(Math.abs(x), digits);
   return x < 0 ? `-${s}` : `+${s}`;
 }
