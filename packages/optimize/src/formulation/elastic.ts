@@ -55,10 +55,9 @@ export function elasticize(f: Formulation): ElasticColumns {
     }
   }
   const first = b.addColumns("slack", rows.length, (j) => `slack(${b.rowLabel(rows[j] as number)},${directions[j]})`);
-  const familyOf = (r: number) => b.rowBlocks.find((bl) => r >= bl.first && r < bl.first + bl.count)?.name ?? "";
   rows.forEach((r, j) => {
     b.coef(r, first + j, directions[j] === "short" ? 1 : -1);
-    const family = familyOf(r);
+    const family = b.rowBlock(r)?.name ?? "";
     const scale = Math.max(1, Math.abs(directions[j] === "short" ? (b.rowLower.data[r] as number) : (b.rowUpper.data[r] as number)));
     b.setCost(first + j, VEHICLE_WEIGHT[family] ?? 1 / scale);
   });
@@ -72,7 +71,7 @@ export function violations(f: Formulation, cols: ElasticColumns, x: ArrayLike<nu
   cols.rows.forEach((r, j) => {
     const amount = x[cols.first + j] as number;
     if (amount <= 1e-6) return;
-    const block = b.rowBlocks.find((bl) => r >= bl.first && r < bl.first + bl.count);
+    const block = b.rowBlock(r);
     const family = block?.name ?? "";
     out.push({
       row: b.rowLabel(r),

@@ -200,6 +200,10 @@ export class ModelBuilder {
   colBlock(col: number): Block | undefined {
     return blockOf(this.colBlocks, col);
   }
+  /** The block a row belongs to. */
+  rowBlock(row: number): Block | undefined {
+    return blockOf(this.rowBlocks, row);
+  }
   block(name: string): Block | undefined {
     return this.colBlocks.find((b) => b.name === name) ?? this.rowBlocks.find((b) => b.name === name);
   }

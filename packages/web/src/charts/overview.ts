@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { rows, type Table } from "@tieup/core";
+import { cellNumber as n, rows, type Table } from "@tieup/core";
 import { moneyScale } from "../ui/format.js";
 import { PALETTE } from "../ui/palette.js";
 
@@ -8,8 +8,6 @@ import { PALETTE } from "../ui/palette.js";
  * out. The view draws them; tests render them to SVG and compare with
  * reviewed snapshots.
  */
-
-const n = (x: unknown) => (typeof x === "number" ? x : 0);
 
 /** Layout shared by the bars per company (facets) and period: period labels turn on narrow windows. */
 function periodBars(width: number, unit: string): Plot.PlotOptions {

@@ -1,4 +1,4 @@
-import { rows, type Scenario, type Table } from "@tieup/core";
+import { cellNumber as n, rows, type Scenario, type Table } from "@tieup/core";
 import { companiesOf, type OptimumResult, optimizeScenario, optimizeTables, parseObjective, scenarioInstance, solvesOf } from "@tieup/optimize";
 import { applyControls, type Controls } from "./controls.js";
 import type { ScenarioFiles } from "./files.js";
@@ -91,7 +91,6 @@ export async function optimiseScenario(scenario: Scenario, objectiveText: string
   const failed = solvesOf(o).find((r) => !Number.isFinite(r.objective));
   if (failed) return { ok: false, id, message: `the solver found no answer (${failed.detail})` };
   const t = optimizeTables(o);
-  const num = (x: unknown) => (typeof x === "number" ? x : 0);
   const c = o.cooperation;
   return {
     ok: true,
@@ -102,8 +101,8 @@ export async function optimiseScenario(scenario: Scenario, objectiveText: string
     periods: si.inst.periods,
     companies: rows(t.companies).map((r) => ({
       company: String(r.company),
-      ownSourcing: num(r.ownSourcing),
-      optimum: num(r.optimum),
+      ownSourcing: n(r.ownSourcing),
+      optimum: n(r.optimum),
       standAlone: typeof r.standAlone === "number" ? r.standAlone : null,
     })),
     cooperation: c ? { value: c.value, standAloneTotal: c.standAloneTotal, alliance: c.alliance.objective } : null,
@@ -114,9 +113,9 @@ export async function optimiseScenario(scenario: Scenario, objectiveText: string
         plant: String(p.plant),
         owner: String(p.owner),
         period: String(p.period),
-        capacity: num(p.capacity),
-        ownOutput: num(p.ownOutput),
-        output: num(p.output),
+        capacity: n(p.capacity),
+        ownOutput: n(p.ownOutput),
+        output: n(p.output),
         shadowPrice: typeof p.shadowPrice === "number" ? p.shadowPrice : null,
       })),
     size: o.result.size,
@@ -140,7 +139,7 @@ function crossBuilt(flows: Table): CrossBuild[] {
       market: String(f.market),
       units: 0,
     };
-    row.units += typeof f.units === "number" ? f.units : 0;
+    row.units += n(f.units);
     sum.set(key, row);
   }
   return [...sum.values()].sort((a, b) => b.units - a.units);

@@ -1,12 +1,10 @@
 import * as Plot from "@observablehq/plot";
-import { rows, type Table } from "@tieup/core";
+import { cellNumber as n, rows, type Table } from "@tieup/core";
 import { Fragment } from "react";
 import { dutyChart, profitChart, waterfallChart } from "../charts/overview.js";
 import { Chart } from "../components/Chart.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyScale, moneyUnit, thousandUnits } from "../ui/format.js";
-
-const n = (x: unknown) => (typeof x === "number" ? x : 0);
 
 /** Headline numbers, operating profit, and duty by measure, per company and period. */
 export function Overview({ snap, focus }: ViewProps) {
