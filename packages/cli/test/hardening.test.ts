@@ -202,7 +202,7 @@ describe("an optimisation the time limit stops does not call itself optimal", ()
     // The footprint MILP of the default scenario takes about 5 s to prove; half a second stops it with an incumbent.
     const text = await runCli("optimize", "--footprint", "--time-limit", "0.5");
     expect(text.code).toBe(3);
-    expect(text.stdout).toMatch(/NOT PROVEN OPTIMAL: .*best found [\d,.]+, bound [\d,.]+, gap [\d.]+%/);
+    expect(text.stdout).toMatch(/NOT PROVEN OPTIMAL: .*best found -?[\d,.]+, bound -?[\d,.]+, gap [\d.]+%/);
     expect(text.stdout).toContain("Value of cooperation (USD million): NOT PROVEN");
     const json = await runCli("optimize", "--footprint", "--time-limit", "0.5", "--format", "json");
     expect(json.code).toBe(3);
