@@ -68,7 +68,7 @@ function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
     `HiGHS: ${r.detail}, ${r.size.vars} variables (${r.size.binaries} binary), ${r.size.rows} rows, ${r.size.nnz} non-zeros; built in ${fixed(r.buildMs, 1)} ms, solved in ${fixed(r.solveMs, 1)} ms`,
     ...(r.status === "time-limit"
       ? [
-          `NOT PROVEN OPTIMAL: the time limit stopped the solver; best found ${money(r.objective, base)}${r.bound !== undefined ? `, bound ${money(r.bound, base)}` : ""}${r.gap !== undefined ? `, gap ${percent(r.gap)}` : ""} (${moneyUnit(base)})`,
+          `NOT PROVEN OPTIMAL: the time limit stopped the solver; best found ${money(r.objective, base)}${r.bound !== undefined ? `, bound ${money(r.bound, base)}` : ", no bound proved yet"}${r.gap !== undefined ? `, gap ${percent(r.gap)}` : ""} (${moneyUnit(base)})`,
         ]
       : []),
     `Profit = contribution − fixed cost over the horizon, in ${moneyUnit(base)}; transfers between companies at a contract-manufacturing deal's price where one exists, else the program's customs value.`,
