@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -248,4 +249,18 @@ describe("an optimisation the time limit stops does not call itself optimal", ()
     expect(err.ok).toBe(false);
     expect(err.issues[0]?.path).toBe("--period");
   });
+});
+
+describe("an interrupted run leaves no file behind", () => {
+  it("SIGTERM during a long optimisation: the process ends and --out's folder stays empty (no target, no temporary file)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tieup-sigterm-"));
+    const bin = new URL("../bin/tieup.js", import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, "optimize", "--footprint", "--out", join(dir, "optimum.json")], { stdio: "ignore" });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("exit", (code, signal) => done({ code, signal })));
+    await new Promise((r) => setTimeout(r, 1500)); // well inside the footprint solve, which takes several seconds
+    child.kill("SIGTERM");
+    const { code, signal } = await ended;
+    expect(code === 143 || signal === "SIGTERM").toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 30_000);
 });

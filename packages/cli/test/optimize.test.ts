@@ -85,6 +85,28 @@ describe("tieup optimize", () => {
     expect((await runCli("optimize", pickup, "--footprint", "--closure-years", "-1")).code).toBe(2);
   });
 
+  it("takes a plant's stated closureCost before --closure-years, converted from the plant's currency", async () => {
+    const pickup = readFileSync(new URL("../../../scenarios/examples/contract-pickup.yaml", import.meta.url).pathname, "utf8");
+    const path = join(tmp(), "closure.yaml");
+    writeFileSync(path, pickup.replace("fixedCost: 50000000, platforms: [bof] }", "fixedCost: 50000000, closureCost: 30000000, platforms: [bof] }"));
+    const r = await runCli("optimize", path, "--footprint", "--closure-years", "2", "--format", "json");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { optimum: number }).optimum).toBeCloseTo(-30e6, 0);
+  });
+
+  it("states whether profits are NPVs, and at which rates: discounted with --footprint unless --no-discount", async () => {
+    const pickup = new URL("../../../scenarios/examples/contract-pickup.yaml", import.meta.url).pathname;
+    const json = async (...args: string[]) => JSON.parse((await runCli("optimize", pickup, ...args, "--format", "json")).stdout) as { discountRates: unknown };
+    expect((await json("--footprint")).discountRates).toEqual({ host: 0, client: 0 });
+    expect((await json("--footprint", "--no-discount")).discountRates).toBeNull();
+    expect((await json()).discountRates).toBeNull();
+    expect((await json("--discount")).discountRates).toEqual({ host: 0, client: 0 });
+    const text = await runCli("optimize", pickup, "--footprint");
+    expect(text.stdout).toMatch(
+      /Profit = NPV of contribution − fixed cost − closures − retooling at each company's discount rate \(host 0\.0%, client 0\.0%\)/,
+    );
+  });
+
   it("exports an infeasible model too, for reading in another solver", async () => {
     const file = join(tmp(), "infeasible.lp");
     const r = await runCli("optimize", shortScenario(), "--demand", "meet", "--export", file);

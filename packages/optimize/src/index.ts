@@ -1,5 +1,6 @@
 export * from "./cooperation.js";
 export { allocation, type DemandRule, type Formulation } from "./formulation/allocation.js";
+export { type Discount, weightOf } from "./formulation/discount.js";
 export { ELASTIC_ROWS, type Violation } from "./formulation/elastic.js";
 export { type FootprintOptions, footprint } from "./formulation/footprint.js";
 export { type Objective, setObjective } from "./formulation/objective.js";

@@ -1,5 +1,6 @@
-import { type Issue, type Scenario, suggestId } from "@tieup/core";
+import { discountFactors, expandHorizon, type Issue, type Scenario, suggestId } from "@tieup/core";
 import { type Cooperation, cooperation } from "./cooperation.js";
+import type { Discount } from "./formulation/discount.js";
 import type { FootprintOptions } from "./formulation/footprint.js";
 import type { Objective } from "./formulation/objective.js";
 import { companiesOf, type Scope } from "./problem/instance.js";
@@ -14,8 +15,16 @@ export interface OptimizeRequest {
   objective: ObjectiveChoice;
   footprint?: FootprintOptions | undefined;
   demand?: "ceiling" | "meet";
+  /**
+   * Each company's money discounted at its rate (NPV to the horizon's start)
+   * rather than summed; default on with a footprint, where a closure's
+   * one-off cost is weighed against savings in later years.
+   */
+  discount?: boolean | undefined;
   timeLimit?: number | undefined;
   gap?: number | undefined;
+  /** HiGHS presolve; default on for an LP, off for a MIP (HiGHS' MIP presolve can return a worse answer as optimal). */
+  presolve?: boolean | undefined;
 }
 
 /** A scenario's optimisation as every interface runs it: the instance, the request, and what the solves found. */
@@ -30,6 +39,8 @@ export interface OptimizeOutcome {
   result: OptimumResult;
   /** For an alliance objective: each stand-alone optimum and the value of cooperation. */
   cooperation: Cooperation | undefined;
+  /** The discount factors every profit of the outcome is weighted by (NPVs); none: horizon sums. */
+  discount: Discount | undefined;
 }
 
 /** Reads an objective: `alliance`, `alliance-fair` or `company:<id>`; an issue at `--objective` naming the choices otherwise. */
@@ -46,9 +57,33 @@ export function parseObjective(text: string, companies: readonly string[]): { ob
   return { issue: { severity: "error", path: "--objective", message: `unknown objective \`${text}\``, suggestion: `one of ${choices}` } };
 }
 
+/** Whether a request discounts: as asked, else when it decides the footprint. */
+export function discounts(request: OptimizeRequest): boolean {
+  return request.discount ?? request.footprint !== undefined;
+}
+
+/** Each company's annual discount rate: its own, or the scenario's. */
+export function discountRates(scenario: Scenario): Map<string, number> {
+  return new Map(scenario.companies.map((c) => [c.id, c.discountRate ?? scenario.parameters.discountRate]));
+}
+
+/** Each company's discount factors over the scenario's periods (mid-period, to the horizon's start, as `tieup deal` discounts). */
+export function companyDiscount(scenario: Scenario): Discount {
+  const periods = expandHorizon(scenario.horizon);
+  return new Map([...discountRates(scenario)].map(([c, rate]) => [c, discountFactors(periods, rate)]));
+}
+
 /** The solver options of a request, with the scenario's own sourcing preferred among equally good answers. */
-export function solveOptions(si: ScenarioInstance, request: OptimizeRequest): Omit<OptimizeOptions, "objective"> {
-  return { footprint: request.footprint, demand: request.demand ?? "ceiling", timeLimit: request.timeLimit, gap: request.gap, prefer: si.baseline };
+export function solveOptions(si: ScenarioInstance, request: OptimizeRequest, discount?: Discount): Omit<OptimizeOptions, "objective"> {
+  return {
+    footprint: request.footprint,
+    demand: request.demand ?? "ceiling",
+    discount,
+    timeLimit: request.timeLimit,
+    gap: request.gap,
+    presolve: request.presolve,
+    prefer: si.baseline,
+  };
 }
 
 /**
@@ -64,16 +99,17 @@ export async function optimizeScenario(
 ): Promise<OptimizeOutcome> {
   const { inst } = si;
   const companies = companiesOf(inst);
-  const baseline = await valueAllocation(inst, { companies, crossCompany: true }, si.baseline);
-  const options = solveOptions(si, request);
+  const discount = discounts(request) ? companyDiscount(scenario) : undefined;
+  const baseline = await valueAllocation(inst, { companies, crossCompany: true }, si.baseline, discount);
+  const options = solveOptions(si, request, discount);
   const o = request.objective;
   if (o.kind === "company") {
     const scope = { companies: [o.company], crossCompany: false };
     const result = await optimizeInstance(inst, scope, { ...options, objective: o });
-    return { scenario, si, request, scope, baseline, result, cooperation: undefined };
+    return { scenario, si, request, scope, baseline, result, cooperation: undefined, discount };
   }
   const coop = await cooperation(inst, o.kind, options);
-  return { scenario, si, request, scope: { companies, crossCompany: true }, baseline, result: coop.alliance, cooperation: coop };
+  return { scenario, si, request, scope: { companies, crossCompany: true }, baseline, result: coop.alliance, cooperation: coop, discount };
 }
 
 /** Every solve behind an outcome (the objective's, and each stand-alone one of a cooperation). */

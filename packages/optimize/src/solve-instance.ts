@@ -1,4 +1,5 @@
 import { allocation, type DemandRule, type Formulation } from "./formulation/allocation.js";
+import type { Discount } from "./formulation/discount.js";
 import { elasticize, type Violation, violations } from "./formulation/elastic.js";
 import { type FootprintOptions, footprint } from "./formulation/footprint.js";
 import { type Objective, setObjective } from "./formulation/objective.js";
@@ -17,8 +18,12 @@ export interface OptimizeOptions {
   /** Footprint MILP (keep/close plants, add platforms); the fixed-footprint LP when absent. */
   footprint?: FootprintOptions;
   demand?: DemandRule;
+  /** Weights of each company's money by period (its discount factors); none: a horizon sum. */
+  discount?: Discount | undefined;
   timeLimit?: number;
   gap?: number;
+  /** HiGHS presolve; default on for an LP, off for a MIP (see SolveOptions.presolve). */
+  presolve?: boolean | undefined;
   /**
    * Units per instance lane to prefer among equally good answers (the
    * scenario's own sourcing): each such lane earns a tie-break of 0.01 per
@@ -69,7 +74,7 @@ export interface OptimumResult {
 
 /** Builds the formulation for a scope and objective (exported for golden LP files and --export). */
 export function formulate(inst: Instance, scope: Scope, o: OptimizeOptions): Formulation {
-  const f = allocation(inst, scope, o.demand ?? "ceiling");
+  const f = allocation(inst, scope, o.demand ?? "ceiling", o.discount);
   if (o.footprint) footprint(f, o.footprint);
   setObjective(f, o.objective);
   if (o.prefer) {
@@ -92,7 +97,7 @@ export async function optimizeInstance(inst: Instance, scope: Scope, o: Optimize
   const f = formulate(inst, scope, o);
   f.builder.csc(); // part of building: the solver adapter repeats it, but the benchmark times it here
   const buildMs = now() - started;
-  const r = await solve(f.builder, { timeLimit: o.timeLimit, gap: o.gap });
+  const r = await solve(f.builder, { timeLimit: o.timeLimit, gap: o.gap, presolve: o.presolve });
   const out = assign(f, r.status === "optimal" || Number.isFinite(r.objective) ? r.colValue : undefined, r.rowDual);
   const objective = Number.isFinite(r.objective) ? objectiveValue(f, o, out.profit) : Number.NaN;
   const result: OptimumResult = {
@@ -115,7 +120,7 @@ export async function optimizeInstance(inst: Instance, scope: Scope, o: Optimize
 async function diagnose(inst: Instance, scope: Scope, o: OptimizeOptions): Promise<Violation[]> {
   const f = formulate(inst, scope, o);
   const cols = elasticize(f);
-  const r = await solve(f.builder, { sense: "min", timeLimit: o.timeLimit, gap: o.gap });
+  const r = await solve(f.builder, { sense: "min", timeLimit: o.timeLimit, gap: o.gap, presolve: o.presolve });
   return r.status === "optimal" ? violations(f, cols, r.colValue, r.rowValue) : [];
 }
 
@@ -159,7 +164,7 @@ function assign(f: Formulation, x: Float64Array | undefined, duals: Float64Array
         period,
         capacity: p.capacity[t] as number,
         output: output.get(`${p.id}:${t}`) ?? 0,
-        open: open && x ? Math.round(x[open.first + i * inst.periods.length + t] as number) : 1,
+        open: open && x ? ((x[open.first + i * inst.periods.length + t] as number) > 0.5 ? 1 : 0) : 1,
         shadowPrice: dual === null ? null : Math.abs(dual) < 1e-9 ? 0 : dual,
       });
     });
@@ -187,8 +192,8 @@ function retooled(f: Formulation, x: Float64Array | undefined): { plant: string;
  * evaluation does not bind capacity), and the offset credits settle at their
  * cap. This is how the scenario's own sourcing is compared with an optimum.
  */
-export async function valueAllocation(inst: Instance, scope: Scope, units: Float64Array): Promise<OptimumResult> {
-  const f = allocation(inst, scope, "ceiling");
+export async function valueAllocation(inst: Instance, scope: Scope, units: Float64Array, discount?: Discount): Promise<OptimumResult> {
+  const f = allocation(inst, scope, "ceiling", discount);
   setObjective(f, { kind: "alliance" });
   const b = f.builder;
   for (const name of ["demand", "capacity"]) {

@@ -44,6 +44,7 @@ export interface PlantSpec {
   capacity: number | number[];
   fixedCost?: number | number[];
   platforms?: string[];
+  closureCost?: number;
 }
 
 /** A hand-built instance; one offset pool when any lane has an offset. */
@@ -81,6 +82,7 @@ export function tinyInstance(lanes: LaneSpec[], plants: PlantSpec[], periods = [
       capacity: perPeriod(p.capacity),
       fixedCost: perPeriod(p.fixedCost),
       annualFixedCost: perPeriod(p.fixedCost)[0] ?? 0,
+      ...(p.closureCost !== undefined ? { closureCost: p.closureCost } : {}),
     })),
   };
 }

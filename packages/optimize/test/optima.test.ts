@@ -153,6 +153,78 @@ describe("footprint MILP: hand-computed optima", () => {
   });
 });
 
+describe("footprint MILP: discounting, closure costs and platform ownership", () => {
+  // One plant over P1, P2: 100 units × 8 = 800 a period against a fixed cost of 1 000; closing costs 350.
+  const inst = tinyInstance(
+    [
+      { program: "car", plant: "A", demand: 100, margin: 8, period: 0 },
+      { program: "car", plant: "A", demand: 100, margin: 8, period: 1 },
+    ],
+    [{ id: "A", capacity: 100, fixedCost: 1000 }],
+    ["P1", "P2"],
+  );
+  const footprint = { retoolCost: 0, minUtilisation: 0, closureCost: () => 350 };
+
+  it("undiscounted, closes at once: −350 beats keeping (−200 − 200) and closing later (−200 − 350)", async () => {
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint });
+    expect(r.plants.map((p) => p.open)).toEqual([0, 0]);
+    expect(r.objective).toBeCloseTo(-350, 6);
+  });
+
+  it("discounted (factors 1, 0.5), keeps the plant: −200 − 0.5 · 200 = −300 beats −350 now and −200 − 0.5 · 350 = −375", async () => {
+    const discount = new Map([["a", [1, 0.5]]]);
+    const r = await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint, discount });
+    expect(r.plants.map((p) => p.open)).toEqual([1, 1]);
+    expect(r.objective).toBeCloseTo(-300, 6);
+    expect(r.profit.get("a")).toBeCloseTo(-300, 6);
+  });
+
+  it("charges a closure at its period's factor: closing from P2 costs 0.5 · 350", async () => {
+    // P2 has no demand: keep both −200 − 0.5 · 1 000 = −700; close at P2 −200 − 175 = −375; close at once −350.
+    const lanes = [{ program: "car", plant: "A", demand: 100, margin: 8, period: 0 }];
+    const early = tinyInstance(lanes, [{ id: "A", capacity: 100, fixedCost: 1000 }], ["P1", "P2"]);
+    const discount = new Map([["a", [1, 0.5]]]);
+    const frozen = Float64Array.from([100]);
+    const r = await optimizeInstance(early, one, { objective: { kind: "alliance" }, footprint: { ...footprint, firstDecision: 1, frozen }, discount });
+    expect(r.plants.map((p) => p.open)).toEqual([1, 0]);
+    expect(r.objective).toBeCloseTo(-375, 6);
+  });
+
+  it("takes a plant's stated closure cost before --closure-years, and years of fixed cost otherwise", async () => {
+    const stated = tinyInstance(
+      inst.lanes.program.map((program, i) => ({ program, plant: "A", demand: 100, margin: 8, period: i })),
+      [{ id: "A", capacity: 100, fixedCost: 1000, closureCost: 450 }],
+      ["P1", "P2"],
+    );
+    const o = { retoolCost: 0, minUtilisation: 0, closureYears: 0.1 };
+    // Stated 450 > −400 of keeping: keep. Without it, 0.1 years × 1 000 = 100: close at once.
+    expect((await optimizeInstance(stated, one, { objective: { kind: "alliance" }, footprint: o })).objective).toBeCloseTo(-400, 6);
+    expect((await optimizeInstance(inst, one, { objective: { kind: "alliance" }, footprint: o })).objective).toBeCloseTo(-100, 6);
+  });
+
+  it("with platforms `own`, a plant adds only platforms its owner's other plants list", async () => {
+    // a sells the car (platform p, a's plant A, margin 70 and 50 units of capacity); b's plant B lacks p, margin 90.
+    const two = tinyInstance(
+      [
+        { program: "car", plant: "A", seller: "a", demand: 100, margin: 70 },
+        { program: "car", plant: "B", seller: "a", builder: "b", demand: 100, margin: 90, native: false },
+      ],
+      [
+        { id: "A", owner: "a", capacity: 50 },
+        { id: "B", owner: "b", capacity: 100, platforms: [] },
+      ],
+    );
+    const both = { companies: ["a", "b"], crossCompany: true };
+    const o = { retoolCost: 1000, minUtilisation: 0, closureCost: () => 0 };
+    // any: all 100 at B, 9 000 − 1 000 = 8 000; own: B may not add a's platform, 50 at A = 3 500.
+    const any = await optimizeInstance(two, both, { objective: { kind: "alliance" }, footprint: o });
+    expect(any.objective).toBeCloseTo(8000, 6);
+    const own = await optimizeInstance(two, both, { objective: { kind: "alliance" }, footprint: { ...o, platforms: "own" } });
+    expect(own.objective).toBeCloseTo(3500, 4);
+    expect(own.retooled).toEqual([]);
+  });
+});
+
 describe("value of cooperation: hand-computed", () => {
   // Company a sells 100 units of "truck" but its plant A can build 50 (margin 60 there).
   // Company b's plant B has 80 idle units and can build the truck: unit contribution there 50

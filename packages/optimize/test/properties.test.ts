@@ -112,4 +112,32 @@ describe("optimiser invariants on random small instances", () => {
       { seed: 42, numRuns: 30 },
     );
   });
+
+  it("a uniform discount factor λ scales every optimum by λ, footprint included (the decisions do not move)", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbInstance, fc.double({ min: 0.2, max: 1, noNaN: true }), async (inst, lambda) => {
+        const discount = new Map(["a", "b"].map((c) => [c, inst.periods.map(() => lambda)]));
+        const footprint = { retoolCost: 500, minUtilisation: 0.1, closureYears: 1 };
+        for (const fp of [undefined, footprint]) {
+          const plain = await optimizeInstance(inst, both, { objective: { kind: "alliance" }, footprint: fp });
+          const weighted = await optimizeInstance(inst, both, { objective: { kind: "alliance" }, footprint: fp, discount });
+          // A MIP is proved to HiGHS' relative gap (1e-4), so the two optima agree within it.
+          expect(Math.abs(weighted.objective - lambda * plain.objective)).toBeLessThanOrEqual(2e-4 * Math.max(1, Math.abs(plain.objective)));
+        }
+      }),
+      { seed: 7, numRuns: 25 },
+    );
+  });
+
+  it("with a footprint and a utilisation floor, cooperation is still never worth less than nothing", async () => {
+    // Each company's stand-alone footprint (its idle plants closed, as the floor demands) is feasible for the alliance.
+    await fc.assert(
+      fc.asyncProperty(arbInstance, async (inst) => {
+        const footprint = { retoolCost: 500, minUtilisation: 0.2, closureYears: 1 };
+        const c = await cooperation(inst, "alliance", { footprint });
+        expect(c.value).toBeGreaterThanOrEqual(-2e-4 * Math.max(1, Math.abs(c.standAloneTotal)));
+      }),
+      { seed: 11, numRuns: 25 },
+    );
+  });
 });

@@ -20,6 +20,9 @@ export interface OptimizeCliOptions {
   retoolCost: string;
   decideFrom?: string;
   closureYears: string;
+  retoolPlatforms: "any" | "own";
+  discount?: boolean;
+  presolve?: "on" | "off";
   export?: string;
   period?: string;
   format: "table" | "json" | "csv" | "md";
@@ -41,9 +44,22 @@ export function registerOptimize(program: Command): void {
     )
     .option("--time-limit <seconds>", "HiGHS time limit")
     .option("--gap <fraction>", "relative MIP gap at which to stop, e.g. 0.01")
+    .addOption(
+      new Option(
+        "--presolve <on|off>",
+        "HiGHS presolve (default: on for the LP, off for the MILP, where HiGHS' presolve can return a worse answer as optimal)",
+      ).choices(["on", "off"]),
+    )
     .option("--min-utilisation <fraction>", "with --footprint: minimum utilisation of a kept plant", "0.3")
     .option("--retool-cost <amount>", "with --footprint: one-off cost of adding a platform to a plant, base currency", "300e6")
-    .option("--closure-years <n>", "with --footprint: a closure costs this many years of the plant's fixed cost", "1")
+    .option("--closure-years <n>", "with --footprint: a closure costs this many years of fixed cost, for plants that state no closureCost", "1")
+    .addOption(
+      new Option("--retool-platforms <rule>", "with --footprint: a plant may add any platform, or only its owner's (own)")
+        .choices(["any", "own"])
+        .default("any"),
+    )
+    .option("--discount", "weigh each company's money by its discount factors, profits as NPVs (default with --footprint)")
+    .option("--no-discount", "sum each company's money over the horizon undiscounted (default without --footprint)")
     .option(
       "--decide-from <period>",
       "with --footprint: the first period plants may close or retool; earlier ones run as they did (default: the scenario's headline period)",
@@ -69,10 +85,12 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     throw bad("--period", `unknown period \`${opts.period}\``, `periods are ${si.inst.periods.join(", ")}`);
   const request = {
     objective: parsed.objective,
-    footprint: opts.footprint ? { ...footprintOptions(opts, si), ...history(opts.decideFrom ?? focusPeriod(loaded.scenario), si) } : undefined,
+    footprint: opts.footprint ? { ...footprintOptions(opts), ...history(opts.decideFrom ?? focusPeriod(loaded.scenario), si) } : undefined,
     demand: opts.demand,
+    discount: opts.discount,
     timeLimit: positive(opts.timeLimit, "--time-limit"),
     gap: fraction(opts.gap, "--gap"),
+    presolve: opts.presolve === undefined ? undefined : opts.presolve === "on",
   };
   const outcome = await optimizeScenario(loaded.scenario, request, si);
   // Written before the statuses are checked: an infeasible model is the one most worth reading in another solver.
@@ -92,7 +110,7 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
   if (!proven(result)) setExitCode(EXIT_NOT_PROVEN);
 }
 
-function footprintOptions(opts: OptimizeCliOptions, si: ScenarioInstance): FootprintOptions {
+function footprintOptions(opts: OptimizeCliOptions): FootprintOptions {
   const minUtilisation = fraction(opts.minUtilisation, "--min-utilisation") ?? 0;
   const retoolCost = Number(opts.retoolCost);
   if (!Number.isFinite(retoolCost) || retoolCost < 0)
@@ -100,8 +118,7 @@ function footprintOptions(opts: OptimizeCliOptions, si: ScenarioInstance): Footp
   const years = Number(opts.closureYears);
   if (!Number.isFinite(years) || years < 0)
     throw bad("--closure-years", `\`${opts.closureYears}\` is not a number of years`, "a non-negative number, e.g. 1.5");
-  // Closing costs a multiple of the plant's annual fixed cost (severance, write-downs, site clean-up).
-  return { minUtilisation, retoolCost, closureCost: (k) => years * (si.inst.plants[k]?.annualFixedCost ?? 0) };
+  return { minUtilisation, retoolCost, closureYears: years, platforms: opts.retoolPlatforms };
 }
 
 /** The periods before the first decision, frozen at the scenario's own sourcing. */

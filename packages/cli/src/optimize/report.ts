@@ -1,5 +1,5 @@
 import { type Cell, rows, type Table } from "@tieup/core";
-import { type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
+import { discountRates, type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
 import { csvTable, fixed, jsonTables, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
@@ -43,6 +43,8 @@ function summary(o: OptimizeOutcome) {
     base: o.si.inst.base,
     objective: objectiveName(o),
     footprint: o.request.footprint !== undefined,
+    // Profits are NPVs at these rates (to the horizon's start) when present, horizon sums otherwise.
+    discountRates: o.discount ? Object.fromEntries([...discountRates(o.scenario)].filter(([c]) => o.scope.companies.includes(c))) : null,
     status: r.status,
     proven: proven(o),
     // The optimum only when proven; otherwise the best found, with the bound and gap it is known within.
@@ -71,8 +73,16 @@ function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
           `NOT PROVEN OPTIMAL: the time limit stopped the solver; best found ${money(r.objective, base)}${r.bound !== undefined ? `, bound ${money(r.bound, base)}` : ", no bound proved yet"}${r.gap !== undefined ? `, gap ${percent(r.gap)}` : ""} (${moneyUnit(base)})`,
         ]
       : []),
-    `Profit = contribution − fixed cost over the horizon, in ${moneyUnit(base)}; transfers between companies at a contract-manufacturing deal's price where one exists, else the program's customs value.`,
+    `${profitBasis(o)}, in ${moneyUnit(base)}; transfers between companies at a contract-manufacturing deal's price where one exists, else the program's customs value.`,
   ];
+}
+
+/** What "profit" means in this report: a horizon sum, or each company's NPV at its rate. */
+function profitBasis(o: OptimizeOutcome): string {
+  const costs = o.request.footprint ? "contribution − fixed cost − closures − retooling" : "contribution − fixed cost";
+  if (!o.discount) return `Profit = ${costs} over the horizon, undiscounted`;
+  const rates = [...discountRates(o.scenario)].filter(([c]) => o.scope.companies.includes(c)).map(([c, r]) => `${c} ${percent(r)}`);
+  return `Profit = NPV of ${costs} at each company's discount rate (${rates.join(", ")}), to the start of ${o.si.inst.periods[0]}`;
 }
 
 function sections(o: OptimizeOutcome, t: OptimizeTables, base: string, period: string | undefined): Section[] {

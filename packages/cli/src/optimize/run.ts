@@ -22,7 +22,7 @@ export function exportFor(o: OptimizeOutcome, format: "lp" | "mps"): Promise<str
     asked.kind === "alliance-fair"
       ? { kind: "alliance-fair", floors: new Map([...(o.cooperation?.standAlone ?? [])].map(([c, r]) => [c, r.objective])) }
       : asked;
-  return exportFormulation(o.si.inst, o.scope, { ...solveOptions(o.si, o.request), prefer: undefined, objective }, format);
+  return exportFormulation(o.si.inst, o.scope, { ...solveOptions(o.si, o.request, o.discount), prefer: undefined, objective }, format);
 }
 
 /** Why a solve has no answer, in domain terms (what cannot be met together, or which limit stopped it); none when it has one. */

@@ -66,6 +66,8 @@ export interface PlantEconomics {
   fixedCost: number[];
   /** One year of fixed cost, base currency at the first period's rate (the default closure cost). */
   annualFixedCost: number;
+  /** The plant's stated one-off closure cost, base currency at the first period's rate. */
+  closureCost?: number;
 }
 
 /** Whether a plant may build a program; by default when it lists the program's platform or already builds it. */
@@ -286,5 +288,6 @@ function plantEconomics(model: Model, plant: Plant): PlantEconomics {
     capacity: model.periods.map((p) => plant.capacity * p.years * openShare(plant, p)),
     fixedCost: model.periods.map((p) => toBase(model, plant.fixedCost * p.years * openShare(plant, p), plant.currency, p.index)),
     annualFixedCost: model.periods.length > 0 ? toBase(model, plant.fixedCost, plant.currency, 0) : 0,
+    ...(plant.closureCost !== undefined && model.periods.length > 0 ? { closureCost: toBase(model, plant.closureCost, plant.currency, 0) } : {}),
   };
 }

@@ -79,6 +79,10 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
       f("base", "Base currency of every amount"),
       f("objective", "alliance, alliance-fair or company:<id> (stand-alone)"),
       f("footprint", "Whether plants may close and platforms be added (the MILP)"),
+      f(
+        "discountRates",
+        "Each company's annual discount rate when every profit is an NPV to the start of the first period (default with the footprint); null when profits are undiscounted horizon sums",
+      ),
       f("status", "optimal, time-limit, infeasible, unbounded or error (HiGHS' model status)"),
       f("proven", "Whether every solve behind the answer (and the stand-alone ones of a cooperation) proved its optimum; when false the exit code is 3"),
       f("optimum", "The proved optimum; null when the solver did not prove it"),

@@ -16,6 +16,12 @@ export const Plant = z
       min: 0,
     }),
     platforms: z.array(z.string()).default([]).meta({ description: "Platforms the plant can build" }),
+    closureCost: quantity({
+      unit: "money",
+      description:
+        "One-off cost of closing the plant (severance, write-downs, site clean-up) in the plant's currency, as `tieup optimize --footprint` weighs it; default: --closure-years of its fixed cost",
+      min: 0,
+    }).optional(),
     breakEvenUtilisation: fraction("Break-even utilisation as reported by a source, shown beside the computed one").optional(),
     headcount: quantity({ unit: "units", description: "Employees at the plant", min: 0, absurd: 100_000, integer: true }).optional(),
     openUntil: IsoDate.optional().meta({ description: "Last day of vehicle production (closure): capacity and fixed cost stop after it" }),

@@ -1,6 +1,7 @@
 import { INF, ModelBuilder } from "../problem/builder.js";
 import { laneCodes } from "../problem/codes.js";
 import { type Instance, lanesInScope, type Scope } from "../problem/instance.js";
+import { type Discount, weightOf, weightTable } from "./discount.js";
 import { Expressions } from "./expression.js";
 
 /**
@@ -9,7 +10,8 @@ import { Expressions } from "./expression.js";
  * capacity rows per plant and period, and the US-assembly offset credit capped
  * at the parts duties it may offset, per builder, period and offset pool.
  * Each company's profit is kept as an expression, so objectives (one company,
- * the alliance, the alliance with individual rationality) combine them.
+ * the alliance, the alliance with individual rationality) combine them; with
+ * a discount, each period's money in it is weighted by the company's factor.
  */
 export interface Formulation {
   builder: ModelBuilder;
@@ -26,13 +28,15 @@ export interface Formulation {
   flowCapacityRow: Int32Array;
   /** Row of demand(program, market, period), in order of first lane; -1 for none. */
   demandRows: number[];
-  /** Each company's profit over the horizon, base currency. */
+  /** Each company's profit over the horizon, base currency (its NPV with a discount). */
   profit: Expressions;
+  /** Factors per company and period that weight the profits; none: a horizon sum. */
+  discount: Discount | undefined;
 }
 
 export type DemandRule = "ceiling" | "meet";
 
-export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "ceiling"): Formulation {
+export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "ceiling", discount?: Discount): Formulation {
   const b = new ModelBuilder();
   const L = inst.lanes;
   const lanes = lanesInScope(inst, scope);
@@ -54,6 +58,7 @@ export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "c
     flowCapacityRow: new Int32Array(0),
     demandRows: [],
     profit: new Expressions(),
+    discount,
   };
   demandRows(f, demand);
   capacityRows(f);
@@ -61,7 +66,7 @@ export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "c
   offsetCredits(f);
   for (const k of plants) {
     const p = inst.plants[k];
-    if (p) f.profit.of(p.owner).constant -= p.fixedCost.reduce((s, x) => s + x, 0);
+    if (p) f.profit.of(p.owner).constant -= p.fixedCost.reduce((s, x, t) => s + x * weightOf(discount, p.owner, t), 0);
   }
   return f;
 }
@@ -155,15 +160,18 @@ function profits(f: Formulation): void {
   // Locals, not property chains, in the loop: it runs interpreted on a process's first build.
   const { lanes, flowFirst } = f;
   const { seller: sellerOf, builder: builderOf } = c;
-  const { transfer: transferOf, sellerMargin, builderCost, offset } = L;
+  const { transfer: transferOf, sellerMargin, builderCost, offset, period } = L;
+  const w = weightTable(f.inst, f.discount);
+  const T = f.inst.periods.length;
   for (let i = 0; i < lanes.length; i++) {
     const l = lanes[i] as number;
     const col = flowFirst + i;
     const seller = sellerOf[l] as number;
     const builder = builderOf[l] as number;
+    const t = period[l] as number;
     const transfer = seller === builder ? 0 : (transferOf[l] as number);
-    const own = (sellerMargin[l] as number) - transfer;
-    const built = transfer - (builderCost[l] as number) + (offset[l] as number);
+    const own = ((sellerMargin[l] as number) - transfer) * (w[seller * T + t] as number);
+    const built = (transfer - (builderCost[l] as number) + (offset[l] as number)) * (w[builder * T + t] as number);
     if (seller === builder) byCode[seller]?.add(col, own + built);
     else {
       byCode[seller]?.add(col, own);
@@ -228,7 +236,8 @@ function offsetCredits(f: Formulation): void {
   for (let g = 0; g < count; g++) {
     b.coef(earned0 + g, col0 + g, 1);
     b.coef(cap0 + g, col0 + g, 1);
-    f.profit.of(c.companies[company[g] as number] as string).add(col0 + g, 1);
+    const id = c.companies[company[g] as number] as string;
+    f.profit.of(id).add(col0 + g, weightOf(f.discount, id, period[g] as number));
   }
   const earning = new Uint8Array(count);
   for (let k = 0; k < n; k++) {

@@ -1,5 +1,6 @@
 import { INF } from "../problem/builder.js";
 import type { Formulation } from "./allocation.js";
+import { weightOf } from "./discount.js";
 
 /**
  * The footprint MILP on top of the allocation LP (docs/optimizer.md,
@@ -7,12 +8,23 @@ import type { Formulation } from "./allocation.js";
  * stays closed; a kept plant pays its fixed cost and runs at least a minimum
  * utilisation; closing pays a one-off closure cost; a plant may build a
  * platform it does not list after a one-off retooling, add(k, q) ∈ {0, 1}.
+ * With the formulation's discount, each period's fixed cost and a closure are
+ * weighted by the owner's factor of that period, a retooling by the factor of
+ * the first decision period.
  */
 export interface FootprintOptions {
-  /** One-off cost of closing a plant, base currency; default one year of its fixed cost. */
+  /** One-off cost of closing a plant, base currency; default the plant's stated closure cost, else `closureYears` of its fixed cost. */
   closureCost?: (plant: number) => number;
+  /** Years of fixed cost a closure costs where the plant states no closure cost; default 1. */
+  closureYears?: number;
   /** One-off cost of adding a platform to a plant, base currency. */
   retoolCost: number;
+  /**
+   * Which platforms a plant may add: `any` (default), or `own`, only those
+   * another plant of its owner lists (another company's platform needs that
+   * company's engineering and consent, which an alliance objective otherwise assumes).
+   */
+  platforms?: "any" | "own";
   /** Minimum utilisation of a kept plant, 0–1. */
   minUtilisation: number;
   /**
@@ -28,7 +40,8 @@ export interface FootprintOptions {
 export function footprint(f: Formulation, o: FootprintOptions): void {
   const open = openColumns(f, o);
   linkCapacity(f, open, o.minUtilisation, o.firstDecision ?? 0);
-  retooling(f, o.retoolCost);
+  closeIdle(f, open, o.minUtilisation, o.firstDecision ?? 0);
+  retooling(f, o.retoolCost, o.platforms ?? "any", o.firstDecision ?? 0);
   freezePast(f, open, o);
 }
 
@@ -47,7 +60,11 @@ function freezePast(f: Formulation, open: Map<string, number>, o: FootprintOptio
   });
 }
 
-/** open(k, t) with fixed cost, no reopening, and closure cost C·(open(k, t−1) − open(k, t)), open(k, −1) = 1. */
+/**
+ * open(k, t) with fixed cost, no reopening, and closure cost
+ * C·w_t·(open(k, t−1) − open(k, t)), open(k, −1) = 1, which telescopes to
+ * −C·w_0 + Σ_t C·(w_t − w_(t+1))·open(k, t) with w_T = 0 (w: the owner's factors).
+ */
 function openColumns(f: Formulation, o: FootprintOptions): Map<string, number> {
   const { builder: b, inst } = f;
   const T = inst.periods.length;
@@ -74,13 +91,14 @@ function openColumns(f: Formulation, o: FootprintOptions): Map<string, number> {
     const plant = inst.plants[k];
     if (!plant) return;
     const profit = f.profit.of(plant.owner);
-    const closure = o.closureCost ? o.closureCost(k) : plant.annualFixedCost;
-    profit.constant += plant.fixedCost.reduce((s, x) => s + x, 0); // allocation() charged it as a constant
-    profit.constant -= closure;
+    const closure = o.closureCost?.(k) ?? plant.closureCost ?? (o.closureYears ?? 1) * plant.annualFixedCost;
+    const w = (t: number) => (t < T ? weightOf(f.discount, plant.owner, t) : 0);
+    profit.constant += plant.fixedCost.reduce((s, x, t) => s + x * w(t), 0); // allocation() charged it as a constant
+    profit.constant -= closure * w(0);
     for (let t = 0; t < T; t++) {
       const col = col0 + i * T + t;
       cols.set(`${k}:${t}`, col);
-      profit.add(col, -(plant.fixedCost[t] as number) + closure - (t + 1 < T ? closure : 0));
+      profit.add(col, -(plant.fixedCost[t] as number) * w(t) + closure * (w(t) - w(t + 1)));
       if (t > 0) {
         const row = row0 + i * (T - 1) + t - 1;
         b.coef(row, col, 1);
@@ -120,15 +138,40 @@ function linkCapacity(f: Formulation, open: Map<string, number>, minUtilisation:
   b.coefPerColumn(rows, min0, f.flowFirst, 1);
 }
 
-/** add(k, q) for each plant and platform it does not list but a lane in scope needs; Σ non-native flows ≤ cap · add. */
-function retooling(f: Formulation, cost: number): void {
+/**
+ * A plant with capacity but no lane in scope in a period cannot meet a
+ * positive floor if kept, so it is closed there, as a plant with lanes would
+ * have to be at zero output (without this a company with no programs of its
+ * own, a contract manufacturer alone, kept an idle plant the alliance could not).
+ */
+function closeIdle(f: Formulation, open: Map<string, number>, minUtilisation: number, firstDecision: number): void {
+  if (minUtilisation <= 0) return;
+  const T = f.inst.periods.length;
+  for (const k of f.plants)
+    for (let t = firstDecision; t < T; t++) {
+      const col = open.get(`${k}:${t}`);
+      if (col !== undefined && !f.capacityRow.has(`${k}:${t}`) && (f.inst.plants[k]?.capacity[t] ?? 0) > 0) f.builder.setColBounds(col, 0, 0);
+    }
+}
+
+/**
+ * add(k, q) for each plant and platform it does not list but a lane in scope
+ * needs; Σ non-native flows ≤ cap · add. With `own`, lanes on a platform no
+ * plant of the owner lists are closed instead.
+ */
+function retooling(f: Formulation, cost: number, platforms: "any" | "own", firstDecision: number): void {
   const { builder: b, inst } = f;
   const L = inst.lanes;
   const plantIndex = new Map(inst.plants.map((p, k) => [p.id, k]));
+  const owned = platforms === "own" ? platformOwners(f) : undefined;
   const pairs = new Map<string, { plant: string; owner: string; platform: string; k: number; members: number[] }>();
   for (let i = 0; i < f.lanes.length; i++) {
     const l = f.lanes[i] as number;
     if (L.native[l]) continue;
+    if (owned && !owned.has(`${L.builder[l]}\u0000${L.platform[l]}`)) {
+      b.setColBounds(f.flowFirst + i, 0, 0);
+      continue;
+    }
     const key = `${L.plant[l]}\u0000${L.platform[l]}`;
     let p = pairs.get(key);
     if (!p) {
@@ -152,8 +195,20 @@ function retooling(f: Formulation, cost: number): void {
     0,
   );
   list.forEach((p, j) => {
-    f.profit.of(p.owner).add(col0 + j, -cost);
+    f.profit.of(p.owner).add(col0 + j, -cost * weightOf(f.discount, p.owner, Math.min(firstDecision, T - 1)));
     for (let t = 0; t < T; t++) b.coef(row0 + j * T + t, col0 + j, -(inst.plants[p.k]?.capacity[t] ?? 0));
     for (const i of p.members) b.coef(row0 + j * T + (L.period[f.lanes[i] as number] as number), f.flowFirst + i, 1);
   });
+}
+
+/**
+ * `company\u0000platform` for each platform one of the company's plants lists:
+ * the makers that build it are the ones that own its engineering. (Selling a
+ * program on it is not enough: a client's rebadged pickup or a bought-in EV
+ * platform is someone else's.)
+ */
+function platformOwners(f: Formulation): Set<string> {
+  const out = new Set<string>();
+  for (const p of f.inst.plants) for (const q of p.platforms) out.add(`${p.owner}\u0000${q}`);
+  return out;
 }
