@@ -5,6 +5,7 @@ export { ELASTIC_ROWS, type Violation } from "./formulation/elastic.js";
 export { type FootprintOptions, footprint } from "./formulation/footprint.js";
 export { type Objective, setObjective } from "./formulation/objective.js";
 export { exportModel, loadHighs, type SolveOptions, type SolveResult, type SolveStatus, shortMessage, solve } from "./highs.js";
+export * from "./outcome-issues.js";
 export * from "./pipeline.js";
 export { type Block, INF, ModelBuilder } from "./problem/builder.js";
 export * from "./problem/instance.js";

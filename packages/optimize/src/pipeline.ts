@@ -112,6 +112,12 @@ export async function optimizeScenario(
   return { scenario, si, request, scope: { companies, crossCompany: true }, baseline, result: coop.alliance, cooperation: coop, discount };
 }
 
+/** The value of cooperation in figures: Σ stand-alone optima, the alliance optimum and their difference; null for one company. */
+export function cooperationSummary(o: OptimizeOutcome): { standAloneTotal: number; alliance: number; value: number } | null {
+  const c = o.cooperation;
+  return c ? { standAloneTotal: c.standAloneTotal, alliance: c.alliance.objective, value: c.value } : null;
+}
+
 /** Every solve behind an outcome (the objective's, and each stand-alone one of a cooperation). */
 export function solvesOf(o: OptimizeOutcome): OptimumResult[] {
   return [o.result, ...(o.cooperation ? o.cooperation.standAlone.values() : [])];

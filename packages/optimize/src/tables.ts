@@ -1,4 +1,4 @@
-import { type Cell, type ColumnMeta, createTable, pushRow, type Table } from "@tieup/core";
+import { type Cell, type ColumnMeta, cellNumber, createTable, pushRow, rows, type Table } from "@tieup/core";
 import type { OptimizeOutcome } from "./pipeline.js";
 import type { Instance } from "./problem/instance.js";
 import type { OptimumResult } from "./solve-instance.js";
@@ -13,6 +13,8 @@ export interface OptimizeTables {
   changes: Table;
   plants: Table;
   flows: Table;
+  /** Programs built at another company's plant at the optimum, units over the horizon, most first. */
+  crossBuilt: Table;
   cooperation: Table | undefined;
 }
 
@@ -20,13 +22,18 @@ const key = (name: string, description: string): ColumnMeta => ({ name, role: "k
 const value = (name: string, description: string, unit?: string): ColumnMeta => ({ name, role: "value", description, ...(unit ? { unit } : {}) });
 
 export function optimizeTables(o: OptimizeOutcome): OptimizeTables {
-  return { companies: companies(o), changes: changes(o), plants: plants(o), flows: flows(o.si.inst, o.result), cooperation: cooperationTable(o) };
+  const f = flows(o.si.inst, o.result);
+  return { companies: companies(o), changes: changes(o), plants: plants(o), flows: f, crossBuilt: crossBuilt(f), cooperation: cooperationTable(o) };
 }
 
 function companies(o: OptimizeOutcome): Table {
   const t = createTable("companies", [
     key("company", "Company id"),
-    value("ownSourcing", "Profit (contribution − fixed cost) over the horizon with the scenario's own sourcing", "base"),
+    value(
+      "ownSourcing",
+      "Profit (contribution − fixed cost) over the horizon with the scenario's own sourcing; an NPV when the output's discountRates are set",
+      "base",
+    ),
     value("optimum", "Profit at the optimum", "base"),
     value("change", "Optimum − own sourcing", "base"),
     value("standAlone", "Stand-alone optimum: own programs at own plants only", "base"),
@@ -164,6 +171,35 @@ function flows(inst: Instance, r: OptimumResult): Table {
       units: f.units,
     });
   }
+  return t;
+}
+
+/** Flows whose plant belongs to another company than the seller, summed over the horizon per program, market and plant. */
+function crossBuilt(flowTable: Table): Table {
+  const t = createTable("crossBuilt", [
+    key("program", "Program id"),
+    key("market", "Market id"),
+    value("seller", "Company selling the vehicle"),
+    key("plant", "Plant id"),
+    value("builder", "Company that owns the plant"),
+    value("units", "Units over the horizon at the optimum", "units"),
+  ]);
+  const sum = new Map<string, Record<string, Cell>>();
+  for (const f of rows(flowTable)) {
+    if (f.seller === f.builder) continue;
+    const k = `${f.program}\u0000${f.market}\u0000${f.plant}`;
+    const r = sum.get(k) ?? {
+      program: f.program ?? null,
+      market: f.market ?? null,
+      seller: f.seller ?? null,
+      plant: f.plant ?? null,
+      builder: f.builder ?? null,
+      units: 0,
+    };
+    r.units = cellNumber(r.units) + cellNumber(f.units);
+    sum.set(k, r);
+  }
+  for (const r of [...sum.values()].sort((a, b) => cellNumber(b.units) - cellNumber(a.units))) pushRow(t, r);
   return t;
 }
 

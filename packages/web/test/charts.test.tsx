@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import { cleanup, render, screen } from "@testing-library/react";
 import { BRIDGE, COMPANY_DUTIES, histogram, type Metric, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { optimisePlantChart, optimiseProfitChart } from "../src/charts/optimise.js";
 import { dutyChart, waterfallChart, waterfallData } from "../src/charts/overview.js";
 import { createYamlEditor, diagnostics } from "../src/editor/yamlEditor.js";
 import { composeFiles } from "../src/engine/model.js";
@@ -88,6 +89,21 @@ describe("the Optimise view", () => {
       "$0/unit",
     ]);
     expect(document.querySelector('[data-chart="optimise-profit"] svg')).not.toBeNull();
+  });
+
+  it("draws its charts as pure builders, as reviewed: three profit bars per company, two utilisation bars for Canton", async () => {
+    const s = composeFiles(diskFiles("/scenarios/examples/contract-pickup.yaml"), []).scenario;
+    if (!s) throw new Error("contract-pickup does not validate");
+    const r = await optimiseScenario(s, "alliance");
+    if (!r.ok) throw new Error(r.message);
+    // host and client × (own sourcing, optimum, stand-alone optimum).
+    const profit = Plot.plot(optimiseProfitChart(r.tables.companies, r.base, 640, "$m"));
+    expect(profit.querySelectorAll('g[aria-label="bar"] rect').length).toBe(6);
+    expect(profit.outerHTML).toMatchSnapshot();
+    // Canton at 10% before and after.
+    const plants = Plot.plot(optimisePlantChart(r.tables.plants, "FY2025", 640));
+    expect(plants.querySelectorAll('g[aria-label="bar"] rect').length).toBe(2);
+    expect(plants.outerHTML).toMatchSnapshot();
   });
 });
 

@@ -1,3 +1,4 @@
+import { cellNumber, rows } from "@tieup/core";
 import { cooperation, parseObjective, scenarioInstance } from "@tieup/optimize";
 import { describe, expect, it } from "vitest";
 import { noControls } from "../src/engine/controls.js";
@@ -22,12 +23,14 @@ describe("the Optimise view's solve", () => {
     expect(r.cooperation?.standAloneTotal).toBeCloseTo(-50e6, 0);
     expect(r.cooperation?.value).toBeCloseTo(95e6, 0);
     // At the Nash price 25,250: client 10,000 × (29,500 − 25,250) = 42.5M, host 10,000 × 5,250 − 50M = 2.5M.
-    const client = r.companies.find((c) => c.company === "client");
+    const client = rows(r.tables.companies).find((c) => c.company === "client");
     expect(client?.optimum).toBeCloseTo(42.5e6, 0);
     expect(client?.standAlone).toBeCloseTo(0, 6);
-    expect(r.crossBuilt).toEqual([{ program: "pickup", seller: "client", plant: "canton", builder: "host", market: "us", units: expect.closeTo(10_000, 6) }]);
+    expect(rows(r.tables.crossBuilt)).toEqual([
+      { program: "pickup", market: "us", seller: "client", plant: "canton", builder: "host", units: expect.closeTo(10_000, 6) },
+    ]);
     // Canton builds 10,000 of its 100,000: capacity is not binding, so one more unit is worth nothing.
-    const canton = r.plants.find((p) => p.plant === "canton");
+    const canton = rows(r.tables.plants).find((p) => p.plant === "canton");
     expect(canton).toMatchObject({ capacity: 100_000, shadowPrice: expect.closeTo(0, 6) });
     expect(canton?.output).toBeCloseTo(10_000, 6);
   });
@@ -36,10 +39,10 @@ describe("the Optimise view's solve", () => {
     const r = await optimiseScenario(scenarioAt(PICKUP), "company:host");
     if (!r.ok) throw new Error(r.message);
     expect(r.cooperation).toBeNull();
-    expect(r.companies.map((c) => c.company)).toEqual(["host"]);
+    expect(rows(r.tables.companies).map((c) => c.company)).toEqual(["host"]);
     // Alone, the host builds nothing and carries Canton's fixed cost.
-    expect(r.companies[0]?.optimum).toBeCloseTo(-50e6, 0);
-    expect(r.crossBuilt).toEqual([]);
+    expect(rows(r.tables.companies)[0]?.optimum).toBeCloseTo(-50e6, 0);
+    expect(r.tables.crossBuilt.length).toBe(0);
   });
 
   it("names the objectives it knows when given another, as the CLI does", async () => {
@@ -63,8 +66,8 @@ describe("the Optimise view's solve", () => {
     const si = scenarioInstance(scenarioAt("/scenarios/nissan-honda-us.yaml"));
     const c = await cooperation(si.inst, "alliance", { prefer: si.baseline });
     expect(r.cooperation?.value).toBeCloseTo(c.value, 0);
-    const total = (k: "ownSourcing" | "optimum") => r.companies.reduce((s, x) => s + x[k], 0);
+    const total = (k: "ownSourcing" | "optimum") => rows(r.tables.companies).reduce((s, x) => s + cellNumber(x[k]), 0);
     expect(total("optimum")).toBeGreaterThanOrEqual(total("ownSourcing") - 1);
-    expect(r.plants.every((p) => p.shadowPrice === null || p.shadowPrice >= -1e-6)).toBe(true);
+    expect(rows(r.tables.plants).every((p) => p.shadowPrice === null || cellNumber(p.shadowPrice) >= -1e-6)).toBe(true);
   });
 });

@@ -1,10 +1,9 @@
 import { focusPeriod } from "@tieup/core";
-import { companiesOf, type FootprintOptions, optimizeScenario, parseObjective, proven, type ScenarioInstance, scenarioInstance } from "@tieup/optimize";
+import { exportOutcome, type FootprintOptions, optimizeObjective, proven, type ScenarioInstance, scenarioInstance } from "@tieup/optimize";
 import { type Command, Option } from "commander";
 import { EXIT_NOT_PROVEN, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
 import { renderOptimize } from "../optimize/report.js";
-import { checkOutcome, exportFor } from "../optimize/run.js";
 import { loadScenario } from "../scenario/load.js";
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
@@ -64,7 +63,7 @@ export function registerOptimize(program: Command): void {
       "--decide-from <period>",
       "with --footprint: the first period plants may close or retool; earlier ones run as they did (default: the scenario's headline period)",
     )
-    .option("--period <id>", "period of the plant utilisation table (default FY2025, or the first)")
+    .option("--period <id>", "period of the allocation and plant tables (default: the scenario's headline period)")
     .option("--export <file>", "also write the model as model.lp or model.mps (by extension) for another solver")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .option("--table <name>", "table for --format csv: companies, changes, plants, flows", "changes")
@@ -79,12 +78,9 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
   const exportFormat = opts.export ? formatOf(opts.export) : undefined;
   const si = scenarioInstance(loaded.scenario, { footprint: opts.footprint === true });
-  const parsed = parseObjective(opts.objective, companiesOf(si.inst));
-  if ("issue" in parsed) throw new InputError([parsed.issue]);
   if (opts.period !== undefined && !si.inst.periods.includes(opts.period))
     throw bad("--period", `unknown period \`${opts.period}\``, `periods are ${si.inst.periods.join(", ")}`);
   const request = {
-    objective: parsed.objective,
     footprint: opts.footprint ? { ...footprintOptions(opts), ...history(opts.decideFrom ?? focusPeriod(loaded.scenario), si) } : undefined,
     demand: opts.demand,
     discount: opts.discount,
@@ -92,12 +88,13 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     gap: fraction(opts.gap, "--gap"),
     presolve: opts.presolve === undefined ? undefined : opts.presolve === "on",
   };
-  const outcome = await optimizeScenario(loaded.scenario, request, si);
+  const { outcome, issues } = await optimizeObjective(loaded.scenario, opts.objective, request, si);
+  if (!outcome) throw new InputError(issues);
   // Written before the statuses are checked: an infeasible model is the one most worth reading in another solver.
-  if (exportFormat && opts.export) writeAtomic(opts.export, await exportFor(outcome, exportFormat));
-  const result = checkOutcome(outcome);
+  if (exportFormat && opts.export) writeAtomic(opts.export, await exportOutcome(outcome, exportFormat));
+  if (issues.length > 0) throw new InputError(issues);
   emit(
-    renderOptimize(result, {
+    renderOptimize(outcome, {
       format: opts.format,
       table: opts.table,
       title: loaded.scenario.title || loaded.scenario.id,
@@ -107,7 +104,7 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
     opts.out,
   );
   // An answer not proven optimal is printed, but a script must not take it for one.
-  if (!proven(result)) setExitCode(EXIT_NOT_PROVEN);
+  if (!proven(outcome)) setExitCode(EXIT_NOT_PROVEN);
 }
 
 function footprintOptions(opts: OptimizeCliOptions): FootprintOptions {

@@ -1,5 +1,5 @@
-import { type Cell, rows, type Table } from "@tieup/core";
-import { discountRates, type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
+import { type Cell, focusPeriod, rows, type Table } from "@tieup/core";
+import { cooperationSummary, discountRates, type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
 import { csvTable, fixed, jsonTables, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
@@ -16,7 +16,7 @@ export interface ReportOptions {
 
 export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string {
   const tables = optimizeTables(o);
-  const list = [tables.companies, tables.changes, tables.plants, tables.flows, ...(tables.cooperation ? [tables.cooperation] : [])];
+  const list = [tables.companies, tables.changes, tables.plants, tables.flows, tables.crossBuilt, ...(tables.cooperation ? [tables.cooperation] : [])];
   if (opts.format === "json") return `${JSON.stringify({ ...summary(o), tables: jsonTables(list) }, null, 2)}\n`;
   if (opts.format === "csv") {
     const t = list.find((x) => x.name === opts.table);
@@ -53,9 +53,7 @@ function summary(o: OptimizeOutcome) {
     bound: r.bound ?? null,
     gap: r.gap ?? null,
     ownSourcing: o.scope.companies.reduce((s, c) => s + (o.baseline.profit.get(c) ?? 0), 0),
-    cooperation: o.cooperation
-      ? { standAloneTotal: o.cooperation.standAloneTotal, alliance: o.cooperation.alliance.objective, value: o.cooperation.value }
-      : null,
+    cooperation: cooperationSummary(o),
     retooled: r.retooled,
     size: r.size,
     warnings: [...o.si.warnings, ...limitWarnings(o)],
@@ -130,9 +128,7 @@ function companySection(t: Table, base: string, alliance: boolean, isProven: boo
 
 function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string): Section {
   const coop = o.cooperation;
-  const owner = new Map(o.si.inst.plants.map((p) => [p.id, p.owner]));
-  const seller = new Map(o.scenario.programs.map((p) => [p.id, p.seller]));
-  const cross = rows(t.cooperation as Table).filter((r) => owner.get(String(r.plant)) !== seller.get(String(r.program)) && n(r.units) > 0);
+  const cross = rows(t.crossBuilt);
   return {
     title: `Value of cooperation (${moneyUnit(base)})${proven(o) ? "" : ": NOT PROVEN, from answers the time limit stopped"}`,
     note: `Σ stand-alone ${proven(o) ? "optima" : "best answers"} ${money(coop?.standAloneTotal ?? 0, base)}; alliance ${proven(o) ? "optimum" : "best answer"} ${money(coop?.alliance.objective ?? 0, base)}; value of cooperation ${signedMoney(coop?.value ?? 0, base)}${proven(o) ? "" : " (it may be far off: each side is only known to lie below its bound)"}. Below: programs built at another company's plant in the alliance (units over the horizon; all moves in the cooperation table, --format json).`,
@@ -141,14 +137,13 @@ function cooperationSection(o: OptimizeOutcome, t: OptimizeTables, base: string)
   };
 }
 
-function focusPeriod(o: OptimizeOutcome, period: string | undefined): string {
-  const periods = o.si.inst.periods;
-  return period ?? (periods.includes("FY2025") ? "FY2025" : (periods[0] as string));
+function focusOf(o: OptimizeOutcome, period: string | undefined): string {
+  return period ?? focusPeriod(o.scenario);
 }
 
 /** The optimum's allocation in one period: per program and market, the plants that build it (thousand units). */
 function allocationSection(t: Table, o: OptimizeOutcome, period: string | undefined): Section {
-  const focus = focusPeriod(o, period);
+  const focus = focusOf(o, period);
   const by = new Map<string, { seller: string; total: number; plants: [string, number][] }>();
   for (const r of rows(t)) {
     if (r.period !== focus) continue;
@@ -193,7 +188,7 @@ function changeSection(t: Table, periods: string[]): Section {
 }
 
 function plantSection(t: Table, o: OptimizeOutcome, base: string, period: string | undefined): Section {
-  const focus = focusPeriod(o, period);
+  const focus = focusOf(o, period);
   const footprint = o.request.footprint !== undefined;
   const body = rows(t)
     .filter((r) => r.period === focus)

@@ -1,11 +1,12 @@
 import * as Plot from "@observablehq/plot";
+import { type Cell, cellNumber as n, rows } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
+import { optimisePlantChart, optimiseProfitChart, plantsIn } from "../charts/optimise.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { OptimiseRequest, OptimiseResult } from "../engine/optimise.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
-import { AFTER, BEFORE, PALETTE } from "../ui/palette.js";
+import { money, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
 
 type Solved = Extract<OptimiseResult, { ok: true }>;
 
@@ -72,19 +73,10 @@ export function Optimise({ state, update, source, edited, snap, focus }: ViewPro
 
 /** The optimum against own sourcing and the stand-alone optima, what moves between companies, and the plants before and after. */
 export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: string }) {
-  const k = moneyScale(r.base);
   const unit = moneyUnit(r.base);
-  const profits = r.companies.flatMap((c) => [
-    { company: c.company, case: "own sourcing", value: c.ownSourcing / k },
-    { company: c.company, case: "optimum", value: c.optimum / k },
-    ...(c.standAlone === null ? [] : [{ company: c.company, case: "stand-alone optimum", value: c.standAlone / k }]),
-  ]);
-  const cases = ["own sourcing", "optimum", ...(r.cooperation ? ["stand-alone optimum"] : [])];
-  const plants = r.plants.filter((p) => p.period === focus && p.capacity > 0);
-  const bars = plants.flatMap((p) => [
-    { plant: p.plant, state: "own sourcing", utilisation: p.ownOutput / p.capacity },
-    { plant: p.plant, state: "optimum", utilisation: p.output / p.capacity },
-  ]);
+  const companies = rows(r.tables.companies);
+  const plants = plantsIn(r.tables.plants, focus);
+  const maybe = (x: Cell | undefined) => (typeof x === "number" ? x : null);
   return (
     <>
       <p className="note">
@@ -110,31 +102,20 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
         title={`Profit per company over the horizon (${unit})`}
         name="optimise-profit"
         deps={[r]}
-        draw={(width) =>
-          Plot.plot({
-            width,
-            height: 60 + r.companies.length * cases.length * 24,
-            marginLeft: 110,
-            x: { label: unit, grid: true },
-            y: { axis: null, domain: cases },
-            fy: { label: null },
-            color: { legend: true, domain: cases, range: [BEFORE, AFTER, PALETTE[1] as string] },
-            marks: [Plot.barX(profits, { fy: "company", y: "case", x: "value", fill: "case", tip: true }), Plot.ruleX([0])],
-          })
-        }
+        draw={(width) => Plot.plot(optimiseProfitChart(r.tables.companies, r.base, width, unit))}
       />
       <DataTable
         testId="optimise-companies"
         caption="Profit per company over the horizon"
         headers={["company", "own sourcing", "optimum", "change", "stand-alone optimum"]}
-        rows={r.companies.map((c) => ({
-          key: c.company,
+        rows={companies.map((c) => ({
+          key: String(c.company),
           cells: [
-            c.company,
-            money(c.ownSourcing, r.base),
-            money(c.optimum, r.base),
-            money(c.optimum - c.ownSourcing, r.base),
-            c.standAlone === null ? "–" : money(c.standAlone, r.base),
+            String(c.company),
+            money(n(c.ownSourcing), r.base),
+            money(n(c.optimum), r.base),
+            money(n(c.change), r.base),
+            maybe(c.standAlone) === null ? "–" : money(n(c.standAlone), r.base),
           ],
         }))}
       />
@@ -143,34 +124,23 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
         title={`Plant utilisation in ${focus}: own sourcing and at the optimum`}
         name={`optimise-plants-${focus}`}
         deps={[r, focus]}
-        draw={(width) =>
-          Plot.plot({
-            width,
-            height: 40 + plants.length * 34,
-            marginLeft: 130,
-            x: { label: "utilisation", percent: true, grid: true },
-            y: { axis: null },
-            fy: { label: null },
-            color: { legend: true, domain: ["own sourcing", "optimum"], range: [BEFORE, AFTER] },
-            marks: [Plot.barX(bars, { fy: "plant", y: "state", x: "utilisation", fill: "state", tip: true }), Plot.ruleX([0])],
-          })
-        }
+        draw={(width) => Plot.plot(optimisePlantChart(r.tables.plants, focus, width))}
       />
       <DataTable
         testId="optimise-plants"
         caption={`Plants in ${focus}; the shadow price is the profit of one more unit of capacity (${r.base} per unit, from the LP's duals)`}
         headers={["plant", "owner", "capacity", "own sourcing", "optimum", "utilisation before", "after", "shadow price"]}
         rows={plants.map((p) => ({
-          key: p.plant,
+          key: String(p.plant),
           cells: [
-            p.plant,
-            p.owner,
-            thousandUnits(p.capacity),
-            thousandUnits(p.ownOutput),
-            thousandUnits(p.output),
-            percent(p.ownOutput / p.capacity),
-            percent(p.output / p.capacity),
-            perUnit(p.shadowPrice, r.base),
+            String(p.plant),
+            String(p.owner),
+            thousandUnits(n(p.capacity)),
+            thousandUnits(n(p.ownOutput)),
+            thousandUnits(n(p.output)),
+            percent(n(p.ownUtilisation)),
+            percent(n(p.utilisation)),
+            perUnit(maybe(p.shadowPrice), r.base),
           ],
         }))}
       />
@@ -186,15 +156,16 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
 }
 
 function CrossBuilt({ result: r }: { result: Solved }) {
-  if (r.crossBuilt.length === 0) return <p className="note">At the optimum no program is built at another company's plant.</p>;
+  const cross = rows(r.tables.crossBuilt);
+  if (cross.length === 0) return <p className="note">At the optimum no program is built at another company's plant.</p>;
   return (
     <DataTable
       testId="optimise-cross"
       caption="Programs built at another company's plant at the optimum (units over the horizon)"
       headers={["program", "seller", "plant", "builder", "market", "units"]}
-      rows={r.crossBuilt.map((x) => ({
+      rows={cross.map((x) => ({
         key: `${x.program}:${x.plant}:${x.market}`,
-        cells: [x.program, x.seller, x.plant, x.builder, x.market, thousandUnits(x.units)],
+        cells: [String(x.program), String(x.seller), String(x.plant), String(x.builder), String(x.market), thousandUnits(n(x.units))],
       }))}
     />
   );

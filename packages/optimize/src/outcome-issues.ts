@@ -1,22 +1,43 @@
-import type { Issue } from "@tieup/core";
-import { exportFormulation, type Objective, type OptimizeOutcome, type OptimumResult, solveOptions, solvesOf, type Violation } from "@tieup/optimize";
-import { InputError } from "../io/errors.js";
+import type { Issue, Scenario } from "@tieup/core";
+import type { Violation } from "./formulation/elastic.js";
+import type { Objective } from "./formulation/objective.js";
+import { type OptimizeOutcome, type OptimizeRequest, optimizeScenario, parseObjective, solveOptions, solvesOf } from "./pipeline.js";
+import { companiesOf } from "./problem/instance.js";
+import { scenarioInstance } from "./scenario.js";
+import { exportFormulation, type OptimumResult } from "./solve-instance.js";
 
 /**
- * The CLI's side of an optimisation (core of it in @tieup/optimize's
- * optimizeScenario): a solve without an answer becomes bad input named in
- * the scenario's terms, and --export writes the model asked for.
+ * What an optimisation's user must hear when a solve has no answer, in the
+ * scenario's terms: the rows that cannot be met together (each with a path
+ * into the scenario or the request option behind it), or the limit that
+ * stopped the solver. Every interface reports these the same way.
  */
-export function checkOutcome(o: OptimizeOutcome): OptimizeOutcome {
+export function outcomeIssues(o: OptimizeOutcome): Issue[] {
   // Every model without an answer is reported (each stand-alone one of a cooperation, then the alliance), not only the first.
   const issues: Issue[] = [];
   for (const r of solvesOf(o)) for (const i of unanswered(r, o)) if (!issues.some((x) => x.path === i.path && x.message === i.message)) issues.push(i);
-  if (issues.length > 0) throw new InputError(issues);
-  return o;
+  return issues;
 }
 
-/** The model text for --export, for the objective asked (alliance-fair with its stand-alone floors). */
-export function exportFor(o: OptimizeOutcome, format: "lp" | "mps"): Promise<string> {
+/**
+ * An objective as its user wrote it, optimised: the outcome, and the issues
+ * that say why it has no answer (an unknown objective: no outcome; a solve
+ * without an answer: the outcome, which may still be exported).
+ */
+export async function optimizeObjective(
+  scenario: Scenario,
+  objective: string,
+  request: Omit<OptimizeRequest, "objective"> = {},
+  si = scenarioInstance(scenario, { footprint: request.footprint !== undefined }),
+): Promise<{ outcome?: OptimizeOutcome; issues: Issue[] }> {
+  const parsed = parseObjective(objective, companiesOf(si.inst));
+  if ("issue" in parsed) return { issues: [parsed.issue] };
+  const outcome = await optimizeScenario(scenario, { ...request, objective: parsed.objective }, si);
+  return { outcome, issues: outcomeIssues(outcome) };
+}
+
+/** The model text of an outcome for another solver, for the objective asked (alliance-fair with its stand-alone floors). */
+export function exportOutcome(o: OptimizeOutcome, format: "lp" | "mps"): Promise<string> {
   const asked = o.request.objective;
   const objective: Objective =
     asked.kind === "alliance-fair"
@@ -48,7 +69,7 @@ function infeasible(detail: string): Issue {
 const units = (x: number) => Math.round(x).toLocaleString("en-US");
 
 /** One violated row as an issue with a path into the scenario. */
-export function violationIssue(v: Violation, run: OptimizeOutcome): Issue {
+function violationIssue(v: Violation, run: OptimizeOutcome): Issue {
   const args = /\((.*)\)/.exec(v.row)?.[1]?.split(",") ?? [];
   const [a = "", b = "", c = ""] = args;
   switch (v.family) {
