@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { type Cell, rows } from "@tieup/core";
+import { compareProfitChart } from "../charts/compare.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyScale } from "../ui/format.js";
-import { AFTER, BEFORE } from "../ui/palette.js";
+import { money } from "../ui/format.js";
 import { unitLabel } from "./Overview.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
@@ -39,13 +39,6 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
   if (!c) return null;
   const list = rows(c.companies);
   const unit = unitLabel(list.map((r) => String(r.currency)));
-  const bars = list.flatMap((r) => {
-    const k = moneyScale(String(r.currency));
-    return [
-      { company: String(r.company), period: String(r.period), side: c.baseLabel, value: n(r.operatingProfit_base) / k },
-      { company: String(r.company), period: String(r.period), side: c.otherLabel, value: n(r.operatingProfit) / k },
-    ];
-  });
   const duties = rows(c.companyDuties).filter((r) => r.period === focus && Math.abs(n(r.amount_delta)) > 1e-6);
   const net = (r: Record<string, Cell>, suffix: string) => n(r[`vehicleDuty${suffix}`]) + n(r[`partsDuty${suffix}`]) - n(r[`offset${suffix}`]);
   return (
@@ -57,19 +50,7 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
         title={`Operating profit, base and other (${unit})`}
         name="compare-operating-profit"
         deps={[c]}
-        draw={(width) =>
-          Plot.plot({
-            width,
-            height: 300,
-            marginLeft: 56,
-            x: { axis: null },
-            fx: { label: null, tickRotate: width < 560 ? -45 : 0 },
-            fy: { label: null },
-            y: { label: unit, grid: true },
-            color: { legend: true, domain: [c.baseLabel, c.otherLabel], range: [BEFORE, AFTER] },
-            marks: [Plot.barY(bars, { fx: "period", fy: "company", x: "side", y: "value", fill: "side", tip: true }), Plot.ruleY([0])],
-          })
-        }
+        draw={(width) => Plot.plot(compareProfitChart(c.companies, c.baseLabel, c.otherLabel, width, unit))}
       />
       <DataTable
         testId="compare-table"

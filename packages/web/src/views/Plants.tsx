@@ -1,23 +1,12 @@
 import * as Plot from "@observablehq/plot";
 import { type Cell, rows } from "@tieup/core";
+import { type PlantLine, plantsChart } from "../charts/plants.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { ViewProps } from "../state/view-props.js";
 import { percent, thousandUnits } from "../ui/format.js";
-import { AFTER, BEFORE } from "../ui/palette.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
-
-export interface PlantLine {
-  plant: string;
-  owner: string;
-  country: string;
-  before: number;
-  after: number;
-  outputBefore: number;
-  outputAfter: number;
-  breakEven: number;
-}
 
 /** Plants with capacity in the period: utilisation without the deals (each replaced by its counterfactual) and with them, and break-even. */
 export function plantLines(snap: ViewProps["snap"], period: string): PlantLine[] {
@@ -46,10 +35,6 @@ export function plantLines(snap: ViewProps["snap"], period: string): PlantLine[]
 
 export function Plants({ snap, focus }: ViewProps) {
   const lines = plantLines(snap, focus);
-  const bars = lines.flatMap((l) => [
-    { plant: l.plant, state: "before the deals", utilisation: l.before },
-    { plant: l.plant, state: "with the deals", utilisation: l.after },
-  ]);
   return (
     <section aria-labelledby="plants-title">
       <h2 id="plants-title">Plants in {focus}</h2>
@@ -57,25 +42,7 @@ export function Plants({ snap, focus }: ViewProps) {
         title="Utilisation against break-even (black tick), before and with the active deals"
         name={`plants-${focus}`}
         deps={[snap, focus]}
-        draw={(width) =>
-          Plot.plot({
-            width,
-            height: 40 + lines.length * 34,
-            marginLeft: 130,
-            x: { label: "utilisation", percent: true, grid: true },
-            y: { axis: null },
-            fy: { label: null },
-            color: { legend: true, domain: ["before the deals", "with the deals"], range: [BEFORE, AFTER] },
-            marks: [
-              Plot.barX(bars, { fy: "plant", y: "state", x: (d) => d.utilisation, fill: "state", tip: true }),
-              Plot.tickX(
-                lines.filter((l) => l.breakEven > 0),
-                { fy: "plant", x: "breakEven", stroke: "black", strokeWidth: 2 },
-              ),
-              Plot.ruleX([0]),
-            ],
-          })
-        }
+        draw={(width) => Plot.plot(plantsChart(lines, width))}
       />
       <DataTable
         caption={`Plants in ${focus}`}

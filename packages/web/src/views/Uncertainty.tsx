@@ -1,13 +1,13 @@
 import * as Plot from "@observablehq/plot";
 import type { Metric, Summary } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
+import { spreadChart } from "../charts/uncertainty.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { type OutputDetail, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyScale, moneyUnit, percent } from "../ui/format.js";
-import { AFTER } from "../ui/palette.js";
+import { money, moneyUnit, percent } from "../ui/format.js";
 import { Histogram, Tornado } from "./OutputCharts.js";
 
 type Output = { metric: Metric; summary: Summary };
@@ -133,10 +133,6 @@ function SweepOutputs({ result }: { result: SweepResult }) {
   const values = result.outputs.filter((o) => o.metric.kind !== "winwin" && isCurrency(o.metric.unit));
   const winwin = result.outputs.filter((o) => o.metric.kind === "winwin");
   const unit = [...new Set(values.map((o) => o.metric.unit))];
-  const scaled = values.map((o) => {
-    const k = moneyScale(o.metric.unit);
-    return { name: o.metric.name, p5: o.summary.p5 / k, p50: o.summary.p50 / k, p95: o.summary.p95 / k, mean: o.summary.mean / k };
-  });
   return (
     <>
       <p className="note">
@@ -146,20 +142,7 @@ function SweepOutputs({ result }: { result: SweepResult }) {
         title={`P5–P95 of each output, median dotted (${unit.length === 1 ? moneyUnit(unit[0] as string) : "each output's currency"})`}
         name="uncertainty-spread"
         deps={[result]}
-        draw={(width) =>
-          Plot.plot({
-            width,
-            height: 40 + scaled.length * 28,
-            marginLeft: Math.min(300, width * 0.4),
-            x: { label: unit.length === 1 ? moneyUnit(unit[0] as string) : null, grid: true },
-            y: { label: null, domain: scaled.map((d) => d.name) },
-            marks: [
-              Plot.ruleX([0]),
-              Plot.link(scaled, { x1: "p5", x2: "p95", y1: "name", y2: "name", stroke: AFTER, strokeWidth: 6, strokeOpacity: 0.5 }),
-              Plot.dot(scaled, { x: "p50", y: "name", fill: "black", r: 3, tip: true }),
-            ],
-          })
-        }
+        draw={(width) => Plot.plot(spreadChart(values, width))}
       />
       <DataTable
         testId="sweep-table"

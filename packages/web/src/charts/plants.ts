@@ -1,0 +1,40 @@
+import * as Plot from "@observablehq/plot";
+import { AFTER, BEFORE } from "../ui/palette.js";
+
+/** The Plants view's chart as a pure builder (see overview.ts). */
+
+export interface PlantLine {
+  plant: string;
+  owner: string;
+  country: string;
+  before: number;
+  after: number;
+  outputBefore: number;
+  outputAfter: number;
+  breakEven: number;
+}
+
+/** Each plant's utilisation before and with the deals, against its break-even (a black tick). */
+export function plantsChart(lines: readonly PlantLine[], width: number): Plot.PlotOptions {
+  const bars = lines.flatMap((l) => [
+    { plant: l.plant, state: "before the deals", utilisation: l.before },
+    { plant: l.plant, state: "with the deals", utilisation: l.after },
+  ]);
+  return {
+    width,
+    height: 40 + lines.length * 34,
+    marginLeft: 130,
+    x: { label: "utilisation", percent: true, grid: true },
+    y: { axis: null },
+    fy: { label: null },
+    color: { legend: true, domain: ["before the deals", "with the deals"], range: [BEFORE, AFTER] },
+    marks: [
+      Plot.barX(bars, { fy: "plant", y: "state", x: (d) => d.utilisation, fill: "state", tip: true }),
+      Plot.tickX(
+        lines.filter((l) => l.breakEven > 0),
+        { fy: "plant", x: "breakEven", stroke: "black", strokeWidth: 2 },
+      ),
+      Plot.ruleX([0]),
+    ],
+  };
+}

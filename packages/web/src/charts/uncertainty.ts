@@ -1,0 +1,100 @@
+import * as Plot from "@observablehq/plot";
+import type { Metric, Summary } from "@tieup/core";
+import type { OutputDetail } from "../engine/sweep.js";
+import { moneyScale, moneyUnit } from "../ui/format.js";
+import { AFTER, PALETTE } from "../ui/palette.js";
+
+/** The Uncertainty view's charts as pure builders over the sweep's outputs (see overview.ts). */
+
+const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
+
+/** How an output is drawn on an axis: money in ¥bn or millions, units in thousands, a win-win as 0/1. */
+export function axisOf(m: Metric): { scale: number; label: string } {
+  if (isCurrency(m.unit)) return { scale: moneyScale(m.unit), label: moneyUnit(m.unit) };
+  if (m.unit === "units") return { scale: 1e3, label: "thousand units" };
+  return { scale: 1, label: m.unit === "probability" ? "1 = win-win, 0 = not" : m.unit };
+}
+
+/** A parameter's value as text: parameters are rates, multipliers or amounts, and three significant digits read well for each. */
+export const parameterValue = (x: number) => (Math.abs(x) >= 1e4 ? Math.round(x).toLocaleString("en-US") : Number(x.toPrecision(3)).toString());
+
+/** The draws of one output in equal-width bins, with its P5, median and P95 marked. */
+export function histogramChart(detail: Pick<OutputDetail, "metric" | "histogram">, summary: Summary | undefined, width: number): Plot.PlotOptions {
+  const { metric, histogram } = detail;
+  const { scale, label } = axisOf(metric);
+  const bins = histogram.counts.map((count, i) => ({ x1: (histogram.edges[i] as number) / scale, x2: (histogram.edges[i + 1] as number) / scale, count }));
+  const marks = summary
+    ? [
+        { at: summary.p5 / scale, label: "P5" },
+        { at: summary.p50 / scale, label: "P50" },
+        { at: summary.p95 / scale, label: "P95" },
+      ]
+    : [];
+  return {
+    width,
+    height: 260,
+    x: { label: `${metric.name} (${label})`, grid: true },
+    y: { label: "draws", grid: true },
+    marks: [
+      Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: AFTER, inset: 0.5, tip: true }),
+      Plot.ruleY([0]),
+      Plot.ruleX(marks, { x: "at", stroke: "black", strokeDasharray: "4,3" }),
+      Plot.text(marks, { x: "at", text: "label", frameAnchor: "top", dy: -2, lineAnchor: "bottom" }),
+    ],
+  };
+}
+
+const LOW = PALETTE[1] as string;
+const HIGH = PALETTE[0] as string;
+
+interface Swing {
+  parameter: string;
+  end: string;
+  x1: number;
+  x2: number;
+  side: "low" | "high";
+}
+
+/** One-at-a-time swings of an output: a bar from the output as written to the output with each parameter at its low and at its high end. */
+export function tornadoChart(detail: Pick<OutputDetail, "metric" | "tornado">, width: number): Plot.PlotOptions {
+  const { metric, tornado } = detail;
+  const { scale, label } = axisOf(metric);
+  const names = tornado.swings.map((s) => s.parameter);
+  const bars: Swing[] = tornado.swings.flatMap((s) => [
+    { parameter: s.parameter, end: `at its low end (${parameterValue(s.low)})`, x1: tornado.base / scale, x2: s.atLow / scale, side: "low" as const },
+    { parameter: s.parameter, end: `at its high end (${parameterValue(s.high)})`, x1: tornado.base / scale, x2: s.atHigh / scale, side: "high" as const },
+  ]);
+  return {
+    width,
+    height: 60 + names.length * 30,
+    marginLeft: Math.min(240, width * 0.35),
+    x: { label: `${metric.name} (${label})`, grid: true },
+    y: { label: null, domain: names },
+    color: { domain: ["low", "high"], range: [LOW, HIGH], legend: true, tickFormat: (d: string) => `parameter at its ${d} end` },
+    marks: [
+      Plot.barX(bars, { x1: "x1", x2: "x2", y: "parameter", fill: "side", title: (d: Swing) => `${d.parameter} ${d.end}` }),
+      Plot.ruleX([tornado.base / scale], { stroke: "black" }),
+    ],
+  };
+}
+
+/** P5 to P95 of each money output with its median, on one axis when they share a currency. */
+export function spreadChart(outputs: readonly { metric: Metric; summary: Summary }[], width: number): Plot.PlotOptions {
+  const unit = [...new Set(outputs.map((o) => o.metric.unit))];
+  const scaled = outputs.map((o) => {
+    const k = moneyScale(o.metric.unit);
+    return { name: o.metric.name, p5: o.summary.p5 / k, p50: o.summary.p50 / k, p95: o.summary.p95 / k, mean: o.summary.mean / k };
+  });
+  return {
+    width,
+    height: 40 + scaled.length * 28,
+    marginLeft: Math.min(300, width * 0.4),
+    x: { label: unit.length === 1 ? moneyUnit(unit[0] as string) : null, grid: true },
+    y: { label: null, domain: scaled.map((d) => d.name) },
+    marks: [
+      Plot.ruleX([0]),
+      Plot.link(scaled, { x1: "p5", x2: "p95", y1: "name", y2: "name", stroke: AFTER, strokeWidth: 6, strokeOpacity: 0.5 }),
+      Plot.dot(scaled, { x: "p50", y: "name", fill: "black", r: 3, tip: true }),
+    ],
+  };
+}
