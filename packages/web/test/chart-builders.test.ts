@@ -7,15 +7,9 @@ import { compareProfitChart } from "../src/charts/compare.js";
 import { dealPriceChart, type GainPoint } from "../src/charts/deal.js";
 import { plantsChart } from "../src/charts/plants.js";
 import { histogramChart, spreadChart, tornadoChart } from "../src/charts/uncertainty.js";
+import { PROFIT_METRIC } from "./fixtures.js";
 
-const metric: Metric = {
-  name: "company.maker.FY2026.operatingProfit",
-  kind: "company",
-  company: "maker",
-  period: "FY2026",
-  column: "operatingProfit",
-  unit: "USD",
-};
+const metric = PROFIT_METRIC;
 const summary = (p5: number, p50: number, p95: number): Summary => ({
   count: 4,
   mean: p50,

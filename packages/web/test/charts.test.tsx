@@ -16,17 +16,11 @@ import type { OutputDetail } from "../src/engine/sweep.js";
 import { OptimiseOutputs } from "../src/views/Optimise.js";
 import { Histogram, Tornado } from "../src/views/OutputCharts.js";
 import { diskFiles } from "./disk.js";
+import { PROFIT_METRIC } from "./fixtures.js";
 
 afterEach(cleanup);
 
-const metric: Metric = {
-  name: "company.maker.FY2026.operatingProfit",
-  kind: "company",
-  company: "maker",
-  period: "FY2026",
-  column: "operatingProfit",
-  unit: "USD",
-};
+const metric = PROFIT_METRIC;
 const summary = { count: 4, mean: 2e6, sd: 0.8e6, min: 1e6, max: 3e6, p5: 1e6, p50: 2e6, p95: 3e6, es5: 1e6, pNegative: 0, pPositive: 1, exactMedian: true };
 
 describe("the Uncertainty view's charts", () => {
