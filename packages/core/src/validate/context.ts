@@ -1,16 +1,10 @@
+import type { DealCheckContext } from "../deals/check.js";
 import type { Scenario } from "../scenario/schema.js";
-import { expandHorizon, type Period } from "../time/periods.js";
+import { expandHorizon } from "../time/periods.js";
 
-/** What the semantic checks share: the parsed scenario and its id sets. */
-export interface CheckContext {
+/** What the semantic checks share: the parsed scenario and its id sets (those a deal's checks see, and more). */
+export interface CheckContext extends DealCheckContext {
   s: Scenario;
-  periods: Period[];
-  periodIds: Set<string>;
-  companyIds: Set<string>;
-  marketIds: Set<string>;
-  plantIds: Set<string>;
-  programIds: Set<string>;
-  measureIds: Set<string>;
   /** Programs built by deals that failed the schema (they may still have no sourcing of their own). */
   hostedElsewhere: Set<string>;
 }
