@@ -139,11 +139,9 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     notes.push(
       `transfer price ${p.kind}: evaluated at ${fixed(p.used, 0)} ${p.currency} per unit${p.kind === "open" ? ` (Nash price, host weight ${p.weight})` : ""}; ${zone}; ${p.linear ? "exact (gains linear in the price)" : "solved numerically"}`,
     );
-    const currencies = [...new Set(a.values.map((v) => v.currency))];
-    const surplus =
-      currencies.length === 1
-        ? `${money(p.agreement.jointSurplus, currencies[0] as string)} ${moneyUnit(currencies[0] as string)}`
-        : `${money(a.jointNpvBase, s.fx.base)} ${moneyUnit(s.fx.base)} (the parties' gains converted at each period's rate)`;
+    const converted =
+      p.surplusCurrency === s.fx.base && a.values.some((v) => v.currency !== s.fx.base) ? " (the parties' gains converted at each period's rate)" : "";
+    const surplus = `${money(p.agreement.jointSurplus, p.surplusCurrency)} ${moneyUnit(p.surplusCurrency)}${converted}`;
     if (p.agreement.exists) notes.push(`Nash price ${fixed(p.agreement.nash ?? 0, 0)} ${p.currency}; joint surplus (NPV) at it ${surplus}`);
     notes.push(
       `host break-even volume at the evaluated price: ${p.breakEvenVolume === null ? "none (no positive margin)" : p.breakEvenVolume === 0 ? "any volume (the host bears no one-off)" : `${fixed(p.breakEvenVolume, 0)} units a year`}`,

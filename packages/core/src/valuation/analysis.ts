@@ -45,6 +45,12 @@ export interface PriceAnalysis {
   used: number;
   weight: number;
   agreement: Agreement;
+  /**
+   * Currency of `agreement.jointSurplus`: the parties' reporting currency when
+   * they share one, else the base currency (each party's gains converted at
+   * each period's rate), so amounts in two currencies are never added.
+   */
+  surplusCurrency: string;
   /** Whether the gains are linear in the price (exact zone) or were solved numerically. */
   linear: boolean;
   /** The host's annual volume at which its NPV gain is zero at the used price, for the deal's ramp shape; null if none. */
@@ -129,6 +135,7 @@ function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: 
     fit.linear && fit.gains.bH > 0 && fit.gains.bC > 0
       ? linearAgreement(fit.gains, deal.bargainingWeight)
       : numericAgreement(g, 0, widen(g, ref), deal.bargainingWeight);
+  const { currency: surplusCurrency, joint } = surplusIn(scenario, deal, prices, agreement);
   const tp = deal.transferPrice;
   const kind = tp === "open" ? "open" : "perUnit" in tp ? "fixed" : "cost-plus";
   const used = tp === "open" ? (agreement.nash ?? hostCost(scenario, deal)) : "perUnit" in tp ? tp.perUnit : (1 + tp.costPlus) * (program?.variableCost ?? 0);
@@ -137,10 +144,24 @@ function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: 
     kind,
     used,
     weight: deal.bargainingWeight,
-    agreement,
+    agreement: { ...agreement, jointSurplus: joint },
+    surplusCurrency,
     linear: fit.linear,
     breakEvenVolume: breakEven(scenario, deal, prices, used, g(used).host),
   };
+}
+
+/** The joint surplus of an agreement in one currency: the parties' own when shared, else the base (H and C are each in its party's). */
+function surplusIn(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, a: Agreement): { currency: string; joint: number } {
+  const currencyOf = (id: string) => scenario.companies.find((c) => c.id === id)?.reportingCurrency ?? scenario.fx.base;
+  const host = currencyOf(deal.host);
+  if (host === currencyOf(deal.client)) return { currency: host, joint: a.jointSurplus };
+  const others = { ...prices };
+  delete others[deal.id];
+  const at = a.nash ?? (a.pLow + a.pHigh) / 2;
+  const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
+  const on = evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: at } }));
+  return { currency: scenario.fx.base, joint: jointBase(scenario, on, off, [deal.host, deal.client]) };
 }
 
 /** An upper price at which the host gains and the client loses, doubling from `start` (at most 2^10 times it). */

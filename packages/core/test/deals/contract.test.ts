@@ -76,6 +76,25 @@ describe("contract manufacturing: zone of agreement, Nash price, break-even", ()
     expect(a.price?.agreement.jointSurplus).toBeCloseTo(85e6, 0);
   });
 
+  it("adds the parties' surplus in one currency: theirs when shared, else the base at each period's rate", () => {
+    expect(a.price?.surplusCurrency).toBe("USD");
+    // The host reports in yen at 150 per dollar: H = 42.5M USD = ¥6.375bn, C = 42.5M USD, joint 85M USD (not 6,375M + 42.5M).
+    const doc = pickupDeal() as Record<string, unknown>;
+    const yen = {
+      ...doc,
+      fx: { base: "USD", rates: { JPY: { FY2025: 150 } } },
+      companies: [
+        { id: "host", name: "Host", reportingCurrency: "JPY" },
+        { id: "client", name: "Client", reportingCurrency: "USD" },
+      ],
+    };
+    const mixed = analyseDeal(Scenario.parse(yen), "cm");
+    expect(mixed.values.find((v) => v.company === "host")?.npv).toBeCloseTo(42.5e6 * 150, -1);
+    expect(mixed.price?.surplusCurrency).toBe("USD");
+    expect(mixed.price?.agreement.jointSurplus).toBeCloseTo(85e6, 0);
+    expect(mixed.price?.used).toBeCloseTo(25_250, 4); // the Nash price does not depend on the units each party counts in
+  });
+
   it("gives the host's break-even volume as retooling over its margin per unit", () => {
     expect(a.price?.breakEvenVolume).toBeCloseTo(10e6 / 5_250, 4);
   });
