@@ -137,7 +137,7 @@ export async function exportModel(builder: ModelBuilder, format: "lp" | "mps", s
  * refuses an empty `semi`).
  */
 function portableLp(text: string): string {
-  const lines = text.split("\n");
+  const lines = withObjective(text.split("\n"));
   const sections = new Map([
     ["bin", "binaries"],
     ["gen", "generals"],
@@ -157,6 +157,15 @@ function portableLp(text: string): string {
     out.push(name);
   }
   return out.join("\n");
+}
+
+/** An objective with no term (`obj:` alone, as HiGHS writes it) given `0 <first column>`: GLPK refuses an empty one. */
+function withObjective(lines: string[]): string[] {
+  const at = lines.findIndex((l) => l.trim() === "obj:");
+  if (at < 0) return lines;
+  const column = lines.map((l) => /^\s*\S+:.*?[+-][\d.e+-]+\s+(\S+)/.exec(l)?.[1]).find((c, i) => i > at && c !== undefined);
+  if (column === undefined) return lines;
+  return lines.map((l, i) => (i === at ? ` obj: 0 ${column}` : l));
 }
 
 type ModelData = ReturnType<typeof toModelData>;

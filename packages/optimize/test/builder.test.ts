@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INF, ModelBuilder, solve } from "../src/index.js";
+import { exportModel, INF, ModelBuilder, solve } from "../src/index.js";
 
 describe("the columnar model builder", () => {
   it("writes the matrix in compressed sparse columns, summing repeated entries", () => {
@@ -58,5 +58,18 @@ describe("the columnar model builder", () => {
     b.addColumns("x", 1, () => "x", 5, 1); // lower bound above upper bound
     const s = await solve(b);
     expect(s.status).not.toBe("optimal");
+  });
+});
+
+describe("LP export of a model with nothing to earn", () => {
+  it("writes the empty objective as `0 <first column>`, which GLPK reads (it refuses `obj:` alone)", async () => {
+    const b = new ModelBuilder();
+    b.addColumns("x", 2, (i) => `x${i}`, 0, 10);
+    const r = b.addRows("cap", 1, () => "cap", -INF, 5);
+    b.coef(r, 0, 1);
+    b.coef(r, 1, 1);
+    const lp = await exportModel(b, "lp");
+    expect(lp).toMatch(/^ obj: 0 x0$/m);
+    expect(lp).toMatch(/^ cap: \+1 x0 \+1 x1 <= \+5$/m);
   });
 });

@@ -225,6 +225,29 @@ describe("footprint MILP: discounting, closure costs and platform ownership", ()
   });
 });
 
+describe("footprint MILP: a stand-alone solve never borrows another maker's platform", () => {
+  it("b's plant cannot take up a's platform alone, even with platforms `any`; in the alliance it may", async () => {
+    // b sells a van on platform p, which only a's plant A lists; b's plant B lacks it. Margin 50 on 100 units, retooling 1 000.
+    const inst = tinyInstance(
+      [
+        { program: "van", plant: "B", seller: "b", demand: 100, margin: 50, native: false },
+        { program: "van", plant: "A", seller: "b", builder: "a", demand: 100, margin: 0 },
+      ],
+      [
+        { id: "A", owner: "a", capacity: 0 },
+        { id: "B", owner: "b", capacity: 100, platforms: [] },
+      ],
+    );
+    const o = { retoolCost: 1000, minUtilisation: 0, closureCost: () => 0, platforms: "any" as const };
+    const alone = await optimizeInstance(inst, { companies: ["b"], crossCompany: false }, { objective: { kind: "company", company: "b" }, footprint: o });
+    expect(alone.objective).toBeCloseTo(0, 4);
+    expect(alone.retooled).toEqual([]);
+    const both = await optimizeInstance(inst, { companies: ["a", "b"], crossCompany: true }, { objective: { kind: "alliance" }, footprint: o });
+    expect(both.objective).toBeCloseTo(100 * 50 - 1000, 4);
+    expect(both.retooled).toEqual([{ plant: "B", platform: "p" }]);
+  });
+});
+
 describe("value of cooperation: hand-computed", () => {
   // Company a sells 100 units of "truck" but its plant A can build 50 (margin 60 there).
   // Company b's plant B has 80 idle units and can build the truck: unit contribution there 50

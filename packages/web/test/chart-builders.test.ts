@@ -94,6 +94,7 @@ describe("the Deal view's chart as a pure builder, drawn to SVG", () => {
       used: 25,
       weight: 0.5,
       agreement: { pLow: 10, pHigh: 30, exists: true, nash: 20, jointSurplus: 20 },
+      surplusCurrency: "USD",
       linear: true,
       breakEvenVolume: null,
     };

@@ -8,14 +8,17 @@ export interface SweepOutput {
   draws?: number[];
 }
 
+/** Outputs that are 0/1 events, summarised as probabilities. */
+const isChance = (m: Metric) => m.kind === "winwin" || m.kind === "zone";
+const CHANCE: Record<string, string> = { winwin: "win-win at the base-case price", zone: "a zone of agreement exists" };
 const isMoney = (m: Metric) => m.unit !== "units" && m.unit !== "probability";
 const shown = (m: Metric, x: number) => (isMoney(m) ? money(x, m.unit) : m.unit === "units" ? fixed(x, 0) : fixed(x, 3));
 const unitOf = (m: Metric) => (isMoney(m) ? moneyUnit(m.unit) : m.unit);
 
 /** The distribution of each output, and the probability that each deal is win-win. */
 export function sweepSections(outputs: SweepOutput[]): Section[] {
-  const values = outputs.filter((o) => o.metric.kind !== "winwin");
-  const winwin = outputs.filter((o) => o.metric.kind === "winwin");
+  const values = outputs.filter((o) => !isChance(o.metric));
+  const winwin = outputs.filter((o) => isChance(o.metric));
   const sections: Section[] = [];
   if (values.length)
     sections.push({
@@ -37,11 +40,12 @@ export function sweepSections(outputs: SweepOutput[]): Section[] {
   if (winwin.length)
     sections.push({
       title: "Probability that each deal is win-win",
-      note: "every party's NPV gain > 0 at the price the deal is evaluated at (open prices: the Nash price, i.e. a non-empty zone of agreement)",
-      headers: ["deal", "parties", "P(win-win)", "95% interval"],
+      note: "win-win: every party's NPV gain > 0 at the base case's price (an open price fixed at its base-case Nash price, as signed before the uncertainty resolves); zone: a draw's own Nash price leaves both gaining, i.e. a zone of agreement exists (docs/uncertainty.md)",
+      headers: ["deal", "parties", "event", "probability", "95% interval"],
       body: winwin.map(({ metric: m, summary: s }) => {
         const [lo, hi] = wilson(s.mean, s.count);
-        return [m.kind === "winwin" ? m.deal : m.name, m.kind === "winwin" ? m.parties.join(" + ") : "", percent(s.mean), `${percent(lo)}–${percent(hi)}`];
+        const deal = m.kind === "winwin" || m.kind === "zone" ? [m.deal, m.parties.join(" + ")] : [m.name, ""];
+        return [...deal, CHANCE[m.kind] ?? m.kind, percent(s.mean), `${percent(lo)}–${percent(hi)}`];
       }),
     });
   return sections;

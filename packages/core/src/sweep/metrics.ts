@@ -1,3 +1,4 @@
+import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { COMPANIES, type Results } from "../evaluate/index.js";
 import { didYouMean } from "../issues/issue.js";
 import { runScenario } from "../pipeline/run.js";
@@ -12,13 +13,23 @@ import { type DealValue, dealValue } from "../valuation/deal-value.js";
  *   company.<company>.<period>.<column>   a column of the companies table (operatingProfit, profit, vehicleDuty, …)
  *   deal.<deal>.npv.<company>             NPV of a party's gain from the deal
  *   deal.<deal>.jointSurplus              NPV of all parties' gains, base currency
- *   deal.<deal>.winwin                    1 when every party gains, else 0 (its mean is the probability)
+ *   deal.<deal>.winwin                    1 when every party gains at the base case's price, else 0 (its mean is the probability)
+ *   deal.<deal>.zone                      1 when the draw leaves a zone of agreement (both gain at the draw's own Nash price)
  */
 export type Metric =
   | { name: string; kind: "company"; company: string; period: string; column: string; unit: string }
   | { name: string; kind: "npv"; deal: string; company: string; unit: string }
   | { name: string; kind: "jointSurplus"; deal: string; unit: string }
-  | { name: string; kind: "winwin"; deal: string; parties: string[]; unit: "probability" };
+  | {
+      name: string;
+      kind: "winwin";
+      deal: string;
+      parties: string[];
+      unit: "probability";
+      /** Open prices at their base-case Nash price: every draw is evaluated at them, not re-bargained. */
+      agreed: Record<string, number>;
+    }
+  | { name: string; kind: "zone"; deal: string; parties: string[]; unit: "probability" };
 
 // Every numeric column of the companies table is an output.
 const COMPANY_VALUES: string[] = COMPANIES.columns.filter((c) => c.kind === "number").map((c) => c.name);
@@ -53,14 +64,16 @@ export function parseMetric(s: Scenario, name: string, parties: Record<string, s
         s.deals.map((d) => d.id),
       );
     const ps = parties[deal.id] ?? [];
-    if (a === "winwin" && parts.length === 3) return { metric: { name, kind: "winwin", deal: deal.id, parties: ps, unit: "probability" } };
+    if (a === "winwin" && parts.length === 3)
+      return { metric: { name, kind: "winwin", deal: deal.id, parties: ps, unit: "probability", agreed: agreedPrices(s) } };
+    if (a === "zone" && parts.length === 3) return { metric: { name, kind: "zone", deal: deal.id, parties: ps, unit: "probability" } };
     if (a === "jointSurplus" && parts.length === 3) return { metric: { name, kind: "jointSurplus", deal: deal.id, unit: s.fx.base } };
     if (a === "npv" && parts.length === 4) {
       const c = s.companies.find((x) => x.id === b);
       if (!c) return unknown("company", b, ps.length ? ps : s.companies.map((x) => x.id), "companies");
       return { metric: { name, kind: "npv", deal: deal.id, company: c.id, unit: c.reportingCurrency } };
     }
-    return unknown("deal output", parts.slice(2).join("."), ["npv.<company>", "jointSurplus", "winwin"]);
+    return unknown("deal output", parts.slice(2).join("."), ["npv.<company>", "jointSurplus", "winwin", "zone"]);
   }
   return unknown("output kind", kind, ["company", "deal"]);
 }
@@ -73,6 +86,18 @@ function unknown(what: string, got: string | undefined, known: string[], plural 
   };
 }
 
+const agreedCache = new WeakMap<Scenario, Record<string, number>>();
+
+/** The base case's open prices at their Nash price: what the parties would sign before the uncertainty resolves. */
+function agreedPrices(s: Scenario): Record<string, number> {
+  let p = agreedCache.get(s);
+  if (!p) {
+    p = resolveOpenPrices(s).prices;
+    agreedCache.set(s, p);
+  }
+  return p;
+}
+
 /** Each deal's parties as the scenario is written: the companies whose profit it changes. */
 export function dealParties(s: Scenario, dealIds: string[] = s.deals.map((d) => d.id)): Record<string, string[]> {
   if (dealIds.length === 0) return {};
@@ -80,13 +105,17 @@ export function dealParties(s: Scenario, dealIds: string[] = s.deals.map((d) => 
   return Object.fromEntries(dealIds.map((id) => [id, analyseDeal(s, id, prices).parties]));
 }
 
-/** The default outputs: each company's whole-company operating profit in `period` (FY2026 when in the horizon, else the last), each deal's party NPVs and win-win. */
+/** The default outputs: each company's whole-company operating profit in `period` (FY2026 when in the horizon, else the last), each deal's party NPVs and win-win, and whether a zone of agreement exists for a deal whose price is open. */
 export function defaultMetricNames(s: Scenario, parties: Record<string, string[]>): string[] {
   const periods = expandHorizon(s.horizon).map((p) => p.id);
   const period = periods.includes("FY2026") ? "FY2026" : (periods[periods.length - 1] as string);
   return [
     ...s.companies.map((c) => `company.${c.id}.${period}.companyOperatingProfit`),
-    ...s.deals.flatMap((d) => [...(parties[d.id] ?? []).map((c) => `deal.${d.id}.npv.${c}`), `deal.${d.id}.winwin`]),
+    ...s.deals.flatMap((d) => [
+      ...(parties[d.id] ?? []).map((c) => `deal.${d.id}.npv.${c}`),
+      `deal.${d.id}.winwin`,
+      ...(hasOpenPrice(d) ? [`deal.${d.id}.zone`] : []),
+    ]),
   ];
 }
 
@@ -98,15 +127,18 @@ export function defaultMetricNames(s: Scenario, parties: Record<string, string[]
 export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
   const { prices, results } = runScenario(s);
   const values = new Map<string, DealValue>();
-  const value = (id: string) => {
-    const known = values.get(id);
-    if (known) return known;
-    const v = dealValue(s, prices, results, id);
-    values.set(id, v);
-    return v;
+  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id));
+  // At the base case's prices, evaluated once per draw when an output asks for it.
+  let agreed: { prices: Record<string, number>; results: Results } | undefined;
+  const atAgreed = new Map<string, DealValue>();
+  const agreedValue = (id: string, p: Record<string, number>) => {
+    agreed ??= runScenario(s, { prices: { ...prices, ...p } });
+    const run = agreed;
+    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id));
   };
   return metrics.map((m) => {
     if (m.kind === "company") return companyValue(results, m.company, m.period, m.column);
+    if (m.kind === "winwin") return isWinWin(agreedValue(m.deal, m.agreed), m.parties) ? 1 : 0;
     const v = value(m.deal);
     if (m.kind === "jointSurplus") return v.joint;
     if (m.kind === "npv") return v.npv[m.company] ?? 0;
@@ -114,12 +146,20 @@ export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
   });
 }
 
+function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const v = make();
+  map.set(key, v);
+  return v;
+}
+
 /**
- * Win-win: every party's NPV gain is positive at the price the deal is
- * evaluated at. For an open price that is the Nash price, inside the zone of
- * agreement whenever the zone is not empty (and 0 < weight < 1); when it is
- * empty the deal is evaluated at the host's cost, where the host does not
- * gain. Parties are the deal's parties as the scenario is written (a draw in
+ * Every party's NPV gain is positive at the price the deal is evaluated at.
+ * For `zone` that is the draw's own Nash price, inside the zone of agreement
+ * whenever the zone is not empty (and 0 < weight < 1), so it measures whether
+ * a zone exists; for `winwin` it is the base case's price, fixed before the
+ * draw, so a draw can leave a party worse off. Parties are the deal's parties as the scenario is written (a draw in
  * which a party's gain is exactly zero is not a win for it).
  */
 export function isWinWin(v: DealValue, parties: readonly string[]): boolean {

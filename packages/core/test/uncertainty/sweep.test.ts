@@ -58,24 +58,25 @@ describe("Monte Carlo sweep", () => {
     expect([...whole]).toEqual(parts);
   });
 
-  it("the probability a deal is win-win is the probability its zone of agreement is not empty", () => {
-    // R ~ U(0, 190M): the zone exists iff R < 95M, so P(win-win) = 0.5; standard error √(0.25/n) = 0.0158 at n = 1000.
+  it("the probability a zone of agreement exists, and the lower probability of a win-win at the price signed in the base case", () => {
+    // R ~ U(0, 190M): the zone exists iff R < 95M, so P(zone) = 0.5; standard error √(0.25/n) = 0.0158 at n = 1000.
+    // As written R = 10M, so the base-case Nash price is (21,000 + 29,500) / 2 = 25,250: at it the host gains
+    // 10,000 × 5,250 − R > 0 iff R < 52.5M and the client 42.5M always, so P(win-win) = 52.5 / 190 = 0.2763 (se 0.0141).
     const s = contract({ parameters: [{ id: "retooling", path: "deals[cm].retooling.amount", distribution: { type: "uniform", min: 0, max: 1.9e8 } }] });
-    const [winwin, joint] = sweep(s, ["deal.cm.winwin", "deal.cm.jointSurplus"], 1000, 5);
-    expect(Math.abs((winwin?.summary.mean ?? 0) - 0.5)).toBeLessThan(4 * 0.0158);
+    const [zone, winwin, joint] = sweep(s, ["deal.cm.zone", "deal.cm.winwin", "deal.cm.jointSurplus"], 1000, 5);
+    expect(Math.abs((zone?.summary.mean ?? 0) - 0.5)).toBeLessThan(4 * 0.0158);
+    expect(Math.abs((winwin?.summary.mean ?? 0) - 52.5 / 190)).toBeLessThan(4 * 0.0141);
     // Joint surplus 95M − R is U(−95M, 95M): mean 0, P5 = −95M + 0.05 × 190M = −85.5M (sampling error 4 × 0.0069 × 190M).
     expect(Math.abs((joint?.summary.p5 ?? 0) + 85.5e6)).toBeLessThan(4 * 0.0069 * 1.9e8);
-    // When the zone exists the deal is win-win at the Nash price: draws with R < 95M have both NPVs > 0.
+    // Draw by draw: a zone when R < 95M (both gain at the draw's own Nash price); a win-win at 25,250 when R < 52.5M.
     const plan = drawPlan(s);
+    const ms = ["deal.cm.npv.host", "deal.cm.npv.client", "deal.cm.zone", "deal.cm.winwin"].map((n) => metric(s, n));
     for (let i = 0; i < 20; i++) {
       const values = sampleDraw(plan, 5, i);
-      const [host, client, ww] = measure(applyDraw(s, plan, values), [
-        metric(s, "deal.cm.npv.host"),
-        metric(s, "deal.cm.npv.client"),
-        metric(s, "deal.cm.winwin"),
-      ]);
-      expect(ww).toBe((values[0] as number) < 9.5e7 ? 1 : 0);
-      if (ww === 1) expect(Math.min(host as number, client as number)).toBeGreaterThan(0);
+      const [host, client, z, ww] = measure(applyDraw(s, plan, values), ms);
+      const r = values[0] as number;
+      expect([z, ww]).toEqual([r < 9.5e7 ? 1 : 0, r < 5.25e7 ? 1 : 0]);
+      if (z === 1) expect(Math.min(host as number, client as number)).toBeGreaterThan(0);
     }
   });
 
@@ -87,6 +88,7 @@ describe("Monte Carlo sweep", () => {
       "deal.cm.npv.host",
       "deal.cm.npv.client",
       "deal.cm.winwin",
+      "deal.cm.zone",
     ]);
     expect(parseMetric(s, "company.hots.FY2025.operatingProfit", {})).toMatchObject({ suggestion: "did you mean `host`?" });
     expect(parseMetric(s, "company.host.FY2025.operatingProfits", {})).toMatchObject({ suggestion: "did you mean `operatingProfit`?" });

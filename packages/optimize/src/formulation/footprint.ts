@@ -20,9 +20,10 @@ export interface FootprintOptions {
   /** One-off cost of adding a platform to a plant, base currency. */
   retoolCost: number;
   /**
-   * Which platforms a plant may add: `any` (default), or `own`, only those
-   * another plant of its owner lists (another company's platform needs that
-   * company's engineering and consent, which an alliance objective otherwise assumes).
+   * Which platforms a plant may add: `own`, only those a plant of its owner
+   * lists; `any` (default), also another company's when the solve lets
+   * companies build for each other (an alliance, which is taken to lend its
+   * engineering). A stand-alone solve adds only its own either way.
    */
   platforms?: "any" | "own";
   /** Minimum utilisation of a kept plant, 0–1. */
@@ -163,12 +164,12 @@ function retooling(f: Formulation, cost: number, platforms: "any" | "own", first
   const { builder: b, inst } = f;
   const L = inst.lanes;
   const plantIndex = new Map(inst.plants.map((p, k) => [p.id, k]));
-  const owned = platforms === "own" ? platformOwners(f) : undefined;
+  const may = mayAdd(f, platforms);
   const pairs = new Map<string, { plant: string; owner: string; platform: string; k: number; members: number[] }>();
   for (let i = 0; i < f.lanes.length; i++) {
     const l = f.lanes[i] as number;
     if (L.native[l]) continue;
-    if (owned && !owned.has(`${L.builder[l]}\u0000${L.platform[l]}`)) {
+    if (!may(L.builder[l] as string, L.platform[l] as string)) {
       b.setColBounds(f.flowFirst + i, 0, 0);
       continue;
     }
@@ -202,13 +203,29 @@ function retooling(f: Formulation, cost: number, platforms: "any" | "own", first
 }
 
 /**
- * `company\u0000platform` for each platform one of the company's plants lists:
- * the makers that build it are the ones that own its engineering. (Selling a
+ * Whether a company's plant may take up a platform: always one it owns; with
+ * `any`, also one another company of the solve owns when the solve lets
+ * companies build for each other (an alliance). A stand-alone solve never
+ * borrows another maker's platform, or its "going alone" would already be a
+ * tie-up. A platform belongs to the companies whose plants list it (selling a
  * program on it is not enough: a client's rebadged pickup or a bought-in EV
- * platform is someone else's.)
+ * platform is someone else's); one no plant lists, to its programs' sellers.
  */
-function platformOwners(f: Formulation): Set<string> {
-  const out = new Set<string>();
-  for (const p of f.inst.plants) for (const q of p.platforms) out.add(`${p.owner}\u0000${q}`);
-  return out;
+function mayAdd(f: Formulation, platforms: "any" | "own"): (company: string, platform: string) => boolean {
+  const owners = new Map<string, Set<string>>();
+  const own = (platform: string, company: string) => {
+    const set = owners.get(platform) ?? new Set<string>();
+    set.add(company);
+    owners.set(platform, set);
+  };
+  for (const p of f.inst.plants) for (const q of p.platforms) own(q, p.owner);
+  const listed = new Set(owners.keys());
+  const L = f.inst.lanes;
+  for (let l = 0; l < L.length; l++) if (!listed.has(L.platform[l] as string)) own(L.platform[l] as string, L.seller[l] as string);
+  const borrow = platforms === "any" && f.scope.crossCompany;
+  return (company, platform) => {
+    const by = owners.get(platform);
+    if (!by) return false;
+    return by.has(company) || (borrow && f.scope.companies.some((c) => by.has(c)));
+  };
 }

@@ -130,8 +130,9 @@ export function OutputPicker({ result, value, onPick }: { result: SweepResult; v
 }
 
 function SweepOutputs({ result }: { result: SweepResult }) {
-  const values = result.outputs.filter((o) => o.metric.kind !== "winwin" && isCurrency(o.metric.unit));
-  const winwin = result.outputs.filter((o) => o.metric.kind === "winwin");
+  const chance = (o: Output) => o.metric.kind === "winwin" || o.metric.kind === "zone";
+  const values = result.outputs.filter((o) => !chance(o) && isCurrency(o.metric.unit));
+  const winwin = result.outputs.filter(chance);
   const unit = [...new Set(values.map((o) => o.metric.unit))];
   return (
     <>
@@ -155,11 +156,16 @@ function SweepOutputs({ result }: { result: SweepResult }) {
       />
       {winwin.length > 0 ? (
         <DataTable
-          caption="Probability that each deal is win-win (every party's NPV gain > 0)"
-          headers={["deal", "parties", "P(win-win)"]}
+          caption="Probability that each deal is win-win (every party's NPV gain > 0 at the base case's price) and that a zone of agreement exists"
+          headers={["deal", "parties", "event", "probability"]}
           rows={winwin.map(({ metric: m, summary: s }: Output) => ({
             key: m.name,
-            cells: [m.kind === "winwin" ? m.deal : m.name, m.kind === "winwin" ? m.parties.join(" + ") : "", percent(s.mean)],
+            cells: [
+              m.kind === "winwin" || m.kind === "zone" ? m.deal : m.name,
+              m.kind === "winwin" || m.kind === "zone" ? m.parties.join(" + ") : "",
+              m.kind === "zone" ? "a zone of agreement exists" : "win-win at the base-case price",
+              percent(s.mean),
+            ],
           }))}
         />
       ) : null}
