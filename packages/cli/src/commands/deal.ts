@@ -129,8 +129,11 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     `${(v.discountRate * 100).toFixed(1)}%`,
     money(v.npv, v.currency),
     v.npvPerShare === null ? "–" : `${fixed(v.npvPerShare, 2)} ${v.currency}`,
+    ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency)] : []),
   ]);
   const notes = [`${d.name} (${d.type})`];
+  if (a.versusNeither)
+    notes.push("NPV of gain: against each party developing the part alone (the deal's counterfactual); last column: against neither developing it");
   if (a.price) {
     const p = a.price;
     const zone = p.agreement.exists
@@ -154,7 +157,7 @@ function summary(s: Scenario, a: DealAnalysis): Section {
   return {
     title: `Deal ${d.id}: NPV of each party's gain`,
     note: notes.join("\n"),
-    headers: ["company", "unit", "discount rate", "NPV of gain", "NPV per share"],
+    headers: ["company", "unit", "discount rate", "NPV of gain", "NPV per share", ...(a.versusNeither ? ["NPV vs neither develops"] : [])],
     body: lines,
   };
 }

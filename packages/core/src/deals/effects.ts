@@ -94,4 +94,6 @@ export interface DealOptions {
   prices?: Readonly<Record<string, number>>;
   /** Deals evaluated as their counterfactual. */
   counterfactual?: ReadonlySet<string>;
+  /** Deals left out altogether: no effect as agreed nor as counterfactual (for a joint development, neither party develops). */
+  absent?: ReadonlySet<string>;
 }

@@ -9,6 +9,6 @@ export * from "./registry.js";
 /** The effects of every deal of the scenario, each as agreed or as its counterfactual. */
 export function dealEffects(ctx: EffectContext, opts: DealOptions = {}): DealEffects {
   const out = emptyEffects();
-  for (const deal of ctx.scenario.deals) moduleOf(deal).effects(deal, ctx, opts, out);
+  for (const deal of ctx.scenario.deals) if (!opts.absent?.has(deal.id)) moduleOf(deal).effects(deal, ctx, opts, out);
   return out;
 }

@@ -56,7 +56,7 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
       f("scenario", "Scenario id"),
       f(
         "deals",
-        "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv, npvPerShare }], plants, price? { currency, kind, used, weight, agreement { pLow, pHigh, exists, nash, jointSurplus }, surplusCurrency, linear, breakEvenVolume }, jointNpvBase }",
+        "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv, npvPerShare }], plants, price? { currency, kind, used, weight, agreement { pLow, pHigh, exists, nash, jointSurplus }, surplusCurrency, linear, breakEvenVolume }, jointNpvBase, versusNeither? (a joint development: values against neither party developing) }",
       ),
     ],
   },

@@ -66,6 +66,12 @@ export interface DealAnalysis {
   price?: PriceAnalysis;
   /** NPV of all parties' gains, each in its own currency converted to the base currency at each period's rate. */
   jointNpvBase: number;
+  /**
+   * For a joint development, each party's NPV against neither developing the
+   * part (no development spending, costs as the programs state them), beside
+   * `values`, which are against each developing it alone.
+   */
+  versusNeither?: PartyValue[];
 }
 
 /** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order. */
@@ -104,7 +110,15 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
     plants: plantChanges(scenario, on, off),
     ...(price ? { price } : {}),
     jointNpvBase: jointBase(scenario, on, off, parties),
+    ...(deal.type === "joint-development" ? { versusNeither: versusNeither(scenario, deal.id, withPrice, on, parties) } : {}),
   };
+}
+
+/** Each party's NPV gain against the scenario without the deal at all (for a joint development: neither party develops). */
+function versusNeither(scenario: Scenario, dealId: string, prices: Record<string, number>, on: Results, parties: string[]): PartyValue[] {
+  const none = evaluateModel(buildModel(scenario, { prices, absent: new Set([dealId]) }));
+  const gains = gainRows(on, none);
+  return scenario.companies.filter((c) => parties.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
 }
 
 /** NPV gains of host and client at a given transfer price (program currency), each in its reporting currency. */

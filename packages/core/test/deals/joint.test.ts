@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { averageUnitCost, learningExponent, learningFactors, multipliers } from "../../src/deals/types/joint-development.js";
-import { evaluate, type Results, Scenario, type ScenarioInput } from "../../src/index.js";
+import { analyseDeal, evaluate, type Results, Scenario, type ScenarioInput } from "../../src/index.js";
 import { num } from "../fixtures.js";
 import { evaluateWith, expectSameResults, issuesOf, type JointIn, twoMakers, withoutDeals } from "./joint-supply-helpers.js";
 
@@ -257,5 +257,33 @@ describe("joint development, validated", () => {
 
   it("warns that a single party develops alone", () => {
     expect(paths(withJoint({ programs: { nissan: ["frontier"] }, split: { nissan: 1 } }), "warning")).toContain("deals[0].programs");
+  });
+});
+
+describe("joint development against each developing alone and against neither developing", () => {
+  it("without learning, a 50/50 split saves each half the development against going alone and costs each half against not developing", () => {
+    // Development 1.0bn (FY2025) + 0.5bn (FY2026), no learning (ratio 1), no discounting: alone each would pay 1.5bn,
+    // together each pays 0.75bn (+0.75bn against alone); had neither developed, each pays 0.75bn more (−0.75bn).
+    const input = withJoint({ progressRatio: 1 }, { parameters: { discountRate: 0 } } as Partial<ScenarioInput>);
+    const a = analyseDeal(Scenario.parse(input), "powertrain");
+    const npv = (list: { company: string; npv: number }[] | undefined, c: string) => list?.find((v) => v.company === c)?.npv;
+    for (const c of ["nissan", "honda"]) {
+      expect(npv(a.values, c)).toBeCloseTo(0.75e9, 0);
+      expect(npv(a.versusNeither, c)).toBeCloseTo(-0.75e9, 0);
+    }
+  });
+
+  it("with learning, the difference between the two is what the party would have spent alone", () => {
+    // Against alone the party also pays nothing and learns only on its own volume; against neither it spends nothing
+    // and its costs are as stated. Either way the deal's side is the same, so NPV(alone) − NPV(neither) is the NPV of
+    // going alone against not developing at all: the whole development cost less the own-volume learning gain.
+    const a = analyseDeal(Scenario.parse(withJoint({}, { parameters: { discountRate: 0 } } as Partial<ScenarioInput>)), "powertrain");
+    const alone = evaluate(
+      Scenario.parse(withJoint({ split: { nissan: 1 }, programs: { nissan: ["frontier"] } }, { parameters: { discountRate: 0 } } as Partial<ScenarioInput>)),
+    );
+    const none = evaluate(Scenario.parse(withoutDeals(withJoint({}, { parameters: { discountRate: 0 } } as Partial<ScenarioInput>))));
+    const profit = (r: Results) => ["FY2025", "FY2026", "FY2027"].reduce((s, p) => s + num(r.companies, { company: "nissan", period: p }, "profit"), 0);
+    const v = (list: { company: string; npv: number }[] | undefined) => list?.find((x) => x.company === "nissan")?.npv as number;
+    expect(v(a.values) - v(a.versusNeither)).toBeCloseTo(profit(none) - profit(alone), 0);
   });
 });
