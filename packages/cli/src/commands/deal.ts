@@ -3,6 +3,8 @@ import {
   analyseDeal,
   type ContractManufacturing,
   type DealAnalysis,
+  type DealConventions,
+  dealConventions,
   dealGainsTable,
   expandHorizon,
   gainsAtPrice,
@@ -58,7 +60,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
   }
   const analyses = ids.map((id) => inPeriod(analyseDeal(s, id, prices), opts.period));
   if (opts.format === "json") {
-    emit(`${JSON.stringify({ scenario: s.id, deals: analyses }, null, 2)}\n`, opts.out);
+    emit(`${JSON.stringify({ scenario: s.id, conventions: dealConventions(s), deals: analyses }, null, 2)}\n`, opts.out);
     return;
   }
   if (opts.format === "csv") {
@@ -70,12 +72,21 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
   emit(
     render(
       `Deals of ${s.title || s.id}`,
-      ["each party's gain is measured against its own counterfactual: the same scenario with that deal replaced by what it would do without it"],
+      [
+        "each party's gain is measured against its own counterfactual: the same scenario with that deal replaced by what it would do without it",
+        conventionsLine(dealConventions(s)),
+      ],
       sections,
       [],
     ),
     opts.out,
   );
+}
+
+/** The valuation conventions in one line, printed with every deal report. */
+function conventionsLine(c: DealConventions): string {
+  const taxes = c.taxes.map((t) => `${t.company} ${t.taxRate === null ? "none stated" : percent(t.taxRate)}`).join(", ");
+  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and no terminal value; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares)`;
 }
 
 function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] {
@@ -128,7 +139,8 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     moneyUnit(v.currency),
     `${(v.discountRate * 100).toFixed(1)}%`,
     money(v.npv, v.currency),
-    v.npvPerShare === null ? "–" : `${fixed(v.npvPerShare, 2)} ${v.currency}`,
+    v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency),
+    v.npvAfterTaxPerShare === null ? "–" : `${fixed(v.npvAfterTaxPerShare, 2)} ${v.currency}`,
     ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency)] : []),
   ]);
   const notes = [`${d.name} (${d.type})`];
@@ -157,7 +169,7 @@ function summary(s: Scenario, a: DealAnalysis): Section {
   return {
     title: `Deal ${d.id}: NPV of each party's gain`,
     note: notes.join("\n"),
-    headers: ["company", "unit", "discount rate", "NPV of gain", "NPV per share", ...(a.versusNeither ? ["NPV vs neither develops"] : [])],
+    headers: ["company", "unit", "discount rate", "NPV of gain", "after tax", "after tax per share", ...(a.versusNeither ? ["NPV vs neither develops"] : [])],
     body: lines,
   };
 }

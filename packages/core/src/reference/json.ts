@@ -55,8 +55,12 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
     fields: [
       f("scenario", "Scenario id"),
       f(
+        "conventions",
+        "How every value is computed: { valuationDate, horizon { from, to }, discounting (mid-period), terminalValue (none), taxes [{ company, taxRate }], basis (accounting profit) }",
+      ),
+      f(
         "deals",
-        "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv, npvPerShare }], plants, price? { currency, kind, used, weight, agreement { pLow, pHigh, exists, nash, jointSurplus }, surplusCurrency, linear, breakEvenVolume }, jointNpvBase, versusNeither? (a joint development: values against neither party developing) }",
+        "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv (before tax), npvPerShare, npvAfterTax, npvAfterTaxPerShare }], plants, price? { currency, kind, used, weight, agreement { pLow, pHigh, exists, nash, jointSurplus }, surplusCurrency, linear, breakEvenVolume }, jointNpvBase, versusNeither? (a joint development: values against neither party developing) }",
       ),
     ],
   },

@@ -4,8 +4,10 @@ import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
+import { isoOf } from "../time/dates.js";
 import { expandHorizon } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
+import { netIncomeEffect } from "./net-income.js";
 import { discountFactors, npv } from "./npv.js";
 
 /** One party's change against its own counterfactual, by period, in its reporting currency. */
@@ -21,9 +23,12 @@ export interface PartyValue {
   company: string;
   currency: string;
   discountRate: number;
-  /** NPV of the change in profit (operating profit + equity income). */
+  /** NPV of the change in profit (operating profit + equity income), before tax. */
   npv: number;
   npvPerShare: number | null;
+  /** NPV of the change in net income: operating profit after the company's tax rate, equity income as booked, less the minority share; null without a tax rate. */
+  npvAfterTax: number | null;
+  npvAfterTaxPerShare: number | null;
 }
 
 export interface PlantChange {
@@ -72,6 +77,32 @@ export interface DealAnalysis {
    * `values`, which are against each developing it alone.
    */
   versusNeither?: PartyValue[];
+}
+
+/** How every deal value is computed, stated with it: a reviewer's first questions. */
+export interface DealConventions {
+  /** NPVs are as of this day (the horizon's first), ISO. */
+  valuationDate: string;
+  /** Periods of the explicit horizon; nothing beyond it is valued. */
+  horizon: { from: string; to: string };
+  discounting: "mid-period";
+  terminalValue: "none";
+  /** `npv` before tax; `npvAfterTax` after each company's tax rate and minority share, for companies that state a tax rate. */
+  taxes: { company: string; taxRate: number | null }[];
+  /** Gains are accounting profit (fixed costs include depreciation), not cash flows. */
+  basis: "accounting profit";
+}
+
+export function dealConventions(scenario: Scenario): DealConventions {
+  const periods = expandHorizon(scenario.horizon);
+  return {
+    valuationDate: isoOf(periods[0]?.start ?? 0),
+    horizon: { from: periods[0]?.id ?? "", to: periods.at(-1)?.id ?? "" },
+    discounting: "mid-period",
+    terminalValue: "none",
+    taxes: scenario.companies.map((c) => ({ company: c.id, taxRate: c.taxRate ?? null })),
+    basis: "accounting profit",
+  };
 }
 
 /** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order. */
@@ -233,14 +264,28 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
   const c = scenario.companies.find((x) => x.id === company);
   const rate = c?.discountRate ?? scenario.parameters.discountRate;
   const factors = discountFactors(expandHorizon(scenario.horizon), rate);
-  const byPeriod = on.periods.map((p) => gains.find((g) => g.company === company && g.period === p)?.profit ?? 0);
-  const value = npv(byPeriod, factors);
+  const rowsOf = on.periods.map((p) => gains.find((g) => g.company === company && g.period === p));
+  const value = npv(
+    rowsOf.map((g) => g?.profit ?? 0),
+    factors,
+  );
+  const afterTax = c ? rowsOf.map((g) => netIncomeEffect(c, g?.operatingProfit ?? 0, (g?.profit ?? 0) - (g?.operatingProfit ?? 0)).netIncome) : [];
+  const npvAfterTax =
+    c?.taxRate === undefined
+      ? null
+      : npv(
+          afterTax.map((x) => x ?? 0),
+          factors,
+        );
+  const perShare = (x: number | null) => (x !== null && c?.sharesOutstanding ? x / c.sharesOutstanding : null);
   return {
     company,
     currency: c?.reportingCurrency ?? on.base,
     discountRate: rate,
     npv: value,
-    npvPerShare: c?.sharesOutstanding ? value / c.sharesOutstanding : null,
+    npvPerShare: perShare(value),
+    npvAfterTax,
+    npvAfterTaxPerShare: perShare(npvAfterTax),
   };
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseDeal, buildModel, evaluate, evaluateModel, rows, Scenario, type ScenarioInput } from "../../src/index.js";
+import { analyseDeal, buildModel, dealConventions, evaluate, evaluateModel, rows, Scenario, type ScenarioInput } from "../../src/index.js";
 
 /**
  * A host builds 10,000 pickups a year for a client that has no plant for them.
@@ -93,6 +93,33 @@ describe("contract manufacturing: zone of agreement, Nash price, break-even", ()
     expect(mixed.price?.surplusCurrency).toBe("USD");
     expect(mixed.price?.agreement.jointSurplus).toBeCloseTo(85e6, 0);
     expect(mixed.price?.used).toBeCloseTo(25_250, 4); // the Nash price does not depend on the units each party counts in
+  });
+
+  it("values each gain after tax at the company's rate less its minority share, and states its conventions", () => {
+    // Host taxed at 25% with 20% minorities: 42.5M × 0.75 × 0.8 = 25.5M; the client states no tax rate: none.
+    const doc = pickupDeal() as Record<string, unknown>;
+    const taxed = {
+      ...doc,
+      companies: [
+        { id: "host", name: "Host", reportingCurrency: "USD", taxRate: 0.25, minorityShare: 0.2, sharesOutstanding: 1e6 },
+        { id: "client", name: "Client", reportingCurrency: "USD" },
+      ],
+    };
+    const s2 = Scenario.parse(taxed);
+    const v = analyseDeal(s2, "cm").values;
+    expect(v.find((x) => x.company === "host")).toMatchObject({ npvAfterTax: expect.closeTo(25.5e6, 0), npvAfterTaxPerShare: expect.closeTo(25.5, 6) });
+    expect(v.find((x) => x.company === "client")?.npvAfterTax).toBeNull();
+    expect(dealConventions(s2)).toEqual({
+      valuationDate: "2025-04-01",
+      horizon: { from: "FY2025", to: "FY2025" },
+      discounting: "mid-period",
+      terminalValue: "none",
+      taxes: [
+        { company: "host", taxRate: 0.25 },
+        { company: "client", taxRate: null },
+      ],
+      basis: "accounting profit",
+    });
   });
 
   it("gives the host's break-even volume as retooling over its margin per unit", () => {

@@ -98,11 +98,18 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       ) : null}
       <DataTable
         testId="deal-npv"
-        caption="NPV of each party's gain over the horizon"
-        headers={["company", "discount rate", "NPV of gain", "per share"]}
+        caption={`NPV of each party's gain over the horizon, before and after tax (no terminal value)${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
+        headers={["company", "discount rate", "NPV of gain", "after tax", "after tax per share", ...(a.versusNeither ? ["vs neither develops"] : [])]}
         rows={a.values.map((v) => ({
           key: v.company,
-          cells: [v.company, percent(v.discountRate), money(v.npv, v.currency, 2), v.npvPerShare === null ? "–" : `${v.npvPerShare.toFixed(2)} ${v.currency}`],
+          cells: [
+            v.company,
+            percent(v.discountRate),
+            money(v.npv, v.currency, 2),
+            v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency, 2),
+            v.npvAfterTaxPerShare === null ? "–" : `${v.npvAfterTaxPerShare.toFixed(2)} ${v.currency}`,
+            ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency, 2)] : []),
+          ],
         }))}
       />
       {a.plants.some((x) => x.period === focus) ? (
