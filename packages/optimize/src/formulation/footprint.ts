@@ -157,8 +157,8 @@ function closeIdle(f: Formulation, open: Map<string, number>, minUtilisation: nu
 
 /**
  * add(k, q) for each plant and platform it does not list but a lane in scope
- * needs; Σ non-native flows ≤ cap · add. With `own`, lanes on a platform no
- * plant of the owner lists are closed instead.
+ * needs; Σ non-native flows ≤ cap · add. A lane on a platform the plant may
+ * not take up (see mayAdd) is closed instead.
  */
 function retooling(f: Formulation, cost: number, platforms: "any" | "own", firstDecision: number): void {
   const { builder: b, inst } = f;
