@@ -86,7 +86,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
 /** The valuation conventions in one line, printed with every deal report. */
 function conventionsLine(c: DealConventions): string {
   const taxes = c.taxes.map((t) => `${t.company} ${t.taxRate === null ? "none stated" : percent(t.taxRate)}`).join(", ");
-  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and no terminal value; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares)`;
+  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and ${c.terminalValue === "none" ? "no terminal value" : `a terminal value apart (the last year's gain growing ${percent(c.terminalValue.growingPerpetuity)} a year forever)`}; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares)`;
 }
 
 function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] {
@@ -141,6 +141,7 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     money(v.npv, v.currency),
     v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency),
     v.npvAfterTaxPerShare === null ? "–" : `${fixed(v.npvAfterTaxPerShare, 2)} ${v.currency}`,
+    ...(s.parameters.terminalGrowth !== undefined ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency)] : []),
     ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency)] : []),
   ]);
   const notes = [`${d.name} (${d.type})`];
@@ -169,7 +170,16 @@ function summary(s: Scenario, a: DealAnalysis): Section {
   return {
     title: `Deal ${d.id}: NPV of each party's gain`,
     note: notes.join("\n"),
-    headers: ["company", "unit", "discount rate", "NPV of gain", "after tax", "after tax per share", ...(a.versusNeither ? ["NPV vs neither develops"] : [])],
+    headers: [
+      "company",
+      "unit",
+      "discount rate",
+      "NPV of gain",
+      "after tax",
+      "after tax per share",
+      ...(s.parameters.terminalGrowth !== undefined ? ["terminal value"] : []),
+      ...(a.versusNeither ? ["NPV vs neither develops"] : []),
+    ],
     body: lines,
   };
 }

@@ -99,6 +99,13 @@ export const Parameters = z
       .default("company-period")
       .meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
     discountRate: fraction("Annual discount rate for NPVs of companies that do not state one").default(0.08),
+    terminalGrowth: quantity({
+      unit: "fraction",
+      description:
+        "Annual growth of each deal gain after the horizon: its terminal value is a growing perpetuity of the last period's annual gain, reported apart from the horizon's NPV; absent: no terminal value",
+      min: -0.5,
+      max: 0.1,
+    }).optional(),
     costCurrencies: CostCurrencies.prefault({}),
     entryLagDays: quantity({
       unit: "days",

@@ -22,6 +22,20 @@ export function checkCompanyResults(ctx: CheckContext): Issue[] {
       });
     }
   });
+  const g = ctx.s.parameters.terminalGrowth;
+  if (g !== undefined)
+    ctx.s.companies.forEach((c, i) => {
+      const r = c.discountRate ?? ctx.s.parameters.discountRate;
+      if (g >= r)
+        issues.push(
+          error(
+            "parameters.terminalGrowth",
+            `growth ${g} is not below ${c.id}'s discount rate ${r}: a growing perpetuity has no finite value`,
+            `lower parameters.terminalGrowth below ${r}, or raise companies[${i}].discountRate`,
+            c.id,
+          ),
+        );
+    });
   const seen = new Set<string>();
   ctx.s.costPrograms.forEach((p, i) => {
     const at = `costPrograms[${i}]`;

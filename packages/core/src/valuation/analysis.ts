@@ -5,7 +5,7 @@ import { buildModel, fxRate } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { isoOf } from "../time/dates.js";
-import { expandHorizon } from "../time/periods.js";
+import { expandHorizon, type Period } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
 import { netIncomeEffect } from "./net-income.js";
 import { discountFactors, npv } from "./npv.js";
@@ -29,6 +29,12 @@ export interface PartyValue {
   /** NPV of the change in net income: operating profit after the company's tax rate, equity income as booked, less the minority share; null without a tax rate. */
   npvAfterTax: number | null;
   npvAfterTaxPerShare: number | null;
+  /**
+   * Value today of the gain after the horizon (before tax), with
+   * parameters.terminalGrowth: a growing perpetuity of the last period's
+   * annual gain; null without it. Never included in `npv`.
+   */
+  terminalValue: number | null;
 }
 
 export interface PlantChange {
@@ -86,7 +92,8 @@ export interface DealConventions {
   /** Periods of the explicit horizon; nothing beyond it is valued. */
   horizon: { from: string; to: string };
   discounting: "mid-period";
-  terminalValue: "none";
+  /** none, or a growing perpetuity of the last period's gain at this growth, reported apart (PartyValue.terminalValue). */
+  terminalValue: "none" | { growingPerpetuity: number };
   /** `npv` before tax; `npvAfterTax` after each company's tax rate and minority share, for companies that state a tax rate. */
   taxes: { company: string; taxRate: number | null }[];
   /** Gains are accounting profit (fixed costs include depreciation), not cash flows. */
@@ -99,7 +106,7 @@ export function dealConventions(scenario: Scenario): DealConventions {
     valuationDate: isoOf(periods[0]?.start ?? 0),
     horizon: { from: periods[0]?.id ?? "", to: periods.at(-1)?.id ?? "" },
     discounting: "mid-period",
-    terminalValue: "none",
+    terminalValue: scenario.parameters.terminalGrowth === undefined ? "none" : { growingPerpetuity: scenario.parameters.terminalGrowth },
     taxes: scenario.companies.map((c) => ({ company: c.id, taxRate: c.taxRate ?? null })),
     basis: "accounting profit",
   };
@@ -263,7 +270,8 @@ function gainRows(on: Results, off: Results): GainRow[] {
 function partyValue(scenario: Scenario, on: Results, company: string, gains: GainRow[]): PartyValue {
   const c = scenario.companies.find((x) => x.id === company);
   const rate = c?.discountRate ?? scenario.parameters.discountRate;
-  const factors = discountFactors(expandHorizon(scenario.horizon), rate);
+  const periods = expandHorizon(scenario.horizon);
+  const factors = discountFactors(periods, rate);
   const rowsOf = on.periods.map((p) => gains.find((g) => g.company === company && g.period === p));
   const value = npv(
     rowsOf.map((g) => g?.profit ?? 0),
@@ -286,7 +294,20 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
     npvPerShare: perShare(value),
     npvAfterTax,
     npvAfterTaxPerShare: perShare(npvAfterTax),
+    terminalValue: terminalValue(periods, rowsOf.at(-1)?.profit ?? 0, rate, scenario.parameters.terminalGrowth),
   };
+}
+
+/**
+ * A growing perpetuity of the last period's annual gain A, its first amount
+ * (1 + g)·A in the middle of the year after the horizon (Y years long):
+ * Σ_k A(1+g)^k (1+r)^−(Y − ½ + k) = A(1+g)(1+r)^(½−Y) / (r − g).
+ */
+export function terminalValue(periods: readonly Period[], lastGain: number, rate: number, growth: number | undefined): number | null {
+  const last = periods.at(-1);
+  if (growth === undefined || !last || growth >= rate) return null;
+  const years = periods.reduce((s, p) => s + p.years, 0);
+  return ((lastGain / last.years) * (1 + growth) * (1 + rate) ** (0.5 - years)) / (rate - growth);
 }
 
 function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {

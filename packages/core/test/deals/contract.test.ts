@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseDeal, buildModel, dealConventions, evaluate, evaluateModel, rows, Scenario, type ScenarioInput } from "../../src/index.js";
+import { analyseDeal, buildModel, dealConventions, evaluate, evaluateModel, rows, Scenario, type ScenarioInput, validateScenario } from "../../src/index.js";
 
 /**
  * A host builds 10,000 pickups a year for a client that has no plant for them.
@@ -120,6 +120,21 @@ describe("contract manufacturing: zone of agreement, Nash price, break-even", ()
       ],
       basis: "accounting profit",
     });
+  });
+
+  it("values the gain after the horizon apart, as a growing perpetuity of the last year's gain", () => {
+    // r = 10%, g = 2%, a one-year horizon (Y = 1): the host's last gain 42.5M, so
+    // TV = 42.5M × 1.02 × 1.1^(0.5 − 1) / (0.10 − 0.02) = 541.875M × 0.9534626 = 516.658M; the horizon's NPV 42.5M × 1.1^−0.5.
+    const doc = pickupDeal() as Record<string, unknown>;
+    const s2 = Scenario.parse({ ...doc, parameters: { discountRate: 0.1, terminalGrowth: 0.02 } });
+    const host = analyseDeal(s2, "cm").values.find((v) => v.company === "host");
+    expect(host?.npv).toBeCloseTo(42.5e6 / Math.sqrt(1.1), 0);
+    expect(host?.terminalValue).toBeCloseTo(516.658e6, -3);
+    expect(dealConventions(s2).terminalValue).toEqual({ growingPerpetuity: 0.02 });
+    expect(analyseDeal(Scenario.parse(doc), "cm").values[0]?.terminalValue).toBeNull();
+    // Growth at or above a discount rate has no finite value: refused, with the path.
+    const bad = validateScenario({ ...doc, parameters: { discountRate: 0.05, terminalGrowth: 0.06 } });
+    expect(bad.issues.find((i) => i.path === "parameters.terminalGrowth")?.message).toMatch(/not below host's discount rate 0.05/);
   });
 
   it("gives the host's break-even volume as retooling over its margin per unit", () => {
