@@ -1,4 +1,4 @@
-import { discountFactors, expandHorizon, type Issue, type Scenario, suggestId } from "@tieup/core";
+import { discountFactors, expandHorizon, type Issue, type Scenario, suggestId, valuationOffset } from "@tieup/core";
 import { type Cooperation, cooperation } from "./cooperation.js";
 import type { Discount } from "./formulation/discount.js";
 import type { FootprintOptions } from "./formulation/footprint.js";
@@ -67,10 +67,11 @@ export function discountRates(scenario: Scenario): Map<string, number> {
   return new Map(scenario.companies.map((c) => [c.id, c.discountRate ?? scenario.parameters.discountRate]));
 }
 
-/** Each company's discount factors over the scenario's periods (mid-period, to the horizon's start, as `tieup deal` discounts). */
+/** Each company's discount factors over the scenario's periods (mid-period, to the valuation date, as `tieup deal` discounts). */
 export function companyDiscount(scenario: Scenario): Discount {
   const periods = expandHorizon(scenario.horizon);
-  return new Map([...discountRates(scenario)].map(([c, rate]) => [c, discountFactors(periods, rate)]));
+  const asOf = valuationOffset(scenario);
+  return new Map([...discountRates(scenario)].map(([c, rate]) => [c, discountFactors(periods, rate, asOf)]));
 }
 
 /** The solver options of a request, with the scenario's own sourcing preferred among equally good answers. */

@@ -1,4 +1,4 @@
-import { type Cell, focusPeriod, rows, type Table } from "@tieup/core";
+import { type Cell, focusPeriod, isoOf, rows, type Table, valuationDay } from "@tieup/core";
 import { cooperationSummary, discountRates, type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
 import { csvTable, fixed, jsonTables, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
@@ -80,7 +80,7 @@ function profitBasis(o: OptimizeOutcome): string {
   const costs = o.request.footprint ? "contribution − fixed cost − closures − retooling" : "contribution − fixed cost";
   if (!o.discount) return `Profit = ${costs} over the horizon, undiscounted`;
   const rates = [...discountRates(o.scenario)].filter(([c]) => o.scope.companies.includes(c)).map(([c, r]) => `${c} ${percent(r)}`);
-  return `Profit = NPV of ${costs} at each company's discount rate (${rates.join(", ")}), to the start of ${o.si.inst.periods[0]}`;
+  return `Profit = NPV of ${costs} at each company's discount rate (${rates.join(", ")}), as of ${isoOf(valuationDay(o.scenario))}`;
 }
 
 function sections(o: OptimizeOutcome, t: OptimizeTables, base: string, period: string | undefined): Section[] {

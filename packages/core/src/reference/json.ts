@@ -85,7 +85,7 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
       f("footprint", "Whether plants may close and platforms be added (the MILP)"),
       f(
         "discountRates",
-        "Each company's annual discount rate when every profit is an NPV to the start of the first period (default with the footprint); null when profits are undiscounted horizon sums",
+        "Each company's annual discount rate when every profit is an NPV as of the valuation date (default with the footprint); null when profits are undiscounted horizon sums",
       ),
       f("status", "optimal, time-limit, infeasible, unbounded or error (HiGHS' model status)"),
       f("proven", "Whether every solve behind the answer (and the stand-alone ones of a cooperation) proved its optimum; when false the exit code is 3"),

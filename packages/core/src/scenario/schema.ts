@@ -99,6 +99,10 @@ export const Parameters = z
       .default("company-period")
       .meta({ description: "Offsets are capped at the offset duties of each company in each period" }),
     discountRate: fraction("Annual discount rate for NPVs of companies that do not state one").default(0.08),
+    valuationDate: IsoDate.optional().meta({
+      description:
+        "Day every NPV is valued at (deals, the footprint MILP); default: the horizon's first day. Amounts before it are compounded forward at the same rate",
+    }),
     terminalGrowth: quantity({
       unit: "fraction",
       description:

@@ -8,7 +8,7 @@ import { isoOf } from "../time/dates.js";
 import { expandHorizon, type Period } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
 import { netIncomeEffect } from "./net-income.js";
-import { discountFactors, npv } from "./npv.js";
+import { discountFactors, npv, valuationDay, valuationOffset } from "./npv.js";
 
 /** One party's change against its own counterfactual, by period, in its reporting currency. */
 export interface GainRow {
@@ -87,7 +87,7 @@ export interface DealAnalysis {
 
 /** How every deal value is computed, stated with it: a reviewer's first questions. */
 export interface DealConventions {
-  /** NPVs are as of this day (the horizon's first), ISO. */
+  /** NPVs are as of this day (parameters.valuationDate, else the horizon's first), ISO. */
   valuationDate: string;
   /** Periods of the explicit horizon; nothing beyond it is valued. */
   horizon: { from: string; to: string };
@@ -103,7 +103,7 @@ export interface DealConventions {
 export function dealConventions(scenario: Scenario): DealConventions {
   const periods = expandHorizon(scenario.horizon);
   return {
-    valuationDate: isoOf(periods[0]?.start ?? 0),
+    valuationDate: isoOf(valuationDay(scenario)),
     horizon: { from: periods[0]?.id ?? "", to: periods.at(-1)?.id ?? "" },
     discounting: "mid-period",
     terminalValue: scenario.parameters.terminalGrowth === undefined ? "none" : { growingPerpetuity: scenario.parameters.terminalGrowth },
@@ -242,7 +242,7 @@ function breakEven(scenario: Scenario, deal: ContractManufacturing, prices: Reco
   const model = buildModel(scenario, { prices: { ...prices, [deal.id]: used } });
   const host = scenario.companies.find((c) => c.id === deal.host);
   if (!host) return null;
-  const factors = discountFactors(model.periods, host.discountRate ?? scenario.parameters.discountRate);
+  const factors = discountFactors(model.periods, host.discountRate ?? scenario.parameters.discountRate, valuationOffset(scenario));
   const k = model.effects.oneOffs
     .filter((o) => o.deal === deal.id && o.company === deal.host)
     .reduce((s, o) => s + o.amount * fxRate(model, host.reportingCurrency, o.t) * (factors[o.t] ?? 0), 0);
@@ -271,7 +271,8 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
   const c = scenario.companies.find((x) => x.id === company);
   const rate = c?.discountRate ?? scenario.parameters.discountRate;
   const periods = expandHorizon(scenario.horizon);
-  const factors = discountFactors(periods, rate);
+  const asOf = valuationOffset(scenario);
+  const factors = discountFactors(periods, rate, asOf);
   const rowsOf = on.periods.map((p) => gains.find((g) => g.company === company && g.period === p));
   const value = npv(
     rowsOf.map((g) => g?.profit ?? 0),
@@ -294,7 +295,7 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
     npvPerShare: perShare(value),
     npvAfterTax,
     npvAfterTaxPerShare: perShare(npvAfterTax),
-    terminalValue: terminalValue(periods, rowsOf.at(-1)?.profit ?? 0, rate, scenario.parameters.terminalGrowth),
+    terminalValue: terminalValue(periods, rowsOf.at(-1)?.profit ?? 0, rate, scenario.parameters.terminalGrowth, asOf),
   };
 }
 
@@ -303,11 +304,11 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
  * (1 + g)·A in the middle of the year after the horizon (Y years long):
  * Σ_k A(1+g)^k (1+r)^−(Y − ½ + k) = A(1+g)(1+r)^(½−Y) / (r − g).
  */
-export function terminalValue(periods: readonly Period[], lastGain: number, rate: number, growth: number | undefined): number | null {
+export function terminalValue(periods: readonly Period[], lastGain: number, rate: number, growth: number | undefined, asOf = 0): number | null {
   const last = periods.at(-1);
   if (growth === undefined || !last || growth >= rate) return null;
   const years = periods.reduce((s, p) => s + p.years, 0);
-  return ((lastGain / last.years) * (1 + growth) * (1 + rate) ** (0.5 - years)) / (rate - growth);
+  return ((lastGain / last.years) * (1 + growth) * (1 + rate) ** (0.5 - years + asOf)) / (rate - growth);
 }
 
 function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {
@@ -316,7 +317,7 @@ function jointBase(scenario: Scenario, on: Results, off: Results, parties: strin
   let total = 0;
   for (const company of parties) {
     const c = scenario.companies.find((x) => x.id === company);
-    const factors = discountFactors(periods, c?.discountRate ?? scenario.parameters.discountRate);
+    const factors = discountFactors(periods, c?.discountRate ?? scenario.parameters.discountRate, valuationOffset(scenario));
     for (const r of rows(on.companies).filter((x) => x.company === company)) {
       const t = on.periods.indexOf(String(r.period));
       total += (Number(r.profitBase) - (before.get(`${company}|${r.period}`) ?? 0)) * (factors[t] ?? 0);

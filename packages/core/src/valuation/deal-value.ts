@@ -3,7 +3,7 @@ import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
-import { discountFactors, npv } from "./npv.js";
+import { discountFactors, npv, valuationOffset } from "./npv.js";
 
 export interface DealValue {
   /** Companies whose profit the deal changes. */
@@ -43,7 +43,7 @@ export function dealValue(s: Scenario, prices: Record<string, number>, on: Resul
   const result: DealValue = { parties, npv: {}, joint: 0 };
   for (const company of parties) {
     const c = s.companies.find((x) => x.id === company);
-    const factors = discountFactors(periods, c?.discountRate ?? s.parameters.discountRate);
+    const factors = discountFactors(periods, c?.discountRate ?? s.parameters.discountRate, valuationOffset(s));
     const g = gain.get(company) as { profit: number[]; base: number[] };
     result.npv[company] = npv(g.profit, factors);
     result.joint += npv(g.base, factors);

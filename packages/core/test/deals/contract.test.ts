@@ -137,6 +137,20 @@ describe("contract manufacturing: zone of agreement, Nash price, break-even", ()
     expect(bad.issues.find((i) => i.path === "parameters.terminalGrowth")?.message).toMatch(/not below host's discount rate 0.05/);
   });
 
+  it("values as of parameters.valuationDate: a year after the horizon's start, every NPV is (1 + r) times as large", () => {
+    // r = 10%: as of 2025-04-01 the host's 42.5M (mid-FY2025) is worth 42.5M × 1.1^−0.5; as of 2026-04-01, 42.5M × 1.1^0.5.
+    const doc = pickupDeal() as Record<string, unknown>;
+    const at = (valuationDate?: string) =>
+      Scenario.parse({ ...doc, parameters: { discountRate: 0.1, terminalGrowth: 0.02, ...(valuationDate ? { valuationDate } : {}) } });
+    const host = (s2: Scenario) => analyseDeal(s2, "cm").values.find((v) => v.company === "host");
+    expect(host(at("2026-04-01"))?.npv).toBeCloseTo(42.5e6 * Math.sqrt(1.1), 0);
+    expect((host(at("2026-04-01"))?.terminalValue ?? 0) / (host(at())?.terminalValue ?? 1)).toBeCloseTo(1.1, 12);
+    // As of 2025-10-01, the middle of FY2025, the gain is worth itself; 2025-08-16 is 4 + 15/31 months in.
+    expect(host(at("2025-10-01"))?.npv).toBeCloseTo(42.5e6, 0);
+    expect(host(at("2025-08-16"))?.npv).toBeCloseTo(42.5e6 * 1.1 ** -(0.5 - (4 + 15 / 31) / 12), 0);
+    expect(dealConventions(at("2025-08-16")).valuationDate).toBe("2025-08-16");
+  });
+
   it("gives the host's break-even volume as retooling over its margin per unit", () => {
     expect(a.price?.breakEvenVolume).toBeCloseTo(10e6 / 5_250, 4);
   });
