@@ -132,6 +132,8 @@ export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
   let agreed: { prices: Record<string, number>; results: Results } | undefined;
   const atAgreed = new Map<string, DealValue>();
   const agreedValue = (id: string, p: Record<string, number>) => {
+    // No open price the draw moved (none at all, or each where the base case had it): the draw's own run is the one.
+    if (Object.entries(p).every(([k, v]) => prices[k] === v)) return value(id);
     agreed ??= runScenario(s, { prices: { ...prices, ...p } });
     const run = agreed;
     return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id));
