@@ -43,7 +43,7 @@ function summary(o: OptimizeOutcome) {
     base: o.si.inst.base,
     objective: objectiveName(o),
     footprint: o.request.footprint !== undefined,
-    // Profits are NPVs at these rates (to the horizon's start) when present, horizon sums otherwise.
+    // Profits are NPVs at these rates (as of the valuation date) when present, horizon sums otherwise.
     discountRates: o.discount ? Object.fromEntries([...discountRates(o.scenario)].filter(([c]) => o.scope.companies.includes(c))) : null,
     status: r.status,
     proven: proven(o),
