@@ -1,4 +1,4 @@
-import { type Cell, type ColumnMeta, cellNumber, createTable, pushRow, rows, type Table } from "@tieup/core";
+import { cellNumber, col, defineTable, type ReferenceGroup, type RowOf, rows, type Table, tableOfRows } from "@tieup/core";
 import type { OptimizeOutcome } from "./pipeline.js";
 import type { Instance } from "./problem/instance.js";
 import type { OptimumResult } from "./solve-instance.js";
@@ -18,8 +18,82 @@ export interface OptimizeTables {
   cooperation: Table | undefined;
 }
 
-const key = (name: string, description: string): ColumnMeta => ({ name, role: "key", description });
-const value = (name: string, description: string, unit?: string): ColumnMeta => ({ name, role: "value", description, ...(unit ? { unit } : {}) });
+const { key, label, measure, optional } = col;
+
+export const OPTIMIZE_COMPANIES = defineTable("companies", "`tieup optimize`: each company's profit with its own sourcing, at the optimum and alone.", [
+  key("company", "Company id"),
+  measure(
+    "ownSourcing",
+    "base",
+    "Profit (contribution − fixed cost) over the horizon with the scenario's own sourcing; an NPV when the output's discountRates are set",
+  ),
+  measure("optimum", "base", "Profit at the optimum"),
+  measure("change", "base", "Optimum − own sourcing"),
+  optional("standAlone", "base", "Stand-alone optimum: own programs at own plants only"),
+]);
+
+export const OPTIMIZE_CHANGES = defineTable(
+  "changes",
+  "`tieup optimize`: the allocation's changes against own sourcing, plant that loses to plant that gains.",
+  [
+    key("period", "Period id"),
+    key("program", "Program id"),
+    key("market", "Market id"),
+    key("from", "Plant that builds less (– for new sales)"),
+    key("to", "Plant that builds more (– for sales given up)"),
+    measure("units", "units", "Units moved"),
+  ],
+);
+
+export const OPTIMIZE_PLANTS = defineTable("plants", "`tieup optimize`: each plant's output and utilisation with own sourcing and at the optimum.", [
+  key("period", "Period id"),
+  key("plant", "Plant id"),
+  label("owner", "Owning company"),
+  measure("capacity", "units", "Capacity in the period"),
+  measure("ownOutput", "units", "Output with the scenario's own sourcing"),
+  optional("ownUtilisation", "fraction", "Utilisation with own sourcing"),
+  measure("output", "units", "Output at the optimum"),
+  optional("utilisation", "fraction", "Utilisation at the optimum"),
+  measure("open", "", "1 kept, 0 closed (footprint)"),
+  optional("shadowPrice", "base/unit", "Profit of one more unit of capacity in the period (LP dual; – for a MILP)"),
+]);
+
+export const OPTIMIZE_FLOWS = defineTable("flows", "`tieup optimize`: units per lane at the optimum.", [
+  key("period", "Period id"),
+  key("program", "Program id"),
+  label("seller", "Company selling the vehicle"),
+  key("plant", "Plant id"),
+  label("builder", "Company that owns the plant"),
+  key("market", "Market id"),
+  measure("units", "units", "Units built and sold at the optimum"),
+]);
+
+export const CROSS_BUILT = defineTable("crossBuilt", "`tieup optimize`: programs built at another company's plant at the optimum, most first.", [
+  key("program", "Program id"),
+  key("market", "Market id"),
+  label("seller", "Company selling the vehicle"),
+  key("plant", "Plant id"),
+  label("builder", "Company that owns the plant"),
+  measure("units", "units", "Units over the horizon at the optimum"),
+]);
+
+export const COOPERATION = defineTable(
+  "cooperation",
+  "`tieup optimize` (alliance): volume that changes builder company between the stand-alone optima and the alliance.",
+  [
+    key("program", "Program id"),
+    key("market", "Market id"),
+    key("plant", "Plant id"),
+    label("builder", "Owner of the plant"),
+    measure("units", "units", "Units over the horizon: alliance − stand-alone"),
+  ],
+);
+
+/** The optimiser's tables as a section of the results reference. */
+export const OPTIMIZE_REFERENCE: ReferenceGroup = [
+  "Optimisation (`tieup optimize`)",
+  [OPTIMIZE_COMPANIES, OPTIMIZE_CHANGES, OPTIMIZE_PLANTS, OPTIMIZE_FLOWS, CROSS_BUILT, COOPERATION],
+];
 
 export function optimizeTables(o: OptimizeOutcome): OptimizeTables {
   const f = flows(o.si.inst, o.result);
@@ -27,23 +101,14 @@ export function optimizeTables(o: OptimizeOutcome): OptimizeTables {
 }
 
 function companies(o: OptimizeOutcome): Table {
-  const t = createTable("companies", [
-    key("company", "Company id"),
-    value(
-      "ownSourcing",
-      "Profit (contribution − fixed cost) over the horizon with the scenario's own sourcing; an NPV when the output's discountRates are set",
-      "base",
-    ),
-    value("optimum", "Profit at the optimum", "base"),
-    value("change", "Optimum − own sourcing", "base"),
-    value("standAlone", "Stand-alone optimum: own programs at own plants only", "base"),
-  ]);
-  for (const c of o.scope.companies) {
-    const own = o.baseline.profit.get(c) ?? 0;
-    const opt = o.result.profit.get(c) ?? 0;
-    pushRow(t, { company: c, ownSourcing: own, optimum: opt, change: opt - own, standAlone: o.cooperation?.standAlone.get(c)?.objective ?? null });
-  }
-  return t;
+  return tableOfRows(
+    OPTIMIZE_COMPANIES,
+    o.scope.companies.map((c) => {
+      const own = o.baseline.profit.get(c) ?? 0;
+      const opt = o.result.profit.get(c) ?? 0;
+      return { company: c, ownSourcing: own, optimum: opt, change: opt - own, standAlone: o.cooperation?.standAlone.get(c)?.objective ?? null };
+    }),
+  );
 }
 
 /** Units per (period, program, market, plant) of a result. */
@@ -70,19 +135,12 @@ function changes(o: OptimizeOutcome): Table {
   const groups = new Map<string, Map<string, number>>();
   for (const [k, u] of before) add(groups, k, -u);
   for (const [k, u] of after) add(groups, k, u);
-  const t = createTable("changes", [
-    key("period", "Period id"),
-    key("program", "Program id"),
-    key("market", "Market id"),
-    key("from", "Plant that builds less (– for new sales)"),
-    key("to", "Plant that builds more (– for sales given up)"),
-    value("units", "Units moved", "units"),
-  ]);
+  const list: RowOf<typeof OPTIMIZE_CHANGES>[] = [];
   for (const [g, byPlant] of groups) {
     const [period, program, market] = g.split("\u0000") as [string, string, string];
-    for (const m of pair(byPlant)) pushRow(t, { period, program, market, ...m });
+    for (const m of pair(byPlant)) list.push({ period, program, market, ...m });
   }
-  return t;
+  return tableOfRows(OPTIMIZE_CHANGES, list);
 }
 
 function add(groups: Map<string, Map<string, number>>, k: string, u: number): void {
@@ -116,105 +174,65 @@ function pair(byPlant: Map<string, number>): { from: string; to: string; units: 
 }
 
 function plants(o: OptimizeOutcome): Table {
-  const t = createTable("plants", [
-    key("period", "Period id"),
-    key("plant", "Plant id"),
-    value("owner", "Owning company"),
-    value("capacity", "Capacity in the period", "units"),
-    value("ownOutput", "Output with the scenario's own sourcing", "units"),
-    value("ownUtilisation", "Utilisation with own sourcing", "fraction"),
-    value("output", "Output at the optimum", "units"),
-    value("utilisation", "Utilisation at the optimum", "fraction"),
-    value("open", "1 kept, 0 closed (footprint)"),
-    value("shadowPrice", "Profit of one more unit of capacity in the period (LP dual; – for a MILP)", "base/unit"),
-  ]);
   const own = new Map(o.baseline.plants.map((p) => [`${p.plant}:${p.period}`, p.output]));
-  for (const p of o.result.plants) {
-    const before = own.get(`${p.plant}:${p.period}`) ?? 0;
-    const util = (x: number): Cell => (p.capacity > 0 ? x / p.capacity : null);
-    pushRow(t, {
-      period: p.period,
-      plant: p.plant,
-      owner: p.owner,
-      capacity: p.capacity,
-      ownOutput: before,
-      ownUtilisation: util(before),
-      output: p.output,
-      utilisation: util(p.output),
-      open: p.open,
-      shadowPrice: p.shadowPrice,
-    });
-  }
-  return t;
+  return tableOfRows(
+    OPTIMIZE_PLANTS,
+    o.result.plants.map((p) => {
+      const before = own.get(`${p.plant}:${p.period}`) ?? 0;
+      const util = (x: number) => (p.capacity > 0 ? x / p.capacity : null);
+      const { period, plant, owner, capacity, output, open, shadowPrice } = p;
+      return { period, plant, owner, capacity, ownOutput: before, ownUtilisation: util(before), output, utilisation: util(output), open, shadowPrice };
+    }),
+  );
 }
 
 function flows(inst: Instance, r: OptimumResult): Table {
   const L = inst.lanes;
-  const t = createTable("flows", [
-    key("period", "Period id"),
-    key("program", "Program id"),
-    value("seller", "Company selling the vehicle"),
-    key("plant", "Plant id"),
-    value("builder", "Company that owns the plant"),
-    key("market", "Market id"),
-    value("units", "Units built and sold at the optimum", "units"),
-  ]);
-  for (const f of r.flows) {
-    const l = f.lane;
-    pushRow(t, {
+  return tableOfRows(
+    OPTIMIZE_FLOWS,
+    r.flows.map(({ lane: l, units }) => ({
       period: inst.periods[L.period[l] as number] as string,
       program: L.program[l] as string,
       seller: L.seller[l] as string,
       plant: L.plant[l] as string,
       builder: L.builder[l] as string,
       market: L.market[l] as string,
-      units: f.units,
-    });
-  }
-  return t;
+      units,
+    })),
+  );
 }
 
 /** Flows whose plant belongs to another company than the seller, summed over the horizon per program, market and plant. */
 function crossBuilt(flowTable: Table): Table {
-  const t = createTable("crossBuilt", [
-    key("program", "Program id"),
-    key("market", "Market id"),
-    value("seller", "Company selling the vehicle"),
-    key("plant", "Plant id"),
-    value("builder", "Company that owns the plant"),
-    value("units", "Units over the horizon at the optimum", "units"),
-  ]);
-  const sum = new Map<string, Record<string, Cell>>();
+  const sum = new Map<string, RowOf<typeof CROSS_BUILT>>();
   for (const f of rows(flowTable)) {
     if (f.seller === f.builder) continue;
     const k = `${f.program}\u0000${f.market}\u0000${f.plant}`;
     const r = sum.get(k) ?? {
-      program: f.program ?? null,
-      market: f.market ?? null,
-      seller: f.seller ?? null,
-      plant: f.plant ?? null,
-      builder: f.builder ?? null,
+      program: String(f.program),
+      market: String(f.market),
+      seller: String(f.seller),
+      plant: String(f.plant),
+      builder: String(f.builder),
       units: 0,
     };
-    r.units = cellNumber(r.units) + cellNumber(f.units);
+    r.units += cellNumber(f.units);
     sum.set(k, r);
   }
-  for (const r of [...sum.values()].sort((a, b) => cellNumber(b.units) - cellNumber(a.units))) pushRow(t, r);
-  return t;
+  return tableOfRows(
+    CROSS_BUILT,
+    [...sum.values()].sort((a, b) => b.units - a.units),
+  );
 }
 
 /** Value of cooperation: volume that changes builder company between the stand-alone optima and the alliance, by program. */
 function cooperationTable(o: OptimizeOutcome): Table | undefined {
   const c = o.cooperation;
   if (!c) return undefined;
+  // Every move is at a plant of the instance (moves come from its lanes), so its owner is known.
   const owner = new Map(o.si.inst.plants.map((p) => [p.id, p.owner]));
-  const t = createTable("cooperation", [
-    key("program", "Program id"),
-    key("market", "Market id"),
-    key("plant", "Plant id"),
-    value("builder", "Owner of the plant"),
-    value("units", "Units over the horizon: alliance − stand-alone", "units"),
-  ]);
-  for (const m of c.moves) pushRow(t, { ...m, builder: owner.get(m.plant) ?? null });
-  return t;
+  return tableOfRows(
+    COOPERATION,
+    c.moves.map((m) => ({ ...m, builder: owner.get(m.plant) as string })),
+  );
 }

@@ -4,7 +4,10 @@ import { SENSITIVITY, SWEEP } from "../sweep/tables.js";
 import { DEAL_GAINS, PRICE_SWEEP } from "../valuation/tables.js";
 import { JSON_OUTPUTS } from "./json.js";
 
-const GROUPS: readonly [string, readonly TableDecl[]][] = [
+/** A section of the reference: its title and the tables it declares. */
+export type ReferenceGroup = readonly [string, readonly TableDecl[]];
+
+const GROUPS: readonly ReferenceGroup[] = [
   ["Evaluation (`tieup run`, `compare`)", [COMPANIES, COMPANY_DUTIES, PLANTS, FLOWS, DUTIES]],
   ["Deals (`tieup deal`)", [DEAL_GAINS, PRICE_SWEEP]],
   ["Uncertainty (`tieup sweep`, `tieup sensitivity`)", [SWEEP, SENSITIVITY]],
@@ -17,8 +20,12 @@ function escapePipes(text: string): string {
   return text.replace(/\|/g, "\\|");
 }
 
-/** The results reference page, generated from the table and JSON declarations so it cannot drift from the code. */
-export function resultsReference(): string {
+/**
+ * The results reference page, generated from the table and JSON declarations
+ * so it cannot drift from the code; `more` adds the groups of packages above
+ * core (the optimiser's tables), which core may not import.
+ */
+export function resultsReference(more: readonly ReferenceGroup[] = []): string {
   const out = [
     "# Results reference",
     "",
@@ -29,7 +36,7 @@ export function resultsReference(): string {
     UNITS,
     "",
   ];
-  for (const [title, tables] of GROUPS) {
+  for (const [title, tables] of [...GROUPS, ...more]) {
     out.push(`## ${title}`, "");
     for (const t of tables) {
       out.push(`### \`${t.name}\``, "", t.description, "", "| column | role | type | unit | description |", "| --- | --- | --- | --- | --- |");
