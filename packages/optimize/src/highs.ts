@@ -35,7 +35,7 @@ export interface SolveOptions {
    * HiGHS presolve; default on for an LP and off for a MIP. HiGHS 1.15.3's
    * MIP presolve can return a worse answer as proved optimal: on a
    * 38-column footprint model it reports 11,261 where CBC, GLPK and HiGHS
-   * without presolve find 12,473.8 (optima.test.ts; upstream reports of the
+   * without presolve find 12,473.8 (presolve.test.ts; upstream reports of the
    * class: ERGO-Code/HiGHS#3094, #3073, #3043). Off costs about 3× on the
    * default footprint (2.4 s → 7.7 s), the price of an optimum that is one.
    */

@@ -165,16 +165,21 @@ export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, pr
 }
 
 /** Gains as a function of the price; the counterfactual does not depend on it, so it is evaluated once. */
-function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): (p: number) => { host: number; client: number } {
+/** The parties' gains at a price, each in its reporting currency, and their sum in the base currency (at each period's rate). */
+type GainsAt = ((p: number) => { host: number; client: number }) & { jointBase: (p: number) => number };
+
+function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): GainsAt {
   const others = { ...prices };
   delete others[deal.id];
   const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
-  return (p) => {
-    const on = evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
-    const gains = gainRows(on, off);
-    const value = (c: string) => partyValue(scenario, on, c, gains).npv;
+  const on = (p: number) => evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
+  const gains = (p: number) => {
+    const at = on(p);
+    const rowsAt = gainRows(at, off);
+    const value = (c: string) => partyValue(scenario, at, c, rowsAt).npv;
     return { host: value(deal.host), client: value(deal.client) };
   };
+  return Object.assign(gains, { jointBase: (p: number) => jointBase(scenario, on(p), off, [deal.host, deal.client]) });
 }
 
 function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): PriceAnalysis {
@@ -187,7 +192,7 @@ function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: 
     fit.linear && fit.gains.bH > 0 && fit.gains.bC > 0
       ? linearAgreement(fit.gains, deal.bargainingWeight)
       : numericAgreement(g, 0, widen(g, ref), deal.bargainingWeight);
-  const { currency: surplusCurrency, joint } = surplusIn(scenario, deal, prices, agreement);
+  const { currency: surplusCurrency, joint } = surplusIn(scenario, deal, g, agreement);
   const tp = deal.transferPrice;
   const kind = tp === "open" ? "open" : "perUnit" in tp ? "fixed" : "cost-plus";
   const used = tp === "open" ? (agreement.nash ?? hostCost(scenario, deal)) : "perUnit" in tp ? tp.perUnit : (1 + tp.costPlus) * (program?.variableCost ?? 0);
@@ -204,16 +209,11 @@ function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: 
 }
 
 /** The joint surplus of an agreement in one currency: the parties' own when shared, else the base (H and C are each in its party's). */
-function surplusIn(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, a: Agreement): { currency: string; joint: number } {
+function surplusIn(scenario: Scenario, deal: ContractManufacturing, g: GainsAt, a: Agreement): { currency: string; joint: number } {
   const currencyOf = (id: string) => scenario.companies.find((c) => c.id === id)?.reportingCurrency ?? scenario.fx.base;
   const host = currencyOf(deal.host);
   if (host === currencyOf(deal.client)) return { currency: host, joint: a.jointSurplus };
-  const others = { ...prices };
-  delete others[deal.id];
-  const at = a.nash ?? (a.pLow + a.pHigh) / 2;
-  const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
-  const on = evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: at } }));
-  return { currency: scenario.fx.base, joint: jointBase(scenario, on, off, [deal.host, deal.client]) };
+  return { currency: scenario.fx.base, joint: g.jointBase(a.nash ?? (a.pLow + a.pHigh) / 2) };
 }
 
 /** An upper price at which the host gains and the client loses, doubling from `start` (at most 2^10 times it). */
