@@ -133,7 +133,8 @@ export function headline(summary: Table, period: string, figures: readonly Headl
         .filter((w) => w.i)
         .map((w) => `${w.w.label}: ${money(w.i?.net ?? 0, currency)}`);
       const eps = x.tariffEps === null ? "" : `, EPS ${signedNumber(n(x.tariffEps), 1)} ${currencySign(currency)}`;
-      const ni = x.tariffNetIncome === null ? "" : `; net income ${amount(n(x.tariffNetIncome))}${eps}`;
+      // The tariff cost's effect on net income, not the company's net income: said so, or a reader takes it for a forecast.
+      const ni = x.tariffNetIncome === null ? "" : `; its effect on net income ${amount(n(x.tariffNetIncome))}${eps}`;
       lines.push(
         `  tariff cost ${period}: gross ${money(n(x.tariffGross), currency)}, offsets ${money(n(x.tariffOffsets), currency)}, net ${amount(n(x.tariffNet))}${inWindows.length ? ` (${inWindows.join("; ")})` : ""}${ni}`,
       );
