@@ -1,4 +1,4 @@
-import type { Metric, Summary, Swing } from "@tieup/core";
+import { chanceEvent, isChance, type Metric, type Summary, type Swing } from "@tieup/core";
 import { fixed, money, moneyUnit, percent } from "../report/format.js";
 import type { Section } from "../report/sections.js";
 
@@ -8,9 +8,6 @@ export interface SweepOutput {
   draws?: number[];
 }
 
-/** Outputs that are 0/1 events, summarised as probabilities. */
-const isChance = (m: Metric) => m.kind === "winwin" || m.kind === "zone";
-const CHANCE: Record<string, string> = { winwin: "win-win at the base-case price", zone: "a zone of agreement exists" };
 const isMoney = (m: Metric) => m.unit !== "units" && m.unit !== "probability";
 const shown = (m: Metric, x: number) => (isMoney(m) ? money(x, m.unit) : m.unit === "units" ? fixed(x, 0) : fixed(x, 3));
 const unitOf = (m: Metric) => (isMoney(m) ? moneyUnit(m.unit) : m.unit);
@@ -44,8 +41,8 @@ export function sweepSections(outputs: SweepOutput[]): Section[] {
       headers: ["deal", "parties", "event", "probability", "95% interval"],
       body: winwin.map(({ metric: m, summary: s }) => {
         const [lo, hi] = wilson(s.mean, s.count);
-        const deal = m.kind === "winwin" || m.kind === "zone" ? [m.deal, m.parties.join(" + ")] : [m.name, ""];
-        return [...deal, CHANCE[m.kind] ?? m.kind, percent(s.mean), `${percent(lo)}–${percent(hi)}`];
+        const deal = isChance(m) ? [m.deal, m.parties.join(" + "), chanceEvent(m)] : [m.name, "", m.kind];
+        return [...deal, percent(s.mean), `${percent(lo)}–${percent(hi)}`];
       }),
     });
   return sections;

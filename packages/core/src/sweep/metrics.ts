@@ -31,6 +31,18 @@ export type Metric =
     }
   | { name: string; kind: "zone"; deal: string; parties: string[]; unit: "probability" };
 
+/** A deal's 0/1 events (win-win, a zone of agreement), summarised as probabilities rather than distributions. */
+export type ChanceMetric = Extract<Metric, { kind: "winwin" | "zone" }>;
+
+export function isChance(m: Metric): m is ChanceMetric {
+  return m.kind === "winwin" || m.kind === "zone";
+}
+
+/** What a chance output is the probability of, in the words of the reports. */
+export function chanceEvent(m: ChanceMetric): string {
+  return m.kind === "zone" ? "a zone of agreement exists" : "win-win at the base-case price";
+}
+
 // Every numeric column of the companies table is an output.
 const COMPANY_VALUES: string[] = COMPANIES.columns.filter((c) => c.kind === "number").map((c) => c.name);
 

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { Metric, Summary } from "@tieup/core";
+import { chanceEvent, isChance, type Metric, type Summary } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
 import { spreadChart } from "../charts/uncertainty.js";
 import { Chart } from "../components/Chart.js";
@@ -130,9 +130,8 @@ export function OutputPicker({ result, value, onPick }: { result: SweepResult; v
 }
 
 function SweepOutputs({ result }: { result: SweepResult }) {
-  const chance = (o: Output) => o.metric.kind === "winwin" || o.metric.kind === "zone";
-  const values = result.outputs.filter((o) => !chance(o) && isCurrency(o.metric.unit));
-  const winwin = result.outputs.filter(chance);
+  const values = result.outputs.filter((o) => !isChance(o.metric) && isCurrency(o.metric.unit));
+  const winwin = result.outputs.filter((o) => isChance(o.metric));
   const unit = [...new Set(values.map((o) => o.metric.unit))];
   return (
     <>
@@ -160,12 +159,7 @@ function SweepOutputs({ result }: { result: SweepResult }) {
           headers={["deal", "parties", "event", "probability"]}
           rows={winwin.map(({ metric: m, summary: s }: Output) => ({
             key: m.name,
-            cells: [
-              m.kind === "winwin" || m.kind === "zone" ? m.deal : m.name,
-              m.kind === "winwin" || m.kind === "zone" ? m.parties.join(" + ") : "",
-              m.kind === "zone" ? "a zone of agreement exists" : "win-win at the base-case price",
-              percent(s.mean),
-            ],
+            cells: [...(isChance(m) ? [m.deal, m.parties.join(" + "), chanceEvent(m)] : [m.name, "", m.kind]), percent(s.mean)],
           }))}
         />
       ) : null}
