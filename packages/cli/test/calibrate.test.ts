@@ -125,7 +125,7 @@ describe("tieup run headline", () => {
       const at = lines.findIndex((l) => l.startsWith(`${c}: operating profit FY2025 `));
       expect(lines[at]).toMatch(/, whole company \(modelled scope -?[\d.,]+, .*rest of company [\d.,]+\)$/);
       expect(lines[at + 1]).toMatch(
-        /^ {2}tariff cost FY2025: gross [\d.,]+, offsets -[\d.,]+, net [\d.,]+ ¥ billion \(April-September 2025: [\d.,]+\); net income -[\d.,]+ ¥ billion, EPS -[\d.]+ yen a share$/,
+        /^ {2}tariff cost FY2025: gross [\d.,]+, offsets -[\d.,]+, net [\d.,]+ ¥ billion \(April-September 2025: [\d.,]+\); its effect on net income -[\d.,]+ ¥ billion, EPS -[\d.]+ yen a share$/,
       );
       // A weaker yen raises both companies' yen profit, within a factor of two of what they publish.
       const fx = lines[at + 2]?.match(/^ {2}a weaker yen \(\+¥1\/USD\): \+([\d.]+) ¥ billion \(modelled scope \+[\d.]+\); published \+([\d.]+)$/);
