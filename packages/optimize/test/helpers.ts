@@ -78,6 +78,7 @@ export function tinyInstance(lanes: LaneSpec[], plants: PlantSpec[], periods = [
     plants: plants.map((p) => ({
       id: p.id,
       owner: p.owner ?? "a",
+      owners: [[p.owner ?? "a", 1]] as [string, number][],
       platforms: p.platforms ?? ["p"],
       capacity: perPeriod(p.capacity),
       fixedCost: perPeriod(p.fixedCost),

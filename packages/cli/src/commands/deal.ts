@@ -134,6 +134,7 @@ function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] 
 
 function summary(s: Scenario, a: DealAnalysis): Section {
   const d = a.deal;
+  const withMarket = a.values.some((v) => v.market !== null);
   const lines: string[][] = a.values.map((v) => [
     v.company,
     moneyUnit(v.currency),
@@ -141,10 +142,14 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     money(v.npv, v.currency),
     v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency),
     v.npvAfterTaxPerShare === null ? "–" : `${fixed(v.npvAfterTaxPerShare, 2)} ${v.currency}`,
+    ...(withMarket ? [v.market === null ? "–" : `${fixed(v.market.ofMarketCap * 100, 2)}%`] : []),
     ...(s.parameters.terminalGrowth !== undefined ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency)] : []),
     ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency)] : []),
+    ...(a.versus ?? []).map((alt) => money(alt.values.find((x) => x.company === v.company)?.npv ?? 0, v.currency)),
   ]);
   const notes = [`${d.name} (${d.type})`];
+  if (withMarket) notes.push(marketNote(a));
+  notes.push(...(a.terms?.lines ?? []));
   if (a.versusNeither)
     notes.push("NPV of gain: against each party developing the part alone (the deal's counterfactual); last column: against neither developing it");
   if (a.price) {
@@ -177,11 +182,27 @@ function summary(s: Scenario, a: DealAnalysis): Section {
       "NPV of gain",
       "after tax",
       "after tax per share",
+      ...(withMarket ? ["of market cap"] : []),
       ...(s.parameters.terminalGrowth !== undefined ? ["terminal value"] : []),
       ...(a.versusNeither ? ["NPV vs neither develops"] : []),
+      ...(a.versus ?? []).map((alt) => `NPV vs ${alt.label}`),
     ],
     body: lines,
   };
+}
+
+/** Each party's share price and market value, the yardstick of the "of market cap" column. */
+function marketNote(a: DealAnalysis): string {
+  const parts = a.values.flatMap((v) => {
+    const m = v.market;
+    if (!m) return [];
+    const ev = m.enterpriseValue === null ? "" : `, enterprise value ${money(m.enterpriseValue, v.currency)}`;
+    const adr = m.perAdr === null ? "" : `, ${fixed(m.perAdr, 2)} ${v.currency} per ADR`;
+    return [
+      `${v.company} ${fixed(m.sharePrice, 1)} ${v.currency} a share on ${m.date}, market cap ${money(m.marketCap, v.currency)} ${moneyUnit(v.currency)}${ev}${adr}`,
+    ];
+  });
+  return `of market cap: the after-tax NPV over market capitalisation, also its value per share over the share price (${parts.join("; ")})`;
 }
 
 /** --sweep transfer-price=LOW:HIGH:STEP: both parties' NPV gains along the price. */

@@ -93,7 +93,7 @@ export function plantSection(r: Results, periods: string[], breakEvenPeriod: str
       const ref = at(p, breakEvenPeriod);
       return [
         p,
-        String(ref?.owner ?? ""),
+        String(ref?.owners ?? ref?.owner ?? ""),
         String(ref?.country ?? ""),
         thousands(n(ref?.capacity ?? 0)),
         ...periods.map((period) => percent((at(p, period)?.utilisation as number | null) ?? null)),

@@ -21,6 +21,7 @@ export interface ScenarioParts {
   lanes: readonly Lane[];
   fx: Fx;
   deals: readonly Deal[];
+  parameters: { jobsPerThousandUnits: number };
 }
 
 /** What the checks of a deal see: the scenario, its periods and the ids of its entities. */

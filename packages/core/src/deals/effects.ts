@@ -28,6 +28,8 @@ export interface OneOff {
   /** Base currency. */
   amount: number;
   item: string;
+  /** False for a non-cash item (a write-off): in profit, not in cash. */
+  cash?: boolean;
 }
 
 /** Equity-method income of a stake, and the dividends received (cash, not profit), base currency. */
@@ -96,4 +98,6 @@ export interface DealOptions {
   counterfactual?: ReadonlySet<string>;
   /** Deals left out altogether: no effect as agreed nor as counterfactual (for a joint development, neither party develops). */
   absent?: ReadonlySet<string>;
+  /** Deals replaced by one of their module's named alternative counterfactuals (a closure against keeping the plant idle). */
+  alternative?: ReadonlyMap<string, string>;
 }

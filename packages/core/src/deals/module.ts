@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Issue } from "../issues/issue.js";
-import type { DealCheckContext } from "./check.js";
+import type { Period } from "../time/periods.js";
+import type { DealCheckContext, ScenarioParts } from "./check.js";
 import type { DealEffects, DealOptions, EffectContext } from "./effects.js";
 
 /** A deal document as written, before validation. */
@@ -25,6 +26,35 @@ export interface Builds {
   plants: string[];
 }
 
+/** What a deal type's own terms are computed from: the scenario, and the analysis's evaluation of the deal as agreed. */
+export interface TermsContext {
+  scenario: ScenarioParts;
+  periods: readonly Period[];
+  /** Each party's after-tax NPV of its gain against the counterfactual, reporting currency (absent: no gain or no tax rate). */
+  afterTax: ReadonlyMap<string, number>;
+  /** A company's whole-company net income in period t as evaluated with the deal, reporting currency; null without a tax rate. */
+  netIncome: (company: string, t: number) => number | null;
+  /** The change the deal makes to a column of a company's results row in period t (as agreed less counterfactual), reporting currency. */
+  delta: (company: string, column: "operatingProfit" | "fixedCost" | "dealCosts" | "profit", t: number) => number;
+  /** An amount converted from one currency to another at period t's average rates. */
+  convert: (amount: number, from: string, to: string, t: number) => number;
+  /**
+   * Discounting at a company's rate (or at parameters.discountRate for one
+   * outside the scenario): mid-period factors by period index, the factor of
+   * the horizon's last day, and whether each period's middle lies after the
+   * valuation date (the cash a decision taken on that day can still change).
+   */
+  discount: (company: string) => { factors: number[]; end: number; future: boolean[] };
+  /** Index of the period holding the valuation date (clamped to the horizon). */
+  valuationPeriod: number;
+}
+
+/** Terms of a deal beyond its parties' gains (an issue-price zone, a dilution), as report lines and as figures for JSON. */
+export interface DealTerms {
+  lines: string[];
+  figures: Record<string, unknown>;
+}
+
 /**
  * Everything tieup knows about one type of deal, in one module: its schema,
  * what it does to the model (as agreed or as its counterfactual), the checks
@@ -44,6 +74,12 @@ export interface DealModule<D extends { id: string; type: string }> {
   check(deal: D, ctx: DealCheckContext, at: string): Issue[];
   /** Money attributes of the deal as written and the currency each must be in (none: only its own `currency`). */
   money?(raw: RawDeal, currencies: RawCurrencies): MoneyAt[];
+  /** Deals this one groups (a programme of closures): its counterfactual replaces each of them by theirs as well. */
+  members?(deal: D): string[];
+  /** Other counterfactuals the deal is also valued against (DealOptions.alternative), each reported beside the main one. */
+  readonly alternatives?: readonly { id: string; label: string }[];
+  /** Terms the type reports beside each party's NPV, from the evaluated deal (none: its gains say it all). */
+  terms?(deal: D, ctx: TermsContext): DealTerms | undefined;
   /** Programs the deal builds and where: routes that the lane checks and the optimiser must know. */
   builds?(deal: D): Builds[];
   /** The programs a deal names as built by it, read from the document even when the deal failed the schema. */

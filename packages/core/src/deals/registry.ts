@@ -1,19 +1,23 @@
 import { z } from "zod";
 import type { DealModule } from "./module.js";
+import { capitalInjection } from "./types/capital-injection.js";
 import { capitalTie } from "./types/capital-tie.js";
 import { componentSupply } from "./types/component-supply.js";
 import { contractManufacturing } from "./types/contract-manufacturing.js";
 import { jointDevelopment } from "./types/joint-development.js";
 import { plantAction } from "./types/plant-action.js";
+import { programme } from "./types/programme.js";
 
+export * from "./types/capital-injection.js";
 export * from "./types/capital-tie.js";
 export * from "./types/component-supply.js";
 export * from "./types/contract-manufacturing.js";
 export * from "./types/joint-development.js";
 export * from "./types/plant-action.js";
+export * from "./types/programme.js";
 
 /** Every deal type tieup knows, one module each (see module.ts). Adding a type: a module in types/ and one entry here. */
-export const DEAL_MODULES = [contractManufacturing, jointDevelopment, componentSupply, capitalTie, plantAction] as const;
+export const DEAL_MODULES = [contractManufacturing, jointDevelopment, componentSupply, capitalTie, capitalInjection, plantAction, programme] as const;
 
 type Schemas<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer S } ? S : never };
 

@@ -7,7 +7,7 @@ import { openShare } from "../evaluate/plants.js";
 import { buildModel, type Model, toBase } from "../model/model.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Market } from "../schema/market.js";
-import type { Plant } from "../schema/plant.js";
+import { builderAt, ownerShares, type Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import { demandIn, findLane } from "../schema/queries.js";
 import { expandHorizon } from "../time/periods.js";
@@ -61,6 +61,8 @@ export interface LaneEconomics {
 export interface PlantEconomics {
   id: string;
   owner: string;
+  /** Each owner's share (a joint venture's several; else the owner's 1): how its fixed and closure costs are split. */
+  owners: [string, number][];
   platforms: string[];
   capacity: number[];
   fixedCost: number[];
@@ -254,7 +256,7 @@ function applyDealPrices(scenario: Scenario, prices: Record<string, number>, pro
     if (deal.type !== "contract-manufacturing") continue;
     const program = programs.get(deal.program);
     const plant = scenario.plants.find((k) => k.id === deal.plant);
-    if (!program || !plant || plant.owner === program.seller) continue;
+    if (!program || !plant || builderAt(plant, program.seller) === program.seller) continue;
     const at = new Map<string, number>();
     for (let j = 0; j < out.length; j++)
       if (out.program[j] === deal.program && out.plant[j] === deal.plant) at.set(`${out.period[j]}\u0000${out.market[j]}`, j);
@@ -284,6 +286,7 @@ function plantEconomics(model: Model, plant: Plant): PlantEconomics {
   return {
     id: plant.id,
     owner: plant.owner,
+    owners: ownerShares(plant),
     platforms: plant.platforms,
     capacity: model.periods.map((p) => plant.capacity * p.years * openShare(plant, p)),
     fixedCost: model.periods.map((p) => toBase(model, plant.fixedCost * p.years * openShare(plant, p), plant.currency, p.index)),

@@ -1,4 +1,5 @@
 import { fxRate, type Model } from "../model/model.js";
+import { ownerShares } from "../schema/plant.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import type { CompanyDutyRow, CompanyRow, PlantRow } from "./tables.js";
@@ -66,7 +67,13 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
     builder.partsDuty += flows.partsDuty[f] as number;
     builder.offset += flows.offset[f] as number;
   }
-  for (const row of plants) get(keys.companies.code(row.owner), model.periodIndex.get(row.period) as number).fixedCost += row.fixedCost;
+  for (const row of plants) {
+    const plant = model.plants.get(row.plant);
+    const t = model.periodIndex.get(row.period) as number;
+    // A joint venture is consolidated proportionally: each owner books its share of the fixed cost.
+    for (const [owner, share] of plant ? ownerShares(plant) : [[row.owner, 1] as [string, number]])
+      get(keys.companies.code(owner), t).fixedCost += share * row.fixedCost;
+  }
   for (const o of model.effects.oneOffs) get(keys.companies.code(o.company), o.t).dealCosts += o.amount;
   for (const e of ledger) get(keys.companies.code(e.company), e.t)[e.field] += e.amount;
   for (const e of model.effects.equity) {

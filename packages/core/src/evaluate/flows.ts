@@ -1,5 +1,5 @@
 import { type Model, toBase } from "../model/model.js";
-import type { Plant } from "../schema/plant.js";
+import { builderAt, type Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
@@ -358,7 +358,7 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
   flows.program[f] = program.id;
   flows.seller[f] = program.seller;
   flows.plant[f] = plant.id;
-  flows.builder[f] = plant.owner;
+  flows.builder[f] = builderAt(plant, program.seller);
   flows.market[f] = market.id;
   flows.units[f] = u;
   flows.price[f] = m.price;
@@ -380,7 +380,7 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
  * program's customs value.
  */
 function customsOf(s: PlantShare, program: Program, customs: number): number {
-  return s.agreed && s.route.plant.owner !== program.seller ? s.price : customs;
+  return s.agreed && builderAt(s.route.plant, program.seller) !== program.seller ? s.price : customs;
 }
 
 /** Shared empty schedule (never mutated). */

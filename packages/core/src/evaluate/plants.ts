@@ -1,5 +1,5 @@
 import { type Model, toBase } from "../model/model.js";
-import type { Plant } from "../schema/plant.js";
+import { ownerShares, type Plant } from "../schema/plant.js";
 import { dayNumber } from "../time/dates.js";
 import type { Period } from "../time/periods.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
@@ -30,6 +30,14 @@ export function plantRows(model: Model, flows: FlowColumns, keys: FlowKeys, cont
     contrib[i] = (contrib[i] as number) + (contribution[f] as number);
   }
   const rows: PlantRow[] = [];
+  const owners = new Map(
+    [...model.plants.values()].map((p) => [
+      p.id,
+      ownerShares(p)
+        .map(([c, x]) => (p.owners ? `${c} ${Math.round(x * 1000) / 10}%` : c))
+        .join(" + "),
+    ]),
+  );
   for (const period of model.periods) {
     for (const plant of model.plants.values()) {
       const code = keys.plants.get(plant.id);
@@ -44,6 +52,7 @@ export function plantRows(model: Model, flows: FlowColumns, keys: FlowKeys, cont
         period: period.id,
         plant: plant.id,
         owner: plant.owner,
+        owners: owners.get(plant.id) ?? plant.owner,
         country: plant.country,
         output: out,
         capacity,

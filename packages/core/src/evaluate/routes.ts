@@ -2,7 +2,7 @@ import { type Model, sourcingAt } from "../model/model.js";
 import type { PriceResponse } from "../scenario/schema.js";
 import type { Lane } from "../schema/lane.js";
 import type { Market } from "../schema/market.js";
-import type { Plant } from "../schema/plant.js";
+import { builderAt, type Plant } from "../schema/plant.js";
 import type { Program, ProgramMarket } from "../schema/program.js";
 import { contentAt, demandIn, findLane } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
@@ -63,7 +63,7 @@ export interface PlantRoute {
   plant: Plant;
   /** Code of the plant. */
   code: number;
-  /** Code of the plant's owner, the builder. */
+  /** Code of the builder: the plant's owner, or the seller itself at a plant it owns part of. */
   owner: number;
   /** Content shares of the program's vehicles built at this plant. */
   content: Readonly<Record<string, number>>;
@@ -141,7 +141,7 @@ export class ProgramRoutes {
       route = {
         plant,
         code: plants.code(plant.id),
-        owner: companies.code(plant.owner),
+        owner: companies.code(builderAt(plant, program.seller)),
         content: contentAt(program, plant.id),
         legs: this.markets.map(({ id, market, profile }) => ({
           lane: lanes.of(plant, id),

@@ -44,7 +44,8 @@ export const DUTIES = defineTable("duties", "One line per flow and tariff measur
 export const PLANTS = defineTable("plants", "One row per plant and period: output, capacity, utilisation and break-even, money in the base currency.", [
   key("period", "Period id"),
   key("plant", "Plant id"),
-  label("owner", "Owning company"),
+  label("owner", "Owning company (of a joint plant: the operator)"),
+  label("owners", "Owners and their shares, e.g. `toyota 50% + mazda 50%` for a joint plant; the owner alone otherwise"),
   label("country", "Country of the plant"),
   measure("output", "units", "Vehicles built"),
   measure("capacity", "units", "Capacity in the period (annual capacity × years × share open)"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Currency, Id, Source } from "./common.js";
+import { Currency, Id, IsoDate, Source } from "./common.js";
 import { fraction, quantity } from "./quantity.js";
 
 const money = (description: string) => quantity({ unit: "money", description });
@@ -49,6 +49,26 @@ export const RestOfCompany = z
   });
 export type RestOfCompany = z.infer<typeof RestOfCompany>;
 
+/**
+ * What the market says the company is worth on one day: the yardstick a deal's
+ * value per share is read against (an NPV of ¥10 a share means little until
+ * it is set beside a share price of ¥344).
+ */
+export const MarketContext = z
+  .strictObject({
+    date: IsoDate.meta({ description: "Day of the share price (and of net debt, unless its own source says otherwise)" }),
+    sharePrice: quantity({ unit: "money", description: "Share price in the reporting currency", min: 0 }),
+    adrRatio: quantity({ unit: "units", description: "Ordinary shares per American depositary receipt, to quote the value per ADR", min: 0 }).optional(),
+    netDebt: quantity({ unit: "money", description: "Net debt in the reporting currency (negative: net cash), for enterprise value" }).optional(),
+    source: Source.optional(),
+    note: z.string().optional(),
+  })
+  .meta({
+    title: "Market context",
+    description: "A dated share price and, optionally, ADR ratio and net debt; market capitalisation = share price × sharesOutstanding.",
+  });
+export type MarketContext = z.infer<typeof MarketContext>;
+
 export const Company = z
   .strictObject({
     id: Id,
@@ -65,6 +85,7 @@ export const Company = z
     sharesOutstanding: quantity({ unit: "units", description: "Shares outstanding, for NPV and net income per share", min: 0 }).optional(),
     taxRate: fraction("Effective tax rate on operating profit changes (net income = operating profit × (1 − tax) × (1 − minority share))").optional(),
     minorityShare: fraction("Share of net income attributable to non-controlling interests").optional(),
+    market: MarketContext.optional(),
     reported: ReportedResults.optional(),
     fxSensitivity: z
       .record(

@@ -6,7 +6,11 @@ export const Plant = z
   .strictObject({
     id: Id,
     name: z.string(),
-    owner: Id.meta({ description: "Company that owns and operates the plant" }),
+    owner: Id.meta({ description: "Company that owns and operates the plant (of a joint venture: the operator, one of `owners`)" }),
+    owners: z.record(Id, fraction("Share of the plant this company owns")).optional().meta({
+      description:
+        "Owners of a jointly owned plant and their shares (summing to 1), consolidated proportionally: each books its share of the fixed cost and builds its own programs there; absent: `owner` owns it all",
+    }),
     country: Country,
     currency: Currency.default("USD").meta({ description: "Currency of the plant's fixed cost" }),
     capacity: quantity({ unit: "units/year", description: "Annual assembly capacity", min: 0, absurd: 2_000_000 }),
@@ -30,3 +34,13 @@ export const Plant = z
   })
   .meta({ title: "Plant", description: "A vehicle assembly plant." });
 export type Plant = z.infer<typeof Plant>;
+
+/** Each owner's share of a plant: `owners` when jointly owned, else the whole to `owner`. */
+export function ownerShares(plant: Pick<Plant, "owner" | "owners">): [string, number][] {
+  return plant.owners ? Object.entries(plant.owners).filter(([, x]) => x > 0) : [[plant.owner, 1]];
+}
+
+/** Who builds a program at a plant: its seller when the seller owns part of the plant (a joint venture), else the plant's owner. */
+export function builderAt(plant: Pick<Plant, "owner" | "owners">, seller: string): string {
+  return plant.owners?.[seller] !== undefined && (plant.owners[seller] ?? 0) > 0 ? seller : plant.owner;
+}

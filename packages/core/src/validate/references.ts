@@ -14,6 +14,7 @@ export function checkReferences(ctx: CheckContext): Issue[] {
   };
   s.plants.forEach((p, i) => {
     ref(`plants[${i}].owner`, p.owner, ctx.companyIds, "companies", p.id);
+    issues.push(...jointOwners(ctx, p, `plants[${i}]`));
   });
   s.programs.forEach((p, i) => {
     ref(`programs[${i}].seller`, p.seller, ctx.companyIds, "companies", p.id);
@@ -57,5 +58,28 @@ function duplicates({ s }: CheckContext): Issue[] {
       else seen.set(e.id, i);
     });
   }
+  return issues;
+}
+
+/** A jointly owned plant: known owners whose shares sum to 1, the operator among them. */
+function jointOwners(ctx: CheckContext, p: CheckContext["s"]["plants"][number], at: string): Issue[] {
+  if (!p.owners) return [];
+  const issues: Issue[] = [];
+  for (const id of Object.keys(p.owners))
+    if (!ctx.companyIds.has(id)) issues.push(error(`${at}.owners.${id}`, `unknown company \`${id}\``, suggestId(id, ctx.companyIds, "companies"), p.id));
+  const sum = Object.values(p.owners).reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-6)
+    issues.push(
+      error(
+        `${at}.owners`,
+        `owners' shares sum to ${Math.round(sum * 1e6) / 1e6}, not 1`,
+        "give each owner its share of the plant, the shares adding up to 1",
+        p.id,
+      ),
+    );
+  if (!((p.owners[p.owner] ?? 0) > 0))
+    issues.push(
+      error(`${at}.owner`, `the operator ${p.owner} is not among the owners`, `add ${p.owner} to plants.${p.id}.owners, or name an owner as operator`, p.id),
+    );
   return issues;
 }

@@ -1,5 +1,6 @@
 import { plantsBuilding } from "../deals/registry.js";
 import { error, type Issue, suggestId, warning } from "../issues/issue.js";
+import { builderAt } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import { demandIn } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
@@ -42,7 +43,7 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
     for (const [plantId, share] of Object.entries(step.shares)) {
       const plant = ctx.s.plants.find((x) => x.id === plantId);
       if (!plant || share === 0) continue;
-      if (plant.owner !== p.seller && ctx.companyIds.has(plant.owner) && ctx.companyIds.has(p.seller)) {
+      if (builderAt(plant, p.seller) !== p.seller && ctx.companyIds.has(plant.owner) && ctx.companyIds.has(p.seller)) {
         issues.push(
           error(
             `${step.path}.${plantId}`,

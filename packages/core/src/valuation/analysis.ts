@@ -1,4 +1,5 @@
-import type { Deal } from "../deals/registry.js";
+import type { DealTerms } from "../deals/module.js";
+import { type Deal, moduleOf } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate } from "../model/model.js";
@@ -7,6 +8,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { isoOf } from "../time/dates.js";
 import { expandHorizon, type Period } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
+import { type MarketReading, marketReading } from "./market.js";
 import { netIncomeEffect } from "./net-income.js";
 import { discountFactors, npv, valuationDay, valuationOffset } from "./npv.js";
 
@@ -35,6 +37,8 @@ export interface PartyValue {
    * annual gain; null without it. Never included in `npv`.
    */
   terminalValue: number | null;
+  /** The after-tax NPV against the company's share price and market value; null without market context. */
+  market: MarketReading | null;
 }
 
 export interface PlantChange {
@@ -83,6 +87,10 @@ export interface DealAnalysis {
    * `values`, which are against each developing it alone.
    */
   versusNeither?: PartyValue[];
+  /** Each party's NPV against the deal module's other counterfactuals (a closure against keeping the plant idle), beside `values`. */
+  versus?: { id: string; label: string; values: PartyValue[] }[];
+  /** The deal type's own terms (a capital injection's issue-price zone, dilution, …), when its module states any. */
+  terms?: DealTerms;
 }
 
 /** How every deal value is computed, stated with it: a reviewer's first questions. */
@@ -136,7 +144,8 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
   const price = deal.type === "contract-manufacturing" ? priceAnalysis(scenario, deal, prices) : undefined;
   const withPrice = price ? { ...prices, [deal.id]: price.used } : prices;
   const on = evaluateModel(buildModel(scenario, { prices: withPrice }));
-  const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: new Set([deal.id]) }));
+  const replaced = new Set([deal.id, ...(moduleOf(deal).members?.(deal) ?? [])]);
+  const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: replaced }));
   const gains = gainRows(on, off);
   const parties = [...new Set(gains.filter((g) => Math.abs(g.profit) > 1e-6 || Math.abs(g.operatingProfit) > 1e-6).map((g) => g.company))];
   const values = scenario.companies.filter((c) => parties.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
@@ -149,7 +158,56 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
     ...(price ? { price } : {}),
     jointNpvBase: jointBase(scenario, on, off, parties),
     ...(deal.type === "joint-development" ? { versusNeither: versusNeither(scenario, deal.id, withPrice, on, parties) } : {}),
+    ...alternativesOf(scenario, deal, withPrice, on, parties),
+    ...termsOf(scenario, deal, on, off, values),
   };
+}
+
+/** Each party's value against every alternative counterfactual the deal's module names. */
+function alternativesOf(scenario: Scenario, deal: Deal, prices: Record<string, number>, on: Results, parties: string[]): Pick<DealAnalysis, "versus"> {
+  const alternatives = moduleOf(deal).alternatives ?? [];
+  if (alternatives.length === 0) return {};
+  return {
+    versus: alternatives.map((alt) => {
+      const off = evaluateModel(buildModel(scenario, { prices, counterfactual: new Set([deal.id]), alternative: new Map([[deal.id, alt.id]]) }));
+      const gains = gainRows(on, off);
+      const moved = new Set([...parties, ...gains.filter((g) => Math.abs(g.profit) > 1e-6 || Math.abs(g.operatingProfit) > 1e-6).map((g) => g.company)]);
+      return { ...alt, values: scenario.companies.filter((c) => moved.has(c.id)).map((c) => partyValue(scenario, on, c.id, gains)) };
+    }),
+  };
+}
+
+/** The deal module's own terms, computed from the evaluation as agreed and each party's after-tax value. */
+function termsOf(scenario: Scenario, deal: Deal, on: Results, off: Results, values: PartyValue[]): { terms?: DealTerms } {
+  const m = moduleOf(deal);
+  if (!m.terms) return {};
+  const afterTax = new Map(values.flatMap((v) => (v.npvAfterTax === null ? [] : [[v.company, v.npvAfterTax] as const])));
+  const byKey = new Map(rows(on.companies).map((r) => [`${r.company}|${r.period}`, r]));
+  const offKey = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
+  const delta = (company: string, column: string, t: number) => {
+    const key = `${company}|${on.periods[t]}`;
+    return Number(byKey.get(key)?.[column] ?? 0) - Number(offKey.get(key)?.[column] ?? 0);
+  };
+  const netIncome = (company: string, t: number) => {
+    const c = scenario.companies.find((x) => x.id === company);
+    const r = byKey.get(`${company}|${on.periods[t]}`);
+    if (!c || !r) return null;
+    return netIncomeEffect(c, Number(r.companyOperatingProfit), Number(r.equityIncome)).netIncome;
+  };
+  const periods = expandHorizon(scenario.horizon);
+  const rate = (currency: string, t: number) => (currency === scenario.fx.base ? 1 : (scenario.fx.rates[currency]?.[periods[t]?.id ?? ""] ?? Number.NaN));
+  const convert = (amount: number, from: string, to: string, t: number) => (from === to ? amount : (amount / rate(from, t)) * rate(to, t));
+  const asOf = valuationOffset(scenario);
+  const day = valuationDay(scenario);
+  const years = periods.reduce((x, p) => x + p.years, 0);
+  const discount = (company: string) => {
+    const r = scenario.companies.find((c) => c.id === company)?.discountRate ?? scenario.parameters.discountRate;
+    return { factors: discountFactors(periods, r, asOf), end: (1 + r) ** -(years - asOf), future: periods.map((p) => p.start + p.days / 2 > day) };
+  };
+  const held = periods.findIndex((p) => p.start <= day && day <= p.end);
+  const valuationPeriod = held >= 0 ? held : day < (periods[0]?.start ?? 0) ? 0 : periods.length - 1;
+  const terms = m.terms(deal, { scenario, periods, afterTax, netIncome, delta, convert, discount, valuationPeriod });
+  return terms ? { terms } : {};
 }
 
 /** Each party's NPV gain against the scenario without the deal at all (for a joint development: neither party develops). */
@@ -296,6 +354,7 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
     npvAfterTax,
     npvAfterTaxPerShare: perShare(npvAfterTax),
     terminalValue: terminalValue(periods, rowsOf.at(-1)?.profit ?? 0, rate, scenario.parameters.terminalGrowth, asOf),
+    market: marketReading(c, npvAfterTax),
   };
 }
 

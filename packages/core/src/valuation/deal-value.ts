@@ -1,3 +1,4 @@
+import { moduleOf } from "../deals/registry.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
@@ -23,7 +24,9 @@ export interface DealValue {
  * break-even volume, which a draw does not report.
  */
 export function dealValue(s: Scenario, prices: Record<string, number>, on: Results, dealId: string): DealValue {
-  const off = evaluateModel(buildModel(s, { prices, counterfactual: new Set([dealId]) }));
+  const deal = s.deals.find((d) => d.id === dealId);
+  const members = deal ? (moduleOf(deal).members?.(deal) ?? []) : [];
+  const off = evaluateModel(buildModel(s, { prices, counterfactual: new Set([dealId, ...members]) }));
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   const periods = expandHorizon(s.horizon);
   const gain = new Map<string, { profit: number[]; base: number[]; moved: boolean }>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioInput } from "../../src/index.js";
+import { analyseDeal, type ScenarioInput, validateScenario } from "../../src/index.js";
 import { company, num, one, scenario } from "../fixtures.js";
 import { type DealIn, errorsOf, evaluateWith, expectSameResults, withoutDeal } from "./capital-plant-helpers.js";
 
@@ -144,5 +144,65 @@ describe("capital tie: validation", () => {
       expect.objectContaining({ path: "deals[0].dividends.FY2025" }),
     );
     expect(errorsOf(withTie(tie({ investee: "maker" })))).toContainEqual(expect.objectContaining({ path: "deals[0].investee" }));
+  });
+});
+
+describe("capital tie: in cash, its market value and the other side", () => {
+  /**
+   * 15% in FY2025, 10% in FY2026; the investee pays ¥40bn of dividends each
+   * year and is worth ¥1,000bn. The maker discounts at 10%, values as of
+   * 2025-04-01 (the horizon's start), and reports in USD (150, then 140 JPY/USD).
+   *
+   *   FY2025 cash: 15% × ¥40bn = ¥6bn = $40M
+   *   FY2026 cash: 10% × ¥40bn = ¥4bn = $28.571M, plus the 5% sold at market: ¥50bn = $357.143M
+   *   stake at the end: 10% × ¥1,000bn = ¥100bn = $714.286M, at the horizon's end (2 years)
+   *   keep = 40/1.1^0.5 + 385.714/1.1^1.5 + 714.286/1.1^2;  sell now = 15% × ¥1,000bn / 150 = $1,000M
+   */
+  const cashTie = (over: Partial<DealIn> = {}) =>
+    tie({
+      stake: { FY2025: 0.15, FY2026: 0.1 },
+      dividends: { FY2025: 40 * B, FY2026: 40 * B },
+      investeeMarket: { date: "2025-04-01", marketCap: 1000 * B },
+      ...over,
+    } as Partial<DealIn>);
+  const analyse = (input: ScenarioInput) => {
+    const v = validateScenario(input);
+    if (!v.scenario) throw new Error(JSON.stringify(v.issues));
+    return analyseDeal(v.scenario, "tie");
+  };
+  const makerAt = (extra = {}) => [company("maker", { discountRate: 0.1, taxRate: 0.3, ...extra })];
+
+  it("keeps the stake (dividends, the sale at market, the stake left at the end) against selling it now", () => {
+    const f = analyse(withTie(cashTie(), makerAt())).terms?.figures as Record<string, number> & { cash: { proceeds: number; dividends: number }[] };
+    expect(f.cash[0]?.dividends).toBeCloseTo(40e6, 0);
+    expect(f.cash[1]?.dividends).toBeCloseTo((4 * B) / 140, 0);
+    expect(f.cash[1]?.proceeds).toBeCloseTo((50 * B) / 140, 0);
+    expect(f.terminalStakeValue).toBeCloseTo((100 * B) / 140, 0);
+    const keep = 40e6 / 1.1 ** 0.5 + (4 * B + 50 * B) / 140 / 1.1 ** 1.5 + (100 * B) / 140 / 1.1 ** 2;
+    expect(f.hold).toBeCloseTo(keep, 0);
+    expect(f.sellNow).toBeCloseTo(1000e6, 0);
+    expect(f.holdVersusSell).toBeCloseTo(keep - 1000e6, 0);
+  });
+
+  it("takes stated proceeds over the market value", () => {
+    const f = analyse(withTie(cashTie({ proceeds: { FY2026: 70 * B } } as Partial<DealIn>), makerAt())).terms?.figures as { cash: { proceeds: number }[] };
+    expect(f.cash[1]?.proceeds).toBeCloseTo((70 * B) / 140, 0);
+  });
+
+  it("values the other side of a cross-shareholding from the holder's share price and modelled net income", () => {
+    const reverse = { holder: "partner", stake: 0.3, currency: "JPY", fairValueFrom: "2025-10-01" };
+    const a = analyse(withTie(cashTie({ reverse } as Partial<DealIn>), makerAt({ sharesOutstanding: 1e6, market: { date: "2025-04-01", sharePrice: 10 } })));
+    const r = (a.terms?.figures as { reverse: { marketValue: number; equityIncome: { amount: number }[] } }).reverse;
+    // 30% × $10 × 1M shares = $3M = ¥450M at FY2025's 150.
+    expect(r.marketValue).toBeCloseTo(450e6, 0);
+    // Maker's net income: (operating profit 10M) × 0.7 + equity income $100M = $107M; 30% of it for Apr–Sep (183 of 365 days), in yen at 150.
+    expect(r.equityIncome[0]?.amount).toBeCloseTo(0.3 * (183 / 365) * (7e6 + 100e6) * 150, 0);
+    expect(r.equityIncome[1]?.amount).toBe(0);
+    expect(a.terms?.lines.at(-1)).toMatch(/^other side: partner holds 30\.00% of maker, at fair value from 2025-10-01/);
+  });
+
+  it("rejects negative proceeds, naming the period", () => {
+    const errors = errorsOf(withTie(cashTie({ proceeds: { FY2026: -1 } } as Partial<DealIn>)));
+    expect(errors.map((i) => i.path)).toContain("deals[0].proceeds.FY2026");
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildModel, evaluateModel, type ScenarioInput } from "../../src/index.js";
+import { analyseDeal, buildModel, discountFactors, evaluateModel, expandHorizon, type ScenarioInput } from "../../src/index.js";
 import { build, company, num, plant, program, scenario, total } from "../fixtures.js";
 import { type DealIn, errorsOf, evaluateWith, expectSameResults, withoutDeal } from "./capital-plant-helpers.js";
 
@@ -288,5 +288,86 @@ describe("property: a plant action that moves all of its volume conserves units"
       }),
       { seed: 20251121, numRuns: 100 },
     );
+  });
+});
+
+describe("plant action: what a closure costs and saves", () => {
+  /**
+   * Smyrna closes on 2027-09-30 (half of FY2027). Jobs: 1,600 (8 per
+   * thousand of its 200,000 capacity; it reports no headcount), severance
+   * 25,000 each = 40M; other 500M; remediation 30M; write-off 200M (not cash).
+   * Three quarters of its 400M fixed cost stops: 100M a year stays, 50M in
+   * FY2027's closed half.
+   */
+  const costly = close({ severancePerJob: 25_000, remediation: 30e6, writeOff: 200e6, avoidableFixedCost: 0.75 } as Partial<DealIn>);
+  const on = evaluateWith(footprint([costly]));
+  const dealCosts = (period: string) => at(on, "companies", { company: "maker", period }, "dealCosts");
+
+  it("books severance per job, remediation and the write-off with the other one-offs, and the stranded cost after the last day", () => {
+    expect(dealCosts("FY2027")).toBeCloseTo(500e6 + 1600 * 25_000 + 30e6 + 200e6 + 50e6, 0);
+    expect(dealCosts("FY2028")).toBeCloseTo(100e6, 0);
+  });
+
+  it("marks the write-off as non-cash in the model's one-offs", () => {
+    const v = buildModel(build(footprint([costly])));
+    const items = v.effects.oneOffs.map((o) => [o.item, o.cash]);
+    expect(items).toContainEqual(["write-off", false]);
+    expect(items).toContainEqual(["severance", true]);
+  });
+
+  it("states the jobs and their cost in the analysis", () => {
+    const a = analyseDeal(build(footprint([costly])), "close");
+    const f = a.terms?.figures as { jobs: number; severance: number };
+    expect(f.jobs).toBe(1600);
+    expect(f.severance).toBe(40e6);
+    expect(a.terms?.lines[0]).toMatch(/severance 40\.0 USD million \(1,600 jobs/);
+  });
+
+  it("is also valued against keeping the plant idle: the lost volume's contribution is no longer part of the gain", () => {
+    // With no moveTo the closure loses Smyrna's later volume: 50,000 cars in FY2027's second half, 100,000 in FY2028, 10,000 each.
+    // Kept idle, the volume is lost the same way and all 400M of fixed cost stays: the difference is exactly the lost contribution.
+    const s = build(footprint([close({ oneOff: 0, moveTo: undefined } as Partial<DealIn>)]));
+    const a = analyseDeal(s, "close");
+    const running = a.values[0]?.npv ?? 0;
+    const idle = a.versus?.find((x) => x.id === "idle")?.values[0]?.npv ?? 0;
+    const factors = discountFactors(expandHorizon(s.horizon), s.parameters.discountRate);
+    const lost = 10_000 * (100_000 * (183 / 366) * (factors[0] ?? 0) + 100_000 * (factors[1] ?? 0));
+    expect(idle).toBeGreaterThan(0); // the fixed cost saved: 200M + 400M, discounted
+    expect(idle - running).toBeCloseTo(lost, 0);
+  });
+});
+
+describe("programme: several deals valued as one", () => {
+  const second = close({ id: "close-canton", plant: "canton", moveTo: undefined, oneOff: 100e6 } as Partial<DealIn>);
+  const plan = {
+    id: "plan",
+    type: "programme",
+    name: "the plan",
+    company: "maker",
+    deals: ["close", "close-canton"],
+    currency: "USD",
+    announced: { cost: 1e9, saving: 700e6, jobs: 3200 },
+  } as unknown as DealIn;
+  const input = (deals: DealIn[]) => footprint(deals);
+
+  it("its value is the change from replacing every member by its counterfactual at once", () => {
+    const both = evaluateWith(input([close({ moveTo: undefined } as Partial<DealIn>), second, plan]));
+    const none = evaluateWith(input([close({ moveTo: undefined } as Partial<DealIn>), second, plan]), ["close", "close-canton", "plan"]);
+    const a = analyseDeal(build(input([close({ moveTo: undefined } as Partial<DealIn>), second, plan])), "plan");
+    const factors = discountFactors(expandHorizon(build(input([plan, close(), second])).horizon), 0.08);
+    const change = (p: string) =>
+      at(both, "companies", { company: "maker", period: p }, "profit") - at(none, "companies", { company: "maker", period: p }, "profit");
+    expect(a.values[0]?.npv).toBeCloseTo(change("FY2027") * (factors[0] ?? 0) + change("FY2028") * (factors[1] ?? 0), 0);
+    const f = a.terms?.figures as { jobs: number };
+    expect(f.jobs).toBe(3200); // 1,600 at each plant
+    expect(a.terms?.lines.at(-1)).toMatch(/^announced for the whole programme: cost 1,000\.0 USD million, saving 700\.0 USD million a year, 3,200 jobs/);
+  });
+
+  it("refuses an unknown member, itself, a nested programme and a member named twice", () => {
+    const bad = { ...plan, deals: ["close", "close", "plan", "nope"] } as unknown as DealIn;
+    const paths = errorsOf(input([close(), bad])).map((i) => `${i.path}: ${i.message}`);
+    expect(paths).toContain("deals[1].deals[1]: close is named twice");
+    expect(paths).toContain("deals[1].deals[2]: a programme cannot contain itself");
+    expect(paths.some((p) => p.startsWith("deals[1].deals[3]: unknown deal `nope`"))).toBe(true);
   });
 });

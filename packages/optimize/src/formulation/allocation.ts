@@ -46,7 +46,8 @@ export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "c
     return `flow(${per[L.period[f] as number]},${L.program[f]},${L.plant[f]},${L.market[f]})`;
   });
   const inside = new Set(scope.companies);
-  const plants = inst.plants.flatMap((p, i) => (inside.has(p.owner) ? [i] : []));
+  // A joint plant is open to each owner in scope, which bears its share of the fixed cost.
+  const plants = inst.plants.flatMap((p, i) => (p.owners.some(([o]) => inside.has(o)) ? [i] : []));
   const f: Formulation = {
     builder: b,
     inst,
@@ -66,7 +67,8 @@ export function allocation(inst: Instance, scope: Scope, demand: DemandRule = "c
   offsetCredits(f);
   for (const k of plants) {
     const p = inst.plants[k];
-    if (p) f.profit.of(p.owner).constant -= p.fixedCost.reduce((s, x, t) => s + x * weightOf(discount, p.owner, t), 0);
+    for (const [owner, share] of p?.owners ?? [])
+      f.profit.of(owner).constant -= share * (p?.fixedCost ?? []).reduce((s, x, t) => s + x * weightOf(discount, owner, t), 0);
   }
   return f;
 }

@@ -91,15 +91,18 @@ function openColumns(f: Formulation, o: FootprintOptions): Map<string, number> {
   f.plants.forEach((k, i) => {
     const plant = inst.plants[k];
     if (!plant) return;
-    const profit = f.profit.of(plant.owner);
     const closure = o.closureCost?.(k) ?? plant.closureCost ?? (o.closureYears ?? 1) * plant.annualFixedCost;
-    const w = (t: number) => (t < T ? weightOf(f.discount, plant.owner, t) : 0);
-    profit.constant += plant.fixedCost.reduce((s, x, t) => s + x * w(t), 0); // allocation() charged it as a constant
-    profit.constant -= closure * w(0);
+    // Each owner of a joint plant bears its share of the fixed cost and of the closure cost, at its own discount factors.
+    for (const [owner, share] of plant.owners) {
+      const w = (t: number) => (t < T ? weightOf(f.discount, owner, t) : 0);
+      const profit = f.profit.of(owner);
+      profit.constant += share * plant.fixedCost.reduce((s, x, t) => s + x * w(t), 0); // allocation() charged it as a constant
+      profit.constant -= share * closure * w(0);
+      for (let t = 0; t < T; t++) profit.add(col0 + i * T + t, share * (-(plant.fixedCost[t] as number) * w(t) + closure * (w(t) - w(t + 1))));
+    }
     for (let t = 0; t < T; t++) {
       const col = col0 + i * T + t;
       cols.set(`${k}:${t}`, col);
-      profit.add(col, -(plant.fixedCost[t] as number) * w(t) + closure * (w(t) - w(t + 1)));
       if (t > 0) {
         const row = row0 + i * (T - 1) + t - 1;
         b.coef(row, col, 1);

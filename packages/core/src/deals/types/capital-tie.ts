@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { formatMoney, formatPercent, moneyUnit } from "../../format/numbers.js";
 import { error, type Issue, warning } from "../../issues/issue.js";
-import { Currency, Id, Source } from "../../schema/common.js";
-import { amountsByPeriod, fraction } from "../../schema/quantity.js";
+import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
+import { amountsByPeriod, fraction, quantity } from "../../schema/quantity.js";
+import { dayNumber } from "../../time/dates.js";
 import type { Period } from "../../time/periods.js";
 import { type DealCheckContext, missingRates, refs } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
-import { type DealModule, ownCurrencyMoney } from "../module.js";
+import { type DealModule, type DealTerms, ownCurrencyMoney, type TermsContext } from "../module.js";
 
 export const CapitalTie = z
   .strictObject({
@@ -21,6 +23,31 @@ export const CapitalTie = z
     investeeProfit: amountsByPeriod("Investee's net profit (equity-method basis)"),
     dividends: amountsByPeriod("Dividends the investee pays in total; the holder receives its stake of them (cash, not profit)").optional(),
     counterfactualStake: fraction("Stake held without the deal (0: none)").default(0),
+    investeeMarket: z
+      .strictObject({
+        date: IsoDate,
+        marketCap: quantity({ unit: "money", description: "The investee's market capitalisation on the day, in the deal's currency", min: 0 }),
+        source: Source.optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: "What the investee's shares are worth: the stake's market value, the proceeds of a sale, and the cash view of the tie" }),
+    proceeds: amountsByPeriod(
+      "Cash received for shares sold in the period (default: the stake sold × investeeMarket.marketCap, where the stake falls)",
+    ).optional(),
+    reverse: z
+      .strictObject({
+        holder: z.string().meta({ description: "The investee, holding shares of this deal's holder (need not be modelled)" }),
+        stake: fraction("Share of the holder's capital it owns"),
+        currency: Currency.meta({ description: "Its reporting currency" }),
+        fairValueFrom: IsoDate.optional().meta({ description: "Day from which it carries the stake at fair value (no equity income after it)" }),
+        source: Source.optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .meta({
+        description: "The other side of a cross-shareholding: the investee's stake in the holder, valued from the holder's modelled net income and share price",
+      }),
     source: Source.optional(),
     note: z.string().optional(),
   })
@@ -86,7 +113,15 @@ function check(d: CapitalTie, ctx: DealCheckContext, at: string): Issue[] {
     period(`dividends.${p}`, p);
     if (amount < 0) issues.push(error(`${at}.dividends.${p}`, `dividends of ${amount} are negative`, "dividends paid are 0 or more", d.id));
   }
+  for (const [p, amount] of Object.entries(d.proceeds ?? {})) {
+    period(`proceeds.${p}`, p);
+    if (amount < 0)
+      issues.push(error(`${at}.proceeds.${p}`, `proceeds of ${amount} are negative`, "a sale brings in 0 or more; a purchase is a rise in the stake", d.id));
+  }
+  if (d.reverse && d.reverse.holder === d.holder)
+    issues.push(error(`${at}.reverse.holder`, `the other side of ${d.holder}'s stake cannot be ${d.holder} itself`, `name the investee, ${d.investee}`, d.id));
   issues.push(...missingRates(ctx, d, at), ...sameTie(ctx, d, at));
+  if (d.reverse && d.reverse.currency !== d.currency) issues.push(...missingRates(ctx, { id: d.id, currency: d.reverse.currency }, `${at}.reverse`));
   return issues;
 }
 
@@ -111,15 +146,144 @@ function sameTie(ctx: DealCheckContext, d: CapitalTie, at: string): Issue[] {
   ];
 }
 
+/** Cash received for shares sold in each period: as stated, else the fall in the stake at the investee's market value. */
+export function saleProceeds(deal: CapitalTie, periods: readonly Period[]): number[] {
+  return periods.map((p, t) => {
+    const stated = deal.proceeds?.[p.id];
+    if (stated !== undefined) return stated;
+    const prev = t === 0 ? undefined : periods[t - 1];
+    const sold = prev ? stakeIn(deal, prev) - stakeIn(deal, p) : 0;
+    return sold > 0 && deal.investeeMarket ? sold * deal.investeeMarket.marketCap : 0;
+  });
+}
+
+/**
+ * The tie in cash, as a holder deciding on the valuation date sees it: keep
+ * the stake (dividends and sale proceeds as they come, the stake still held
+ * at the horizon's end at today's market value) or sell the part above the
+ * counterfactual stake now, at market. Equity income is not cash and does
+ * not enter; past periods (middle before the valuation date) are sunk.
+ *
+ *   hold  = Σ_future w_t·(Δstake_t·dividends_t + proceeds_t) + w_end·Δstake_last·marketCap
+ *   sell  = Δstake_now·marketCap,   Δstake = stake − counterfactualStake
+ */
+export function tieCashView(deal: CapitalTie, ctx: TermsContext, holderCurrency: string) {
+  const periods = ctx.periods;
+  const { factors, end, future } = ctx.discount(deal.holder);
+  const mcap = deal.investeeMarket?.marketCap ?? 0;
+  const proceeds = saleProceeds(deal, periods);
+  const extra = (t: number) => stakeIn(deal, periods[t] as Period) - deal.counterfactualStake;
+  const to = (x: number, t: number) => ctx.convert(x, deal.currency, holderCurrency, t);
+  const cash = periods.map((p, t) => ({
+    period: p.id,
+    dividends: to(extra(t) * (deal.dividends?.[p.id] ?? 0), t),
+    proceeds: to(proceeds[t] ?? 0, t),
+    future: future[t] ?? false,
+  }));
+  const last = periods.length - 1;
+  const now = ctx.valuationPeriod;
+  const terminal = to(extra(last) * mcap, last);
+  const hold = cash.reduce((x, c, t) => x + (c.future ? (c.dividends + c.proceeds) * (factors[t] ?? 0) : 0), 0) + end * terminal;
+  const sellNow = to(extra(now) * mcap, now);
+  return {
+    cash,
+    terminalStakeValue: terminal,
+    hold,
+    sellNow,
+    holdVersusSell: hold - sellNow,
+    marketValueNow: to(stakeIn(deal, periods[now] as Period) * mcap, now),
+  };
+}
+
+function terms(deal: CapitalTie, ctx: TermsContext): DealTerms | undefined {
+  const holder = ctx.scenario.companies.find((c) => c.id === deal.holder);
+  const cur = holder?.reportingCurrency ?? ctx.scenario.fx.base;
+  const m = (x: number, c = cur) => `${formatMoney(x, c)} ${moneyUnit(c)}`;
+  const lines: string[] = [];
+  const figures: Record<string, unknown> = {};
+  if (deal.investeeMarket) {
+    const v = tieCashView(deal, ctx, cur);
+    const im = deal.investeeMarket;
+    const sold = v.cash.filter((c) => c.proceeds !== 0);
+    lines.push(
+      `market value of the stake ${m(v.marketValueNow)} (${formatPercent(stakeIn(deal, ctx.periods[ctx.valuationPeriod] as Period))} of ${deal.investee}'s ${m(im.marketCap, deal.currency)} on ${im.date})`,
+      sold.length === 0
+        ? "no sale of shares in the horizon"
+        : `sale proceeds ${sold.map((c) => `${c.period} ${m(c.proceeds)}`).join(", ")}${deal.proceeds ? "" : " (the stake sold at that market value)"}`,
+      `in cash, against selling the stake above the counterfactual's now: keep ${m(v.hold)} (dividends and proceeds to the horizon, the stake at the end at today's value ${m(v.terminalStakeValue)}) vs sell now ${m(v.sellNow)}: ${m(v.holdVersusSell)}; equity income in the table is profit, not cash`,
+    );
+    Object.assign(figures, { currency: cur, ...v });
+  }
+  if (deal.reverse) lines.push(reverseLine(deal, deal.reverse, ctx, holder?.market, figures));
+  return lines.length === 0 ? undefined : { lines, figures };
+}
+
+/** The investee's side of a cross-shareholding, valued from the holder's modelled net income and share price. */
+function reverseLine(
+  deal: CapitalTie,
+  r: NonNullable<CapitalTie["reverse"]>,
+  ctx: TermsContext,
+  market: { date: string; sharePrice: number } | undefined,
+  figures: Record<string, unknown>,
+): string {
+  const holder = ctx.scenario.companies.find((c) => c.id === deal.holder);
+  const cur = holder?.reportingCurrency ?? ctx.scenario.fx.base;
+  const fairFrom = r.fairValueFrom === undefined ? Number.POSITIVE_INFINITY : dayNumber(r.fairValueFrom);
+  const income = ctx.periods.map((p) => {
+    const ni = ctx.netIncome(deal.holder, p.index);
+    const share = Math.min(1, Math.max(0, (fairFrom - p.start) / p.days));
+    return { period: p.id, amount: ni === null ? null : ctx.convert(r.stake * share * ni, cur, r.currency, p.index) };
+  });
+  const shown = income.filter((e) => e.amount !== null && e.amount !== 0);
+  const mcap = market && holder?.sharesOutstanding ? market.sharePrice * holder.sharesOutstanding : null;
+  const now = ctx.valuationPeriod;
+  const value = mcap === null ? null : r.stake * mcap;
+  Object.assign(figures, {
+    reverse: {
+      holder: r.holder,
+      stake: r.stake,
+      currency: r.currency,
+      marketValue: value === null ? null : ctx.convert(value, cur, r.currency, now),
+      equityIncome: income,
+    },
+  });
+  const mv =
+    value === null
+      ? "no market value (the holder states no market context)"
+      : `market value ${formatMoney(ctx.convert(value, cur, r.currency, now), r.currency)} ${moneyUnit(r.currency)} (${formatMoney(value, cur)} ${moneyUnit(cur)} at ${market?.date})`;
+  const eq =
+    shown.length === 0
+      ? "no equity income in the horizon"
+      : `equity income (its stake of ${deal.holder}'s modelled net income${r.fairValueFrom ? `, to ${r.fairValueFrom}` : ""}): ${shown.map((e) => `${e.period} ${formatMoney(e.amount, r.currency)}`).join(", ")} ${moneyUnit(r.currency)}`;
+  return `other side: ${r.holder} holds ${formatPercent(r.stake, 2)} of ${deal.holder}${r.fairValueFrom ? `, at fair value from ${r.fairValueFrom}` : ""}: ${mv}; ${eq}`;
+}
+
+/** The investee's market capitalisation is in the deal's currency. */
+function investeeMarketMoney(raw: Record<string, unknown>, base: string) {
+  const im = raw.investeeMarket;
+  if (im === null || typeof im !== "object") return [];
+  return [
+    {
+      path: ["investeeMarket", "marketCap"],
+      value: (im as Record<string, unknown>).marketCap,
+      currency: typeof raw.currency === "string" ? raw.currency : base,
+    },
+  ];
+}
+
 export const capitalTie = {
   type: "capital-tie",
   schema: CapitalTie,
   summary: "a stake in another company, accounted by the equity method (equity income below operating profit; dividends as cash)",
   effects,
   check,
-  money: (raw, { base }) =>
-    ownCurrencyMoney(raw, base, [
+  terms,
+  money: (raw, { base }) => [
+    ...ownCurrencyMoney(raw, base, [
       ["investeeProfit", "*"],
       ["dividends", "*"],
+      ["proceeds", "*"],
     ]),
+    ...investeeMarketMoney(raw, base),
+  ],
 } satisfies DealModule<CapitalTie>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatMoney, formatPercent, moneyUnit } from "../../format/numbers.js";
 import { error, type Issue } from "../../issues/issue.js";
 import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
 import type { Plant } from "../../schema/plant.js";
@@ -8,7 +9,7 @@ import { findLane } from "../../schema/queries.js";
 import { dayNumber, isoOf } from "../../time/dates.js";
 import { type DealCheckContext, missingRates, refs, round } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
-import { type DealModule, ownCurrencyMoney } from "../module.js";
+import { type DealModule, type DealTerms, ownCurrencyMoney, type TermsContext } from "../module.js";
 
 export const PlantAction = z
   .strictObject({
@@ -18,7 +19,27 @@ export const PlantAction = z
     plant: Id,
     action: z.enum(["close", "sell"]),
     lastDay: IsoDate.meta({ description: "Last day of production at the plant" }),
-    oneOff: quantity({ unit: "money", description: "Closure cost (close) or sale proceeds (sell), in the stated currency", min: 0 }).default(0),
+    oneOff: quantity({
+      unit: "money",
+      description:
+        "Closure costs other than severance, write-off and remediation (contract exits, moving tooling), or the sale proceeds (sell), in the stated currency",
+      min: 0,
+    }).default(0),
+    severancePerJob: quantity({
+      unit: "money",
+      description: "Severance and redundancy cost per job lost at a closure, in the stated currency",
+      min: 0,
+    }).optional(),
+    jobs: quantity({
+      unit: "units",
+      description: "Jobs lost at the closure (default: the plant's headcount, else parameters.jobsPerThousandUnits × its capacity)",
+      min: 0,
+    }).optional(),
+    writeOff: quantity({ unit: "money", description: "Write-off of the plant's remaining book value: in profit, not cash", min: 0 }).default(0),
+    remediation: quantity({ unit: "money", description: "Site clean-up and dismantling, in cash", min: 0 }).default(0),
+    avoidableFixedCost: fraction(
+      "Share of the plant's fixed cost that stops when it closes; the rest (allocated overheads, corporate costs) stays with the owner as stranded cost",
+    ).default(1),
     currency: Currency.default("USD"),
     period: z.string().meta({ description: "Period in which the closure cost or the proceeds are booked" }),
     moveTo: z
@@ -46,15 +67,41 @@ export type PlantAction = z.infer<typeof PlantAction>;
  * booked, so the counterfactual adds no effect at all.
  */
 function effects(deal: PlantAction, ctx: EffectContext, opts: DealOptions, out: DealEffects): void {
-  if (opts.counterfactual?.has(deal.id)) return;
+  const idle = opts.alternative?.get(deal.id) === "idle";
+  if (opts.counterfactual?.has(deal.id) && !idle) return;
   const plant = ctx.plants.get(deal.plant);
   if (!plant) return;
   out.closures.set(plant.id, { deal: deal.id, lastDay: deal.lastDay, moveTo: deal.moveTo ?? {} });
+  // Kept idle, the plant builds nothing after its last day but keeps all its fixed cost; nothing is paid to close it.
+  strandedCost(deal, plant, ctx, idle ? 1 : deal.action === "close" ? 1 - deal.avoidableFixedCost : 0, out);
+  if (idle) return;
   const t = ctx.periodIndex.get(deal.period);
-  if (t === undefined || deal.oneOff === 0) return;
-  const amount = ctx.toBase(deal.oneOff, deal.currency, t);
-  const sign = deal.action === "sell" ? -1 : 1;
-  out.oneOffs.push({ deal: deal.id, company: plant.owner, t, amount: sign * amount, item: deal.action === "sell" ? "sale proceeds" : "closure cost" });
+  if (t === undefined) return;
+  const book = (amount: number, item: string, cash = true) => {
+    if (amount !== 0) out.oneOffs.push({ deal: deal.id, company: plant.owner, t, amount: ctx.toBase(amount, deal.currency, t), item, cash });
+  };
+  if (deal.action === "sell") return book(-deal.oneOff, "sale proceeds");
+  book(deal.oneOff, "closure cost");
+  book(closureJobs(deal, plant, ctx.scenario.parameters.jobsPerThousandUnits) * (deal.severancePerJob ?? 0), "severance");
+  book(deal.remediation, "remediation");
+  book(deal.writeOff, "write-off", false);
+}
+
+/** Jobs lost at a closure: as stated, else the plant's headcount, else the scenario's jobs per thousand vehicles of capacity. */
+export function closureJobs(deal: PlantAction, plant: Plant, jobsPerThousandUnits: number): number {
+  return deal.jobs ?? plant.headcount ?? (jobsPerThousandUnits * plant.capacity) / 1000;
+}
+
+/** The part of the plant's fixed cost that does not stop at the closure, booked to its owner in each period after the last day. */
+function strandedCost(deal: PlantAction, plant: Plant, ctx: EffectContext, share: number, out: DealEffects): void {
+  if (share <= 0) return;
+  const last = dayNumber(deal.lastDay);
+  for (const p of ctx.periods) {
+    const closed = Math.min(1, Math.max(0, (p.end - last) / p.days));
+    if (closed === 0) continue;
+    const amount = ctx.toBase(share * plant.fixedCost * p.years * closed, plant.currency, p.index);
+    out.oneOffs.push({ deal: deal.id, company: plant.owner, t: p.index, amount, item: "stranded fixed cost" });
+  }
 }
 
 const TOLERANCE = 1e-6;
@@ -174,11 +221,40 @@ function programsAfter(ctx: DealCheckContext, plantId: string, day: number): Pro
   });
 }
 
+/** A closure's costs as the report states them: jobs and severance, the one-offs, and the fixed cost that stays. */
+function terms(deal: PlantAction, ctx: TermsContext): DealTerms | undefined {
+  const plant = ctx.scenario.plants.find((p) => p.id === deal.plant);
+  if (!plant || deal.action !== "close") return undefined;
+  const jobs = closureJobs(deal, plant, ctx.scenario.parameters.jobsPerThousandUnits);
+  const severance = jobs * (deal.severancePerJob ?? 0);
+  const cur = deal.currency;
+  const m = (x: number) => `${formatMoney(x, cur)} ${moneyUnit(cur)}`;
+  const basis = deal.jobs !== undefined ? "as stated" : plant.headcount !== undefined ? "the plant's headcount" : "parameters.jobsPerThousandUnits × capacity";
+  const lines = [
+    `closure cost in ${deal.period}: severance ${m(severance)} (${Math.round(jobs).toLocaleString("en-US")} jobs, ${basis}${deal.severancePerJob === undefined ? ", no severancePerJob stated" : ` × ${Math.round(deal.severancePerJob).toLocaleString("en-US")} ${cur}`}), other ${m(deal.oneOff)}, remediation ${m(deal.remediation)}, write-off ${m(deal.writeOff)} (not cash)`,
+    `fixed cost that stops: ${formatPercent(deal.avoidableFixedCost)} of ${formatMoney(plant.fixedCost, plant.currency)} ${moneyUnit(plant.currency)} a year; the rest stays with ${plant.owner} as stranded cost`,
+  ];
+  return {
+    lines,
+    figures: {
+      jobs,
+      severance,
+      oneOff: deal.oneOff,
+      remediation: deal.remediation,
+      writeOff: deal.writeOff,
+      avoidableFixedCost: deal.avoidableFixedCost,
+      currency: cur,
+    },
+  };
+}
+
 export const plantAction = {
   type: "plant-action",
   schema: PlantAction,
+  alternatives: [{ id: "idle", label: "keep idle" }],
+  terms,
   summary: "close or sell a plant from a date, with its one-off; its volume moves by stated shares or is lost",
   effects,
   check,
-  money: (raw, { base }) => ownCurrencyMoney(raw, base, [["oneOff"]]),
+  money: (raw, { base }) => ownCurrencyMoney(raw, base, [["oneOff"], ["severancePerJob"], ["writeOff"], ["remediation"]]),
 } satisfies DealModule<PlantAction>;
