@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import * as Plot from "@observablehq/plot";
-import { COMPANIES, diffTables, type Metric, type PriceAnalysis, type Summary, tableOfRows } from "@tieup/core";
+import { COMPANIES, diffTables, type PriceAnalysis, type Summary, tableOfRows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
 import { compareProfitChart } from "../src/charts/compare.js";
 import { dealPriceChart, type GainPoint } from "../src/charts/deal.js";

@@ -5,7 +5,7 @@ import { EditorState } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import * as Plot from "@observablehq/plot";
 import { cleanup, render, screen } from "@testing-library/react";
-import { BRIDGE, COMPANY_DUTIES, histogram, type Metric, tableOfRows } from "@tieup/core";
+import { BRIDGE, COMPANY_DUTIES, histogram, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { optimisePlantChart, optimiseProfitChart } from "../src/charts/optimise.js";
 import { dutyChart, waterfallChart, waterfallData } from "../src/charts/overview.js";

@@ -192,7 +192,8 @@ describe("capital tie: in cash, its market value and the other side", () => {
   it("values the other side of a cross-shareholding from the holder's share price and modelled net income", () => {
     const reverse = { holder: "partner", stake: 0.3, currency: "JPY", fairValueFrom: "2025-10-01" };
     const a = analyse(withTie(cashTie({ reverse } as Partial<DealIn>), makerAt({ sharesOutstanding: 1e6, market: { date: "2025-04-01", sharePrice: 10 } })));
-    const r = (a.terms?.figures as { reverse: { marketValue: number; equityIncome: { amount: number }[] } }).reverse;
+    const r = (a.terms?.figures as { reverse: { marketValue: number; equityIncome: { amount: number }[] } } | undefined)?.reverse;
+    if (!r) throw new Error("no reverse side");
     // 30% × $10 × 1M shares = $3M = ¥450M at FY2025's 150.
     expect(r.marketValue).toBeCloseTo(450e6, 0);
     // Maker's net income: (operating profit 10M) × 0.7 + equity income $100M = $107M; 30% of it for Apr–Sep (183 of 365 days), in yen at 150.

@@ -80,7 +80,10 @@ function effects(deal: PlantAction, ctx: EffectContext, opts: DealOptions, out: 
   const book = (amount: number, item: string, cash = true) => {
     if (amount !== 0) out.oneOffs.push({ deal: deal.id, company: plant.owner, t, amount: ctx.toBase(amount, deal.currency, t), item, cash });
   };
-  if (deal.action === "sell") return book(-deal.oneOff, "sale proceeds");
+  if (deal.action === "sell") {
+    book(-deal.oneOff, "sale proceeds");
+    return;
+  }
   book(deal.oneOff, "closure cost");
   book(closureJobs(deal, plant, ctx.scenario.parameters.jobsPerThousandUnits) * (deal.severancePerJob ?? 0), "severance");
   book(deal.remediation, "remediation");
