@@ -63,7 +63,7 @@ describe("tieup run", () => {
     const ok = join(tmp, "plants.csv");
     expect((await runCli("run", example, "--format", "csv", "--table", "plants", "--out", ok)).code).toBe(0);
     expect(readFileSync(ok, "utf8").split("\n")[0]).toBe(
-      "period,plant,owner,country,output,capacity,utilisation,fixedCost,contribution,contributionPerUnit,breakEvenUtilisation,breakEvenReported,headcount",
+      "period,plant,owner,owners,country,output,capacity,utilisation,fixedCost,contribution,contributionPerUnit,breakEvenUtilisation,breakEvenReported,headcount",
     );
     const bad = join(tmp, "bad.csv");
     expect((await runCli("run", fiveMistakes, "--format", "csv", "--out", bad)).code).toBe(2);

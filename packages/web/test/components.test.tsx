@@ -96,6 +96,20 @@ describe("the deal view", () => {
   });
 });
 
+describe("the deal view of a capital injection", () => {
+  it("states the valuation date and cash view in the caption, and lists the issue-price zone and dilution", () => {
+    const source = diskFiles("/scenarios/nissan-honda-us.yaml");
+    const r = new EngineService().run({ id: 1, source, with: [], vs: null, controls: noControls(), deal: "toyota-backs-nissan" });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    render(<DealView snap={r.snapshot} state={parseHash("#/deal")} update={vi.fn()} setControls={vi.fn()} focus="FY2025" dealId="toyota-backs-nissan" />);
+    expect(screen.getByText(/NPV of each party's gain as of 2025-07-31, FY2024–FY2030/)).toBeTruthy();
+    const terms = screen.getByTestId("deal-terms").textContent ?? "";
+    expect(terms).toMatch(/^HYPOTHETICAL/);
+    expect(terms).toMatch(/issue-price zone 290\.\d–352\.\d JPY/);
+    expect(terms).toMatch(/the backer holds 12\.5%/);
+  });
+});
+
 describe("Issues", () => {
   it("lists each problem with its path and a link to its line", () => {
     const onPick = vi.fn();

@@ -13,6 +13,7 @@ import {
   rows,
   runScenario,
   type Scenario,
+  terminalRule,
 } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
@@ -86,7 +87,14 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
 /** The valuation conventions in one line, printed with every deal report. */
 function conventionsLine(c: DealConventions): string {
   const taxes = c.taxes.map((t) => `${t.company} ${t.taxRate === null ? "none stated" : percent(t.taxRate)}`).join(", ");
-  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and ${c.terminalValue === "none" ? "no terminal value" : `a terminal value apart (the last year's gain growing ${percent(c.terminalValue.growingPerpetuity)} a year forever)`}; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares)`;
+  const tv = c.terminalValue;
+  const terminal =
+    tv === "none"
+      ? "no terminal value"
+      : "exitMultiple" in tv
+        ? `a terminal value apart (${fixed(tv.exitMultiple, 1)} times the last year's gain before tax, at the horizon's end)`
+        : `a terminal value apart (the last year's gain growing ${percent(tv.growingPerpetuity)} a year forever)`;
+  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and ${terminal}; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares); cash NPV after tax adds back depreciation (${percent(c.cash.depreciationShareOfFixedCost)} of fixed cost) and write-offs, and counts dividends and stake sales instead of equity income`;
 }
 
 function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] {
@@ -142,8 +150,9 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     money(v.npv, v.currency),
     v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency),
     v.npvAfterTaxPerShare === null ? "–" : `${fixed(v.npvAfterTaxPerShare, 2)} ${v.currency}`,
+    v.npvCash === null ? "–" : money(v.npvCash, v.currency),
     ...(withMarket ? [v.market === null ? "–" : `${fixed(v.market.ofMarketCap * 100, 2)}%`] : []),
-    ...(s.parameters.terminalGrowth !== undefined ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency)] : []),
+    ...(terminalRule(s) !== undefined ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency)] : []),
     ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency)] : []),
     ...(a.versus ?? []).map((alt) => money(alt.values.find((x) => x.company === v.company)?.npv ?? 0, v.currency)),
   ]);
@@ -171,6 +180,8 @@ function summary(s: Scenario, a: DealAnalysis): Section {
     notes.push(
       `host ${c.host}, client ${c.client}, plant ${c.plant}, program ${c.program}; counterfactual: ${"notSold" in c.counterfactual ? "the client does not sell this volume" : `the client builds it at ${c.counterfactual.plant}`}`,
     );
+    const eaten = Object.entries(c.cannibalises ?? {});
+    if (eaten.length > 0) notes.push(`each vehicle sold takes sales from the parties' own models: ${eaten.map(([p, x]) => `${p} ${fixed(x, 2)}`).join(", ")}`);
   }
   return {
     title: `Deal ${d.id}: NPV of each party's gain`,
@@ -182,8 +193,9 @@ function summary(s: Scenario, a: DealAnalysis): Section {
       "NPV of gain",
       "after tax",
       "after tax per share",
+      "cash after tax",
       ...(withMarket ? ["of market cap"] : []),
-      ...(s.parameters.terminalGrowth !== undefined ? ["terminal value"] : []),
+      ...(terminalRule(s) !== undefined ? ["terminal value"] : []),
       ...(a.versusNeither ? ["NPV vs neither develops"] : []),
       ...(a.versus ?? []).map((alt) => `NPV vs ${alt.label}`),
     ],

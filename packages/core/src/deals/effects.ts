@@ -39,6 +39,8 @@ export interface EquityIncome {
   t: number;
   income: number;
   dividends: number;
+  /** Cash from selling shares of the stake in the period (not profit). */
+  proceeds?: number;
 }
 
 /** A component supplied to a buyer's programs from a period on (per unit, base currency by period index). */
@@ -72,10 +74,12 @@ export interface DealEffects {
   supplies: Supply[];
   /** By plant id. */
   closures: Map<string, Closure>;
+  /** Units of demand a program loses by period index, over all its markets (cannibalised by a deal's vehicles). */
+  demandCut: Map<string, number[]>;
 }
 
 export function emptyEffects(): DealEffects {
-  return { hosted: new Map(), costFactor: new Map(), oneOffs: [], equity: [], supplies: [], closures: new Map() };
+  return { hosted: new Map(), costFactor: new Map(), oneOffs: [], equity: [], supplies: [], closures: new Map(), demandCut: new Map() };
 }
 
 /** What a deal module sees: the scenario, its periods and plants, and FX conversion. */
@@ -98,6 +102,8 @@ export interface DealOptions {
   counterfactual?: ReadonlySet<string>;
   /** Deals left out altogether: no effect as agreed nor as counterfactual (for a joint development, neither party develops). */
   absent?: ReadonlySet<string>;
+  /** Hypothetical deals evaluated as agreed (the scenario's results leave them out otherwise). */
+  whatIf?: ReadonlySet<string>;
   /** Deals replaced by one of their module's named alternative counterfactuals (a closure against keeping the plant idle). */
   alternative?: ReadonlyMap<string, string>;
 }

@@ -28,6 +28,8 @@ const FIELDS = [
   "dealCosts",
   "equityIncome",
   "dividends",
+  "nonCashCosts",
+  "stakeSales",
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -74,12 +76,17 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
     for (const [owner, share] of plant ? ownerShares(plant) : [[row.owner, 1] as [string, number]])
       get(keys.companies.code(owner), t).fixedCost += share * row.fixedCost;
   }
-  for (const o of model.effects.oneOffs) get(keys.companies.code(o.company), o.t).dealCosts += o.amount;
+  for (const o of model.effects.oneOffs) {
+    const r = get(keys.companies.code(o.company), o.t);
+    r.dealCosts += o.amount;
+    if (o.cash === false) r.nonCashCosts += o.amount;
+  }
   for (const e of ledger) get(keys.companies.code(e.company), e.t)[e.field] += e.amount;
   for (const e of model.effects.equity) {
     const r = get(keys.companies.code(e.company), e.t);
     r.equityIncome += e.income;
     r.dividends += e.dividends;
+    r.stakeSales += e.proceeds ?? 0;
   }
   const out: CompanyRow[] = [];
   for (const period of model.periods) {
@@ -114,6 +121,8 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
         equityIncome: r.equityIncome * rate,
         profit: (op + r.equityIncome) * rate,
         dividends: r.dividends * rate,
+        nonCashCosts: r.nonCashCosts * rate,
+        stakeSales: r.stakeSales * rate,
         costPrograms: programs,
         otherPlanned: other,
         restOfCompany: rest,

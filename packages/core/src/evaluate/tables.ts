@@ -85,6 +85,8 @@ export const COMPANIES = defineTable(
     reporting("equityIncome", "Equity-method income of its stakes (below operating profit)"),
     reporting("profit", "Operating profit + equity income"),
     reporting("dividends", "Dividends received on its stakes (cash, not profit)"),
+    reporting("nonCashCosts", "The part of deal costs that is not cash (write-offs)"),
+    reporting("stakeSales", "Cash from selling shares of its stakes (capital ties): not profit"),
     reporting("costPrograms", "Savings of the company's cost programmes against the base year (whole company, beside the modelled scope)"),
     reporting(
       "otherPlanned",

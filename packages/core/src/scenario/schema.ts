@@ -103,6 +103,16 @@ export const Parameters = z
       description:
         "Day every NPV is valued at (deals, the footprint MILP); default: the horizon's first day. Amounts before it are compounded forward at the same rate",
     }),
+    exitMultiple: quantity({
+      unit: "years",
+      description:
+        "Terminal value as an exit multiple: this many times the last period's annual gain (before tax), at the horizon's end, reported apart from the horizon's NPV; not with terminalGrowth",
+      min: 0,
+      max: 30,
+    }).optional(),
+    depreciationShareOfFixedCost: fraction(
+      "Share of plants' fixed cost that is depreciation: not cash, so a deal's cash NPV adds it back where the deal changes fixed cost (a closure saves only the rest in cash)",
+    ).default(0),
     terminalGrowth: quantity({
       unit: "fraction",
       description:

@@ -23,6 +23,10 @@ export function checkCompanyResults(ctx: CheckContext): Issue[] {
     }
   });
   const g = ctx.s.parameters.terminalGrowth;
+  if (g !== undefined && ctx.s.parameters.exitMultiple !== undefined)
+    issues.push(
+      error("parameters.exitMultiple", "both terminalGrowth and exitMultiple are set: a deal has one terminal value", "keep one of the two", undefined),
+    );
   if (g !== undefined)
     ctx.s.companies.forEach((c, i) => {
       const r = c.discountRate ?? ctx.s.parameters.discountRate;

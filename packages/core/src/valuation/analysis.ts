@@ -19,6 +19,11 @@ export interface GainRow {
   currency: string;
   operatingProfit: number;
   profit: number;
+  /** Changes in what the cash view needs: fixed cost (its depreciation is not cash), non-cash deal costs, dividends and stake sales received. */
+  fixedCost: number;
+  nonCashCosts: number;
+  dividends: number;
+  stakeSales: number;
 }
 
 export interface PartyValue {
@@ -31,6 +36,13 @@ export interface PartyValue {
   /** NPV of the change in net income: operating profit after the company's tax rate, equity income as booked, less the minority share; null without a tax rate. */
   npvAfterTax: number | null;
   npvAfterTaxPerShare: number | null;
+  /**
+   * NPV of the change in cash after tax: the operating change after tax, with
+   * depreciation (parameters.depreciationShareOfFixedCost of fixed cost) and
+   * write-offs added back, equity income replaced by the dividends and stake
+   * sales received; null without a tax rate.
+   */
+  npvCash: number | null;
   /**
    * Value today of the gain after the horizon (before tax), with
    * parameters.terminalGrowth: a growing perpetuity of the last period's
@@ -100,12 +112,14 @@ export interface DealConventions {
   /** Periods of the explicit horizon; nothing beyond it is valued. */
   horizon: { from: string; to: string };
   discounting: "mid-period";
-  /** none, or a growing perpetuity of the last period's gain at this growth, reported apart (PartyValue.terminalValue). */
-  terminalValue: "none" | { growingPerpetuity: number };
+  /** none, a growing perpetuity of the last period's gain, or an exit multiple of it, reported apart (PartyValue.terminalValue). */
+  terminalValue: "none" | { growingPerpetuity: number } | { exitMultiple: number };
   /** `npv` before tax; `npvAfterTax` after each company's tax rate and minority share, for companies that state a tax rate. */
   taxes: { company: string; taxRate: number | null }[];
-  /** Gains are accounting profit (fixed costs include depreciation), not cash flows. */
+  /** `npv` and `npvAfterTax` are accounting profit (fixed costs include depreciation); `npvCash` is cash after tax. */
   basis: "accounting profit";
+  /** The cash view: depreciation's share of fixed cost and write-offs added back, equity income replaced by dividends and stake sales. */
+  cash: { depreciationShareOfFixedCost: number };
 }
 
 export function dealConventions(scenario: Scenario): DealConventions {
@@ -114,9 +128,10 @@ export function dealConventions(scenario: Scenario): DealConventions {
     valuationDate: isoOf(valuationDay(scenario)),
     horizon: { from: periods[0]?.id ?? "", to: periods.at(-1)?.id ?? "" },
     discounting: "mid-period",
-    terminalValue: scenario.parameters.terminalGrowth === undefined ? "none" : { growingPerpetuity: scenario.parameters.terminalGrowth },
+    terminalValue: terminalRule(scenario) ?? "none",
     taxes: scenario.companies.map((c) => ({ company: c.id, taxRate: c.taxRate ?? null })),
     basis: "accounting profit",
+    cash: { depreciationShareOfFixedCost: scenario.parameters.depreciationShareOfFixedCost },
   };
 }
 
@@ -143,7 +158,7 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
   if (!deal) throw new Error(`internal: no deal ${dealId}`);
   const price = deal.type === "contract-manufacturing" ? priceAnalysis(scenario, deal, prices) : undefined;
   const withPrice = price ? { ...prices, [deal.id]: price.used } : prices;
-  const on = evaluateModel(buildModel(scenario, { prices: withPrice }));
+  const on = evaluateModel(buildModel(scenario, { prices: withPrice, whatIf: new Set([deal.id]) }));
   const replaced = new Set([deal.id, ...(moduleOf(deal).members?.(deal) ?? [])]);
   const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: replaced }));
   const gains = gainRows(on, off);
@@ -321,6 +336,10 @@ function gainRows(on: Results, off: Results): GainRow[] {
       currency: String(r.currency),
       operatingProfit: Number(r.operatingProfit) - Number(b?.operatingProfit ?? 0),
       profit: Number(r.profit) - Number(b?.profit ?? 0),
+      fixedCost: Number(r.fixedCost) - Number(b?.fixedCost ?? 0),
+      nonCashCosts: Number(r.nonCashCosts) - Number(b?.nonCashCosts ?? 0),
+      dividends: Number(r.dividends) - Number(b?.dividends ?? 0),
+      stakeSales: Number(r.stakeSales) - Number(b?.stakeSales ?? 0),
     };
   });
 }
@@ -345,6 +364,13 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
           factors,
         );
   const perShare = (x: number | null) => (x !== null && c?.sharesOutstanding ? x / c.sharesOutstanding : null);
+  const d = scenario.parameters.depreciationShareOfFixedCost;
+  const keep = 1 - (c?.minorityShare ?? 0);
+  const cash = (g: GainRow | undefined) =>
+    g === undefined || c?.taxRate === undefined
+      ? 0
+      : (g.operatingProfit * (1 - c.taxRate) + d * g.fixedCost + g.nonCashCosts) * keep + g.dividends + g.stakeSales;
+  const npvCash = c?.taxRate === undefined ? null : npv(rowsOf.map(cash), factors);
   return {
     company,
     currency: c?.reportingCurrency ?? on.base,
@@ -353,21 +379,41 @@ function partyValue(scenario: Scenario, on: Results, company: string, gains: Gai
     npvPerShare: perShare(value),
     npvAfterTax,
     npvAfterTaxPerShare: perShare(npvAfterTax),
-    terminalValue: terminalValue(periods, rowsOf.at(-1)?.profit ?? 0, rate, scenario.parameters.terminalGrowth, asOf),
+    npvCash,
+    terminalValue: terminalValue(periods, rowsOf.at(-1)?.profit ?? 0, rate, terminalRule(scenario), asOf),
     market: marketReading(c, npvAfterTax),
   };
 }
 
+/** How a deal's value after the horizon is taken: a growing perpetuity, an exit multiple, or not at all. */
+export type TerminalRule = { growingPerpetuity: number } | { exitMultiple: number } | undefined;
+
+/** The scenario's terminal-value rule (validation refuses both at once). */
+export function terminalRule(scenario: Scenario): TerminalRule {
+  const { terminalGrowth, exitMultiple } = scenario.parameters;
+  if (terminalGrowth !== undefined) return { growingPerpetuity: terminalGrowth };
+  if (exitMultiple !== undefined) return { exitMultiple };
+  return undefined;
+}
+
 /**
- * A growing perpetuity of the last period's annual gain A, its first amount
- * (1 + g)·A in the middle of the year after the horizon (Y years long):
- * Σ_k A(1+g)^k (1+r)^−(Y − ½ + k) = A(1+g)(1+r)^(½−Y) / (r − g).
+ * Value today of the gain after a horizon Y years long, from the last
+ * period's annual gain A:
+ *   growing perpetuity g, its first amount (1 + g)·A in the middle of the year after:
+ *     Σ_k A(1+g)^k (1+r)^−(Y − ½ + k) = A(1+g)(1+r)^(½−Y) / (r − g)
+ *   exit multiple M, as if sold at the horizon's end:  M·A·(1+r)^−Y
+ * (each discounted to the valuation date, asOf years after the start).
  */
-export function terminalValue(periods: readonly Period[], lastGain: number, rate: number, growth: number | undefined, asOf = 0): number | null {
+export function terminalValue(periods: readonly Period[], lastGain: number, rate: number, rule: TerminalRule | number | undefined, asOf = 0): number | null {
   const last = periods.at(-1);
-  if (growth === undefined || !last || growth >= rate) return null;
+  const r = typeof rule === "number" ? { growingPerpetuity: rule } : rule;
+  if (r === undefined || !last) return null;
   const years = periods.reduce((s, p) => s + p.years, 0);
-  return ((lastGain / last.years) * (1 + growth) * (1 + rate) ** (0.5 - years + asOf)) / (rate - growth);
+  const annual = lastGain / last.years;
+  if ("exitMultiple" in r) return r.exitMultiple * annual * (1 + rate) ** (asOf - years);
+  const g = r.growingPerpetuity;
+  if (g >= rate) return null;
+  return (annual * (1 + g) * (1 + rate) ** (0.5 - years + asOf)) / (rate - g);
 }
 
 function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {

@@ -1,3 +1,4 @@
+import { isHypothetical } from "../deals/index.js";
 import { moduleOf } from "../deals/registry.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel } from "../model/model.js";
@@ -23,10 +24,13 @@ export interface DealValue {
  * checked equal in the tests) without the price analysis, plant changes and
  * break-even volume, which a draw does not report.
  */
-export function dealValue(s: Scenario, prices: Record<string, number>, on: Results, dealId: string): DealValue {
+export function dealValue(s: Scenario, prices: Record<string, number>, evaluated: Results, dealId: string): DealValue {
+  let on = evaluated;
   const deal = s.deals.find((d) => d.id === dealId);
   const members = deal ? (moduleOf(deal).members?.(deal) ?? []) : [];
   const off = evaluateModel(buildModel(s, { prices, counterfactual: new Set([dealId, ...members]) }));
+  // A hypothetical deal is not in the draw's own evaluation: value it against one with it.
+  if (deal && isHypothetical(deal)) on = evaluateModel(buildModel(s, { prices, whatIf: new Set([dealId]) }));
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   const periods = expandHorizon(s.horizon);
   const gain = new Map<string, { profit: number[]; base: number[]; moved: boolean }>();

@@ -184,6 +184,13 @@ describe("capital tie: in cash, its market value and the other side", () => {
     expect(f.holdVersusSell).toBeCloseTo(keep - 1000e6, 0);
   });
 
+  it("counts dividends and stake sales, not equity income, in the cash NPV", () => {
+    const v = analyse(withTie(cashTie(), makerAt())).values[0];
+    expect(v?.npvCash).toBeCloseTo(40e6 / 1.1 ** 0.5 + (4 * B + 50 * B) / 140 / 1.1 ** 1.5, 0);
+    // The equity-income NPV is larger: 15% × ¥100bn, then 10% × ¥120bn.
+    expect(v?.npv).toBeCloseTo(100e6 / 1.1 ** 0.5 + (12 * B) / 140 / 1.1 ** 1.5, 0);
+  });
+
   it("takes stated proceeds over the market value", () => {
     const f = analyse(withTie(cashTie({ proceeds: { FY2026: 70 * B } } as Partial<DealIn>), makerAt())).terms?.figures as { cash: { proceeds: number }[] };
     expect(f.cash[1]?.proceeds).toBeCloseTo((70 * B) / 140, 0);

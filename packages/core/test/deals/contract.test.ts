@@ -119,6 +119,7 @@ describe("contract manufacturing: zone of agreement, Nash price, break-even", ()
         { company: "client", taxRate: null },
       ],
       basis: "accounting profit",
+      cash: { depreciationShareOfFixedCost: 0 },
     });
   });
 
@@ -135,6 +136,17 @@ describe("contract manufacturing: zone of agreement, Nash price, break-even", ()
     // Growth at or above a discount rate has no finite value: refused, with the path.
     const bad = validateScenario({ ...doc, parameters: { discountRate: 0.05, terminalGrowth: 0.06 } });
     expect(bad.issues.find((i) => i.path === "parameters.terminalGrowth")?.message).toMatch(/not below host's discount rate 0.05/);
+  });
+
+  it("values the gain after the horizon apart as an exit multiple of the last year's gain, discounted from the horizon's end", () => {
+    // M = 6, r = 10%, a one-year horizon: TV = 6 × 42.5M × 1.1^−1 = 231.818M.
+    const doc = pickupDeal() as Record<string, unknown>;
+    const s2 = Scenario.parse({ ...doc, parameters: { discountRate: 0.1, exitMultiple: 6 } });
+    const host = analyseDeal(s2, "cm").values.find((v) => v.company === "host");
+    expect(host?.terminalValue).toBeCloseTo((6 * 42.5e6) / 1.1, 0);
+    expect(dealConventions(s2).terminalValue).toEqual({ exitMultiple: 6 });
+    const both = validateScenario({ ...doc, parameters: { discountRate: 0.1, exitMultiple: 6, terminalGrowth: 0.02 } });
+    expect(both.issues.find((i) => i.path === "parameters.exitMultiple")?.message).toMatch(/both terminalGrowth and exitMultiple/);
   });
 
   it("values as of parameters.valuationDate: a year after the horizon's start, every NPV is (1 + r) times as large", () => {
@@ -230,5 +242,65 @@ describe("properties of deal accounting", () => {
       }),
       { seed: 42, numRuns: 20 },
     );
+  });
+});
+
+describe("contract manufacturing: cannibalisation of the parties' own models", () => {
+  /**
+   * The client also sells its own unibody pickup (built at Lincoln, 5,000 a
+   * year at 28,000, variable cost 22,000: 6,000 contribution, logistics 500).
+   * Each of the 10,000 hosted pickups takes 0.2 of a sale from it: 2,000
+   * fewer, 2,000 × 5,500 = 11M less for the client. Its highest price falls
+   * by 11M / 10,000 = 1,100: C(p) = 10,000 (29,500 − p) − 11M.
+   */
+  const withOwnModel = (cannibalises?: Record<string, number>) => {
+    const s = pickupDeal(cannibalises ? { cannibalises } : {});
+    s.programs.push({
+      id: "unibody",
+      name: "Unibody pickup",
+      seller: "client",
+      brand: "C",
+      category: "light-truck",
+      platform: "bof",
+      variableCost: 22_000,
+      content: { US: 1 },
+      sourcing: { lincoln: 1 },
+      markets: { us: { price: 28_000, demand: 5_000 } },
+    } as ScenarioInput["programs"][number]);
+    return Scenario.parse(s);
+  };
+
+  it("cuts the cannibalised model's sales as agreed, and lowers the client's highest price by its lost contribution per unit", () => {
+    const s = withOwnModel({ unibody: 0.2 });
+    const on = evaluateModel(buildModel(s, { prices: { cm: 25_000 } }));
+    const units = rows(on.flows)
+      .filter((f) => f.program === "unibody")
+      .reduce((x, f) => x + Number(f.units), 0);
+    expect(units).toBe(3_000);
+    const a = analyseDeal(s, "cm");
+    const plain = analyseDeal(withOwnModel(), "cm");
+    expect(plain.price?.agreement.pHigh).toBeCloseTo(29_500, 6);
+    expect(a.price?.agreement.pHigh).toBeCloseTo(29_500 - 1_100, 6);
+    expect(a.price?.agreement.pLow).toBeCloseTo(plain.price?.agreement.pLow ?? 0, 6);
+  });
+
+  it("takes the same sales in the counterfactual when the client would build the volume itself", () => {
+    const s = withOwnModel({ unibody: 0.2 });
+    const input = { ...s, deals: s.deals.map((d) => ({ ...d, counterfactual: { plant: "lincoln" } })) };
+    const off = evaluateModel(buildModel(Scenario.parse(input), { prices: { cm: 25_000 }, counterfactual: new Set(["cm"]) }));
+    expect(
+      rows(off.flows)
+        .filter((f) => f.program === "unibody")
+        .reduce((x, f) => x + Number(f.units), 0),
+    ).toBe(3_000);
+  });
+
+  it("refuses its own program and an unknown one", () => {
+    const paths = (c: Record<string, number>) =>
+      validateScenario(pickupDeal({ cannibalises: c }))
+        .issues.filter((i) => i.severity === "error")
+        .map((i) => i.path);
+    expect(paths({ pickup: 0.1 })).toContain("deals[0].cannibalises.pickup");
+    expect(paths({ ridgeline: 0.1 })).toContain("deals[0].cannibalises.ridgeline");
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyseDeal, type CapitalInjection, injectionTerms, marketReading, type ScenarioInput, validateScenario } from "../../src/index.js";
+import { analyseDeal, type CapitalInjection, evaluate, injectionTerms, marketReading, rows, type ScenarioInput, validateScenario } from "../../src/index.js";
 import { company, scenario } from "../fixtures.js";
 import { type DealIn, errorsOf } from "./capital-plant-helpers.js";
 
@@ -94,10 +94,16 @@ describe("capital injection: issue-price zone, dilution and value per share", ()
     expect(a.terms?.lines.join("\n")).toMatch(/issue-price zone/);
   });
 
-  it("marks a hypothetical deal in its report lines", () => {
+  it("leaves a hypothetical deal out of the scenario's results, values it in its own analysis, and says so", () => {
     const v = validateScenario(input({ hypothetical: true } as Partial<DealIn>));
-    const a = analyseDeal(v.scenario as NonNullable<typeof v.scenario>, "inj");
-    expect(a.terms?.lines[0]).toMatch(/^HYPOTHETICAL/);
+    const s = v.scenario as NonNullable<typeof v.scenario>;
+    const a = analyseDeal(s, "inj");
+    expect(a.terms?.lines[0]).toMatch(/^HYPOTHETICAL: .*left out of the scenario's other results/);
+    expect(a.values[0]?.npv).toBeCloseTo(1000 / 1.1 ** 1.5, 9);
+    const r = evaluate(s);
+    expect(rows(r.companies).find((x) => x.period === "FY2026")?.dealCosts).toBe(0);
+    const real = evaluate(validateScenario(input()).scenario as NonNullable<typeof v.scenario>);
+    expect(rows(real.companies).find((x) => x.period === "FY2026")?.dealCosts).toBe(-1000);
   });
 
   it("refuses an issuer without shares or market context, and an issue day outside the horizon, naming the path", () => {

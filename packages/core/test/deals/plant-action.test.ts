@@ -315,6 +315,16 @@ describe("plant action: what a closure costs and saves", () => {
     expect(items).toContainEqual(["severance", true]);
   });
 
+  it("values the closure in cash after tax: depreciation is no saving, the write-off no cost", () => {
+    // Discount rate 0, tax 30%, depreciation 30% of fixed cost. Fixed cost saved: 200M (FY2027's closed half) + 400M.
+    // cash = 0.7 × ΔOP + 0.3 × Δfixed cost (−600M) + the 200M write-off added back.
+    const input = footprint([costly]);
+    const s = build({ ...input, parameters: { discountRate: 0, depreciationShareOfFixedCost: 0.3 }, companies: [company("maker", { taxRate: 0.3 })] });
+    const v = analyseDeal(s, "close").values[0];
+    expect(v?.npvAfterTax).toBeCloseTo(0.7 * (v?.npv ?? 0), 0);
+    expect(v?.npvCash).toBeCloseTo(0.7 * (v?.npv ?? 0) - 0.3 * 600e6 + 200e6, 0);
+  });
+
   it("states the jobs and their cost in the analysis", () => {
     const a = analyseDeal(build(footprint([costly])), "close");
     const f = a.terms?.figures as { jobs: number; severance: number };

@@ -1,6 +1,8 @@
 import {
   analyseDeal,
   type DealAnalysis,
+  type DealConventions,
+  dealConventions,
   diffTables,
   focusPeriod,
   gainsAtPrice,
@@ -38,6 +40,8 @@ export function composeFiles(source: ScenarioFiles, withOverrides: readonly stri
 export interface DealView {
   analysis: DealAnalysis;
   curve: { price: number; host: number; client: number }[];
+  /** How the values are computed (valuation date, terminal value, taxes, cash view), stated with them. */
+  conventions: DealConventions;
 }
 
 export interface Comparison {
@@ -105,7 +109,8 @@ export function dealView(s: Scenario, dealId: string): DealView {
   const { prices } = runScenario(s);
   const analysis = analyseDeal(s, dealId, prices);
   const deal = analysis.deal;
-  if (deal.type !== "contract-manufacturing" || !analysis.price) return { analysis, curve: [] };
+  const conventions = dealConventions(s);
+  if (deal.type !== "contract-manufacturing" || !analysis.price) return { analysis, curve: [], conventions };
   const { pLow, pHigh } = analysis.price.agreement;
   const lo = Math.max(0, Math.min(pLow, pHigh, analysis.price.used) * 0.85);
   const hi = Math.max(pLow, pHigh, analysis.price.used) * 1.15;
@@ -115,7 +120,7 @@ export function dealView(s: Scenario, dealId: string): DealView {
     const price = lo + ((hi - lo) * i) / steps;
     return { price, ...gainsAtPrice(s, deal, prices, price) };
   });
-  return { analysis, curve };
+  return { analysis, curve, conventions };
 }
 
 /** Differences matched by key: `base` is the scenario as written (with its overrides), `other` has the controls and the compared overrides. */

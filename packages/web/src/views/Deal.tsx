@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import type { DealConventions } from "@tieup/core";
 import { dealPriceChart } from "../charts/deal.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
@@ -74,6 +75,8 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
   const host = "host" in d ? snap.meta.companies.find((c) => c.id === d.host) : undefined;
   const currency = host?.currency ?? snap.meta.base;
   const scale = moneyScale(currency);
+  const withMarket = a.values.some((v) => v.market !== null);
+  const withTerminal = view.conventions.terminalValue !== "none";
   const curve = view.curve.flatMap((c) => [
     { price: c.price, party: `${"host" in d ? d.host : "host"} (host)`, gain: c.host / scale },
     { price: c.price, party: `${"client" in d ? d.client : "client"} (client)`, gain: c.client / scale },
@@ -98,8 +101,19 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       ) : null}
       <DataTable
         testId="deal-npv"
-        caption={`NPV of each party's gain over the horizon, before and after tax (no terminal value)${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
-        headers={["company", "discount rate", "NPV of gain", "after tax", "after tax per share", ...(a.versusNeither ? ["vs neither develops"] : [])]}
+        caption={`NPV of each party's gain as of ${view.conventions.valuationDate}, ${view.conventions.horizon.from}–${view.conventions.horizon.to}, before and after tax, and in cash after tax (${terminalLabel(view.conventions)})${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
+        headers={[
+          "company",
+          "discount rate",
+          "NPV of gain",
+          "after tax",
+          "after tax per share",
+          "cash after tax",
+          ...(withMarket ? ["of market cap"] : []),
+          ...(withTerminal ? ["terminal value"] : []),
+          ...(a.versusNeither ? ["vs neither develops"] : []),
+          ...(a.versus ?? []).map((x) => `vs ${x.label}`),
+        ]}
         rows={a.values.map((v) => ({
           key: v.company,
           cells: [
@@ -108,10 +122,21 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
             money(v.npv, v.currency, 2),
             v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency, 2),
             v.npvAfterTaxPerShare === null ? "–" : `${v.npvAfterTaxPerShare.toFixed(2)} ${v.currency}`,
+            v.npvCash === null ? "–" : money(v.npvCash, v.currency, 2),
+            ...(withMarket ? [v.market === null ? "–" : percent(v.market.ofMarketCap)] : []),
+            ...(withTerminal ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency, 2)] : []),
             ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency, 2)] : []),
+            ...(a.versus ?? []).map((x) => money(x.values.find((y) => y.company === v.company)?.npv ?? 0, v.currency, 2)),
           ],
         }))}
       />
+      {a.terms ? (
+        <ul className="note" data-testid="deal-terms">
+          {a.terms.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
       {a.plants.some((x) => x.period === focus) ? (
         <DataTable
           caption={`Plants whose output the deal changes in ${focus}`}
@@ -134,4 +159,12 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       ) : null}
     </>
   );
+}
+
+/** The terminal-value convention in a few words, for the NPV table's caption. */
+function terminalLabel(c: DealConventions): string {
+  const tv = c.terminalValue;
+  if (tv === "none") return "no terminal value";
+  if ("exitMultiple" in tv) return `terminal value apart: ${tv.exitMultiple}× the last year's gain`;
+  return `terminal value apart: the last year's gain growing ${(tv.growingPerpetuity * 100).toFixed(1)}% a year`;
 }

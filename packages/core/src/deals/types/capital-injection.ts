@@ -122,7 +122,7 @@ function terms(deal: CapitalInjection, ctx: TermsContext): DealTerms {
   const ps = (x: number) => `${x.toFixed(1)} ${cur}`;
   const held = equityIncome.filter((e) => e.amount !== null && e.amount !== 0);
   const lines = [
-    ...(deal.hypothetical ? ["HYPOTHETICAL: no such deal has been announced; a what-if of the reports"] : []),
+    ...(deal.hypothetical ? ["HYPOTHETICAL: no such deal has been announced; a what-if of the reports, left out of the scenario's other results"] : []),
     `${deal.backer} subscribes ${(deal.newShares / 1e9).toFixed(3)} billion new ${deal.issuer} shares on ${deal.date} at ${ps(t.price)}${deal.issuePrice === "open" ? ` (Nash price, existing holders' weight ${deal.bargainingWeight})` : ""}: cash raised ${m(t.cashRaised)}; the backer holds ${formatPercent(t.stake)} (existing holders diluted from 100% to ${formatPercent(1 - t.stake)})`,
     `issue-price zone ${t.pLow.toFixed(1)}–${ps(t.pHigh)} against the share price ${ps(sharePrice)} (${issuer?.market?.date ?? "no date"}): existing holders gain above ${ps(t.pLow)} (share price less the benefit per new share), the backer below ${ps(t.pHigh)} (share price plus the benefit per existing share)`,
     `value per existing share ${ps(t.valuePerExistingShare)} (${t.existingGainPerShare >= 0 ? "+" : ""}${t.existingGainPerShare.toFixed(2)}): the table values the benefit to ${deal.issuer} as a company, after-tax NPV ${m(benefit)}; at this price its existing holders keep ${m(t.existingGain)} and the backer gains ${m(t.backerGain)}`,

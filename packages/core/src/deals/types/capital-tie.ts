@@ -77,13 +77,15 @@ export type CapitalTie = z.infer<typeof CapitalTie>;
  */
 function effects(deal: CapitalTie, ctx: EffectContext, opts: DealOptions, out: DealEffects): void {
   const asAgreed = !opts.counterfactual?.has(deal.id);
+  const sales = asAgreed ? saleProceeds(deal, ctx.periods) : [];
   for (const period of ctx.periods) {
     const stake = asAgreed ? stakeIn(deal, period) : deal.counterfactualStake;
-    if (stake === 0) continue;
     const t = period.index;
+    const proceeds = ctx.toBase(sales[t] ?? 0, deal.currency, t);
+    if (stake === 0 && proceeds === 0) continue;
     const income = stake * ctx.toBase(deal.investeeProfit[period.id] ?? 0, deal.currency, t);
     const dividends = stake * ctx.toBase(deal.dividends?.[period.id] ?? 0, deal.currency, t);
-    out.equity.push({ deal: deal.id, company: deal.holder, t, income, dividends });
+    out.equity.push({ deal: deal.id, company: deal.holder, t, income, dividends, proceeds });
   }
 }
 

@@ -52,6 +52,10 @@ export const ContractManufacturing = z
     retooling: OneOffPayment.optional().meta({ description: "Retooling capex and who pays it" }),
     counterfactual: Counterfactual,
     bargainingWeight: fraction("Host's bargaining weight w in the Nash product H^w · C^(1-w)").default(0.5),
+    cannibalises: z.record(Id, fraction("Units of this program lost per vehicle of the deal sold")).optional().meta({
+      description:
+        "The parties' own models the deal's vehicles take sales from (e.g. the host's and the client's midsize pickups), by program id: each vehicle sold costs this many sales of it",
+    }),
     source: Source.optional(),
     note: z.string().optional(),
   })
@@ -79,6 +83,20 @@ function effects(deal: ContractManufacturing, ctx: EffectContext, opts: DealOpti
   list.push(hosted);
   out.hosted.set(deal.program, list);
   if (asAgreed && deal.retooling) retooling(deal, ctx, out);
+  // The vehicles take sales from the parties' own models whenever they are sold: as agreed, or built elsewhere without the deal.
+  if (asAgreed || !("notSold" in deal.counterfactual)) cannibalise(deal, volume, out);
+}
+
+/** Cuts each cannibalised program's demand by its share of the deal's volume. */
+function cannibalise(deal: ContractManufacturing, volume: number[], out: DealEffects): void {
+  for (const [program, share] of Object.entries(deal.cannibalises ?? {})) {
+    if (share === 0) continue;
+    const cut = out.demandCut.get(program) ?? volume.map(() => 0);
+    volume.forEach((v, t) => {
+      cut[t] = (cut[t] ?? 0) + share * v;
+    });
+    out.demandCut.set(program, cut);
+  }
 }
 
 /** The transfer price per unit in the base currency: fixed, cost-plus on the host's variable cost, or as given for an open price. */
@@ -129,6 +147,11 @@ function check(d: ContractManufacturing, ctx: DealCheckContext, at: string): Iss
       issues.push(error(`${at}.program`, `${d.program} is sold by ${program.seller}, not the client ${d.client}`, undefined, d.id));
   }
   if ("plant" in d.counterfactual && check("counterfactual.plant", d.counterfactual.plant, ctx.plantIds, "plant")) issues.push(...alternative(ctx, d, at));
+  for (const id of Object.keys(d.cannibalises ?? {})) {
+    if (!check(`cannibalises.${id}`, id, ctx.programIds, "program")) continue;
+    if (id === d.program)
+      issues.push(error(`${at}.cannibalises.${id}`, "a deal cannot take sales from its own program", "name the parties' other models", d.id));
+  }
   return issues;
 }
 
