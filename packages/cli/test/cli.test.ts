@@ -132,3 +132,18 @@ describe("tieup compare and schema", () => {
     expect(r.stdout).toContain("--with <override>");
   });
 });
+
+describe("the joint-venture example", () => {
+  it("validates, runs and reconciles: each owner's half of the fixed cost, its own model's contribution", async () => {
+    const jv = here("../../../scenarios/examples/joint-venture.yaml");
+    expect((await runCli("validate", jv)).code).toBe(0);
+    const r = await runCli("run", jv, "--format", "json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { tables: { companies: Record<string, number | string>[]; plants: Record<string, number | string>[] } };
+    const op = Object.fromEntries(out.tables.companies.map((c) => [c.company, c.operatingProfit]));
+    expect(op).toEqual({ toyota: 600e6, mazda: 540e6 });
+    const fixed = out.tables.companies.reduce((s, c) => s + Number(c.fixedCost), 0);
+    expect(fixed).toBe(Number(out.tables.plants[0]?.fixedCost));
+    expect(out.tables.plants[0]?.owners).toBe("toyota 50% + mazda 50%");
+  });
+});

@@ -30,6 +30,8 @@ export interface OneOff {
   item: string;
   /** False for a non-cash item (a write-off): in profit, not in cash. */
   cash?: boolean;
+  /** Booked as the company's fixed cost rather than a deal cost (the part of a closed plant's fixed cost that stays). */
+  fixedCost?: boolean;
 }
 
 /** Equity-method income of a stake, and the dividends received (cash, not profit), base currency. */
@@ -74,8 +76,8 @@ export interface DealEffects {
   supplies: Supply[];
   /** By plant id. */
   closures: Map<string, Closure>;
-  /** Units of demand a program loses by period index, over all its markets (cannibalised by a deal's vehicles). */
-  demandCut: Map<string, number[]>;
+  /** Units of demand a program loses, by program id, then market id, by period index (cannibalised by a deal's vehicles sold there). */
+  demandCut: Map<string, Map<string, number[]>>;
 }
 
 export function emptyEffects(): DealEffects {

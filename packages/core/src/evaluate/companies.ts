@@ -78,7 +78,8 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
   }
   for (const o of model.effects.oneOffs) {
     const r = get(keys.companies.code(o.company), o.t);
-    r.dealCosts += o.amount;
+    if (o.fixedCost) r.fixedCost += o.amount;
+    else r.dealCosts += o.amount;
     if (o.cash === false) r.nonCashCosts += o.amount;
   }
   for (const e of ledger) get(keys.companies.code(e.company), e.t)[e.field] += e.amount;

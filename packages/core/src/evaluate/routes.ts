@@ -91,11 +91,13 @@ export class ProgramRoutes {
     readonly program: Program,
   ) {
     this.seller = ctx.companies.code(program.seller);
-    const kept = keptShare(ctx.model, program);
+    const cuts = ctx.model.effects.demandCut.get(program.id);
     for (const [id, pm] of Object.entries(program.markets)) {
       const market = ctx.model.markets.get(id);
       if (!market) continue;
-      const demand = ctx.model.periods.map((p) => demandIn(pm, p) * (kept[p.index] ?? 1));
+      const cut = cuts?.get(id);
+      // Sales a deal's vehicles take from this program in this market (cannibalisation), never below zero.
+      const demand = ctx.model.periods.map((p) => Math.max(0, demandIn(pm, p) - (cut?.[p.index] ?? 0)));
       const profile = pm.monthlyProfile && ctx.cache.profile(pm.monthlyProfile);
       const responses = responsesOf(ctx.model, id, program.seller, pm.monthlyProfile);
       this.markets.push({
@@ -193,14 +195,4 @@ export class Lanes {
     if (!byMarket.has(marketId)) byMarket.set(marketId, findLane(this.lanes, plant, marketId));
     return byMarket.get(marketId);
   }
-}
-
-/** Share of a program's demand it keeps in each period after deals cannibalise it: 1 − cut ÷ demand, spread over its markets alike. */
-function keptShare(model: Model, program: Program): number[] {
-  const cut = model.effects.demandCut.get(program.id);
-  if (!cut) return [];
-  return model.periods.map((p) => {
-    const total = Object.values(program.markets).reduce((s, pm) => s + demandIn(pm, p), 0);
-    return total > 0 ? Math.max(0, 1 - (cut[p.index] ?? 0) / total) : 1;
-  });
 }

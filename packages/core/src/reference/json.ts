@@ -56,11 +56,11 @@ export const JSON_OUTPUTS: readonly JsonOutput[] = [
       f("scenario", "Scenario id"),
       f(
         "conventions",
-        "How every value is computed: { valuationDate, horizon { from, to }, discounting (mid-period), terminalValue (none), taxes [{ company, taxRate }], basis (accounting profit) }",
+        "How every value is computed: { valuationDate, horizon { from, to }, discounting (mid-period), terminalValue (none, { growingPerpetuity } or { exitMultiple }), taxes [{ company, taxRate }], basis (accounting profit), cash { depreciationShareOfFixedCost } }",
       ),
       f(
         "deals",
-        "One analysis per deal: { deal, parties, gains (rows of dealGains), values [{ company, currency, discountRate, npv (before tax), npvPerShare, npvAfterTax, npvAfterTaxPerShare }], plants, price? { currency, kind, used, weight, agreement { pLow, pHigh, exists, nash, jointSurplus }, surplusCurrency, linear, breakEvenVolume }, jointNpvBase, versusNeither? (a joint development: values against neither party developing) }",
+        "One analysis per deal: { deal, parties, gains (per company and period: operatingProfit, profit, fixedCost, nonCashCosts, dividends, stakeSales changes), values [{ company, currency, discountRate, npv (before tax), npvPerShare, npvAfterTax, npvAfterTaxPerShare, npvCash (cash after tax), terminalValue, market { date, sharePrice, marketCap, enterpriseValue, ofMarketCap, perAdr } | null }], plants, price? { currency, kind, used, weight, agreement { pLow, pHigh, exists, nash, jointSurplus }, surplusCurrency, linear, breakEvenVolume }, jointNpvBase, versusNeither? (a joint development: values against neither party developing), versus? [{ id, label, values }] (other counterfactuals: a closure against keeping the plant idle), terms? { lines, figures } (the type's own terms: an issue-price zone, a tie's cash view, a closure's jobs) }",
       ),
     ],
   },

@@ -209,8 +209,12 @@ describe("capital tie: in cash, its market value and the other side", () => {
     expect(a.terms?.lines.at(-1)).toMatch(/^other side: partner holds 30\.00% of maker, at fair value from 2025-10-01/);
   });
 
-  it("rejects negative proceeds, naming the period", () => {
-    const errors = errorsOf(withTie(cashTie({ proceeds: { FY2026: -1 } } as Partial<DealIn>)));
-    expect(errors.map((i) => i.path)).toContain("deals[0].proceeds.FY2026");
+  it("pays for a rise in the stake at market value, and names an unknown period of proceeds", () => {
+    const f = analyse(withTie(cashTie({ stake: { FY2025: 0.1, FY2026: 0.15 } } as Partial<DealIn>), makerAt())).terms?.figures as {
+      cash: { proceeds: number }[];
+    };
+    expect(f.cash[1]?.proceeds).toBeCloseTo((-50 * B) / 140, 0);
+    const errors = errorsOf(withTie(cashTie({ proceeds: { FY2099: 1 } } as Partial<DealIn>)));
+    expect(errors.map((i) => i.path)).toContain("deals[0].proceeds.FY2099");
   });
 });

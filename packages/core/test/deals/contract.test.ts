@@ -295,6 +295,32 @@ describe("contract manufacturing: cannibalisation of the parties' own models", (
     ).toBe(3_000);
   });
 
+  it("takes the sales only in the markets where the deal's vehicles are sold", () => {
+    // The unibody is also sold in Canada (1,000 a year); the hosted pickup is sold only in the US, so Canada keeps all 1,000.
+    const input = pickupDeal({ cannibalises: { unibody: 0.2 } }) as ScenarioInput;
+    input.markets.push({ id: "ca", name: "Canada", country: "CA", currency: "USD" });
+    input.lanes?.push({ from: "US", to: "ca", costPerUnit: 500 });
+    input.programs.push({
+      id: "unibody",
+      name: "Unibody pickup",
+      seller: "client",
+      brand: "C",
+      category: "light-truck",
+      platform: "bof",
+      variableCost: 22_000,
+      content: { US: 1 },
+      sourcing: { lincoln: 1 },
+      markets: { us: { price: 28_000, demand: 5_000 }, ca: { price: 28_000, demand: 1_000 } },
+    } as ScenarioInput["programs"][number]);
+    const on = evaluateModel(buildModel(Scenario.parse(input), { prices: { cm: 25_000 } }));
+    const sold = (m: string) =>
+      rows(on.flows)
+        .filter((f) => f.program === "unibody" && f.market === m)
+        .reduce((x, f) => x + Number(f.units), 0);
+    expect(sold("us")).toBe(3_000);
+    expect(sold("ca")).toBe(1_000);
+  });
+
   it("refuses its own program and an unknown one", () => {
     const paths = (c: Record<string, number>) =>
       validateScenario(pickupDeal({ cannibalises: c }))

@@ -303,9 +303,12 @@ describe("plant action: what a closure costs and saves", () => {
   const on = evaluateWith(footprint([costly]));
   const dealCosts = (period: string) => at(on, "companies", { company: "maker", period }, "dealCosts");
 
-  it("books severance per job, remediation and the write-off with the other one-offs, and the stranded cost after the last day", () => {
-    expect(dealCosts("FY2027")).toBeCloseTo(500e6 + 1600 * 25_000 + 30e6 + 200e6 + 50e6, 0);
-    expect(dealCosts("FY2028")).toBeCloseTo(100e6, 0);
+  it("books severance per job, remediation and the write-off with the other one-offs, and keeps the stranded cost in fixed cost", () => {
+    expect(dealCosts("FY2027")).toBeCloseTo(500e6 + 1600 * 25_000 + 30e6 + 200e6, 0);
+    expect(dealCosts("FY2028")).toBe(0);
+    // Fixed cost: Smyrna's open half (200M) + the stranded quarter of its closed half (50M) + Canton's 300M; then 100M + 300M.
+    expect(at(on, "companies", { company: "maker", period: "FY2027" }, "fixedCost")).toBeCloseTo(550e6, 0);
+    expect(at(on, "companies", { company: "maker", period: "FY2028" }, "fixedCost")).toBeCloseTo(400e6, 0);
   });
 
   it("marks the write-off as non-cash in the model's one-offs", () => {
@@ -316,13 +319,17 @@ describe("plant action: what a closure costs and saves", () => {
   });
 
   it("values the closure in cash after tax: depreciation is no saving, the write-off no cost", () => {
-    // Discount rate 0, tax 30%, depreciation 30% of fixed cost. Fixed cost saved: 200M (FY2027's closed half) + 400M.
-    // cash = 0.7 × ΔOP + 0.3 × Δfixed cost (−600M) + the 200M write-off added back.
+    // Discount rate 0, tax 30%, depreciation 30% of fixed cost. Fixed cost saved: 200M (FY2027's closed half) + 400M, less
+    // the stranded quarter (50M + 100M): Δfixed cost = −450M. cash = 0.7 × ΔOP + 0.3 × (−450M) + the 200M write-off added back.
     const input = footprint([costly]);
     const s = build({ ...input, parameters: { discountRate: 0, depreciationShareOfFixedCost: 0.3 }, companies: [company("maker", { taxRate: 0.3 })] });
     const v = analyseDeal(s, "close").values[0];
     expect(v?.npvAfterTax).toBeCloseTo(0.7 * (v?.npv ?? 0), 0);
-    expect(v?.npvCash).toBeCloseTo(0.7 * (v?.npv ?? 0) - 0.3 * 600e6 + 200e6, 0);
+    expect(v?.npvCash).toBeCloseTo(0.7 * (v?.npv ?? 0) - 0.3 * 450e6 + 200e6, 0);
+    // Kept idle, the plant's fixed cost stays fixed cost, depreciation included, so against idle and against running the
+    // fixed-cost and write-off terms are the same: the cash values differ only by the volume's contribution after tax.
+    const idle = analyseDeal(s, "close").versus?.[0]?.values[0];
+    expect((idle?.npvCash ?? 0) - (v?.npvCash ?? 0)).toBeCloseTo(0.7 * ((idle?.npv ?? 0) - (v?.npv ?? 0)), 0);
   });
 
   it("states the jobs and their cost in the analysis", () => {

@@ -33,7 +33,7 @@ export const CapitalTie = z
       .optional()
       .meta({ description: "What the investee's shares are worth: the stake's market value, the proceeds of a sale, and the cash view of the tie" }),
     proceeds: amountsByPeriod(
-      "Cash received for shares sold in the period (default: the stake sold × investeeMarket.marketCap, where the stake falls)",
+      "Cash received for shares sold in the period, negative for shares bought (default: the change in the stake × investeeMarket.marketCap, where it changes)",
     ).optional(),
     reverse: z
       .strictObject({
@@ -115,11 +115,7 @@ function check(d: CapitalTie, ctx: DealCheckContext, at: string): Issue[] {
     period(`dividends.${p}`, p);
     if (amount < 0) issues.push(error(`${at}.dividends.${p}`, `dividends of ${amount} are negative`, "dividends paid are 0 or more", d.id));
   }
-  for (const [p, amount] of Object.entries(d.proceeds ?? {})) {
-    period(`proceeds.${p}`, p);
-    if (amount < 0)
-      issues.push(error(`${at}.proceeds.${p}`, `proceeds of ${amount} are negative`, "a sale brings in 0 or more; a purchase is a rise in the stake", d.id));
-  }
+  for (const p of Object.keys(d.proceeds ?? {})) period(`proceeds.${p}`, p);
   if (d.reverse && d.reverse.holder === d.holder)
     issues.push(error(`${at}.reverse.holder`, `the other side of ${d.holder}'s stake cannot be ${d.holder} itself`, `name the investee, ${d.investee}`, d.id));
   issues.push(...missingRates(ctx, d, at), ...sameTie(ctx, d, at));
@@ -148,14 +144,14 @@ function sameTie(ctx: DealCheckContext, d: CapitalTie, at: string): Issue[] {
   ];
 }
 
-/** Cash received for shares sold in each period: as stated, else the fall in the stake at the investee's market value. */
+/** Cash from trading the stake in each period: as stated, else its fall (a sale, +) or rise (a purchase, −) at the investee's market value. */
 export function saleProceeds(deal: CapitalTie, periods: readonly Period[]): number[] {
   return periods.map((p, t) => {
     const stated = deal.proceeds?.[p.id];
     if (stated !== undefined) return stated;
     const prev = t === 0 ? undefined : periods[t - 1];
     const sold = prev ? stakeIn(deal, prev) - stakeIn(deal, p) : 0;
-    return sold > 0 && deal.investeeMarket ? sold * deal.investeeMarket.marketCap : 0;
+    return deal.investeeMarket ? sold * deal.investeeMarket.marketCap : 0;
   });
 }
 
@@ -210,8 +206,8 @@ function terms(deal: CapitalTie, ctx: TermsContext): DealTerms | undefined {
     lines.push(
       `market value of the stake ${m(v.marketValueNow)} (${formatPercent(stakeIn(deal, ctx.periods[ctx.valuationPeriod] as Period))} of ${deal.investee}'s ${m(im.marketCap, deal.currency)} on ${im.date})`,
       sold.length === 0
-        ? "no sale of shares in the horizon"
-        : `sale proceeds ${sold.map((c) => `${c.period} ${m(c.proceeds)}`).join(", ")}${deal.proceeds ? "" : " (the stake sold at that market value)"}`,
+        ? "no trade of shares in the horizon"
+        : `${sold.every((c) => c.proceeds > 0) ? "sale proceeds" : "stake trades (sales +, purchases −)"} ${sold.map((c) => `${c.period} ${m(c.proceeds)}`).join(", ")}${deal.proceeds ? "" : " (at that market value)"}`,
       `in cash, against selling the stake above the counterfactual's now: keep ${m(v.hold)} (dividends and proceeds to the horizon, the stake at the end at today's value ${m(v.terminalStakeValue)}) vs sell now ${m(v.sellNow)}: ${m(v.holdVersusSell)}; equity income in the table is profit, not cash`,
     );
     Object.assign(figures, { currency: cur, ...v });

@@ -84,18 +84,33 @@ function effects(deal: ContractManufacturing, ctx: EffectContext, opts: DealOpti
   out.hosted.set(deal.program, list);
   if (asAgreed && deal.retooling) retooling(deal, ctx, out);
   // The vehicles take sales from the parties' own models whenever they are sold: as agreed, or built elsewhere without the deal.
-  if (asAgreed || !("notSold" in deal.counterfactual)) cannibalise(deal, volume, out);
+  if (asAgreed || !("notSold" in deal.counterfactual)) cannibalise(deal, ctx, volume, out);
 }
 
-/** Cuts each cannibalised program's demand by its share of the deal's volume. */
-function cannibalise(deal: ContractManufacturing, volume: number[], out: DealEffects): void {
+/**
+ * Cuts each cannibalised program's demand by its share of the deal's volume,
+ * in the markets where the deal's vehicles are sold, in proportion to their
+ * demand there (a US-only pickup takes no Canadian sales).
+ */
+function cannibalise(deal: ContractManufacturing, ctx: EffectContext, volume: number[], out: DealEffects): void {
+  const own = ctx.scenario.programs.find((p) => p.id === deal.program);
+  if (!own) return;
+  const markets = Object.entries(own.markets);
   for (const [program, share] of Object.entries(deal.cannibalises ?? {})) {
     if (share === 0) continue;
-    const cut = out.demandCut.get(program) ?? volume.map(() => 0);
-    volume.forEach((v, t) => {
-      cut[t] = (cut[t] ?? 0) + share * v;
-    });
-    out.demandCut.set(program, cut);
+    const byMarket = out.demandCut.get(program) ?? new Map<string, number[]>();
+    for (const period of ctx.periods) {
+      const t = period.index;
+      const total = markets.reduce((s, [, pm]) => s + demandIn(pm, period), 0);
+      for (const [market, pm] of markets) {
+        const d = demandIn(pm, period);
+        if (total <= 0 || d <= 0) continue;
+        const cut = byMarket.get(market) ?? ctx.periods.map(() => 0);
+        cut[t] = (cut[t] ?? 0) + (share * (volume[t] ?? 0) * d) / total;
+        byMarket.set(market, cut);
+      }
+    }
+    out.demandCut.set(program, byMarket);
   }
 }
 

@@ -103,7 +103,7 @@ function strandedCost(deal: PlantAction, plant: Plant, ctx: EffectContext, share
     const closed = Math.min(1, Math.max(0, (p.end - last) / p.days));
     if (closed === 0) continue;
     const amount = ctx.toBase(share * plant.fixedCost * p.years * closed, plant.currency, p.index);
-    out.oneOffs.push({ deal: deal.id, company: plant.owner, t: p.index, amount, item: "stranded fixed cost" });
+    out.oneOffs.push({ deal: deal.id, company: plant.owner, t: p.index, amount, item: "stranded fixed cost", fixedCost: true });
   }
 }
 

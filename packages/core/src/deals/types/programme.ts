@@ -73,7 +73,7 @@ function terms(d: Programme, ctx: TermsContext): DealTerms {
   const last = ctx.periods.at(-1);
   const t = ctx.periods.map((p) => p.index);
   const oneOffs = t.reduce((s, i) => s + ctx.delta(d.company, "dealCosts", i), 0);
-  // Fixed cost falls at a closure (negative delta); stranded cost comes back as a deal cost, so both count in the run-rate saving.
+  // The run-rate saving: fixed cost that stops (net of what stays) and any recurring deal cost of the last period.
   const lastT = last?.index ?? 0;
   const runRate = last ? -(ctx.delta(d.company, "fixedCost", lastT) + ctx.delta(d.company, "dealCosts", lastT)) / last.years : 0;
   const jobs = d.deals.reduce((s, id) => {
@@ -85,7 +85,7 @@ function terms(d: Programme, ctx: TermsContext): DealTerms {
   const a = d.announced;
   const lines = [
     `members: ${d.deals.join(", ")}, valued together (each replaced by its own counterfactual)`,
-    `modelled: closure costs and stranded fixed cost ${m(oneOffs)} over the horizon, operating profit ${m(runRate)} a year better in ${last?.id ?? "the last period"} (fixed cost saved less what stays), ${Math.round(jobs).toLocaleString("en-US")} jobs at the closed plants`,
+    `modelled: closure costs ${m(oneOffs)} over the horizon, operating profit ${m(runRate)} a year better in ${last?.id ?? "the last period"} (fixed cost saved less what stays), ${Math.round(jobs).toLocaleString("en-US")} jobs at the closed plants`,
   ];
   const announced = [
     a.cost === undefined ? null : `cost ${m(a.cost, d.currency)}`,
