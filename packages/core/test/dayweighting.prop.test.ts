@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysInMonth, type ScenarioInput } from "../src/index.js";
+import { cumulativeDayWeights, dayNumber, daysInMonth, profileWeight, type ScenarioInput } from "../src/index.js";
 import { scenarios } from "./arbitraries.js";
 import { FY2025, FY2025_MONTHS, fyMonth, run, where } from "./fixtures.js";
 
@@ -86,6 +86,25 @@ describe("day-weighting is additive over a split of the period", () => {
         expectAdditive(input, ["partsDuty"]);
       }),
       { seed: 42, numRuns: 100 },
+    );
+  });
+});
+
+describe("a period's weight under a monthly profile", () => {
+  it("is the day-by-day cumulative weight's total, for any whole-month or part-month period and profile", () => {
+    // profileWeight walks months; cumulativeDayWeights walks days. Validation uses the first (it ran once per program, market and period).
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 800 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        (offset, length, profile) => {
+          const start = dayNumber("2024-01-01") + offset;
+          const period = { id: "p", index: 0, start, end: start + length - 1, days: length, months: length / 30.4, years: length / 365 };
+          const byDays = cumulativeDayWeights(period, profile)[length] ?? 0;
+          expect(profileWeight(period, profile)).toBeCloseTo(byDays, 9);
+        },
+      ),
     );
   });
 });

@@ -55,6 +55,11 @@ export function isWholeMonths(start: number, end: number): boolean {
  * costs O(1): weight(a..b) = cum[b - start + 1] - cum[a - start].
  */
 export function cumulativeDayWeights(period: Period, profile?: readonly number[]): Float64Array {
+  // Speed: a sweep asks for the same few (period, profile) tables in every evaluation of every draw; each costs a
+  // date conversion per day. Shared tables are read-only by contract (no caller writes to them).
+  const key = `${period.start}:${period.days}:${profile ? profile.join(",") : ""}`;
+  const known = DAY_WEIGHTS.get(key);
+  if (known) return known;
   const cum = new Float64Array(period.days + 1);
   let acc = 0;
   for (let i = 0; i < period.days; i++) {
@@ -66,7 +71,45 @@ export function cumulativeDayWeights(period: Period, profile?: readonly number[]
     acc += w;
     cum[i + 1] = acc;
   }
+  if (DAY_WEIGHTS.size >= 4096) DAY_WEIGHTS.clear(); // bounded: a hostile scenario with many profiles cannot grow it without limit
+  DAY_WEIGHTS.set(key, cum);
   return cum;
+}
+
+const DAY_WEIGHTS = new Map<string, Float64Array>();
+
+/**
+ * A period's total weight under a monthly profile: the last entry of
+ * cumulativeDayWeights, Σ over the months it overlaps of profile[m] × (days
+ * of m inside it ÷ days of m), in one step per month instead of one per day.
+ */
+export function profileWeight(period: Period, profile: readonly number[]): number {
+  let total = 0;
+  for (const { month, share } of monthsOf(period)) total += (profile[month - 1] ?? 0) * share;
+  return total;
+}
+
+const MONTHS = new WeakMap<Period, { month: number; share: number }[]>();
+
+/** The calendar months a period overlaps and the share of each month's days inside it (computed once per period). */
+function monthsOf(period: Period): { month: number; share: number }[] {
+  const known = MONTHS.get(period);
+  if (known) return known;
+  const out: { month: number; share: number }[] = [];
+  let { year, month } = yearMonthOf(period.start);
+  for (;;) {
+    const from = Math.max(period.start, monthStart(year, month));
+    if (from > period.end) break;
+    const to = Math.min(period.end, monthEnd(year, month));
+    out.push({ month, share: (to - from + 1) / daysInMonth(year, month) });
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  MONTHS.set(period, out);
+  return out;
 }
 
 /** Share of the period's volume that falls on days [from, to] (inclusive, clipped to the period). */

@@ -4,7 +4,7 @@ import { builderAt } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import { demandIn } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
-import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
+import { cumulativeDayWeights, profileWeight, shareOfPeriod } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
 
 const TOLERANCE = 1e-6;
@@ -123,8 +123,7 @@ function checkProfiles(ctx: CheckContext, p: Program, i: number): Issue[] {
     if (!pm.monthlyProfile) continue;
     for (const period of ctx.periods) {
       const units = demandIn(pm, period);
-      const weights = cumulativeDayWeights(period, pm.monthlyProfile);
-      if (units > 0 && (weights[period.days] ?? 0) === 0) {
+      if (units > 0 && profileWeight(period, pm.monthlyProfile) === 0) {
         issues.push(
           error(
             `programs[${i}].markets.${m}.monthlyProfile`,
