@@ -41,7 +41,7 @@ function parseArgs(argv) {
 /** One configuration, in this (child) process: "inline" or a number of workers. */
 async function child(args) {
   const core = await import("@tieup/core");
-  const { loadScenario } = await import(cli("load.js"));
+  const { loadScenario } = await import(cli("scenario/load.js"));
   const { defaultUncertainPath } = await import(cli("commands/sweep.js"));
   const { runPool } = await import(cli("sweep/pool.js"));
   const { scenario } = loadScenario(defaultUncertainPath());

@@ -166,6 +166,29 @@ describe("tieup sensitivity", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/retooling\s+1000000\s+19000000\s+94\.0\s+76\.0\s+18\.0/);
   });
+
+  it("with --sobol, gives the one parameter of a linear output all the variance, alone and in total", async () => {
+    // The joint surplus is 95M − R with R the only uncertain number: S = ST = 1 up to sampling error.
+    const r = await runCli(
+      "sensitivity",
+      uncertainContract("{ type: uniform, min: 0, max: 20000000 }"),
+      "--output",
+      "deal.cm.jointSurplus",
+      "--sobol",
+      "256",
+      "--format",
+      "json",
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { sobol: { n: number; evaluations: number; indices: { parameter: string; first: number; total: number }[] } };
+    expect(out.sobol.evaluations).toBe(256 * 3);
+    expect(out.sobol.indices[0]?.parameter).toBe("retooling");
+    expect(out.sobol.indices[0]?.first).toBeGreaterThan(0.85);
+    expect(out.sobol.indices[0]?.total).toBeGreaterThan(0.85);
+    const bad = await runCli("sensitivity", "--sobol", "3");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--sobol");
+  }, 60_000);
 });
 
 describe("progress line", () => {

@@ -11,6 +11,8 @@ import {
   type Scenario,
   SweepSummary,
   sensitivity,
+  sobol,
+  sobolTable,
   sweepTable,
   tornadoTable,
 } from "@tieup/core";
@@ -20,7 +22,7 @@ import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
-import { sweepSections, tornadoSection } from "../sweep/format.js";
+import { sobolSection, sweepSections, tornadoSection } from "../sweep/format.js";
 import { runPool } from "../sweep/pool.js";
 import { Progress } from "../sweep/progress.js";
 
@@ -43,6 +45,8 @@ interface SweepOptions extends Common {
 }
 interface SensitivityOptions extends Common {
   output: string[];
+  sobol?: string;
+  seed: string;
 }
 
 /** The default scenario with distributions: the built-in case plus its uncertainty block. */
@@ -73,6 +77,8 @@ export function registerSweep(program: Command): void {
     .argument("[scenario]", "scenario file with an uncertainty: block (default: scenarios/nissan-honda-us-uncertain.yaml)")
     .option("--with <override>", "apply a named override (repeatable)", collect, [])
     .option("--output <metric>", "the output to rank by (default: the first company's FY2026 operating profit)", collect, [])
+    .option("--sobol <n>", "also variance-based (Sobol) indices from n rows of Saltelli sampling: n × (parameters + 2) evaluations")
+    .option("--seed <s>", "seed of the Sobol sample", "1")
     .addOption(formatOption())
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .action((scenario, opts) => sensitivityCommand(scenario, opts));
@@ -111,12 +117,18 @@ function sensitivityCommand(scenarioArg: string | undefined, opts: SensitivityOp
   if (opts.output.length > 1)
     throw new InputError([{ severity: "error", path: "--output", message: "sensitivity ranks by one output", suggestion: "give one --output" }]);
   const [metric] = resolveMetrics(s, opts.output.length ? opts.output : [defaultMetricNames(s, {})[0] as string]) as [Metric];
-  const { base, swings } = sensitivity(s, drawPlan(s), metric);
-  if (opts.format === "json") emit(`${JSON.stringify({ scenario: s.id, output: metric, base, swings }, null, 2)}\n`, opts.out);
-  else if (opts.format === "csv") emit(csvTable(tornadoTable(swings)), opts.out);
+  const plan = drawPlan(s);
+  const { base, swings } = sensitivity(s, plan, metric);
+  const rows = opts.sobol === undefined ? undefined : integer("--sobol", opts.sobol, 16, 1_000_000);
+  const global = rows === undefined ? undefined : sobol(s, plan, metric, rows, integer("--seed", opts.seed, -(2 ** 31), 2 ** 31 - 1));
+  if (opts.format === "json")
+    emit(`${JSON.stringify({ scenario: s.id, output: metric, base, swings, ...(global ? { sobol: global } : {}) }, null, 2)}\n`, opts.out);
+  else if (opts.format === "csv") emit(csvTable(global ? sobolTable(global.indices) : tornadoTable(swings)), opts.out);
   else {
     const render = opts.format === "md" ? renderMarkdown : renderText;
-    emit(render(`Sensitivity of ${s.title || s.id}`, [], [tornadoSection(metric, base, swings)], []), opts.out);
+    const correlated = (s.uncertainty?.correlations.length ?? 0) > 0;
+    const sections = [tornadoSection(metric, base, swings), ...(global ? [sobolSection(metric, global, correlated)] : [])];
+    emit(render(`Sensitivity of ${s.title || s.id}`, [], sections, []), opts.out);
   }
 }
 

@@ -1,4 +1,4 @@
-import { chanceEvent, isChance, type Metric, type Summary, type Swing } from "@tieup/core";
+import { chanceEvent, isChance, type Metric, type SobolResult, type Summary, type Swing } from "@tieup/core";
 import { fixed, money, moneyUnit, percent } from "../report/format.js";
 import type { Section } from "../report/sections.js";
 
@@ -73,5 +73,19 @@ export function tornadoSection(metric: Metric, base: number, swings: Swing[]): S
       shown(metric, s.atHigh),
       shown(metric, s.swing),
     ]),
+  };
+}
+
+/** Sobol indices beside the tornado: each parameter's share of the output's variance, alone and with its interactions. */
+export function sobolSection(metric: Metric, r: SobolResult, correlated: boolean): Section {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const range = (lo: number, hi: number) => `${pct(lo)}–${pct(hi)}`;
+  return {
+    title: `Variance-based (Sobol) indices of ${metric.name}`,
+    note: `share of the output's variance (sd ${shown(metric, Math.sqrt(r.variance))}) each parameter explains alone (first order) and with its interactions (total); Saltelli sampling, ${r.n} rows, ${r.evaluations} evaluations, 95% bootstrap intervals${correlated ? "; inputs drawn independently: the uncertainty block's rank correlations are not applied here" : ""}`,
+    headers: ["parameter", "first order", "95% interval", "total", "95% interval"],
+    body: [...r.indices]
+      .sort((a, b) => b.total - a.total)
+      .map((x) => [x.parameter, pct(x.first), range(x.firstLow, x.firstHigh), pct(x.total), range(x.totalLow, x.totalHigh)]),
   };
 }

@@ -1,6 +1,6 @@
 import { COMPANIES, COMPANY_DUTIES, DUTIES, FLOWS, PLANTS } from "../evaluate/tables.js";
 import type { TableDecl } from "../results/define.js";
-import { SENSITIVITY, SWEEP } from "../sweep/tables.js";
+import { SENSITIVITY, SOBOL, SWEEP } from "../sweep/tables.js";
 import { DEAL_GAINS, PRICE_SWEEP } from "../valuation/tables.js";
 import { JSON_OUTPUTS } from "./json.js";
 
@@ -10,7 +10,7 @@ export type ReferenceGroup = readonly [string, readonly TableDecl[]];
 const GROUPS: readonly ReferenceGroup[] = [
   ["Evaluation (`tieup run`, `compare`)", [COMPANIES, COMPANY_DUTIES, PLANTS, FLOWS, DUTIES]],
   ["Deals (`tieup deal`)", [DEAL_GAINS, PRICE_SWEEP]],
-  ["Uncertainty (`tieup sweep`, `tieup sensitivity`)", [SWEEP, SENSITIVITY]],
+  ["Uncertainty (`tieup sweep`, `tieup sensitivity`)", [SWEEP, SENSITIVITY, SOBOL]],
 ];
 
 const UNITS =

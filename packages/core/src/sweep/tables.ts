@@ -3,6 +3,7 @@ import type { Table } from "../results/table.js";
 import type { Summary } from "../uncertainty/stats.js";
 import type { Metric } from "./metrics.js";
 import type { Swing } from "./sensitivity.js";
+import type { SobolIndex } from "./sobol.js";
 
 const { key, label, measure, optional } = col;
 
@@ -66,5 +67,26 @@ export function tornadoTable(swings: readonly Swing[]): Table {
   return tableOfRows(
     SENSITIVITY,
     swings.map((s) => ({ parameter: s.parameter, low: s.low, high: s.high, atLow: s.atLow, atHigh: s.atHigh, swing: s.swing })),
+  );
+}
+
+export const SOBOL = defineTable(
+  "sobol",
+  "One row per uncertain parameter: its variance-based (Sobol) indices for one output, with 95% bootstrap intervals (`tieup sensitivity --sobol`).",
+  [
+    key("parameter", "Uncertain parameter id"),
+    measure("first", "fraction", "First-order index: the share of the output's variance the parameter explains alone"),
+    measure("firstLow", "fraction", "2.5th percentile of the first-order index over bootstrap resamples"),
+    measure("firstHigh", "fraction", "97.5th percentile"),
+    measure("total", "fraction", "Total index: the share of variance that involves the parameter, interactions included"),
+    measure("totalLow", "fraction", "2.5th percentile of the total index"),
+    measure("totalHigh", "fraction", "97.5th percentile"),
+  ],
+);
+
+export function sobolTable(indices: readonly SobolIndex[]): Table {
+  return tableOfRows(
+    SOBOL,
+    indices.map((x) => ({ ...x })),
   );
 }
