@@ -48,6 +48,8 @@ function parseArgs(argv) {
     pin: true,
     engine: undefined,
     json: undefined,
+    baseline: resolve(dirname(fileURLToPath(import.meta.url)), "baseline.json"),
+    updateBaseline: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -61,6 +63,8 @@ function parseArgs(argv) {
     else if (a === "--cores") args.pin = next() !== "all";
     else if (a === "--engine") args.engine = resolve(next());
     else if (a === "--json") args.json = resolve(next());
+    else if (a === "--baseline") args.baseline = resolve(next());
+    else if (a === "--update-baseline") args.updateBaseline = true;
     else if (a === "--child") args.child = { mode: next(), file: next() };
     else throw new Error(`unknown option ${a} (see the header of bench/evaluate.bench.mjs)`);
   }
@@ -334,13 +338,13 @@ async function main() {
           "tieup eval ms",
           "eval: peer ÷ tieup",
           "peer load+eval ms",
-          "tieup JSON+parse+build+eval ms",
+          "tieup end to end ms (JSON, validate, build, eval)",
           "end to end: peer ÷ tieup",
           "peer peak RSS MB",
           "totals agree (max rel. diff)",
         ],
         withPeer.map((r) => {
-          const tieupEnd = r.timing.jsonMs + r.timing.parseMs + r.timing.buildMs + r.timing.evalMs;
+          const tieupEnd = endToEnd(r);
           const peerEnd = r.peer.loadMs + r.peer.evalMs;
           const a = r.peer.agreement;
           return [
@@ -358,6 +362,7 @@ async function main() {
         }),
       ),
     );
+    regressions(withPeer, args);
     const bad = withPeer.filter((r) => !r.peer.agreement.ok);
     for (const r of bad)
       console.log(`\nDISAGREEMENT at ${fmt(r.flowPeriods)}: ${r.peer.agreement.worstKey} differs by ${r.peer.agreement.worst.toExponential(2)} (relative)`);
@@ -366,6 +371,56 @@ async function main() {
   const skipped = results.filter((r) => !r.peer).map((r) => fmt(r.flowPeriods));
   if (args.peer && skipped.length) console.log(`\npeer not run at ${skipped.join(", ")} flow-periods (--peer-max ${fmt(args.peerMax)})`);
   if (args.json) writeFileSync(args.json, JSON.stringify({ machine: env, args: { ...args, child: undefined }, results }, null, 2));
+}
+
+const round4 = (x) => Number(x.toPrecision(4));
+
+/** What a user waits for: read the file, validate it (schema and model checks), build the model, evaluate it. */
+function endToEnd(r) {
+  return r.timing.jsonMs + (r.timing.validateMs ?? r.timing.parseMs) + r.timing.buildMs + r.timing.evalMs;
+}
+
+/**
+ * Each phase's time as a multiple of the peer's evaluation in the same run,
+ * against the stored baseline (bench/baseline.json): a ratio more than twice
+ * its baseline is a regression and fails the run (exit code 1). Ratios, not
+ * milliseconds, so a slower or busier machine does not fail it by itself.
+ * `--update-baseline` stores this run's ratios.
+ */
+function regressions(withPeer, args) {
+  const ratios = Object.fromEntries(
+    withPeer.map((r) => {
+      const peer = r.peer.evalMs;
+      return [
+        String(r.flowPeriods),
+        { validate: round4(r.timing.validateMs / peer), eval: round4(r.timing.evalMs / peer), endToEnd: round4(endToEnd(r) / peer) },
+      ];
+    }),
+  );
+  if (args.updateBaseline) {
+    writeFileSync(args.baseline, `${JSON.stringify({ note: "tieup's time per phase ÷ the peer's evaluation time, same run", ratios }, null, 2)}\n`);
+    console.log(`\nbaseline written to ${args.baseline}`);
+    return;
+  }
+  if (!existsSync(args.baseline)) return;
+  const base = JSON.parse(readFileSync(args.baseline, "utf8")).ratios ?? {};
+  const rows = [];
+  let failed = false;
+  for (const [size, now] of Object.entries(ratios)) {
+    const was = base[size];
+    if (!was) continue;
+    // build (under a millisecond) is left out: at that size a 2× is noise, not a regression.
+    for (const phase of ["validate", "eval", "endToEnd"]) {
+      const worse = now[phase] / was[phase];
+      const flag = worse > 2 ? "REGRESSION" : "ok";
+      failed ||= worse > 2;
+      rows.push([fmt(Number(size)), phase, was[phase].toFixed(3), now[phase].toFixed(3), `${worse.toFixed(2)}×`, flag]);
+    }
+  }
+  if (rows.length === 0) return;
+  console.log("\nagainst the baseline (tieup ÷ peer eval; a ratio above 2× its baseline fails)\n");
+  console.log(table(["flow-periods", "phase", "baseline ratio", "this run", "change", ""], rows));
+  if (failed) process.exitCode = 1;
 }
 
 await main();
