@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -224,4 +225,34 @@ describe("Wilson interval", () => {
     expect(wilson(1, 1000)[0]).toBeCloseTo(0.996173, 5);
     expect(wilson(1, 1000)[1]).toBe(1);
   });
+});
+
+describe("a sweep interrupted by Ctrl-C", () => {
+  it("prints the first draws' statistics, labelled, exits 130, and they equal a sweep of that many draws", async () => {
+    const bin = fileURLToPath(new URL("../bin/tieup.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "sweep", "--draws", "100000", "--seed", "5", "--workers", "1", "--quiet", "--format", "json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    const ended = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    await new Promise((r) => setTimeout(r, 4000)); // loaded, and some slices of draws done
+    child.kill("SIGINT");
+    expect(await ended).toBe(130);
+    const partial = JSON.parse(stdout) as { draws: number; interrupted: boolean; requested: number; outputs: { summary: { mean: number } }[] };
+    expect(partial.interrupted).toBe(true);
+    expect(partial.requested).toBe(100_000);
+    expect(partial.draws).toBeGreaterThan(0);
+    expect(partial.draws).toBeLessThan(100_000);
+    expect(stderr).toContain(`INTERRUPTED after ${partial.draws} of 100000 draws`);
+    const whole = await runCli("sweep", "--draws", String(partial.draws), "--seed", "5", "--workers", "1", "--quiet", "--format", "json");
+    const same = JSON.parse(whole.stdout) as { outputs: { summary: { mean: number } }[] };
+    expect(partial.outputs.map((o) => o.summary.mean)).toEqual(same.outputs.map((o) => o.summary.mean));
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ import {
   tornadoTable,
 } from "@tieup/core";
 import { type Command, Option } from "commander";
-import { InputError } from "../io/errors.js";
+import { EXIT_INTERRUPTED, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
 import { csvTable } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
@@ -92,22 +92,50 @@ async function sweepCommand(scenarioArg: string | undefined, opts: SweepOptions)
   const metrics = resolveMetrics(loaded.scenario, opts.output);
   const summary = new SweepSummary(metrics, draws, opts.keepDraws === true);
   const progress = new Progress(draws, opts.quiet === true);
-  await runPool({ scenario: loaded.scenario, metrics, seed, draws, workers }, (rows, done) => {
-    summary.addRows(rows);
-    progress.update(done);
-  });
+  // Ctrl-C stops the sweep and reports the draws done so far, labelled as such (a second Ctrl-C ends the process).
+  const cancel = new AbortController();
+  const onInterrupt = () => cancel.abort();
+  process.once("SIGINT", onInterrupt);
+  let done: number;
+  try {
+    done = await runPool(
+      { scenario: loaded.scenario, metrics, seed, draws, workers },
+      (rows, n) => {
+        summary.addRows(rows);
+        progress.update(n);
+      },
+      cancel.signal,
+    );
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+  }
   const seconds = progress.finish();
   // Timing is for the person watching; standard output stays the same whatever the machine.
-  if (opts.timing || (!opts.quiet && process.stderr.isTTY === true)) process.stderr.write(`${timingLine(draws, seconds, workers)}\n`);
+  if (opts.timing || (!opts.quiet && process.stderr.isTTY === true)) process.stderr.write(`${timingLine(done, seconds, workers)}\n`);
+  const interrupted = done < draws;
+  if (interrupted && done === 0) {
+    process.stderr.write("sweep interrupted before any draw finished: nothing to report\n");
+    setExitCode(EXIT_INTERRUPTED);
+    return;
+  }
   const outputs = summary.summaries();
   const s = loaded.scenario;
   const parameters = (s.uncertainty?.parameters ?? []).map((p) => `${p.id} (${p.distribution.type})`).join(", ");
-  if (opts.format === "json") emit(`${JSON.stringify({ scenario: s.id, draws, seed, parameters: s.uncertainty?.parameters, outputs }, null, 2)}\n`, opts.out);
+  const label = `INTERRUPTED after ${done} of ${draws} draws: the statistics of the first ${done} draws (the same as --draws ${done} --seed ${seed})`;
+  if (opts.format === "json")
+    emit(
+      `${JSON.stringify({ scenario: s.id, draws: done, seed, ...(interrupted ? { interrupted: true, requested: draws } : {}), parameters: s.uncertainty?.parameters, outputs }, null, 2)}\n`,
+      opts.out,
+    );
   else if (opts.format === "csv") emit(csvTable(sweepTable(outputs)), opts.out);
   else {
     const render = opts.format === "md" ? renderMarkdown : renderText;
-    const intro = [`${draws} draws, seed ${seed}; uncertain: ${parameters}`];
+    const intro = [...(interrupted ? [label] : []), `${done} draws, seed ${seed}; uncertain: ${parameters}`];
     emit(render(`Monte Carlo of ${s.title || s.id}`, intro, sweepSections(outputs), []), opts.out);
+  }
+  if (interrupted) {
+    process.stderr.write(`${label}\n`);
+    setExitCode(EXIT_INTERRUPTED);
   }
 }
 

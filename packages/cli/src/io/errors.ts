@@ -10,6 +10,9 @@ export class InputError extends Error {
 /** Exit code of an optimisation whose answer the solver did not prove optimal (a time limit). */
 export const EXIT_NOT_PROVEN = 3;
 
+/** Exit code of a run stopped by Ctrl-C after printing its partial result (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
+
 let pendingExit: number | undefined;
 
 /** The exit code a command asks for without failing (it printed its output); main() returns it. */

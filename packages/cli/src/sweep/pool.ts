@@ -25,9 +25,11 @@ export function sliceSize(draws: number, workers: number): number {
  * Runs the draws on `workers` worker threads and hands their rows to
  * `onRows` in draw order, whatever order the workers finish in: each draw's
  * numbers depend only on (seed, index), and the statistics see them in the
- * same order, so results do not depend on the number of workers.
+ * same order, so results do not depend on the number of workers. Returns
+ * the number of draws delivered: all of them, or after `signal` aborts, the
+ * first ones in order (the same numbers as a sweep of that many draws).
  */
-export async function runPool(job: PoolJob, onRows: (rows: Float64Array, done: number) => void): Promise<void> {
+export async function runPool(job: PoolJob, onRows: (rows: Float64Array, done: number) => void, signal?: AbortSignal): Promise<number> {
   const size = sliceSize(job.draws, job.workers);
   const slices: { start: number; end: number }[] = [];
   for (let s = 0; s < job.draws; s += size) slices.push({ start: s, end: Math.min(job.draws, s + size) });
@@ -39,13 +41,16 @@ export async function runPool(job: PoolJob, onRows: (rows: Float64Array, done: n
   try {
     await new Promise<void>((resolve, reject) => {
       let finished = 0;
+      // A cancel stops handing out slices: the draws already in order are kept, the rest are dropped.
+      signal?.addEventListener("abort", () => resolve(), { once: true });
       const feed = (w: Worker) => {
-        const slice = slices[next++];
+        const slice = signal?.aborted ? undefined : slices[next++];
         if (slice) w.postMessage(slice);
         else if (++finished === count) resolve();
       };
       for (const w of workers) {
         w.on("message", (msg: { start: number; rows: Float64Array }) => {
+          if (signal?.aborted) return;
           pending.set(msg.start, msg.rows);
           for (let rows = pending.get(flushed * size); rows; rows = pending.get(flushed * size)) {
             pending.delete(flushed * size);
@@ -64,4 +69,5 @@ export async function runPool(job: PoolJob, onRows: (rows: Float64Array, done: n
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return Math.min(job.draws, flushed * size);
 }
