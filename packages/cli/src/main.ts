@@ -3,6 +3,7 @@ import { registerCalibrate } from "./commands/calibrate.js";
 import { compareCommand } from "./commands/compare.js";
 import { dealCommand } from "./commands/deal.js";
 import { registerEvidence } from "./commands/evidence.js";
+import { registerInit } from "./commands/init.js";
 import { registerOptimize } from "./commands/optimize.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -104,6 +105,7 @@ export function program(): Command {
   registerSweep(cmd);
   registerEvidence(cmd);
   registerServe(cmd);
+  registerInit(cmd);
   return cmd;
 }
 

@@ -102,6 +102,11 @@ export function scenarioReference(): string {
   const top = defOf(Scenario).shape as Record<string, AnySchema>;
   out.push("## Scenario", "", "| attribute | type | unit | required | description |", "| --- | --- | --- | --- | --- |", ...fieldRows(top), "");
   for (const [name, s] of Object.entries(top)) {
+    const kinds = listedUnion(s);
+    if (kinds) {
+      out.push(...kindSections(name, kinds));
+      continue;
+    }
     const shapes = entityShapes(s);
     for (const [title, shape] of shapes) {
       out.push(
@@ -120,6 +125,44 @@ export function scenarioReference(): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
+}
+
+/** The options of a list of a discriminated union (the deal types), or undefined. */
+function listedUnion(s: AnySchema): AnySchema[] | undefined {
+  let cur: AnySchema | undefined = s;
+  while (cur) {
+    const d = defOf(cur);
+    if (d.type === "array") {
+      const e = defOf(d.element as AnySchema);
+      return e.type === "union" && e.options && e.options.every((o) => shapeOfEntity(o)) ? e.options : undefined;
+    }
+    cur = (d.innerType ?? (d.type === "pipe" ? d.in : undefined)) as AnySchema | undefined;
+  }
+  return undefined;
+}
+
+/** One table per kind of a listed union (one per deal type), titled by its `type`, with the tables nested in it. */
+function kindSections(name: string, kinds: AnySchema[]): string[] {
+  return kinds.flatMap((k) => {
+    const shape = shapeOfEntity(k) as Record<string, AnySchema>;
+    const m = metaOf(k);
+    const type = shape.type ? typeName(shape.type) : "";
+    const title = m.title ?? "Entity";
+    const table = (heading: string, fields: Record<string, AnySchema>, description = "") => [
+      `## ${heading}`,
+      "",
+      description,
+      "",
+      "| attribute | type | unit | required | description |",
+      "| --- | --- | --- | --- | --- |",
+      ...fieldRows(fields),
+      "",
+    ];
+    return [
+      ...table(`${title} (\`${name}\`, type ${type})`, shape, m.description ?? ""),
+      ...nestedShapes(title, shape).flatMap(([t, fields]) => table(`${t} (\`${name}\`)`, fields)),
+    ];
+  });
 }
 
 /** Object shapes reachable from a top-level attribute (entity lists, nested objects such as program markets). */
