@@ -54,11 +54,14 @@ export function checkCitations(citations: Citation[], scenarioPaths: string | re
   const index = new Map<string, Set<string> | undefined>();
   const issues: Issue[] = [];
   for (const c of citations) {
-    const [file, id] = c.source.startsWith("assumption:")
-      ? ["data/assumptions.yaml", c.source.slice("assumption:".length)]
-      : c.source.startsWith("claim:")
-        ? [CLAIMS_FILE, c.source.slice("claim:".length)]
-        : c.source.split("#");
+    // "assumption: h1" cites h1: the space after the colon is not part of the id.
+    const [file, id] = (
+      c.source.startsWith("assumption:")
+        ? ["data/assumptions.yaml", c.source.slice("assumption:".length)]
+        : c.source.startsWith("claim:")
+          ? [CLAIMS_FILE, c.source.slice("claim:".length)]
+          : c.source.split("#")
+    ).map((x) => x?.trim());
     if (!file || !id) {
       if (!/^https?:/.test(c.source))
         issues.push(warning(c.path, `citation "${c.source}" names no row`, 'cite "data/<file>.csv#<row id>", "assumption:<id>" or "claim:<id>"'));
@@ -69,11 +72,7 @@ export function checkCitations(citations: Citation[], scenarioPaths: string | re
       issues.push(warning(c.path, `citation "${c.source}" names a file outside data/`, 'cite "data/<file>.csv#<row id>", "assumption:<id>" or "claim:<id>"'));
       continue;
     }
-    if (!index.has(file))
-      index.set(
-        file,
-        from.map((f) => idsOf(file, f, reader)).find((ids) => ids !== undefined),
-      );
+    if (!index.has(file)) index.set(file, unionOf(from.map((f) => idsOf(file, f, reader))));
     const ids = index.get(file);
     if (!ids) issues.push(warning(c.path, `cited file ${file} was not found near the scenario`));
     else if (!ids.has(id)) issues.push(warning(c.path, `cited row \`${id}\` is not in ${file}`, suggestId(id, ids, "row ids")));
@@ -81,21 +80,33 @@ export function checkCitations(citations: Citation[], scenarioPaths: string | re
   return issues;
 }
 
+/**
+ * Row ids of every copy of `file` found from the scenario's folder up to
+ * three folders above it: a user's own data/assumptions.yaml next to their
+ * scenario adds to the project's registry instead of hiding it.
+ */
 function idsOf(file: string, scenarioPath: string, reader: FileReader): Set<string> | undefined {
-  const from = scenarioPath;
+  const found: Set<string>[] = [];
   for (let up = 0; up < 4; up++) {
-    const candidate = reader.resolve(from, `${"../".repeat(up)}${file}`);
+    const candidate = reader.resolve(scenarioPath, `${"../".repeat(up)}${file}`);
     const text = reader.read(candidate);
     if (text === undefined) continue;
-    if (file.endsWith(".csv"))
-      return new Set(
-        parseCsv(text, candidate)
-          .rows.map((r) => r.id ?? "")
-          .filter(Boolean),
-      );
-    return assumptionIds(text);
+    found.push(
+      file.endsWith(".csv")
+        ? new Set(
+            parseCsv(text, candidate)
+              .rows.map((r) => r.id ?? "")
+              .filter(Boolean),
+          )
+        : assumptionIds(text),
+    );
   }
-  return undefined;
+  return unionOf(found);
+}
+
+function unionOf(sets: readonly (Set<string> | undefined)[]): Set<string> | undefined {
+  const present = sets.filter((x): x is Set<string> => x !== undefined);
+  return present.length === 0 ? undefined : new Set(present.flatMap((x) => [...x]));
 }
 
 /** Ids of an assumptions file; a file that cannot be read as one yields none (its citations then warn as broken). */

@@ -46,6 +46,14 @@ export function didYouMean(name: string, known: Iterable<string>): string | unde
 }
 
 export function suggestId(name: string, known: Iterable<string>, kind: string): string {
+  // A well-formed period outside the horizon is not a typo of a nearby one: name the horizon.
+  if (kind === "periods" && /^(FY|CY)?\d{4}(-?(Q|H)\d)?$/.test(name)) return outsideHorizon(name, [...known]);
   const best = didYouMean(name, known);
   return best ? `did you mean \`${best}\`?` : `known ${kind}: ${[...known].slice(0, 12).join(", ")}${[...known].length > 12 ? ", …" : ""}`;
+}
+
+/** The horizon's range, for a period id that is well formed but not in it. */
+function outsideHorizon(name: string, periods: string[]): string {
+  const range = periods.length > 1 ? `${periods[0]}–${periods.at(-1)}` : (periods[0] ?? "empty");
+  return `${name} is not in the horizon, which runs ${range}: use one of its periods, or extend the horizon to ${name}`;
 }

@@ -9,6 +9,7 @@ import { checkHeadline } from "./headline.js";
 import { checkHorizon } from "./horizon.js";
 import { checkMagnitudes } from "./magnitudes.js";
 import { checkFx, checkLanes } from "./money.js";
+import { checkPlausibility } from "./plausibility.js";
 import { checkReferences } from "./references.js";
 import { checkPriceResponses } from "./responses.js";
 import { schemaIssues } from "./schema-issues.js";
@@ -71,6 +72,7 @@ function modelChecks(ctx: CheckContext): Issue[] {
     ...checkHeadline(ctx),
     ...checkCompanyResults(ctx),
     ...checkPriceResponses(ctx),
+    ...checkPlausibility(ctx),
   ];
 }
 

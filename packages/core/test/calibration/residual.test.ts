@@ -51,7 +51,8 @@ describe("checkTargets", () => {
     const issues = checkTargets(file, build(scenario()), { "asof-2025-05": "x.yaml" });
     expect(issues.map((i) => [i.path, i.suggestion])).toEqual([
       ["targets[0].company", "did you mean `maker`?"],
-      ["targets[0].period", "did you mean `FY2025`?"],
+      // A well-formed period outside the horizon is named against the horizon, not matched to the nearest id.
+      ["targets[0].period", "FY2052 is not in the horizon, which runs FY2025: use one of its periods, or extend the horizon to FY2052"],
       ["targets[0].asOf.with[0]", "did you mean `asof-2025-05`?"],
     ]);
   });
