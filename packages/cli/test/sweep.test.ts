@@ -242,7 +242,8 @@ describe("a sweep interrupted by Ctrl-C", () => {
       stderr += String(d);
     });
     const ended = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-    await new Promise((r) => setTimeout(r, 4000)); // loaded, and some slices of draws done
+    // Long enough, even on a loaded machine, to load the scenario and finish a first slice of 25 draws (about 2 s idle).
+    await new Promise((r) => setTimeout(r, 10_000));
     child.kill("SIGINT");
     expect(await ended).toBe(130);
     const partial = JSON.parse(stdout) as { draws: number; interrupted: boolean; requested: number; outputs: { summary: { mean: number } }[] };

@@ -88,27 +88,35 @@ async function sweepCommand(scenarioArg: string | undefined, opts: SweepOptions)
   const draws = integer("--draws", opts.draws, 1, 10_000_000);
   const seed = integer("--seed", opts.seed, -(2 ** 31), 2 ** 31 - 1);
   const workers = opts.workers === undefined ? availableParallelism() : integer("--workers", opts.workers, 1, 256);
-  const loaded = loadUncertain(scenarioArg, opts);
-  const metrics = resolveMetrics(loaded.scenario, opts.output);
-  const summary = new SweepSummary(metrics, draws, opts.keepDraws === true);
-  const progress = new Progress(draws, opts.quiet === true);
   // Ctrl-C stops the sweep and reports the draws done so far, labelled as such (a second Ctrl-C ends the process).
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once("SIGINT", onInterrupt);
-  let done: number;
   try {
-    done = await runPool(
-      { scenario: loaded.scenario, metrics, seed, draws, workers },
-      (rows, n) => {
-        summary.addRows(rows);
-        progress.update(n);
-      },
-      cancel.signal,
-    );
+    await sweepDraws(scenarioArg, opts, { draws, seed, workers }, cancel.signal);
   } finally {
     process.removeListener("SIGINT", onInterrupt);
   }
+}
+
+async function sweepDraws(
+  scenarioArg: string | undefined,
+  opts: SweepOptions,
+  { draws, seed, workers }: { draws: number; seed: number; workers: number },
+  signal: AbortSignal,
+): Promise<void> {
+  const loaded = loadUncertain(scenarioArg, opts);
+  const metrics = resolveMetrics(loaded.scenario, opts.output);
+  const summary = new SweepSummary(metrics, draws, opts.keepDraws === true);
+  const progress = new Progress(draws, opts.quiet === true);
+  const done = await runPool(
+    { scenario: loaded.scenario, metrics, seed, draws, workers },
+    (rows, n) => {
+      summary.addRows(rows);
+      progress.update(n);
+    },
+    signal,
+  );
   const seconds = progress.finish();
   // Timing is for the person watching; standard output stays the same whatever the machine.
   if (opts.timing || (!opts.quiet && process.stderr.isTTY === true)) process.stderr.write(`${timingLine(done, seconds, workers)}\n`);
