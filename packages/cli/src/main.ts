@@ -57,7 +57,11 @@ export function program(): Command {
     .argument("[scenario]", "scenario file (YAML or JSON)")
     .option("--with <override>", "apply a named override of the scenario (repeatable, or comma-separated)", collect, [])
     .option("--period <id>", "only this period, e.g. FY2025")
-    .addOption(formatOption())
+    .addOption(
+      new Option("--format <format>", "output format (xlsx: every table and the inputs' citations, with --out)")
+        .choices(["table", "json", "csv", "md", "xlsx"])
+        .default("table"),
+    )
     .option("--table <name>", "table for --format csv: companies, companyDuties, plants, flows, duties", "companies")
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .option("--explain <path>", "show a parameter's value, the claim it cites, its source and date, e.g. plants.canton.breakEvenUtilisation")

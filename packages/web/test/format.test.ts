@@ -37,7 +37,7 @@ describe("exports", () => {
   });
 
   it("keeps numbers as numbers in the spreadsheet, with units in the header", () => {
-    const data = sheetData(t);
+    const data = sheetData(t, "USD");
     expect(data[0]?.map((c) => (c as { value: string }).value)).toEqual(["company", "note", "profit (money)"]);
     expect(data[2]?.[1]).toBeNull();
     expect(data[2]?.[2]).toEqual({ value: -2, type: Number });

@@ -8,7 +8,7 @@ import { type Loaded, loadScenario } from "../scenario/load.js";
 
 export interface ExplainOptions {
   with: string[];
-  format: "table" | "json" | "csv" | "md";
+  format: "table" | "json" | "csv" | "md" | "xlsx";
   out?: string;
 }
 

@@ -1,9 +1,10 @@
 import { filterRows, fxSensitivity, profitBridge, profitSummary, type Results, type Run, runScenario, type Table } from "@tieup/core";
 import { InputError } from "../io/errors.js";
-import { emit, guardOut, printIssues } from "../io/output.js";
+import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
 import { csvTable, jsonTables } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { bridgeSection, companySection, dutySection, fxSection, headline, plantSection, type Section, wholeCompanySection } from "../report/sections.js";
+import { workbook } from "../report/xlsx.js";
 import { loadScenario } from "../scenario/load.js";
 import { explainCommand } from "./explain.js";
 
@@ -11,18 +12,20 @@ import { explainCommand } from "./explain.js";
 export interface RunOptions {
   with: string[];
   period?: string;
-  format: "table" | "json" | "csv" | "md";
+  format: "table" | "json" | "csv" | "md" | "xlsx";
   table: string;
   out?: string;
   /** A scenario path: print its value, the claim it cites and that claim's source instead of evaluating. */
   explain?: string;
 }
 
-export function runCommand(scenarioPath: string | undefined, opts: RunOptions): void {
+export async function runCommand(scenarioPath: string | undefined, opts: RunOptions): Promise<void> {
   if (opts.explain !== undefined) {
     explainCommand(scenarioPath, opts.explain, opts);
     return;
   }
+  if (opts.format === "xlsx" && !opts.out)
+    throw new InputError([{ severity: "error", path: "--out", message: "a workbook is binary: it needs a file", suggestion: "add --out results.xlsx" }]);
   const loaded = loadScenario(scenarioPath, opts.with);
   guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
@@ -45,6 +48,10 @@ export function runCommand(scenarioPath: string | undefined, opts: RunOptions): 
     return;
   }
   const extra = companyTables(run, periods, focus);
+  if (opts.format === "xlsx") {
+    writeAtomic(opts.out as string, await workbook([...evaluated, ...extra.all], results.base, loaded.citations));
+    return;
+  }
   if (opts.format === "json") {
     emit(
       `${JSON.stringify({ scenario: loaded.scenario.id, title, base: results.base, periods, overrides: opts.with, warnings: results.warnings, headline: figures, tables: jsonTables([...evaluated, ...extra.all]) }, null, 2)}\n`,

@@ -46,7 +46,7 @@ function checkTarget(path: string): void {
  * a name of its own (created exclusively, so a stale one from a killed run is
  * never reused) and is removed on failure and on Ctrl-C or SIGTERM.
  */
-export function writeAtomic(path: string, text: string): void {
+export function writeAtomic(path: string, text: string | Uint8Array): void {
   const target = resolve(path);
   checkTarget(path);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);

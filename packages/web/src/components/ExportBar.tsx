@@ -24,7 +24,7 @@ export function ExportBar({ props, text, timings }: { props: ViewProps; text: st
       <button type="button" onClick={() => chosen && download(new Blob([tableCsv(chosen)], { type: "text/csv" }), `${stem}-${chosen.name}.csv`)}>
         CSV
       </button>
-      <button type="button" onClick={async () => download(await tablesXlsx(tables), `${stem}-results.xlsx`)}>
+      <button type="button" onClick={async () => download(await tablesXlsx(tables, props.snap.meta.base), `${stem}-results.xlsx`)}>
         XLSX (all tables)
       </button>
       <button type="button" onClick={() => download(new Blob([text], { type: "application/yaml" }), `${stem}.yaml`)}>
