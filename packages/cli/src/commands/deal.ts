@@ -14,6 +14,7 @@ import {
   runScenario,
   type Scenario,
   terminalRule,
+  terminalValueWords,
 } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
@@ -87,14 +88,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
 /** The valuation conventions in one line, printed with every deal report. */
 function conventionsLine(c: DealConventions): string {
   const taxes = c.taxes.map((t) => `${t.company} ${t.taxRate === null ? "none stated" : percent(t.taxRate)}`).join(", ");
-  const tv = c.terminalValue;
-  const terminal =
-    tv === "none"
-      ? "no terminal value"
-      : "exitMultiple" in tv
-        ? `a terminal value apart (${fixed(tv.exitMultiple, 1)} times the last year's gain before tax, at the horizon's end)`
-        : `a terminal value apart (the last year's gain growing ${percent(tv.growingPerpetuity)} a year forever)`;
-  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and ${terminal}; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares); cash NPV after tax adds back depreciation (${percent(c.cash.depreciationShareOfFixedCost)} of fixed cost) and write-offs, and counts dividends and stake sales instead of equity income`;
+  return `conventions: NPV as of ${c.valuationDate}, mid-period discounting at each company's rate, explicit horizon ${c.horizon.from}–${c.horizon.to} and ${terminalValueWords(c.terminalValue)}; gains are accounting profit (fixed costs include depreciation), before tax and after tax at ${taxes} (less minority shares); cash NPV after tax adds back depreciation (${percent(c.cash.depreciationShareOfFixedCost)} of fixed cost) and write-offs, and counts dividends and stake sales instead of equity income`;
 }
 
 function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] {

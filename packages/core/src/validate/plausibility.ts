@@ -53,7 +53,11 @@ function overCapacity(ctx: CheckContext): Issue[] {
       for (const [plant, share] of Object.entries(sharesAt(p, ctx.periods, t))) add(plant, t, share * Math.max(0, demand - elsewhere));
     });
   }
-  for (const list of hosted.values()) for (const h of list) h.volume.forEach((v, t) => add(h.plant, t, v));
+  for (const list of hosted.values())
+    for (const h of list)
+      h.volume.forEach((v, t) => {
+        add(h.plant, t, v);
+      });
   const issues: Issue[] = [];
   s.plants.forEach((plant, i) => {
     const row = planned.get(plant.id);

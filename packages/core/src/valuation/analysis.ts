@@ -135,6 +135,13 @@ export function dealConventions(scenario: Scenario): DealConventions {
   };
 }
 
+/** The terminal-value convention in words, as every report states it. */
+export function terminalValueWords(tv: DealConventions["terminalValue"]): string {
+  if (tv === "none") return "no terminal value";
+  if ("exitMultiple" in tv) return `a terminal value apart (${tv.exitMultiple} times the last year's gain before tax, at the horizon's end)`;
+  return `a terminal value apart (the last year's gain growing ${(tv.growingPerpetuity * 100).toFixed(1)}% a year forever)`;
+}
+
 /** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order. */
 export function resolveOpenPrices(scenario: Scenario): { prices: Record<string, number>; warnings: string[] } {
   const prices: Record<string, number> = {};

@@ -253,9 +253,8 @@ describe("contract manufacturing: cannibalisation of the parties' own models", (
    * fewer, 2,000 × 5,500 = 11M less for the client. Its highest price falls
    * by 11M / 10,000 = 1,100: C(p) = 10,000 (29,500 − p) − 11M.
    */
-  const withOwnModel = (cannibalises?: Record<string, number>) => {
-    const s = pickupDeal(cannibalises ? { cannibalises } : {});
-    s.programs.push({
+  const unibody = (markets: Record<string, { price: number; demand: number }> = { us: { price: 28_000, demand: 5_000 } }) =>
+    ({
       id: "unibody",
       name: "Unibody pickup",
       seller: "client",
@@ -265,8 +264,11 @@ describe("contract manufacturing: cannibalisation of the parties' own models", (
       variableCost: 22_000,
       content: { US: 1 },
       sourcing: { lincoln: 1 },
-      markets: { us: { price: 28_000, demand: 5_000 } },
-    } as ScenarioInput["programs"][number]);
+      markets,
+    }) as ScenarioInput["programs"][number];
+  const withOwnModel = (cannibalises?: Record<string, number>) => {
+    const s = pickupDeal(cannibalises ? { cannibalises } : {});
+    s.programs.push(unibody());
     return Scenario.parse(s);
   };
 
@@ -300,18 +302,7 @@ describe("contract manufacturing: cannibalisation of the parties' own models", (
     const input = pickupDeal({ cannibalises: { unibody: 0.2 } }) as ScenarioInput;
     input.markets.push({ id: "ca", name: "Canada", country: "CA", currency: "USD" });
     input.lanes?.push({ from: "US", to: "ca", costPerUnit: 500 });
-    input.programs.push({
-      id: "unibody",
-      name: "Unibody pickup",
-      seller: "client",
-      brand: "C",
-      category: "light-truck",
-      platform: "bof",
-      variableCost: 22_000,
-      content: { US: 1 },
-      sourcing: { lincoln: 1 },
-      markets: { us: { price: 28_000, demand: 5_000 }, ca: { price: 28_000, demand: 1_000 } },
-    } as ScenarioInput["programs"][number]);
+    input.programs.push(unibody({ us: { price: 28_000, demand: 5_000 }, ca: { price: 28_000, demand: 1_000 } }));
     const on = evaluateModel(buildModel(Scenario.parse(input), { prices: { cm: 25_000 } }));
     const sold = (m: string) =>
       rows(on.flows)

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { DealConventions } from "@tieup/core";
+import { terminalValueWords } from "@tieup/core";
 import { dealPriceChart } from "../charts/deal.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
@@ -101,7 +101,7 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       ) : null}
       <DataTable
         testId="deal-npv"
-        caption={`NPV of each party's gain as of ${view.conventions.valuationDate}, ${view.conventions.horizon.from}–${view.conventions.horizon.to}, before and after tax, and in cash after tax (${terminalLabel(view.conventions)})${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
+        caption={`NPV of each party's gain as of ${view.conventions.valuationDate}, ${view.conventions.horizon.from}–${view.conventions.horizon.to}, before and after tax, and in cash after tax (${terminalValueWords(view.conventions.terminalValue)})${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
         headers={[
           "company",
           "discount rate",
@@ -159,12 +159,4 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       ) : null}
     </>
   );
-}
-
-/** The terminal-value convention in a few words, for the NPV table's caption. */
-function terminalLabel(c: DealConventions): string {
-  const tv = c.terminalValue;
-  if (tv === "none") return "no terminal value";
-  if ("exitMultiple" in tv) return `terminal value apart: ${tv.exitMultiple}× the last year's gain`;
-  return `terminal value apart: the last year's gain growing ${(tv.growingPerpetuity * 100).toFixed(1)}% a year`;
 }
