@@ -44,9 +44,10 @@ export interface PartyValue {
    */
   npvCash: number | null;
   /**
-   * Value today of the gain after the horizon (before tax), with
-   * parameters.terminalGrowth: a growing perpetuity of the last period's
-   * annual gain; null without it. Never included in `npv`.
+   * Value today of the gain after the horizon (before tax): a growing
+   * perpetuity of the last period's annual gain (parameters.terminalGrowth)
+   * or an exit multiple of it (parameters.exitMultiple); null without either.
+   * Never included in `npv`.
    */
   terminalValue: number | null;
   /** The after-tax NPV against the company's share price and market value; null without market context. */
