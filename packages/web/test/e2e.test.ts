@@ -211,6 +211,18 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await tornado.screenshot({ path: join(shots, "uncertainty-tornado.png") });
   }, 120_000);
 
+  it("stops a long Monte Carlo when asked and labels the draws it kept", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/uncertainty`);
+    await page.getByLabel("Draws").selectOption("2000");
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect.poll(() => page.locator('progress[aria-label="draws done"]').getAttribute("value"), { timeout: 60_000 }).not.toBe("0");
+    await page.getByRole("button", { name: "Stop" }).click();
+    const label = page.locator('[data-testid="sweep-stopped"]');
+    await label.waitFor({ timeout: 60_000 });
+    expect(await label.textContent()).toMatch(/^Stopped after \d+ of 2000 draws: the statistics of the first \d+ draws/);
+  }, 120_000);
+
   it("solves the alliance optimisation in its own worker: the value of cooperation @tieup/optimize finds", async () => {
     await open("#/optimise");
     const si = scenarioInstance(loadScenario(undefined).scenario);

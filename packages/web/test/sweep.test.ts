@@ -60,4 +60,21 @@ describe("the Uncertainty view's Monte Carlo", () => {
     // An output the sweep does not report falls back to the first one.
     expect(session.detail("company.nobody.FY2026.operatingProfit").name).toBe(first.metric.name);
   }, 60_000);
+
+  it("stops between chunks when asked, with the first draws' statistics: the same as a sweep of that many", async () => {
+    const picked = uncertainScenario(request()).scenario;
+    if (!picked) throw new Error("no uncertain scenario");
+    let chunks = 0;
+    const stopped = await SweepSession.runStoppable(
+      picked,
+      request({ draws: 60 }),
+      () => chunks++,
+      () => chunks >= 1,
+    );
+    expect(stopped.result.draws).toBe(20);
+    expect(stopped.result.requested).toBe(60);
+    const whole = runSweep(picked, request({ draws: 20 }));
+    expect(stopped.result.outputs.map((o) => o.summary.mean)).toEqual(whole.outputs.map((o) => o.summary.mean));
+    expect(whole.requested).toBeUndefined();
+  }, 60_000);
 });

@@ -39,6 +39,8 @@ export interface SweepResult {
   draws: number;
   seed: number;
   ms: number;
+  /** Draws asked for, when the sweep was stopped before them all (the statistics are of the first `draws`). */
+  requested?: number;
 }
 
 /** The scenario to draw from: the open one if it has an uncertainty block, else the bundled uncertain default. */
@@ -77,28 +79,60 @@ export class SweepSession {
 
   /** Runs the sweep of `req` on `scenario` (as runSweep), keeping every draw. */
   static run(scenario: Scenario, req: SweepRequest, onProgress: (done: number) => void = () => {}): SweepSession {
+    const run = SweepSession.start(scenario, req);
+    while (run.step()) onProgress(run.done);
+    return run.finish();
+  }
+
+  /**
+   * The same sweep, giving way between chunks of draws (so a worker can
+   * read a stop message) and stopping when `stop()` says so: the statistics
+   * are then of the first draws, the same numbers as a sweep of that many.
+   */
+  static async runStoppable(scenario: Scenario, req: SweepRequest, onProgress: (done: number) => void, stop: () => boolean): Promise<SweepSession> {
+    const run = SweepSession.start(scenario, req);
+    while (!stop() && run.step()) {
+      onProgress(run.done);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return run.finish();
+  }
+
+  private static start(scenario: Scenario, req: SweepRequest) {
     const t0 = performance.now();
     const s = applyControls(scenario, req.controls);
     const plan = drawPlan(s);
     const metrics = sweepMetrics(s);
     const summary = new SweepSummary(metrics, req.draws, true);
     const chunk = 20;
-    for (let start = 0; start < req.draws; start += chunk) {
-      const end = Math.min(req.draws, start + chunk);
-      summary.addRows(runDraws(s, plan, metrics, req.seed, start, end));
-      onProgress(end);
-    }
-    const summaries = summary.summaries();
-    const session = new SweepSession(s, plan, {
-      scenario: s.id,
-      parameters: (s.uncertainty?.parameters ?? []).map((p) => `${p.id} (${p.distribution.type})`),
-      outputs: summaries.map(({ metric, summary: sm }) => ({ metric, summary: sm })),
-      draws: req.draws,
-      seed: req.seed,
-      ms: performance.now() - t0,
-    });
-    for (const x of summaries) session.draws.set(x.metric.name, x.draws ?? []);
-    return session;
+    let done = 0;
+    return {
+      get done() {
+        return done;
+      },
+      /** Draws the next chunk; false when every draw is done. */
+      step(): boolean {
+        if (done >= req.draws) return false;
+        const end = Math.min(req.draws, done + chunk);
+        summary.addRows(runDraws(s, plan, metrics, req.seed, done, end));
+        done = end;
+        return true;
+      },
+      finish(): SweepSession {
+        const summaries = summary.summaries();
+        const session = new SweepSession(s, plan, {
+          scenario: s.id,
+          parameters: (s.uncertainty?.parameters ?? []).map((p) => `${p.id} (${p.distribution.type})`),
+          outputs: summaries.map(({ metric, summary: sm }) => ({ metric, summary: sm })),
+          draws: done,
+          seed: req.seed,
+          ms: performance.now() - t0,
+          ...(done < req.draws ? { requested: req.draws } : {}),
+        });
+        for (const x of summaries) session.draws.set(x.metric.name, x.draws ?? []);
+        return session;
+      },
+    };
   }
 
   /** The output's histogram and tornado; the first output when `name` is not one of the sweep's. */

@@ -93,6 +93,11 @@ export function Uncertainty({ state, update, source, edited }: ViewProps) {
           {running ? `Drawing… ${done}/${draws}` : "Run"}
         </button>
         {running ? <progress max={draws} value={done} aria-label="draws done" /> : null}
+        {running ? (
+          <button type="button" onClick={() => worker.current && send(worker.current, { kind: "stop" })}>
+            Stop
+          </button>
+        ) : null}
       </div>
       {error ? <p className="bad">{error}</p> : null}
       {result ? <SweepOutputs result={result} /> : null}
@@ -135,6 +140,12 @@ function SweepOutputs({ result }: { result: SweepResult }) {
   const unit = [...new Set(values.map((o) => o.metric.unit))];
   return (
     <>
+      {result.requested !== undefined ? (
+        <p className="bad" data-testid="sweep-stopped">
+          Stopped after {result.draws} of {result.requested} draws: the statistics of the first {result.draws} draws (the same as {result.draws} draws with seed{" "}
+          {result.seed}).
+        </p>
+      ) : null}
       <p className="note">
         {result.draws} draws of {result.scenario}, seed {result.seed}, in {(result.ms / 1000).toFixed(1)} s; uncertain: {result.parameters.join(", ")}.
       </p>
