@@ -63,6 +63,8 @@ export function program(): Command {
         .default("table"),
     )
     .option("--table <name>", "table for --format csv: companies, companyDuties, plants, flows, duties", "companies")
+    .option("--round <digits>", "with --format csv: round numbers to this many decimals")
+    .option("--units", "with --format csv: each column's unit in its header")
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .option("--explain <path>", "show a parameter's value, the claim it cites, its source and date, e.g. plants.canton.breakEvenUtilisation")
     .action((scenario, opts) => runCommand(scenario, opts));

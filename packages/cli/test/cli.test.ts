@@ -147,3 +147,19 @@ describe("the joint-venture example", () => {
     expect(out.tables.plants[0]?.owners).toBe("toyota 50% + mazda 50%");
   });
 });
+
+describe("tieup run --format csv --round --units", () => {
+  it("rounds away float noise and names each column's unit in its header", async () => {
+    const r = await runCli("run", "--format", "csv", "--table", "companies", "--round", "0", "--units");
+    expect(r.code).toBe(0);
+    const [header, first] = r.stdout.split("\n") as [string, string];
+    expect(header).toContain("fixedCost (the row's currency)");
+    expect(header).toContain("fxRate (currency per USD)");
+    // Nissan's FY2024 whole-company operating profit is reported as 69.8 bn yen: exactly 69800000000 once rounded.
+    const cells = first.split(",");
+    expect(cells[header.split(",").indexOf("companyOperatingProfit (the row's currency)")]).toBe("69800000000");
+    const bad = await runCli("run", "--format", "csv", "--round", "x");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--round");
+  });
+});

@@ -17,6 +17,10 @@ export interface RunOptions {
   out?: string;
   /** A scenario path: print its value, the claim it cites and that claim's source instead of evaluating. */
   explain?: string;
+  /** CSV: decimals to round numbers to. */
+  round?: string;
+  /** CSV: units in the header. */
+  units?: boolean;
 }
 
 export async function runCommand(scenarioPath: string | undefined, opts: RunOptions): Promise<void> {
@@ -44,7 +48,7 @@ export async function runCommand(scenarioPath: string | undefined, opts: RunOpti
       const names = [...RESULT_TABLES, ...(extra ? extra.all.map((x) => x.name) : EXTRA_TABLES)];
       throw new InputError([{ severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${names.join(", ")}` }]);
     }
-    emit(csvTable(t), opts.out);
+    emit(csvTable(t, csvOptions(opts, results.base)), opts.out);
     return;
   }
   const extra = companyTables(run, periods, focus);
@@ -113,4 +117,14 @@ export function checkPeriod(period: string | undefined, periods: readonly string
 
 function byPeriods(t: Table, periods: string[]): Table {
   return periods.length === 0 ? t : filterRows(t, (r) => periods.includes(String(r.period)));
+}
+
+/** --round and --units of a CSV: decimals (0 to 12) and units in the header. */
+function csvOptions(opts: RunOptions, base: string): { digits?: number; unitsOf?: string } {
+  const digits = opts.round === undefined ? undefined : Number(opts.round);
+  if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 12))
+    throw new InputError([
+      { severity: "error", path: "--round", message: `--round takes a number of decimals from 0 to 12, got "${opts.round}"`, suggestion: "e.g. --round 2" },
+    ]);
+  return { ...(digits !== undefined ? { digits } : {}), ...(opts.units ? { unitsOf: base } : {}) };
 }
