@@ -76,3 +76,22 @@ describe("joint-venture plant, consolidated proportionally", () => {
     expect(a.parties.sort()).toEqual(["mazda", "toyota"]);
   });
 });
+
+describe("closing a joint plant", () => {
+  it("leaves each owner its share of the fixed cost that stays", () => {
+    // Closed from the start of FY2025 (last day before it), a quarter of the 600M stays: 75M each.
+    const close = {
+      id: "close",
+      type: "plant-action",
+      name: "close",
+      plant: "huntsville",
+      action: "close",
+      lastDay: "2025-03-31",
+      period: "FY2025",
+      avoidableFixedCost: 0.75,
+    };
+    const r = run(jv(undefined, { deals: [close as never] }));
+    expect(num(r.companies, { company: "toyota", period: "FY2025" }, "fixedCost")).toBeCloseTo(75e6, 0);
+    expect(num(r.companies, { company: "mazda", period: "FY2025" }, "fixedCost")).toBeCloseTo(75e6, 0);
+  });
+});

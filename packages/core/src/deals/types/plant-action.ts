@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatMoney, formatPercent, moneyUnit } from "../../format/numbers.js";
 import { error, type Issue } from "../../issues/issue.js";
 import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
-import type { Plant } from "../../schema/plant.js";
+import { ownerShares, type Plant } from "../../schema/plant.js";
 import type { Program } from "../../schema/program.js";
 import { fraction, quantity } from "../../schema/quantity.js";
 import { findLane } from "../../schema/queries.js";
@@ -61,10 +61,14 @@ export type PlantAction = z.infer<typeof PlantAction>;
  * each period, moves the part of the plant's volume that falls after it to
  * the `moveTo` plants by their shares; the rest is lost (evaluate/flows.ts).
  *
- * The one-off is the owner's, in `period`: a closure cost is a cost
- * (positive), sale proceeds are a gain (negative), both in dealCosts and so in
- * operating profit. Without the deal the plant stays open and nothing is
- * booked, so the counterfactual adds no effect at all.
+ * The one-offs are the owner's (a joint plant's operator's), in `period`: a
+ * closure's other costs, severance (jobs × severancePerJob), remediation and
+ * a non-cash write-off are costs (positive), sale proceeds a gain (negative),
+ * all in dealCosts and so in operating profit. The part of the fixed cost a
+ * closure does not avoid stays in the owners' fixed cost after the last day.
+ * Without the deal the plant stays open and nothing is booked, so the
+ * counterfactual adds no effect at all; as the alternative "idle" the plant
+ * stops building but keeps its whole fixed cost and pays nothing to close.
  */
 function effects(deal: PlantAction, ctx: EffectContext, opts: DealOptions, out: DealEffects): void {
   const idle = opts.alternative?.get(deal.id) === "idle";
@@ -103,7 +107,9 @@ function strandedCost(deal: PlantAction, plant: Plant, ctx: EffectContext, share
     const closed = Math.min(1, Math.max(0, (p.end - last) / p.days));
     if (closed === 0) continue;
     const amount = ctx.toBase(share * plant.fixedCost * p.years * closed, plant.currency, p.index);
-    out.oneOffs.push({ deal: deal.id, company: plant.owner, t: p.index, amount, item: "stranded fixed cost", fixedCost: true });
+    // A joint plant's stranded cost is its owners', by their shares, as its fixed cost was.
+    for (const [owner, part] of ownerShares(plant))
+      out.oneOffs.push({ deal: deal.id, company: owner, t: p.index, amount: amount * part, item: "stranded fixed cost", fixedCost: true });
   }
 }
 
