@@ -1,5 +1,5 @@
 import { type Citation, checkCitations, collectCitations } from "../compose/provenance.js";
-import { composeScenario, type FileReader } from "../compose/resolve.js";
+import { composeScenario, type FileReader, locateIssue } from "../compose/resolve.js";
 import { error, hasErrors, type Issue } from "../issues/issue.js";
 import type { Scenario } from "../scenario/schema.js";
 import { ENTITY_LISTS } from "../scenario/schema.js";
@@ -45,7 +45,8 @@ export function loadScenario(entry: string, reader: FileReader, options: LoadOpt
   const tooMany = entityLimitIssues(composed.doc, options.maxEntities ?? DEFAULT_MAX_ENTITIES);
   if (tooMany.length > 0) return { ...base, issues: [...composed.issues, ...tooMany] };
   const checked = validateScenario(composed.doc);
-  const issues = [...composed.issues, ...checked.issues];
+  // An issue of the merged document names the base or override file that wrote it, at its own index there.
+  const issues = [...composed.issues, ...checked.issues.map((i) => locateIssue(i, composed))];
   if (!checked.scenario) return { ...base, issues };
   const citations = collectCitations(composed.doc);
   issues.push(...checkCitations(citations, composed.files, reader));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeScenario, validateScenario } from "../../src/index.js";
+import { composeScenario, loadScenario, validateScenario } from "../../src/index.js";
 import { memoryReader } from "./memory-reader.js";
 
 const base = `
@@ -148,5 +148,33 @@ describe("parse errors", () => {
   it("reports a missing file without throwing", () => {
     const c = composeScenario("/s/none.yaml", memoryReader({}));
     expect(c.issues[0]?.message).toMatch(/cannot read/);
+  });
+});
+
+describe("issues of a composed scenario name the file that wrote the value", () => {
+  const files = {
+    "/s/base.yaml": base,
+    // texas is index 1 in the base; the child patches it first (index 0) and adds a bad fixed cost of its own to utah.
+    "/s/child.yaml": `extends: ./base.yaml\nid: child\nplants:\n  - { id: texas, capacity: -5 }\n  - { id: utah, name: Utah, owner: maker, country: US, capacity: 1, fixedCost: -1 }\n`,
+    "/s/overrides/bigger.yaml": "plants:\n  - { id: ohio, capacity: -7 }\n",
+  };
+
+  it("gives the patch's file and the entity's index there, not the merged index", () => {
+    const loaded = loadScenario("/s/child.yaml", memoryReader(files));
+    const at = loaded.issues.filter((i) => i.severity === "error").map((i) => `${i.file ?? ""}: ${i.path}`);
+    expect(at).toContain("/s/child.yaml: plants[0].capacity"); // texas, plants[1] of the merged document
+    expect(at).toContain("/s/child.yaml: plants[1].fixedCost"); // utah, plants[2] merged
+  });
+
+  it("gives an override's file for a value it wrote, and the base's for one the base wrote", () => {
+    const loaded = loadScenario("/s/child.yaml", memoryReader({ ...files, "/s/child.yaml": "extends: ./base.yaml\nid: child\n" }), { overrides: ["bigger"] });
+    expect(loaded.issues.filter((i) => i.severity === "error").map((i) => `${i.file ?? ""}: ${i.path}`)).toEqual([
+      "/s/overrides/bigger.yaml: plants[0].capacity",
+    ]);
+    const broken = loadScenario(
+      "/s/child.yaml",
+      memoryReader({ ...files, "/s/base.yaml": base.replace("capacity: 50000", "capacity: -3"), "/s/child.yaml": "extends: ./base.yaml\nid: child\n" }),
+    );
+    expect(broken.issues.filter((i) => i.severity === "error").map((i) => `${i.file ?? ""}: ${i.path}`)).toEqual(["/s/base.yaml: plants[1].capacity"]);
   });
 });
