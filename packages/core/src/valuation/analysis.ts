@@ -150,7 +150,8 @@ export function resolveOpenPrices(scenario: Scenario): { prices: Record<string, 
   const open = scenario.deals.filter(hasOpenPrice);
   for (const d of open) prices[d.id] = hostCost(scenario, d);
   for (const d of open) {
-    const a = priceAnalysis(scenario, d, prices);
+    // Settling a price needs the zone, not the break-even volume (one evaluation fewer per open deal, in every sweep draw).
+    const a = priceAnalysis(scenario, d, prices, false);
     if (a.agreement.nash === null)
       warnings.push(
         `deal ${d.id}: no transfer price makes both parties gain (host needs ≥ ${a.agreement.pLow.toFixed(0)}, client pays ≤ ${a.agreement.pHigh.toFixed(0)}); evaluated at the host's cost`,
@@ -263,7 +264,7 @@ function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: 
   return Object.assign(gains, { jointBase: (p: number) => jointBase(scenario, on(p), off, [deal.host, deal.client]) });
 }
 
-function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): PriceAnalysis {
+function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, withBreakEven = true): PriceAnalysis {
   const program = scenario.programs.find((p) => p.id === deal.program);
   // Prices are in the program's currency: scale the search by its variable cost, not by a market price in another currency.
   const ref = Math.max(1, 2 * (program?.variableCost ?? 1));
@@ -285,7 +286,7 @@ function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: 
     agreement: { ...agreement, jointSurplus: joint },
     surplusCurrency,
     linear: fit.linear,
-    breakEvenVolume: breakEven(scenario, deal, prices, used, g(used).host),
+    breakEvenVolume: withBreakEven ? breakEven(scenario, deal, prices, used, g(used).host) : null,
   };
 }
 
