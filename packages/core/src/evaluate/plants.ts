@@ -1,17 +1,13 @@
 import { type Model, toBase } from "../model/model.js";
 import { ownerShares, type Plant } from "../schema/plant.js";
 import { dayNumber } from "../time/dates.js";
-import type { Period } from "../time/periods.js";
+import { type Period, shareOfPeriod } from "../time/periods.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import type { PlantRow } from "./tables.js";
 
 /** Share of the period during which the plant is open (closure by `openUntil`). */
-export function openShare(plant: Plant, period: Period): number {
-  if (plant.openUntil === undefined) return 1;
-  const last = dayNumber(plant.openUntil);
-  if (last >= period.end) return 1;
-  if (last < period.start) return 0;
-  return (last - period.start + 1) / period.days;
+export function openShare(plant: Pick<Plant, "openUntil">, period: Period): number {
+  return plant.openUntil === undefined ? 1 : shareOfPeriod(period, period.start, dayNumber(plant.openUntil));
 }
 
 /**

@@ -1,7 +1,7 @@
+import { openShare } from "../evaluate/plants.js";
 import { type Issue, warning } from "../issues/issue.js";
 import type { Program } from "../schema/program.js";
 import { demandIn } from "../schema/queries.js";
-import { dayNumber } from "../time/dates.js";
 import type { Period } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
 
@@ -65,7 +65,7 @@ function overCapacity(ctx: CheckContext): Issue[] {
     let worst: { t: number; ratio: number; capacity: number } | undefined;
     row.forEach((units, t) => {
       const period = ctx.periods[t] as Period;
-      const capacity = plant.capacity * period.years * openShare(plant.openUntil, period);
+      const capacity = plant.capacity * period.years * openShare(plant, period);
       const ratio = capacity > 0 ? units / capacity : units > 0 ? Number.POSITIVE_INFINITY : 0;
       if (ratio > 1 + 1e-6 && (!worst || ratio > worst.ratio)) worst = { t, ratio, capacity };
     });
@@ -107,12 +107,4 @@ function sharesAt(p: Program, periods: readonly Period[], t: number): Readonly<R
     if (from >= 0 && from <= t) current = step.shares;
   }
   return current;
-}
-
-function openShare(openUntil: string | undefined, period: Period): number {
-  if (openUntil === undefined) return 1;
-  const last = dayNumber(openUntil);
-  if (last >= period.end) return 1;
-  if (last < period.start) return 0;
-  return (last - period.start + 1) / period.days;
 }

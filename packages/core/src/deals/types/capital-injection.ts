@@ -4,6 +4,7 @@ import { error, type Issue } from "../../issues/issue.js";
 import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
 import { amountsByPeriod, fraction, quantity } from "../../schema/quantity.js";
 import { dayNumber } from "../../time/dates.js";
+import { shareOfPeriod } from "../../time/periods.js";
 import { type DealCheckContext, missingRates, refs } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
 import { type DealModule, type DealTerms, ownCurrencyMoney, type TermsContext } from "../module.js";
@@ -101,11 +102,6 @@ export function injectionTerms(
   };
 }
 
-/** Share of a period after the issue day: the backer's equity income starts when it holds the shares. */
-function heldShare(period: { start: number; end: number; days: number }, issueDay: number): number {
-  return Math.min(1, Math.max(0, (period.end - issueDay + 1) / period.days));
-}
-
 function terms(deal: CapitalInjection, ctx: TermsContext): DealTerms {
   const issuer = ctx.scenario.companies.find((c) => c.id === deal.issuer);
   const shares = issuer?.sharesOutstanding ?? 0;
@@ -116,7 +112,8 @@ function terms(deal: CapitalInjection, ctx: TermsContext): DealTerms {
   const day = dayNumber(deal.date);
   const equityIncome = ctx.periods.map((p) => {
     const ni = ctx.netIncome(deal.issuer, p.index);
-    return { period: p.id, amount: ni === null ? null : t.stake * heldShare(p, day) * ni };
+    // The backer's equity income starts on the issue day.
+    return { period: p.id, amount: ni === null ? null : t.stake * shareOfPeriod(p, day, p.end) * ni };
   });
   const m = (x: number) => `${formatMoney(x, cur)} ${moneyUnit(cur)}`;
   const ps = (x: number) => `${x.toFixed(1)} ${cur}`;

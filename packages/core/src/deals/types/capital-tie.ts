@@ -4,7 +4,7 @@ import { error, type Issue, warning } from "../../issues/issue.js";
 import { Currency, Id, IsoDate, Source } from "../../schema/common.js";
 import { amountsByPeriod, fraction, quantity } from "../../schema/quantity.js";
 import { dayNumber } from "../../time/dates.js";
-import type { Period } from "../../time/periods.js";
+import { type Period, shareOfPeriod } from "../../time/periods.js";
 import { type DealCheckContext, missingRates, refs } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
 import { type DealModule, type DealTerms, ownCurrencyMoney, type TermsContext } from "../module.js";
@@ -229,7 +229,7 @@ function reverseLine(
   const fairFrom = r.fairValueFrom === undefined ? Number.POSITIVE_INFINITY : dayNumber(r.fairValueFrom);
   const income = ctx.periods.map((p) => {
     const ni = ctx.netIncome(deal.holder, p.index);
-    const share = Math.min(1, Math.max(0, (fairFrom - p.start) / p.days));
+    const share = shareOfPeriod(p, p.start, fairFrom - 1); // equity-method days, before fair value
     return { period: p.id, amount: ni === null ? null : ctx.convert(r.stake * share * ni, cur, r.currency, p.index) };
   });
   const shown = income.filter((e) => e.amount !== null && e.amount !== 0);

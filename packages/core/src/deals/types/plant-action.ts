@@ -7,6 +7,7 @@ import type { Program } from "../../schema/program.js";
 import { fraction, quantity } from "../../schema/quantity.js";
 import { findLane } from "../../schema/queries.js";
 import { dayNumber, isoOf } from "../../time/dates.js";
+import { shareOfPeriod } from "../../time/periods.js";
 import { type DealCheckContext, missingRates, refs, round } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
 import { type DealModule, type DealTerms, ownCurrencyMoney, type TermsContext } from "../module.js";
@@ -104,7 +105,7 @@ function strandedCost(deal: PlantAction, plant: Plant, ctx: EffectContext, share
   if (share <= 0) return;
   const last = dayNumber(deal.lastDay);
   for (const p of ctx.periods) {
-    const closed = Math.min(1, Math.max(0, (p.end - last) / p.days));
+    const closed = shareOfPeriod(p, last + 1, p.end);
     if (closed === 0) continue;
     const amount = ctx.toBase(share * plant.fixedCost * p.years * closed, plant.currency, p.index);
     // A joint plant's stranded cost is its owners', by their shares, as its fixed cost was.
