@@ -86,14 +86,24 @@ export interface DealModule<D extends { id: string; type: string }> {
   rawPrograms?(raw: RawDeal): string[];
 }
 
-/** Money attributes at `paths` inside a raw deal (a trailing "*" for every key of a record), in the deal's own currency. */
+/**
+ * Money attributes at `paths` inside a raw deal, in the deal's own currency.
+ * A path is a list of keys into nested objects ("*": every key of the object
+ * there): ["oneOff"], ["investeeProfit", "*"], ["investeeMarket", "marketCap"].
+ */
 export function ownCurrencyMoney(raw: RawDeal, base: string, paths: readonly (readonly string[])[]): MoneyAt[] {
   const currency = typeof raw.currency === "string" ? raw.currency : base;
   const out: MoneyAt[] = [];
-  for (const [field, each] of paths as [string, string?][]) {
-    const v = raw[field];
-    if (each && v !== null && typeof v === "object") for (const [k, x] of Object.entries(v as RawDeal)) out.push({ path: [field, k], value: x, currency });
-    else if (!each) out.push({ path: [field], value: v, currency });
-  }
+  const walk = (node: unknown, keys: readonly string[], at: string[]) => {
+    const [key, ...rest] = keys;
+    if (key === undefined) {
+      out.push({ path: at, value: node, currency });
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const entries = key === "*" ? Object.entries(node as RawDeal) : [[key, (node as RawDeal)[key]] as const];
+    for (const [k, v] of entries) walk(v, rest, [...at, k]);
+  };
+  for (const path of paths) walk(raw, path, []);
   return out;
 }

@@ -110,7 +110,8 @@ export function fxRate(model: Model, currency: string, t: number): number {
   return rateIn(model.scenario, model.periods, currency, t);
 }
 
-function rateIn(scenario: Scenario, periods: readonly Period[], currency: string, t: number): number {
+/** Units of `currency` per base unit in period t, from the scenario's rates (validation has checked they exist). */
+export function rateIn(scenario: Pick<Scenario, "fx">, periods: readonly Period[], currency: string, t: number): number {
   if (currency === scenario.fx.base) return 1;
   const period = periods[t] as Period;
   const rate = scenario.fx.rates[currency]?.[period.id];

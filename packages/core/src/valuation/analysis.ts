@@ -2,7 +2,7 @@ import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel, fxRate } from "../model/model.js";
+import { buildModel, fxRate, rateIn } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { isoOf } from "../time/dates.js";
@@ -219,8 +219,8 @@ function termsOf(scenario: Scenario, deal: Deal, on: Results, off: Results, valu
     return netIncomeEffect(c, Number(r.companyOperatingProfit), Number(r.equityIncome)).netIncome;
   };
   const periods = expandHorizon(scenario.horizon);
-  const rate = (currency: string, t: number) => (currency === scenario.fx.base ? 1 : (scenario.fx.rates[currency]?.[periods[t]?.id ?? ""] ?? Number.NaN));
-  const convert = (amount: number, from: string, to: string, t: number) => (from === to ? amount : (amount / rate(from, t)) * rate(to, t));
+  const convert = (amount: number, from: string, to: string, t: number) =>
+    from === to ? amount : (amount / rateIn(scenario, periods, from, t)) * rateIn(scenario, periods, to, t);
   const asOf = valuationOffset(scenario);
   const day = valuationDay(scenario);
   const years = periods.reduce((x, p) => x + p.years, 0);

@@ -209,6 +209,11 @@ describe("capital tie: in cash, its market value and the other side", () => {
     expect(a.terms?.lines.at(-1)).toMatch(/^other side: partner holds 30\.00% of maker, at fair value from 2025-10-01/);
   });
 
+  it("requires the investee's market value in the deal's currency, naming its nested path", () => {
+    const errors = errorsOf(withTie(cashTie({ investeeMarket: { date: "2025-04-01", marketCap: { value: 7, unit: "USD billion" } } } as Partial<DealIn>)));
+    expect(errors.map((i) => i.path)).toContain("deals[0].investeeMarket.marketCap");
+  });
+
   it("pays for a rise in the stake at market value, and names an unknown period of proceeds", () => {
     const f = analyse(withTie(cashTie({ stake: { FY2025: 0.1, FY2026: 0.15 } } as Partial<DealIn>), makerAt())).terms?.figures as {
       cash: { proceeds: number }[];

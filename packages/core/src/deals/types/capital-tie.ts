@@ -256,19 +256,6 @@ function reverseLine(
   return `other side: ${r.holder} holds ${formatPercent(r.stake, 2)} of ${deal.holder}${r.fairValueFrom ? `, at fair value from ${r.fairValueFrom}` : ""}: ${mv}; ${eq}`;
 }
 
-/** The investee's market capitalisation is in the deal's currency. */
-function investeeMarketMoney(raw: Record<string, unknown>, base: string) {
-  const im = raw.investeeMarket;
-  if (im === null || typeof im !== "object") return [];
-  return [
-    {
-      path: ["investeeMarket", "marketCap"],
-      value: (im as Record<string, unknown>).marketCap,
-      currency: typeof raw.currency === "string" ? raw.currency : base,
-    },
-  ];
-}
-
 export const capitalTie = {
   type: "capital-tie",
   schema: CapitalTie,
@@ -276,12 +263,11 @@ export const capitalTie = {
   effects,
   check,
   terms,
-  money: (raw, { base }) => [
-    ...ownCurrencyMoney(raw, base, [
+  money: (raw, { base }) =>
+    ownCurrencyMoney(raw, base, [
       ["investeeProfit", "*"],
       ["dividends", "*"],
       ["proceeds", "*"],
+      ["investeeMarket", "marketCap"],
     ]),
-    ...investeeMarketMoney(raw, base),
-  ],
 } satisfies DealModule<CapitalTie>;

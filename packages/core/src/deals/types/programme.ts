@@ -5,7 +5,7 @@ import { Currency, Id, Source } from "../../schema/common.js";
 import { quantity } from "../../schema/quantity.js";
 import type { DealCheckContext } from "../check.js";
 import type { DealEffects, DealOptions, EffectContext } from "../effects.js";
-import type { DealModule, DealTerms, TermsContext } from "../module.js";
+import { type DealModule, type DealTerms, ownCurrencyMoney, type TermsContext } from "../module.js";
 import { closureJobs } from "./plant-action.js";
 
 export const Programme = z
@@ -111,10 +111,9 @@ export const programme = {
   check,
   terms,
   members: (d) => d.deals,
-  money: (raw) => {
-    const a = raw.announced;
-    const currency = typeof raw.currency === "string" ? raw.currency : "";
-    if (a === null || typeof a !== "object") return [];
-    return (["cost", "saving"] as const).map((k) => ({ path: ["announced", k], value: (a as Record<string, unknown>)[k], currency }));
-  },
+  money: (raw, { base }) =>
+    ownCurrencyMoney(raw, base, [
+      ["announced", "cost"],
+      ["announced", "saving"],
+    ]),
 } satisfies DealModule<Programme>;
