@@ -36,6 +36,11 @@ export function moduleOf<D extends Deal>(deal: D): DealModule<D> {
   return m as unknown as DealModule<D>;
 }
 
+/** The deals a deal's counterfactual replaces: itself, and the members of a programme. */
+export function replacedBy(deal: Deal): Set<string> {
+  return new Set([deal.id, ...(moduleOf(deal).members?.(deal) ?? [])]);
+}
+
 /** The module of a type named in a document, if tieup knows it. */
 export function moduleNamed(type: unknown): DealModule<Deal> | undefined {
   return typeof type === "string" ? BY_TYPE.get(type) : undefined;

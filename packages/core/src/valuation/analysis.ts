@@ -1,5 +1,5 @@
 import type { DealTerms } from "../deals/module.js";
-import { type Deal, moduleOf } from "../deals/registry.js";
+import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate, rateIn } from "../model/model.js";
@@ -168,11 +168,10 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
   const price = deal.type === "contract-manufacturing" ? priceAnalysis(scenario, deal, prices) : undefined;
   const withPrice = price ? { ...prices, [deal.id]: price.used } : prices;
   const on = evaluateModel(buildModel(scenario, { prices: withPrice, whatIf: new Set([deal.id]) }));
-  const replaced = new Set([deal.id, ...(moduleOf(deal).members?.(deal) ?? [])]);
-  const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: replaced }));
+  const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: replacedBy(deal) }));
   const gains = gainRows(on, off);
-  const parties = [...new Set(gains.filter((g) => Math.abs(g.profit) > 1e-6 || Math.abs(g.operatingProfit) > 1e-6).map((g) => g.company))];
-  const values = scenario.companies.filter((c) => parties.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
+  const parties = movedCompanies(gains);
+  const values = partyValues(scenario, on, gains, parties);
   return {
     deal,
     parties,
@@ -187,6 +186,16 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
   };
 }
 
+/** Companies whose profit or operating profit a comparison changes, in order of first appearance. */
+function movedCompanies(gains: readonly GainRow[]): string[] {
+  return [...new Set(gains.filter((g) => Math.abs(g.profit) > 1e-6 || Math.abs(g.operatingProfit) > 1e-6).map((g) => g.company))];
+}
+
+/** The values of the named companies' gains, in the scenario's order of companies. */
+function partyValues(scenario: Scenario, on: Results, gains: GainRow[], companies: readonly string[]): PartyValue[] {
+  return scenario.companies.filter((c) => companies.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
+}
+
 /** Each party's value against every alternative counterfactual the deal's module names. */
 function alternativesOf(scenario: Scenario, deal: Deal, prices: Record<string, number>, on: Results, parties: string[]): Pick<DealAnalysis, "versus"> {
   const alternatives = moduleOf(deal).alternatives ?? [];
@@ -195,8 +204,7 @@ function alternativesOf(scenario: Scenario, deal: Deal, prices: Record<string, n
     versus: alternatives.map((alt) => {
       const off = evaluateModel(buildModel(scenario, { prices, counterfactual: new Set([deal.id]), alternative: new Map([[deal.id, alt.id]]) }));
       const gains = gainRows(on, off);
-      const moved = new Set([...parties, ...gains.filter((g) => Math.abs(g.profit) > 1e-6 || Math.abs(g.operatingProfit) > 1e-6).map((g) => g.company)]);
-      return { ...alt, values: scenario.companies.filter((c) => moved.has(c.id)).map((c) => partyValue(scenario, on, c.id, gains)) };
+      return { ...alt, values: partyValues(scenario, on, gains, [...parties, ...movedCompanies(gains)]) };
     }),
   };
 }
@@ -237,8 +245,7 @@ function termsOf(scenario: Scenario, deal: Deal, on: Results, off: Results, valu
 /** Each party's NPV gain against the scenario without the deal at all (for a joint development: neither party develops). */
 function versusNeither(scenario: Scenario, dealId: string, prices: Record<string, number>, on: Results, parties: string[]): PartyValue[] {
   const none = evaluateModel(buildModel(scenario, { prices, absent: new Set([dealId]) }));
-  const gains = gainRows(on, none);
-  return scenario.companies.filter((c) => parties.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
+  return partyValues(scenario, on, gainRows(on, none), parties);
 }
 
 /** NPV gains of host and client at a given transfer price (program currency), each in its reporting currency. */
@@ -246,8 +253,11 @@ export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, pr
   return gainsFunction(scenario, deal, prices)(p);
 }
 
-/** Gains as a function of the price; the counterfactual does not depend on it, so it is evaluated once. */
-/** The parties' gains at a price, each in its reporting currency, and their sum in the base currency (at each period's rate). */
+/**
+ * The parties' gains at a price, each in its reporting currency, and their sum
+ * in the base currency (at each period's rate). The counterfactual does not
+ * depend on the price, so it is evaluated once.
+ */
 type GainsAt = ((p: number) => { host: number; client: number }) & { jointBase: (p: number) => number };
 
 function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): GainsAt {

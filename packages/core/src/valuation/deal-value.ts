@@ -1,5 +1,5 @@
 import { isHypothetical } from "../deals/index.js";
-import { moduleOf } from "../deals/registry.js";
+import { replacedBy } from "../deals/registry.js";
 import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
@@ -27,8 +27,7 @@ export interface DealValue {
 export function dealValue(s: Scenario, prices: Record<string, number>, evaluated: Results, dealId: string): DealValue {
   let on = evaluated;
   const deal = s.deals.find((d) => d.id === dealId);
-  const members = deal ? (moduleOf(deal).members?.(deal) ?? []) : [];
-  const off = evaluateModel(buildModel(s, { prices, counterfactual: new Set([dealId, ...members]) }));
+  const off = evaluateModel(buildModel(s, { prices, counterfactual: deal ? replacedBy(deal) : new Set([dealId]) }));
   // A hypothetical deal is not in the draw's own evaluation: value it against one with it.
   if (deal && isHypothetical(deal)) on = evaluateModel(buildModel(s, { prices, whatIf: new Set([dealId]) }));
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
