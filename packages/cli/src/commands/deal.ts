@@ -4,8 +4,10 @@ import {
   type ContractManufacturing,
   type DealAnalysis,
   type DealConventions,
+  type DealValueKind,
   dealConventions,
   dealGainsTable,
+  dealValueColumns,
   expandHorizon,
   gainsAtPrice,
   cellNumber as n,
@@ -137,19 +139,14 @@ function dealSections(s: Scenario, a: DealAnalysis, period?: string): Section[] 
 function summary(s: Scenario, a: DealAnalysis): Section {
   const d = a.deal;
   const withMarket = a.values.some((v) => v.market !== null);
-  const lines: string[][] = a.values.map((v) => [
-    v.company,
-    moneyUnit(v.currency),
-    `${(v.discountRate * 100).toFixed(1)}%`,
-    money(v.npv, v.currency),
-    v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency),
-    v.npvAfterTaxPerShare === null ? "–" : `${fixed(v.npvAfterTaxPerShare, 2)} ${v.currency}`,
-    v.npvCash === null ? "–" : money(v.npvCash, v.currency),
-    ...(withMarket ? [v.market === null ? "–" : `${fixed(v.market.ofMarketCap * 100, 2)}%`] : []),
-    ...(terminalRule(s) !== undefined ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency)] : []),
-    ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency)] : []),
-    ...(a.versus ?? []).map((alt) => money(alt.values.find((x) => x.company === v.company)?.npv ?? 0, v.currency)),
-  ]);
+  const columns = dealValueColumns(a, terminalRule(s) !== undefined);
+  const cell = (kind: DealValueKind, x: number | null, cur: string) => {
+    if (x === null) return "–";
+    if (kind === "rate") return `${(x * 100).toFixed(1)}%`;
+    if (kind === "share") return `${fixed(x * 100, 2)}%`;
+    return kind === "perShare" ? `${fixed(x, 2)} ${cur}` : money(x, cur);
+  };
+  const lines: string[][] = a.values.map((v) => [v.company, moneyUnit(v.currency), ...columns.map((c) => cell(c.kind, c.value(v), v.currency))]);
   const notes = [`${d.name} (${d.type})`];
   if (withMarket) notes.push(marketNote(a));
   notes.push(...(a.terms?.lines ?? []));
@@ -180,19 +177,7 @@ function summary(s: Scenario, a: DealAnalysis): Section {
   return {
     title: `Deal ${d.id}: NPV of each party's gain`,
     note: notes.join("\n"),
-    headers: [
-      "company",
-      "unit",
-      "discount rate",
-      "NPV of gain",
-      "after tax",
-      "after tax per share",
-      "cash after tax",
-      ...(withMarket ? ["of market cap"] : []),
-      ...(terminalRule(s) !== undefined ? ["terminal value"] : []),
-      ...(a.versusNeither ? ["NPV vs neither develops"] : []),
-      ...(a.versus ?? []).map((alt) => `NPV vs ${alt.label}`),
-    ],
+    headers: ["company", "unit", ...columns.map((c) => c.header)],
     body: lines,
   };
 }

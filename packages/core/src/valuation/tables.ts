@@ -1,7 +1,7 @@
 import { col, defineTable, tableOfRows } from "../results/define.js";
 import type { Table } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
-import type { DealAnalysis } from "./analysis.js";
+import type { DealAnalysis, PartyValue } from "./analysis.js";
 import { netIncomeEffect } from "./net-income.js";
 
 const { key, numericKey, label, measure } = col;
@@ -58,4 +58,35 @@ export const PRICE_SWEEP = defineTable("priceSweep", "One row per transfer price
 
 export function priceSweepTable(points: readonly { price: number; host: number; client: number }[]): Table {
   return tableOfRows(PRICE_SWEEP, points);
+}
+
+/** How a column of a deal's NPV table reads: a rate, money in the party's currency, money per share, or a share of market value. */
+export type DealValueKind = "rate" | "money" | "perShare" | "share";
+
+export interface DealValueColumn {
+  header: string;
+  kind: DealValueKind;
+  value: (v: PartyValue) => number | null;
+}
+
+/**
+ * The columns of a deal's NPV table after the company, in order, for the CLI
+ * and the web alike: the values every deal has, then those its analysis
+ * carries (market value, terminal value, the other counterfactuals).
+ */
+export function dealValueColumns(a: DealAnalysis, withTerminal: boolean): DealValueColumn[] {
+  const against = (values: readonly PartyValue[]) => (v: PartyValue) => values.find((x) => x.company === v.company)?.npv ?? 0;
+  return [
+    { header: "discount rate", kind: "rate", value: (v) => v.discountRate },
+    { header: "NPV of gain", kind: "money", value: (v) => v.npv },
+    { header: "after tax", kind: "money", value: (v) => v.npvAfterTax },
+    { header: "after tax per share", kind: "perShare", value: (v) => v.npvAfterTaxPerShare },
+    { header: "cash after tax", kind: "money", value: (v) => v.npvCash },
+    ...(a.values.some((v) => v.market !== null)
+      ? [{ header: "of market cap", kind: "share" as const, value: (v: PartyValue) => v.market?.ofMarketCap ?? null }]
+      : []),
+    ...(withTerminal ? [{ header: "terminal value", kind: "money" as const, value: (v: PartyValue) => v.terminalValue }] : []),
+    ...(a.versusNeither ? [{ header: "NPV vs neither develops", kind: "money" as const, value: against(a.versusNeither) }] : []),
+    ...(a.versus ?? []).map((alt) => ({ header: `NPV vs ${alt.label}`, kind: "money" as const, value: against(alt.values) })),
+  ];
 }

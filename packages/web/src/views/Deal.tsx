@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { terminalValueWords } from "@tieup/core";
+import { type DealValueKind, dealValueColumns, terminalValueWords } from "@tieup/core";
 import { dealPriceChart } from "../charts/deal.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
@@ -75,8 +75,7 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
   const host = "host" in d ? snap.meta.companies.find((c) => c.id === d.host) : undefined;
   const currency = host?.currency ?? snap.meta.base;
   const scale = moneyScale(currency);
-  const withMarket = a.values.some((v) => v.market !== null);
-  const withTerminal = view.conventions.terminalValue !== "none";
+  const columns = dealValueColumns(a, view.conventions.terminalValue !== "none");
   const curve = view.curve.flatMap((c) => [
     { price: c.price, party: `${"host" in d ? d.host : "host"} (host)`, gain: c.host / scale },
     { price: c.price, party: `${"client" in d ? d.client : "client"} (client)`, gain: c.client / scale },
@@ -102,32 +101,10 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       <DataTable
         testId="deal-npv"
         caption={`NPV of each party's gain as of ${view.conventions.valuationDate}, ${view.conventions.horizon.from}–${view.conventions.horizon.to}, before and after tax, and in cash after tax (${terminalValueWords(view.conventions.terminalValue)})${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
-        headers={[
-          "company",
-          "discount rate",
-          "NPV of gain",
-          "after tax",
-          "after tax per share",
-          "cash after tax",
-          ...(withMarket ? ["of market cap"] : []),
-          ...(withTerminal ? ["terminal value"] : []),
-          ...(a.versusNeither ? ["vs neither develops"] : []),
-          ...(a.versus ?? []).map((x) => `vs ${x.label}`),
-        ]}
+        headers={["company", ...columns.map((c) => c.header)]}
         rows={a.values.map((v) => ({
           key: v.company,
-          cells: [
-            v.company,
-            percent(v.discountRate),
-            money(v.npv, v.currency, 2),
-            v.npvAfterTax === null ? "–" : money(v.npvAfterTax, v.currency, 2),
-            v.npvAfterTaxPerShare === null ? "–" : `${v.npvAfterTaxPerShare.toFixed(2)} ${v.currency}`,
-            v.npvCash === null ? "–" : money(v.npvCash, v.currency, 2),
-            ...(withMarket ? [v.market === null ? "–" : percent(v.market.ofMarketCap)] : []),
-            ...(withTerminal ? [v.terminalValue === null ? "–" : money(v.terminalValue, v.currency, 2)] : []),
-            ...(a.versusNeither ? [money(a.versusNeither.find((x) => x.company === v.company)?.npv ?? 0, v.currency, 2)] : []),
-            ...(a.versus ?? []).map((x) => money(x.values.find((y) => y.company === v.company)?.npv ?? 0, v.currency, 2)),
-          ],
+          cells: [v.company, ...columns.map((c) => cell(c.kind, c.value(v), v.currency))],
         }))}
       />
       {a.terms ? (
@@ -159,4 +136,11 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       ) : null}
     </>
   );
+}
+
+/** A cell of the NPV table as the web shows it (money to two decimals at the currency's scale). */
+function cell(kind: DealValueKind, x: number | null, currency: string): string {
+  if (x === null) return "–";
+  if (kind === "rate" || kind === "share") return percent(x);
+  return kind === "perShare" ? `${x.toFixed(2)} ${currency}` : money(x, currency, 2);
 }
