@@ -125,7 +125,7 @@ export function toBase(model: Model, amount: number, currency: string, t: number
 }
 
 /** Shares of a program's volume by plant in period t. */
-export function sourcingAt(program: Program, model: Model, t: number): Record<string, number> {
+export function sourcingAt(program: Program, model: Pick<Model, "periodIndex">, t: number): Record<string, number> {
   const s = program.sourcing;
   if (!Array.isArray(s)) return s;
   let current: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import { openShare } from "../evaluate/plants.js";
 import { type Issue, warning } from "../issues/issue.js";
-import type { Program } from "../schema/program.js";
+import { sourcingAt } from "../model/model.js";
 import { demandIn } from "../schema/queries.js";
 import type { Period } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
@@ -46,11 +46,12 @@ function overCapacity(ctx: CheckContext): Issue[] {
     planned.set(plant, row);
   };
   const hosted = hostedVolumes(ctx);
+  const periodIndex = new Map(ctx.periods.map((p) => [p.id, p.index]));
   for (const p of s.programs) {
     ctx.periods.forEach((period, t) => {
       const demand = Object.values(p.markets).reduce((x, pm) => x + demandIn(pm, period), 0);
       const elsewhere = (hosted.get(p.id) ?? []).reduce((x, h) => x + (h.volume[t] ?? 0), 0);
-      for (const [plant, share] of Object.entries(sharesAt(p, ctx.periods, t))) add(plant, t, share * Math.max(0, demand - elsewhere));
+      for (const [plant, share] of Object.entries(sourcingAt(p, { periodIndex }, t))) add(plant, t, share * Math.max(0, demand - elsewhere));
     });
   }
   for (const list of hosted.values())
@@ -96,15 +97,4 @@ function hostedVolumes(ctx: CheckContext): Map<string, { plant: string; volume: 
     out.set(d.program, list);
   }
   return out;
-}
-
-/** A program's sourcing shares in period t: the last step starting at or before it. */
-function sharesAt(p: Program, periods: readonly Period[], t: number): Readonly<Record<string, number>> {
-  if (!Array.isArray(p.sourcing)) return p.sourcing;
-  let current: Readonly<Record<string, number>> = {};
-  for (const step of p.sourcing) {
-    const from = periods.findIndex((x) => x.id === step.from);
-    if (from >= 0 && from <= t) current = step.shares;
-  }
-  return current;
 }
