@@ -9,6 +9,7 @@ import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSweep } from "./commands/sweep.js";
+import { registerToken } from "./commands/token.js";
 import { validateCommand } from "./commands/validate.js";
 import { InputError, takeExitCode } from "./io/errors.js";
 import { DEFAULT_MAX_FILE_MB, setReadPolicy } from "./io/files.js";
@@ -111,6 +112,7 @@ export function program(): Command {
   registerSweep(cmd);
   registerEvidence(cmd);
   registerServe(cmd);
+  registerToken(cmd);
   registerInit(cmd);
   return cmd;
 }

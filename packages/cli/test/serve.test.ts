@@ -86,7 +86,7 @@ describe("tieup serve", () => {
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
   it("says how to build the app when it is not built", async () => {
-    const err = await serveCommand(undefined, { port: 0 }, Promise.resolve(), tmp).catch((e: unknown) => e);
+    const err = await serveCommand(undefined, { port: 0, db: join(app, "ws.sqlite") }, Promise.resolve(), tmp).catch((e: unknown) => e);
     expect((err as { issues: { suggestion: string }[] }).issues[0]?.suggestion).toContain("npm run build");
   });
 
@@ -102,11 +102,15 @@ describe("tieup serve", () => {
       return true;
     }) as typeof process.stdout.write;
     try {
-      const running = serveCommand(undefined, { port: 0 }, until, app).catch((e: unknown) => e);
+      const running = serveCommand(undefined, { port: 0, db: join(app, "ws.sqlite") }, until, app).catch((e: unknown) => e);
       await expect.poll(() => out, { timeout: 10_000 }).toMatch(/http:\/\/127\.0\.0\.1:\d+\//);
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0] as string;
       const body = (await (await fetch(new URL("api/scenario", url))).json()) as { entry: string };
       expect(body.entry).toBe("/scenarios/nissan-honda-us.yaml");
+      // The scenario is stored in the workspace, and the API answers beside the app.
+      const stored = (await (await fetch(new URL("api/scenarios", url))).json()) as { id: string; head: number }[];
+      expect(stored.map((x) => [x.id, x.head])).toEqual([["nissan-honda-us", 1]]);
+      expect(((await (await fetch(new URL("openapi.json", url))).json()) as { openapi: string }).openapi).toBe("3.1.0");
       stop();
       expect(await running).toBeUndefined();
       await expect(fetch(url)).rejects.toThrow();

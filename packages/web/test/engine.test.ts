@@ -129,6 +129,23 @@ describe("the snapshot", () => {
     expect(r.snapshot.headline).toBeUndefined();
   });
 
+  it("describes the scenario as written, so the FX label is the multiplier times the written rate, applied once (issue 17)", () => {
+    const c = composeFiles(diskFiles(), []);
+    if (!c.scenario) throw new Error("default does not compose");
+    const written = c.scenario.fx.rates.JPY;
+    const first = Object.values(written ?? {})[0] as number;
+    const r = new EngineService().run({
+      id: 1,
+      source: diskFiles(),
+      with: [],
+      vs: null,
+      controls: { ...noControls(), fx: { JPY: 1.1 }, tariffs: { "jp-auto-15": 0.2 } },
+    });
+    if (!r.ok) throw new Error("run failed");
+    expect(r.snapshot.meta.currencies.find((x) => x.id === "JPY")?.rate).toBe(first);
+    expect(r.snapshot.meta.measures.find((m) => m.id === "jp-auto-15")?.rate).toBe(c.scenario.tariffs.find((m) => m.id === "jp-auto-15")?.rate);
+  });
+
   it("gives the scenario's headline tariff cost after the results when the Overview asks for it, with the controls applied", () => {
     const c = composeFiles(diskFiles(), []);
     if (!c.scenario) throw new Error("default does not compose");

@@ -1,20 +1,34 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { getRequestListener } from "@hono/node-server";
+import { engineOf, isLoopback, openWorkspace, redact, seedScenario, type Workspace, type WorkspaceOptions } from "@tieup/server";
 import { type Command, InvalidArgumentError } from "commander";
 import { InputError } from "../io/errors.js";
 import { printIssues } from "../io/output.js";
 import { scenarioPayload } from "../serve/payload.js";
 import { type Served, startServer, webAppDir } from "../serve/server.js";
 
+/** Where the workspace keeps its scenarios when --db is not given: a SQLite file under the current folder. */
+export const DEFAULT_DB = ".tieup/workspace.sqlite";
+
+export interface ServeOptions {
+  port: number;
+  allowHost?: string[];
+  db?: string;
+  host?: string;
+}
+
 /** Adds the `serve` command(s) to the program. */
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("open the web workspace on 127.0.0.1 with the scenario loaded: charts, map, deal, compare and the YAML, driven by controls")
-    .argument("[scenario]", "scenario file (default: the built-in scenario)")
+    .description("open the web workspace with the scenario loaded, and the workspace API (stored scenarios, versions, runs) at /api and /openapi.json")
+    .argument("[scenario]", "scenario file (default: the built-in scenario); stored in the workspace under its id if not there yet")
     .option("--port <n>", "port to listen on (0 picks a free one)", parsePort, 5174)
+    .option("--db <path|url>", `the workspace's store: a SQLite file or postgres://… (default: ${DEFAULT_DB})`)
+    .option("--host <address>", "address to bind (default 127.0.0.1); any other requires tokens (tieup token create)", "127.0.0.1")
     .option("--allow-host <name>", "also answer requests whose Host header is this name (repeatable); loopback names only by default", collectHosts, [])
-    .action((scenario: string | undefined, opts: { port: number; allowHost: string[] }) => serveCommand(scenario, opts));
+    .action((scenario: string | undefined, opts: ServeOptions) => serveCommand(scenario, opts));
 }
 
 function collectHosts(value: string, previous: string[]): string[] {
@@ -27,10 +41,28 @@ function parsePort(value: string): number {
   return n;
 }
 
-/** Until Ctrl-C (or `until` settles, for tests): serves the app and the scenario, then closes. */
+/** Opens a workspace store, creating the folder of a SQLite file; a store that cannot be opened is bad input (exit 2). */
+export async function openStoreFor(db: string | undefined, extra: Omit<WorkspaceOptions, "db"> = {}): Promise<Workspace> {
+  const url = db ?? DEFAULT_DB;
+  if (engineOf(url) === "sqlite") mkdirSync(dirname(url), { recursive: true });
+  try {
+    return await openWorkspace({ db: url, ...extra });
+  } catch (e) {
+    throw new InputError([
+      {
+        severity: "error",
+        path: "--db",
+        message: `cannot open the store ${redact(url)}: ${(e as Error).message}`,
+        suggestion: "give a writable SQLite file or a reachable postgres:// URL",
+      },
+    ]);
+  }
+}
+
+/** Until Ctrl-C (or `until` settles, for tests): serves the app, the scenario and the API, then closes. */
 export async function serveCommand(
   scenario: string | undefined,
-  opts: { port: number; allowHost?: string[] },
+  opts: ServeOptions,
   until: Promise<unknown> = interrupted(),
   root = webAppDir(),
 ): Promise<void> {
@@ -40,23 +72,35 @@ export async function serveCommand(
     throw new InputError([
       { severity: "error", path: "(web app)", message: "the web app is not built", suggestion: "run `npm run build` at the repository root" },
     ]);
+  const bind = opts.host ?? "127.0.0.1";
+  const requireToken = !isLoopback(bind);
+  const ws = await openStoreFor(opts.db, { requireToken, allowHosts: opts.allowHost ?? [] });
   let served: Served;
   try {
-    served = await startServer(root, payload, opts.port, opts.allowHost ?? []);
+    await seedScenario(ws.store, loaded.scenario.id, loaded.scenario.title ?? "", payload.entry, payload.files);
+    // The web app's scenario, behind the same checks as the rest of the API.
+    ws.app.get("/api/scenario", (c) => c.json(payload, 200, { "cache-control": "no-store" }));
+    served = await startServer(root, payload, opts.port, opts.allowHost ?? [], getRequestListener(ws.app.fetch), bind);
   } catch (e) {
+    await ws.close();
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError([
       {
         severity: "error",
         path: "--port",
-        message: `cannot listen on 127.0.0.1:${opts.port} (${code ?? (e as Error).message})`,
+        message: `cannot listen on ${bind}:${opts.port} (${code ?? (e as Error).message})`,
         suggestion: "pick another port, e.g. --port 0",
       },
     ]);
   }
-  process.stdout.write(`tieup workspace for ${loaded.scenario.id} at ${served.url}\nPress Ctrl-C to stop.\n`);
+  const store = redact(opts.db ?? DEFAULT_DB);
+  process.stdout.write(
+    `tieup workspace for ${loaded.scenario.id} at ${served.url} (store: ${store}; API: ${served.url}api/docs${requireToken ? "; tokens required" : ""})\nPress Ctrl-C to stop.\n`,
+  );
   await until;
   await served.close();
+  await ws.close();
 }
 
 function interrupted(): Promise<void> {

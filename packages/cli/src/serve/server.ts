@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,7 +44,14 @@ export function hostName(header: string | undefined): string | undefined {
  * to requests whose Host is a loopback name or one of `allowHosts`; port 0
  * picks a free port.
  */
-export function startServer(root: string, payload: ScenarioPayload, port: number, allowHosts: readonly string[] = []): Promise<Served> {
+export function startServer(
+  root: string,
+  payload: ScenarioPayload,
+  port: number,
+  allowHosts: readonly string[] = [],
+  api?: RequestListener,
+  bind = "127.0.0.1",
+): Promise<Served> {
   const body = JSON.stringify(payload);
   const hosts = new Set([...LOOPBACK_HOSTS, ...allowHosts.map((h) => h.toLowerCase())]);
   const server = createServer((req, res) => {
@@ -53,15 +60,18 @@ export function startServer(root: string, payload: ScenarioPayload, port: number
       send(res, 403, "text/plain", "this workspace answers only on 127.0.0.1 or localhost (tieup serve --allow-host adds a name)");
       return;
     }
-    handle(root, body, req, res);
+    const path = urlPath(req.url);
+    // The workspace API (with its own Host, Origin and token checks) answers everything under /api/.
+    if (api && path !== undefined && (path.startsWith("/api/") || path === "/openapi.json")) api(req, res);
+    else handle(root, body, req, res);
   });
   return new Promise((ok, fail) => {
     server.once("error", fail);
-    server.listen(port, "127.0.0.1", () => {
+    server.listen(port, bind, () => {
       server.off("error", fail);
       const { port: actual } = server.address() as AddressInfo;
       ok({
-        url: `http://127.0.0.1:${actual}/`,
+        url: `http://${bind.includes(":") ? `[${bind}]` : bind}:${actual}/`,
         server,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });

@@ -1,3 +1,4 @@
+export * from "./memory.js";
 export * from "./merge.js";
 export * from "./parse.js";
 export * from "./provenance.js";

@@ -86,7 +86,8 @@ export function snapshot(base: Scenario, overrides: string[], controls: Controls
   // Each extra evaluation costs redraw time: only what the view on screen shows.
   const before = want.before ? { plants: runScenario(s, { counterfactual: new Set(s.deals.map((d) => d.id)) }).results.plants } : undefined;
   const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal) : undefined;
-  const snap: Snapshot = { meta: scenarioMeta(s, overrides, prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
+  // The meta describes the scenario as written: a control's label is its multiplier times that, never times itself.
+  const snap: Snapshot = { meta: scenarioMeta(base, overrides, prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
   return { snapshot: snap, scenario: s, prices, run };
 }
 

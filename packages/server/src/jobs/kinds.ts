@@ -1,0 +1,196 @@
+import {
+  analyseDeal,
+  dealConventions,
+  dealGainsTable,
+  dealParties,
+  defaultMetricNames,
+  diffTables,
+  drawPlan,
+  hasErrors,
+  type Issue,
+  loadScenario,
+  type Metric,
+  memoryReader,
+  parseMetric,
+  profitSummary,
+  rows,
+  runDraws,
+  runScenario,
+  type Scenario,
+  SweepSummary,
+  sensitivity,
+  sweepTable,
+  type Table,
+  tornadoTable,
+} from "@tieup/core";
+import { z } from "zod";
+
+const overrides = z.array(z.string().min(1).max(100)).max(20).default([]).describe("named overrides of the scenario to apply");
+
+/** The parameters of each kind of run: what the API accepts and the worker executes. */
+export const RUN_PARAMS = {
+  evaluate: z.strictObject({ with: overrides }),
+  deal: z.strictObject({ with: overrides, deal: z.string().min(1).max(100).optional().describe("one deal's id; all deals when absent") }),
+  compare: z.strictObject({
+    with: overrides,
+    against: z.strictObject({ version: z.int().min(1).optional(), with: overrides }).describe("the other side: another version and/or overrides"),
+  }),
+  sweep: z.strictObject({
+    with: overrides,
+    draws: z.int().min(1).max(1_000_000).default(1000),
+    seed: z
+      .int()
+      .min(-(2 ** 31))
+      .max(2 ** 31 - 1)
+      .default(1),
+    outputs: z
+      .array(z.string().min(1).max(200))
+      .max(50)
+      .default([])
+      .describe("metrics, e.g. company.honda.FY2026.operatingProfit; the scenario's defaults when empty"),
+  }),
+  sensitivity: z.strictObject({ with: overrides, output: z.string().min(1).max(200).optional() }),
+} as const;
+
+export type RunKind = keyof typeof RUN_PARAMS;
+export const RUN_KINDS = Object.keys(RUN_PARAMS) as RunKind[];
+
+/** One side of a run: a version's files and the overrides to apply. */
+export interface Source {
+  entry: string;
+  files: Record<string, string>;
+}
+
+export interface Job {
+  kind: RunKind;
+  source: Source;
+  /** compare: the other version's files (the same as `source` when only overrides differ). */
+  other?: Source;
+  params: Record<string, unknown>;
+}
+
+/** A scenario's issues when it cannot run, the run's failure in the API's terms. */
+export class ScenarioIssues extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.find((i) => i.severity === "error")?.message ?? "the scenario is not valid");
+  }
+}
+
+/** Composes and validates a stored version with overrides; throws ScenarioIssues when it has errors. */
+export function scenarioOf(source: Source, withOverrides: readonly string[]): { scenario: Scenario; issues: Issue[] } {
+  const loaded = loadScenario(source.entry, memoryReader(source.files), { overrides: withOverrides });
+  if (!loaded.scenario || hasErrors(loaded.issues)) throw new ScenarioIssues(loaded.issues);
+  return { scenario: loaded.scenario, issues: loaded.issues };
+}
+
+export interface Hooks {
+  progress(done: number, total: number): void;
+  /** True once the run is cancelled: a sweep stops after its current slice and returns what it has, labelled. */
+  cancelled(): boolean;
+  /** Lets a cancel message arrive between slices. */
+  yieldNow(): Promise<void>;
+}
+
+/** Executes a run: the same core calls as the CLI's commands, results as JSON tables (raw values). */
+export async function execute(job: Job, hooks: Hooks): Promise<unknown> {
+  const p = job.params as { with: string[] };
+  const { scenario } = scenarioOf(job.source, p.with);
+  switch (job.kind) {
+    case "evaluate":
+      return evaluate(scenario);
+    case "deal":
+      return deals(scenario, (job.params as { deal?: string }).deal);
+    case "compare":
+      return compare(scenario, job);
+    case "sweep":
+      return sweep(scenario, job.params as { draws: number; seed: number; outputs: string[] }, hooks);
+    case "sensitivity":
+      return tornado(scenario, (job.params as { output?: string }).output);
+  }
+}
+
+function tablesJson(tables: readonly Table[]): Record<string, unknown[]> {
+  return Object.fromEntries(tables.map((t) => [t.name, rows(t)]));
+}
+
+function evaluate(s: Scenario): unknown {
+  const run = runScenario(s, { headline: true });
+  const r = run.results;
+  const tables = [r.companies, r.companyDuties, r.plants, r.duties, profitSummary(run, r.periods)];
+  return { scenario: s.id, base: r.base, periods: r.periods, focus: run.focus, headline: run.headline, warnings: r.warnings, tables: tablesJson(tables) };
+}
+
+function deals(s: Scenario, only: string | undefined): unknown {
+  const ids = s.deals.map((d) => d.id);
+  if (only !== undefined && !ids.includes(only))
+    throw new ScenarioIssues([{ severity: "error", path: "params.deal", message: `no deal \`${only}\``, suggestion: `deals are ${ids.join(", ")}` }]);
+  const analyses = (only ? [only] : ids).map((id) => analyseDeal(s, id));
+  return { scenario: s.id, conventions: dealConventions(s), deals: analyses, tables: tablesJson([dealGainsTable(s, analyses)]) };
+}
+
+function compare(a: Scenario, job: Job): unknown {
+  const against = (job.params as { against: { with: string[] } }).against;
+  const { scenario: b } = scenarioOf(job.other ?? job.source, against.with);
+  const ra = runScenario(a).results;
+  const rb = runScenario(b).results;
+  const tables = [diffTables(ra.companies, rb.companies), diffTables(ra.companyDuties, rb.companyDuties), diffTables(ra.plants, rb.plants)];
+  return { base: a.id, other: b.id, tables: tablesJson(tables) };
+}
+
+function metricsOf(s: Scenario, names: readonly string[]): Metric[] {
+  const parties = dealParties(s);
+  const wanted = names.length ? names : defaultMetricNames(s, parties);
+  return wanted.map((name, k) => {
+    const parsed = parseMetric(s, name, parties);
+    if ("error" in parsed)
+      throw new ScenarioIssues([{ severity: "error", path: `params.outputs[${k}]`, message: parsed.error, suggestion: parsed.suggestion ?? "" }]);
+    return parsed.metric;
+  });
+}
+
+function needsUncertainty(s: Scenario): void {
+  if (!s.uncertainty?.parameters.length)
+    throw new ScenarioIssues([
+      {
+        severity: "error",
+        path: "uncertainty",
+        message: "the scenario has no uncertainty block to draw from",
+        suggestion: "add uncertainty.parameters, or an override that adds them",
+      },
+    ]);
+}
+
+/** Slices of 25 draws: each draw depends only on (seed, index), so a sweep cut short is the first draws of the full one. */
+async function sweep(s: Scenario, p: { draws: number; seed: number; outputs: string[] }, hooks: Hooks): Promise<unknown> {
+  needsUncertainty(s);
+  const metrics = metricsOf(s, p.outputs);
+  const plan = drawPlan(s);
+  const summary = new SweepSummary(metrics, p.draws, false);
+  let done = 0;
+  while (done < p.draws && !hooks.cancelled()) {
+    const end = Math.min(p.draws, done + 25);
+    summary.addRows(runDraws(s, plan, metrics, p.seed, done, end));
+    done = end;
+    hooks.progress(done, p.draws);
+    await hooks.yieldNow();
+  }
+  const outputs = summary.summaries();
+  return {
+    scenario: s.id,
+    draws: done,
+    seed: p.seed,
+    ...(done < p.draws
+      ? { interrupted: true, requested: p.draws, note: `cancelled after ${done} of ${p.draws} draws: the statistics of the first ${done} draws` }
+      : {}),
+    parameters: s.uncertainty?.parameters,
+    outputs,
+    tables: tablesJson([sweepTable(outputs)]),
+  };
+}
+
+function tornado(s: Scenario, output: string | undefined): unknown {
+  needsUncertainty(s);
+  const [metric] = metricsOf(s, output ? [output] : [defaultMetricNames(s, {})[0] as string]) as [Metric];
+  const { base, swings } = sensitivity(s, drawPlan(s), metric);
+  return { scenario: s.id, output: metric, base, swings, tables: tablesJson([tornadoTable(swings)]) };
+}
