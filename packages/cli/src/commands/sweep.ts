@@ -2,12 +2,10 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  dealParties,
   defaultMetricNames,
   drawPlan,
-  type Issue,
   type Metric,
-  parseMetric,
+  resolveMetrics,
   type Scenario,
   SweepSummary,
   sensitivity,
@@ -106,7 +104,7 @@ async function sweepDraws(
   signal: AbortSignal,
 ): Promise<void> {
   const loaded = loadUncertain(scenarioArg, opts);
-  const metrics = resolveMetrics(loaded.scenario, opts.output);
+  const metrics = resolveOutputs(loaded.scenario, opts.output);
   const summary = new SweepSummary(metrics, draws, opts.keepDraws === true);
   const progress = new Progress(draws, opts.quiet === true);
   const done = await runPool(
@@ -152,7 +150,7 @@ function sensitivityCommand(scenarioArg: string | undefined, opts: SensitivityOp
   const s = loaded.scenario;
   if (opts.output.length > 1)
     throw new InputError([{ severity: "error", path: "--output", message: "sensitivity ranks by one output", suggestion: "give one --output" }]);
-  const [metric] = resolveMetrics(s, opts.output.length ? opts.output : [defaultMetricNames(s, {})[0] as string]) as [Metric];
+  const [metric] = resolveOutputs(s, opts.output.length ? opts.output : [defaultMetricNames(s, {})[0] as string]) as [Metric];
   const plan = drawPlan(s);
   const { base, swings } = sensitivity(s, plan, metric);
   const rows = opts.sobol === undefined ? undefined : integer("--sobol", opts.sobol, 16, 1_000_000);
@@ -185,20 +183,8 @@ function loadUncertain(scenarioArg: string | undefined, opts: Common): Loaded {
 }
 
 /** The outputs asked for, or the defaults; unknown names are input errors with a suggestion. */
-function resolveMetrics(s: Scenario, names: string[]): Metric[] {
-  const deals = names.length ? [...new Set(names.filter((n) => n.startsWith("deal.")).map((n) => n.split(".")[1] as string))] : undefined;
-  const parties = dealParties(
-    s,
-    (deals ?? s.deals.map((d) => d.id)).filter((id) => s.deals.some((d) => d.id === id)),
-  );
-  const wanted = names.length ? names : defaultMetricNames(s, parties);
-  const issues: Issue[] = [];
-  const metrics: Metric[] = [];
-  for (const name of wanted) {
-    const r = parseMetric(s, name, parties);
-    if ("metric" in r) metrics.push(r.metric);
-    else issues.push({ severity: "error", path: "--output", message: `${name}: ${r.error}`, ...(r.suggestion ? { suggestion: r.suggestion } : {}) });
-  }
+function resolveOutputs(s: Scenario, names: string[]): Metric[] {
+  const { metrics, issues } = resolveMetrics(s, names, () => "--output");
   if (issues.length) throw new InputError(issues);
   return metrics;
 }

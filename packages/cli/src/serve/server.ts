@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hostName, LOOPBACK_HOSTS } from "@tieup/server";
 import type { ScenarioPayload } from "./payload.js";
 
 const TYPES: Record<string, string> = {
@@ -26,17 +27,6 @@ export interface Served {
   url: string;
   server: Server;
   close(): Promise<void>;
-}
-
-/** Host names a loopback server answers to; any other Host header is a page elsewhere reaching it (DNS rebinding). */
-const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
-
-/** The host name of a Host header, without its port; undefined when there is none. */
-export function hostName(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const h = header.trim().toLowerCase();
-  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1) || undefined;
-  return h.split(":")[0] || undefined;
 }
 
 /**

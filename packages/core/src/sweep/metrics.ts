@@ -1,6 +1,6 @@
 import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { COMPANIES, type Results } from "../evaluate/index.js";
-import { didYouMean } from "../issues/issue.js";
+import { didYouMean, type Issue } from "../issues/issue.js";
 import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -129,6 +129,28 @@ export function defaultMetricNames(s: Scenario, parties: Record<string, string[]
       ...(hasOpenPrice(d) ? [`deal.${d.id}.zone`] : []),
     ]),
   ];
+}
+
+/**
+ * The outputs named, or the scenario's defaults, as metrics; an unknown name
+ * is an issue at `pathOf(k)` (the k-th name) with a suggestion. Parties are
+ * worked out only for the deals the names mention (each costs evaluations).
+ */
+export function resolveMetrics(s: Scenario, names: readonly string[], pathOf: (k: number) => string): { metrics: Metric[]; issues: Issue[] } {
+  const deals = names.length ? [...new Set(names.filter((n) => n.startsWith("deal.")).map((n) => n.split(".")[1] as string))] : undefined;
+  const parties = dealParties(
+    s,
+    (deals ?? s.deals.map((d) => d.id)).filter((id) => s.deals.some((d) => d.id === id)),
+  );
+  const wanted = names.length ? names : defaultMetricNames(s, parties);
+  const issues: Issue[] = [];
+  const metrics: Metric[] = [];
+  wanted.forEach((name, k) => {
+    const r = parseMetric(s, name, parties);
+    if ("metric" in r) metrics.push(r.metric);
+    else issues.push({ severity: "error", path: pathOf(k), message: `${name}: ${r.error}`, ...(r.suggestion ? { suggestion: r.suggestion } : {}) });
+  });
+  return { metrics, issues };
 }
 
 /**

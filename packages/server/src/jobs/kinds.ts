@@ -2,17 +2,13 @@ import {
   analyseDeal,
   dealConventions,
   dealGainsTable,
-  dealParties,
   defaultMetricNames,
   diffTables,
   drawPlan,
-  hasErrors,
   type Issue,
-  loadScenario,
   type Metric,
-  memoryReader,
-  parseMetric,
   profitSummary,
+  resolveMetrics,
   rows,
   runDraws,
   runScenario,
@@ -55,17 +51,15 @@ export const RUN_PARAMS = {
 export type RunKind = keyof typeof RUN_PARAMS;
 export const RUN_KINDS = Object.keys(RUN_PARAMS) as RunKind[];
 
-/** One side of a run: a version's files and the overrides to apply. */
-export interface Source {
-  entry: string;
-  files: Record<string, string>;
-}
-
+/**
+ * A run as the worker receives it: the scenarios already composed and
+ * validated by the API (runs.ts), so the worker only computes.
+ */
 export interface Job {
   kind: RunKind;
-  source: Source;
-  /** compare: the other version's files (the same as `source` when only overrides differ). */
-  other?: Source;
+  scenario: Scenario;
+  /** compare: the other side (another version and/or overrides). */
+  other?: Scenario;
   params: Record<string, unknown>;
 }
 
@@ -74,13 +68,6 @@ export class ScenarioIssues extends Error {
   constructor(readonly issues: Issue[]) {
     super(issues.find((i) => i.severity === "error")?.message ?? "the scenario is not valid");
   }
-}
-
-/** Composes and validates a stored version with overrides; throws ScenarioIssues when it has errors. */
-export function scenarioOf(source: Source, withOverrides: readonly string[]): { scenario: Scenario; issues: Issue[] } {
-  const loaded = loadScenario(source.entry, memoryReader(source.files), { overrides: withOverrides });
-  if (!loaded.scenario || hasErrors(loaded.issues)) throw new ScenarioIssues(loaded.issues);
-  return { scenario: loaded.scenario, issues: loaded.issues };
 }
 
 export interface Hooks {
@@ -93,15 +80,14 @@ export interface Hooks {
 
 /** Executes a run: the same core calls as the CLI's commands, results as JSON tables (raw values). */
 export async function execute(job: Job, hooks: Hooks): Promise<unknown> {
-  const p = job.params as { with: string[] };
-  const { scenario } = scenarioOf(job.source, p.with);
+  const { scenario } = job;
   switch (job.kind) {
     case "evaluate":
       return evaluate(scenario);
     case "deal":
       return deals(scenario, (job.params as { deal?: string }).deal);
     case "compare":
-      return compare(scenario, job);
+      return compare(scenario, job.other ?? scenario);
     case "sweep":
       return sweep(scenario, job.params as { draws: number; seed: number; outputs: string[] }, hooks);
     case "sensitivity":
@@ -128,24 +114,17 @@ function deals(s: Scenario, only: string | undefined): unknown {
   return { scenario: s.id, conventions: dealConventions(s), deals: analyses, tables: tablesJson([dealGainsTable(s, analyses)]) };
 }
 
-function compare(a: Scenario, job: Job): unknown {
-  const against = (job.params as { against: { with: string[] } }).against;
-  const { scenario: b } = scenarioOf(job.other ?? job.source, against.with);
+function compare(a: Scenario, b: Scenario): unknown {
   const ra = runScenario(a).results;
   const rb = runScenario(b).results;
   const tables = [diffTables(ra.companies, rb.companies), diffTables(ra.companyDuties, rb.companyDuties), diffTables(ra.plants, rb.plants)];
   return { base: a.id, other: b.id, tables: tablesJson(tables) };
 }
 
-function metricsOf(s: Scenario, names: readonly string[]): Metric[] {
-  const parties = dealParties(s);
-  const wanted = names.length ? names : defaultMetricNames(s, parties);
-  return wanted.map((name, k) => {
-    const parsed = parseMetric(s, name, parties);
-    if ("error" in parsed)
-      throw new ScenarioIssues([{ severity: "error", path: `params.outputs[${k}]`, message: parsed.error, suggestion: parsed.suggestion ?? "" }]);
-    return parsed.metric;
-  });
+function metricsOf(s: Scenario, names: readonly string[], path: string): Metric[] {
+  const { metrics, issues } = resolveMetrics(s, names, (k) => `params.${path}${path === "outputs" ? `[${k}]` : ""}`);
+  if (issues.length) throw new ScenarioIssues(issues);
+  return metrics;
 }
 
 function needsUncertainty(s: Scenario): void {
@@ -163,7 +142,7 @@ function needsUncertainty(s: Scenario): void {
 /** Slices of 25 draws: each draw depends only on (seed, index), so a sweep cut short is the first draws of the full one. */
 async function sweep(s: Scenario, p: { draws: number; seed: number; outputs: string[] }, hooks: Hooks): Promise<unknown> {
   needsUncertainty(s);
-  const metrics = metricsOf(s, p.outputs);
+  const metrics = metricsOf(s, p.outputs, "outputs");
   const plan = drawPlan(s);
   const summary = new SweepSummary(metrics, p.draws, false);
   let done = 0;
@@ -190,7 +169,7 @@ async function sweep(s: Scenario, p: { draws: number; seed: number; outputs: str
 
 function tornado(s: Scenario, output: string | undefined): unknown {
   needsUncertainty(s);
-  const [metric] = metricsOf(s, output ? [output] : [defaultMetricNames(s, {})[0] as string]) as [Metric];
+  const [metric] = metricsOf(s, output ? [output] : [defaultMetricNames(s, {})[0] as string], "output") as [Metric];
   const { base, swings } = sensitivity(s, drawPlan(s), metric);
   return { scenario: s.id, output: metric, base, swings, tables: tablesJson([tornadoTable(swings)]) };
 }
