@@ -40,9 +40,31 @@ export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> 
   };
 }
 
-/** Stores a scenario's files as a new scenario unless one with this id exists; true when it was added. */
-export async function seedScenario(store: Store, id: string, title: string, entry: string, files: Files): Promise<boolean> {
-  if (await store.getScenario(id)) return false;
-  await store.createScenario(id, title, { entry, files, message: "imported" });
-  return true;
+/**
+ * Stores the scenario `tieup serve` was given: a new scenario when the id is
+ * new; a new version when the file on disk changed since it was last
+ * imported; nothing otherwise, so versions saved in the workspace since
+ * stay the latest when the server restarts on the same file.
+ */
+export async function seedScenario(
+  store: Store,
+  id: string,
+  title: string,
+  entry: string,
+  files: Files,
+): Promise<{ head: number; written: "created" | "updated" | false }> {
+  const info = await store.getScenario(id);
+  if (!info) return { head: (await store.createScenario(id, title, { entry, files, message: IMPORTED })).number, written: "created" };
+  const imported = (await store.listVersions(id)).filter((v) => v.message.startsWith(IMPORTED)).at(-1);
+  const last = imported && (await store.getVersion(id, imported.number));
+  if (last && last.entry === entry && sameFiles(last.files, files)) return { head: info.head, written: false };
+  const message = `${IMPORTED}: the served file changed on disk${last ? ` since v${last.number}` : ""}`;
+  return { head: (await store.saveVersion(id, info.head, { entry, files, message })).number, written: "updated" };
+}
+
+const IMPORTED = "imported";
+
+function sameFiles(a: Files, b: Files): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checksum, Store, StoreConflict } from "../src/index.js";
+import { checksum, Store, StoreConflict, seedScenario } from "../src/index.js";
 import { ENGINES } from "./engines.js";
 
 const files = { "/s.yaml": "id: s\n", "/data/a.csv": "x\n1\n" };
@@ -86,5 +86,19 @@ describe.each(ENGINES)("store on $name", (engine) => {
     const again = await Store.open(store.url);
     expect((await again.getScenario("two"))?.head).toBe(1);
     await again.close();
+  });
+
+  it("stores the served file once, and again only when the file on disk changed", async () => {
+    expect(await seedScenario(store, "served", "Served", "/s.yaml", files)).toEqual({ head: 1, written: "created" });
+    expect(await seedScenario(store, "served", "Served", "/s.yaml", { ...files })).toEqual({ head: 1, written: false });
+    const edited = { ...files, "/s.yaml": "id: s\ntitle: edited on disk\n" };
+    expect(await seedScenario(store, "served", "Served", "/s.yaml", edited)).toEqual({ head: 2, written: "updated" });
+    expect((await store.getVersion("served", 2))?.files).toEqual(edited);
+    // Versions saved in the workspace stay the latest while the file on disk is unchanged.
+    await store.saveVersion("served", 2, { entry: "/s.yaml", files: { ...edited, "/s.yaml": "id: s\ntitle: saved by a colleague\n" }, message: "team edit" });
+    expect(await seedScenario(store, "served", "Served", "/s.yaml", edited)).toEqual({ head: 3, written: false });
+    // A file fewer is a change too.
+    expect(await seedScenario(store, "served", "Served", "/s.yaml", { "/s.yaml": edited["/s.yaml"] })).toEqual({ head: 4, written: "updated" });
+    expect((await store.getVersion("served", 4))?.message).toBe("imported: the served file changed on disk since v2");
   });
 });

@@ -1,5 +1,5 @@
 import type { Issue } from "@tieup/core";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Controls } from "./components/Controls.js";
 import { ExportBar } from "./components/ExportBar.js";
 import { Issues } from "./components/Issues.js";
@@ -7,9 +7,8 @@ import { EngineClient } from "./engine/client.js";
 import type { Controls as ControlValues } from "./engine/controls.js";
 import type { ScenarioFiles } from "./engine/files.js";
 import type { RunReply, Timings } from "./engine/service.js";
-import { loadSource } from "./engine/source.js";
 import { markChange, markDrawn, markReply } from "./state/perf.js";
-import { formatHash, VIEWS, type View } from "./state/url.js";
+import { type AppState, formatHash, VIEWS, type View } from "./state/url.js";
 import { useHashState } from "./state/useHashState.js";
 import type { ViewProps } from "./state/view-props.js";
 import { Compare } from "./views/Compare.js";
@@ -20,6 +19,9 @@ import { Overview } from "./views/Overview.js";
 import { Plants } from "./views/Plants.js";
 import { ScenarioView } from "./views/ScenarioView.js";
 import { Uncertainty } from "./views/Uncertainty.js";
+import { WorkspaceView } from "./views/Workspace.js";
+import { SaveBar } from "./workspace/SaveBar.js";
+import { type SourceState, useSource } from "./workspace/useSource.js";
 
 const TITLES: Record<View, string> = {
   overview: "Overview",
@@ -30,14 +32,35 @@ const TITLES: Record<View, string> = {
   uncertainty: "Uncertainty",
   optimise: "Optimise",
   scenario: "Scenario",
+  workspace: "Workspace",
 };
 
 type Good = Extract<RunReply, { ok: true }>;
 
 export function App() {
   const [state, update] = useHashState();
-  const [source, setSource] = useState<ScenarioFiles>();
-  const [edited, setEdited] = useState<string>();
+  const opened = useSource(state, update);
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  // Edits are relative to the version open: another version starts clean.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the files changing is the trigger
+  useEffect(() => setEdits({}), [opened.source]);
+  const source = useMemo(() => withEdits(opened.source, edits), [opened.source, edits]);
+  // Unsaved edits of a stored scenario: the browser asks before a reload or a closed tab drops them.
+  const unsaved = opened.opened !== undefined && Object.keys(edits).length > 0;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+  const onEdit = useCallback(
+    (path: string, text: string) =>
+      setEdits((e) => {
+        const { [path]: _, ...rest } = e;
+        return opened.source?.files[path] === text ? rest : { ...rest, [path]: text };
+      }),
+    [opened.source],
+  );
   const [good, setGood] = useState<Good>();
   const [errors, setErrors] = useState<Issue[]>([]);
   const [text, setText] = useState("");
@@ -46,7 +69,6 @@ export function App() {
   const skipDrawMark = useRef(false);
 
   useEffect(() => {
-    loadSource().then((r) => setSource(r.source));
     const c = new EngineClient(
       (reply) => {
         // The redraw timing ends with the reply to the newest request, not an older one still in flight.
@@ -75,7 +97,6 @@ export function App() {
     setBusy(true);
     client.current.run({
       source,
-      ...(edited === undefined ? {} : { entryText: edited }),
       with: state.with,
       vs: view === "compare" ? state.vs : null,
       controls,
@@ -83,7 +104,7 @@ export function App() {
       before: view === "plants",
       headline: view === "overview",
     });
-  }, [source, edited, state.with, state.vs, view, controls, dealId]);
+  }, [source, state.with, state.vs, view, controls, dealId]);
 
   const snap = good?.snapshot;
   useEffect(() => {
@@ -101,8 +122,8 @@ export function App() {
   const periods = snap?.meta.periods ?? [];
   const focus = state.period && periods.includes(state.period) ? state.period : periods.includes("FY2025") ? "FY2025" : (periods[0] ?? "");
   const props: ViewProps | undefined = useMemo(
-    () => (snap ? { snap, state, update, setControls, focus, dealId, source, edited } : undefined),
-    [snap, state, update, setControls, focus, dealId, source, edited],
+    () => (snap ? { snap, state, update, setControls, focus, dealId, source } : undefined),
+    [snap, state, update, setControls, focus, dealId, source],
   );
 
   return (
@@ -125,13 +146,67 @@ export function App() {
       <main className="main" aria-busy={busy}>
         {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
         {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
-        {props ? renderView(view, props, text, errors, setEdited, source?.entry) : <p>Loading the engine…</p>}
+        {opened.failure ? <OpenFailure issues={opened.failure} state={state} update={update} /> : null}
+        {props && source ? (
+          renderView(view, props, errors, {
+            source,
+            edits,
+            onEdit,
+            workspace: opened,
+            ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
+          })
+        ) : opened.failure ? null : (
+          <p>Loading the engine…</p>
+        )}
       </main>
     </div>
   );
 }
 
-function renderView(view: View, props: ViewProps, text: string, errors: Issue[], setEdited: (t: string) => void, entry: string | undefined) {
+interface Editing {
+  source: ScenarioFiles;
+  edits: Record<string, string>;
+  onEdit: (path: string, text: string) => void;
+  saveBar?: ReactNode;
+  workspace: SourceState;
+}
+
+function withEdits(source: ScenarioFiles | undefined, edits: Record<string, string>): ScenarioFiles | undefined {
+  return source && Object.keys(edits).length > 0 ? { entry: source.entry, files: { ...source.files, ...edits } } : source;
+}
+
+function saveBarFor(s: SourceState, source: ScenarioFiles, edits: Record<string, string>, update: (p: Partial<AppState>) => void, discard: () => void) {
+  if (!s.api || !s.opened) return null;
+  return (
+    <SaveBar
+      api={s.api}
+      opened={s.opened}
+      source={source}
+      edits={edits}
+      onSaved={({ scenario, version }) => update({ scenario, version })}
+      onDiscard={discard}
+    />
+  );
+}
+
+/** The link named a scenario or version the workspace does not have: say so, and offer the way back. */
+function OpenFailure({ issues, state, update }: { issues: Issue[]; state: AppState; update: (p: Partial<AppState>) => void }) {
+  // Dropping both from the link opens the served scenario (its latest stored version).
+  const back = () => update({ scenario: undefined, version: undefined } as Partial<AppState>);
+  return (
+    <section className="open-failure">
+      <Issues
+        issues={issues.map((i) => ({ ...i, path: `scenario=${state.scenario ?? ""}${state.version ? `&version=${state.version}` : ""}` }))}
+        title="The link's scenario could not be opened"
+      />
+      <button type="button" onClick={back}>
+        Open the served scenario instead
+      </button>
+    </section>
+  );
+}
+
+function renderView(view: View, props: ViewProps, errors: Issue[], editing: Editing) {
   switch (view) {
     case "overview":
       return <Overview {...props} />;
@@ -148,6 +223,18 @@ function renderView(view: View, props: ViewProps, text: string, errors: Issue[],
     case "optimise":
       return <Optimise {...props} />;
     case "scenario":
-      return <ScenarioView {...props} text={text} entry={entry} errors={errors} onEdit={setEdited} />;
+      return (
+        <ScenarioView
+          {...props}
+          files={editing.source.files}
+          entry={editing.source.entry}
+          editedPaths={Object.keys(editing.edits)}
+          errors={errors}
+          onEdit={editing.onEdit}
+          saveBar={editing.saveBar}
+        />
+      );
+    case "workspace":
+      return <WorkspaceView {...props} workspace={editing.workspace} unsaved={Object.keys(editing.edits).length} />;
   }
 }

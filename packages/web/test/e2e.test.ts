@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadScenario } from "@tieup/cli";
 import { dealParties, drawPlan, evaluate, headlineImpacts, parseMetric, rows, sensitivity } from "@tieup/core";
@@ -7,8 +7,7 @@ import { cooperation, scenarioInstance } from "@tieup/optimize";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scenarioPayload } from "../../cli/src/serve/payload.js";
-import { type Served, startServer } from "../../cli/src/serve/server.js";
+import { type RunningWorkspace, startWorkspace } from "../../cli/src/commands/serve.js";
 import { money } from "../src/ui/format.js";
 import { shownValue } from "../src/views/OutputCharts.js";
 import { repoRoot } from "./disk.js";
@@ -31,7 +30,9 @@ const present = existsSync(CHROMIUM);
 if (!present) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!present)("the web workspace in Chromium", () => {
-  let served: Served;
+  let served: RunningWorkspace["served"];
+  let running: RunningWorkspace;
+  const store = mkdtempSync(join(tmpdir(), "tieup-e2e-"));
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
@@ -40,7 +41,9 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     // A build of its own (not packages/web/dist), so a parallel `tieup serve` test never sees a half-emptied folder.
     const dist = join(out, "web-dist");
     await build({ configFile: join(repoRoot, "packages/web/vite.config.ts"), root: join(repoRoot, "packages/web"), logLevel: "warn", build: { outDir: dist } });
-    served = await startServer(dist, scenarioPayload(undefined).payload, 0);
+    // What `tieup serve` runs: the app, the API and a store of its own (a fresh SQLite file).
+    running = await startWorkspace(undefined, { port: 0, db: join(store, "workspace.sqlite") }, dist);
+    served = running.served;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page = await context.newPage();
@@ -50,7 +53,8 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await served?.close();
+    await running?.close();
+    rmSync(store, { recursive: true, force: true });
   });
 
   // A fresh document each time: an edit left invalid by one test must not carry over to the next.
@@ -236,6 +240,83 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     expect(page.url()).toContain("objective=company%3Ahonda");
     expect(await page.locator('[data-figure="cooperation-value"]').count()).toBe(0);
   }, 120_000);
+
+  it("stores a scenario: create, edit, save, reload, compare two versions, sweep on the server with progress, cancel", async () => {
+    const api = async <T>(path: string): Promise<T> => (await fetch(new URL(path, served.url))).json() as Promise<T>;
+    await open("#/scenario");
+    const opened = page.locator('[data-testid="opened"]');
+    await expect.poll(() => opened.textContent()).toContain("version 1 (latest)");
+    // Create: the served scenario saved under a new id.
+    await page.getByPlaceholder("e.g. toyota-mazda-us").fill("e2e-copy");
+    await page.getByRole("button", { name: "Save as a new scenario" }).click();
+    await expect.poll(() => page.url()).toContain("scenario=e2e-copy&version=1");
+    await expect.poll(() => opened.textContent()).toContain("e2e-copy");
+
+    // Edit: the Japanese rate from 15% to 20%, and an uncertainty block for the sweep.
+    const v1 = await api<{ entry: string; files: Record<string, string> }>("api/scenarios/e2e-copy/versions/1");
+    const before = v1.files[v1.entry] as string;
+    const rate = 'rate: { value: 0.15, source: "claim:japan-auto-tariff-2025-09" }';
+    expect(before).toContain(rate);
+    const edited = `${before.replace(rate, rate.replace("0.15", "0.2"))}\nuncertainty:\n  parameters:\n    - id: japan-tariff\n      path: tariffs[jp-auto-15].rate\n      distribution: { type: triangular, min: 0.1, mode: 0.2, max: 0.275 }\n`;
+    await page.locator(".editor .cm-content").fill(edited);
+    await expect.poll(() => opened.textContent()).toContain("1 file(s) edited");
+    await page.getByPlaceholder("what changed and why").fill("Japan at 20%, with its uncertainty");
+    await page.getByRole("button", { name: "Save as version 2" }).click();
+    await expect.poll(() => page.url()).toContain("version=2");
+    await expect.poll(() => opened.textContent()).toContain("version 2 (latest)");
+    const v2 = await api<{ message: string; files: Record<string, string> }>("api/scenarios/e2e-copy/versions/2");
+    expect(v2.message).toBe("Japan at 20%, with its uncertainty");
+    expect(v2.files[v1.entry]).toBe(edited);
+
+    // Reload: the saved edit is what opens.
+    await page.reload();
+    await page.waitForSelector(".editor .cm-content");
+    await expect.poll(() => opened.textContent()).toContain("version 2 (latest)");
+    // The editor draws only the lines in view: the appended block is at the end.
+    await page.locator(".editor .cm-content").click();
+    await page.keyboard.press("Control+End");
+    await expect.poll(() => page.locator(".cm-line", { hasText: "path: tariffs[jp-auto-15].rate" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => opened.textContent()).toContain("no unsaved edits");
+
+    // Compare v1 and v2: the changed lines, then their results as a run.
+    await page.goto(page.url().replace("#/scenario", "#/workspace"));
+    await page.getByRole("button", { name: "Show what changed" }).click();
+    const patch = page.locator('[data-testid="file-diff"] pre');
+    await expect.poll(() => patch.textContent()).toContain('+    rate: { value: 0.2, source: "claim:japan-auto-tariff-2025-09" }');
+    expect(await patch.textContent()).toContain('-    rate: { value: 0.15, source: "claim:japan-auto-tariff-2025-09" }');
+    await page.getByRole("button", { name: "Compare their results (a run)" }).click();
+    const runs = page.locator('[data-testid="runs"] tbody tr');
+    await expect.poll(() => runs.first().locator("[data-status]").textContent(), { timeout: 60_000 }).toBe("done");
+    await runs.first().locator("button.link").click();
+    const [latest] = await api<{ id: string }[]>("api/scenarios/e2e-copy/runs");
+    const run = await api<{ result: { tables: { companies_diff: Record<string, unknown>[] } } }>(`api/runs/${latest?.id}`);
+    const diff = run.result.tables.companies_diff.find((r) => r.company === "nissan" && r.period === "FY2026") as Record<string, number | string>;
+    // More duty on Nissan's Japanese imports: its FY2026 profit falls, and the page shows the API's figure.
+    expect(diff.operatingProfit_delta as number).toBeLessThan(0);
+    const row = page.locator('[data-testid="run-result"] tbody tr', { hasText: "FY2026" }).filter({ hasText: "nissan" });
+    await expect.poll(() => row.locator("td").nth(3).textContent()).toBe(money(diff.operatingProfit_delta as number, String(diff.currency)));
+
+    // A sweep as a job: progress, then the result kept with its run.
+    await page.getByTestId("sweep-draws").fill("50");
+    await page.getByRole("button", { name: /Run a sweep of v2/ }).click();
+    // Until the new run is listed, the first row is the comparison, already done.
+    await expect.poll(() => runs.count()).toBe(2);
+    await expect.poll(() => runs.first().locator("[data-status]").textContent(), { timeout: 90_000 }).toBe("done");
+    await expect.poll(() => page.locator('[data-testid="run-result"] tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="run-result"] tbody tr').first().locator("td").first().textContent()).toBe("50");
+    // And one cancelled: it stops early and keeps its draws, labelled.
+    await page.getByTestId("sweep-draws").fill("100000");
+    await page.getByRole("button", { name: /Run a sweep of v2/ }).click();
+    await expect.poll(() => runs.count()).toBe(3);
+    await expect.poll(() => runs.first().locator("[data-status]").textContent(), { timeout: 30_000 }).toBe("running");
+    await expect
+      .poll(async () => Number.parseInt(((await runs.first().locator("td").nth(3).textContent()) ?? "0").replace(/,/g, ""), 10), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await runs.first().getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => runs.first().locator("[data-status]").textContent(), { timeout: 30_000 }).toBe("cancelled");
+    await expect.poll(() => page.locator('[data-testid="run-result"] .warn').textContent()).toMatch(/^cancelled after \d+ of 100000 draws/);
+    await page.screenshot({ path: join(shots, "workspace.png"), fullPage: true });
+  }, 240_000);
 
   it("draws every view (screenshots in test-output/screenshots)", async () => {
     for (const view of ["plants", "deal", "map", "compare"]) {

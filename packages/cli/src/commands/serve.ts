@@ -66,6 +66,32 @@ export async function serveCommand(
   until: Promise<unknown> = interrupted(),
   root = webAppDir(),
 ): Promise<void> {
+  const running = await startWorkspace(scenario, opts, root);
+  const { served, stored } = running;
+  const requireToken = !isLoopback(opts.host ?? "127.0.0.1");
+  const store = redact(opts.db ?? DEFAULT_DB);
+  const version = `${stored.id} v${stored.head}${stored.written === "updated" ? ", stored now: the file differed from the latest version" : stored.written === "created" ? ", stored now" : ""}`;
+  process.stdout.write(
+    `tieup workspace for ${version} at ${served.url} (store: ${store}; API: ${served.url}api/docs${requireToken ? "; tokens required" : ""})\nPress Ctrl-C to stop.\n`,
+  );
+  await until;
+  await running.close();
+}
+
+export interface RunningWorkspace {
+  served: Served;
+  ws: Workspace;
+  /** The served scenario as stored: its id and latest version. */
+  stored: { id: string; head: number; written: "created" | "updated" | false };
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store, stores the scenario (a new version when the file changed
+ * since), and serves the app with the API beside it; the e2e tests start the
+ * workspace through this too, so they drive what users run.
+ */
+export async function startWorkspace(scenario: string | undefined, opts: ServeOptions, root = webAppDir()): Promise<RunningWorkspace> {
   const { loaded, payload } = scenarioPayload(scenario);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
   if (!existsSync(join(root, "index.html")))
@@ -73,14 +99,22 @@ export async function serveCommand(
       { severity: "error", path: "(web app)", message: "the web app is not built", suggestion: "run `npm run build` at the repository root" },
     ]);
   const bind = opts.host ?? "127.0.0.1";
-  const requireToken = !isLoopback(bind);
-  const ws = await openStoreFor(opts.db, { requireToken, allowHosts: opts.allowHost ?? [] });
-  let served: Served;
+  const ws = await openStoreFor(opts.db, { requireToken: !isLoopback(bind), allowHosts: opts.allowHost ?? [] });
   try {
-    await seedScenario(ws.store, loaded.scenario.id, loaded.scenario.title ?? "", payload.entry, payload.files);
-    // The web app's scenario, behind the same checks as the rest of the API.
-    ws.app.get("/api/scenario", (c) => c.json(payload, 200, { "cache-control": "no-store" }));
-    served = await startServer(root, payload, opts.port, opts.allowHost ?? [], getRequestListener(ws.app.fetch), bind);
+    const seeded = await seedScenario(ws.store, loaded.scenario.id, loaded.scenario.title ?? "", payload.entry, payload.files);
+    const stored = { id: loaded.scenario.id, ...seeded };
+    // The web app's scenario, behind the same checks as the rest of the API; `stored` lets the app open its latest version.
+    ws.app.get("/api/scenario", (c) => c.json({ ...payload, stored: { id: stored.id } }, 200, { "cache-control": "no-store" }));
+    const served = await startServer(root, payload, opts.port, opts.allowHost ?? [], getRequestListener(ws.app.fetch), bind);
+    return {
+      served,
+      ws,
+      stored,
+      close: async () => {
+        await served.close();
+        await ws.close();
+      },
+    };
   } catch (e) {
     await ws.close();
     if (e instanceof InputError) throw e;
@@ -94,13 +128,6 @@ export async function serveCommand(
       },
     ]);
   }
-  const store = redact(opts.db ?? DEFAULT_DB);
-  process.stdout.write(
-    `tieup workspace for ${loaded.scenario.id} at ${served.url} (store: ${store}; API: ${served.url}api/docs${requireToken ? "; tokens required" : ""})\nPress Ctrl-C to stop.\n`,
-  );
-  await until;
-  await served.close();
-  await ws.close();
 }
 
 function interrupted(): Promise<void> {

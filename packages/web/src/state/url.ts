@@ -1,7 +1,7 @@
 import { RESERVED_NAMES } from "@tieup/core";
 import { type Controls, noControls } from "../engine/controls.js";
 
-export const VIEWS = ["overview", "plants", "deal", "map", "compare", "uncertainty", "optimise", "scenario"] as const;
+export const VIEWS = ["overview", "plants", "deal", "map", "compare", "uncertainty", "optimise", "scenario", "workspace"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Everything a shared link restores: the view, overrides, the focus period and deal, and every control moved. */
@@ -17,6 +17,9 @@ export interface AppState {
   /** The Optimise view's objective: alliance, alliance-fair or company:<id>. */
   objective?: string;
   controls: Controls;
+  /** The stored scenario open from the workspace (tieup serve), and its version; absent: the served scenario's latest. */
+  scenario?: string;
+  version?: number;
 }
 
 // One short prefix per control group keeps links readable: t.jp-auto-15=0.2
@@ -41,6 +44,8 @@ export function parseHash(hash: string): AppState {
   const deal = q.get("deal") || undefined;
   const out = q.get("out") || undefined;
   const objective = q.get("objective") || undefined;
+  const scenario = q.get("scenario") || undefined;
+  const version = Number(q.get("version"));
   return {
     view,
     with: list("with"),
@@ -50,11 +55,15 @@ export function parseHash(hash: string): AppState {
     ...(out ? { out } : {}),
     ...(objective ? { objective } : {}),
     controls,
+    ...(scenario ? { scenario } : {}),
+    ...(scenario && Number.isSafeInteger(version) && version >= 1 ? { version } : {}),
   };
 }
 
 export function formatHash(s: AppState): string {
   const q = new URLSearchParams();
+  if (s.scenario) q.set("scenario", s.scenario);
+  if (s.scenario && s.version) q.set("version", String(s.version));
   if (s.with.length) q.set("with", s.with.join(","));
   if (s.vs.length) q.set("vs", s.vs.join(","));
   if (s.period) q.set("period", s.period);
