@@ -21,6 +21,7 @@ import { ScenarioView } from "./views/ScenarioView.js";
 import { Uncertainty } from "./views/Uncertainty.js";
 import { WorkspaceView } from "./views/Workspace.js";
 import { SaveBar } from "./workspace/SaveBar.js";
+import { TokenForm } from "./workspace/TokenForm.js";
 import { type SourceState, useSource } from "./workspace/useSource.js";
 
 const TITLES: Record<View, string> = {
@@ -146,7 +147,7 @@ export function App() {
       <main className="main" aria-busy={busy}>
         {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
         {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
-        {opened.failure ? <OpenFailure issues={opened.failure} state={state} update={update} /> : null}
+        {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
         {props && source ? (
           renderView(view, props, errors, {
             source,
@@ -189,8 +190,16 @@ function saveBarFor(s: SourceState, source: ScenarioFiles, edits: Record<string,
   );
 }
 
-/** The link named a scenario or version the workspace does not have: say so, and offer the way back. */
-function OpenFailure({ issues, state, update }: { issues: Issue[]; state: AppState; update: (p: Partial<AppState>) => void }) {
+/** The link named a scenario or version the workspace does not have, or the workspace wants a token: say so, and offer the way on. */
+function OpenFailure({ source, state, update }: { source: SourceState; state: AppState; update: (p: Partial<AppState>) => void }) {
+  const issues = source.failure ?? [];
+  if (source.locked)
+    return (
+      <section className="open-failure">
+        <Issues issues={issues} title="This workspace needs a token" />
+        <TokenForm onToken={source.reload} />
+      </section>
+    );
   // Dropping both from the link opens the served scenario (its latest stored version).
   const back = () => update({ scenario: undefined, version: undefined } as Partial<AppState>);
   return (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadSource } from "../src/engine/source.js";
 import { formatHash, parseHash } from "../src/state/url.js";
 import { ApiError, WorkspaceApi } from "../src/workspace/api.js";
 import { progressOf, valueIn } from "../src/workspace/RunHistory.js";
@@ -82,5 +83,18 @@ describe("runs as the history shows them", () => {
     expect(valueIn(0.25, "probability")).toBe("25.0%");
     expect(valueIn(61_500, "units")).toBe("61.5k units");
     expect(valueIn(null, "JPY")).toBe("–");
+  });
+});
+
+describe("opening a workspace bound beyond loopback", () => {
+  it("asks for a token instead of falling back to the bundled scenario when the server answers 401", async () => {
+    const issue = { severity: "error", path: "Authorization", message: "a token is required on this address" };
+    const { fetcher } = fakeFetch([{ status: 401, body: { errors: [issue] } }]);
+    expect(await loadSource(fetcher)).toEqual({ origin: "locked", issues: [issue] });
+  });
+
+  it("opens the served scenario with its stored id", async () => {
+    const { fetcher } = fakeFetch([{ status: 200, body: { entry: "/s.yaml", files: { "/s.yaml": "id: s" }, stored: { id: "s" } } }]);
+    expect(await loadSource(fetcher)).toEqual({ source: { entry: "/s.yaml", files: { "/s.yaml": "id: s" } }, origin: "server", stored: "s" });
   });
 });

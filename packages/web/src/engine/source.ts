@@ -1,3 +1,4 @@
+import type { Issue } from "@tieup/core";
 import type { ScenarioFiles } from "./files.js";
 
 /**
@@ -11,9 +12,19 @@ export interface Loaded {
   stored?: string;
 }
 
-export async function loadSource(fetcher: typeof fetch = fetch): Promise<Loaded> {
+/** A workspace bound beyond loopback that wants a token (401) or a token with more rights (403). */
+export interface Locked {
+  origin: "locked";
+  issues: Issue[];
+}
+
+export async function loadSource(fetcher: typeof fetch = fetch): Promise<Loaded | Locked> {
   try {
     const res = await fetcher("./api/scenario", { headers: { accept: "application/json" } });
+    if (res.status === 401 || res.status === 403) {
+      const body = (await res.json().catch(() => ({}))) as { errors?: Issue[] };
+      return { origin: "locked", issues: body.errors ?? [{ severity: "error", path: "Authorization", message: `the workspace answered ${res.status}` }] };
+    }
     if (res.ok && (res.headers.get("content-type") ?? "").includes("json")) {
       const body = (await res.json()) as ScenarioFiles & { stored?: { id?: unknown } };
       if (typeof body.entry === "string" && body.files && typeof body.files[body.entry] === "string") {

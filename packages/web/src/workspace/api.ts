@@ -1,4 +1,5 @@
 import type { Issue } from "@tieup/core";
+import { authFetch } from "./auth.js";
 
 /** The workspace API's shapes the app reads (packages/server/src/api/schemas.ts is the authority; /openapi.json documents it). */
 export interface ScenarioInfo {
@@ -62,7 +63,7 @@ export const isActive = (s: RunStatus) => s === "queued" || s === "running";
  * version it was based on, so a stale save is refused rather than applied.
  */
 export class WorkspaceApi {
-  constructor(private readonly fetcher: typeof fetch = (...a) => fetch(...a)) {}
+  constructor(private readonly fetcher: typeof fetch = authFetch) {}
 
   scenarios = () => this.call<ScenarioInfo[]>("GET", "api/scenarios");
   scenario = (id: string) => this.call<ScenarioInfo>("GET", `api/scenarios/${enc(id)}`);

@@ -1,9 +1,10 @@
 import type { Issue } from "@tieup/core";
 import { useEffect, useMemo, useState } from "react";
 import type { ScenarioFiles } from "../engine/files.js";
-import { type Loaded, loadSource } from "../engine/source.js";
+import { type Loaded, type Locked, loadSource } from "../engine/source.js";
 import type { AppState } from "../state/url.js";
 import { ApiError, WorkspaceApi } from "./api.js";
+import { authFetch } from "./auth.js";
 
 /** The stored version the app has open: what a save is based on. */
 export interface Opened {
@@ -21,6 +22,8 @@ export interface SourceState {
   api?: WorkspaceApi;
   /** Why the scenario or version in the link could not be opened. */
   failure?: Issue[];
+  /** The workspace wants a token before it shows anything. */
+  locked?: boolean;
   /** Re-reads the open scenario (after a save elsewhere changed its head). */
   reload(): void;
 }
@@ -31,18 +34,24 @@ export interface SourceState {
  * scenario's latest stored version, else the served or bundled files.
  */
 export function useSource(state: AppState, update: (p: Partial<AppState>) => void): SourceState {
-  const [served, setServed] = useState<Loaded>();
+  const [served, setServed] = useState<Loaded | Locked>();
   const [loaded, setLoaded] = useState<{ key: string; source: ScenarioFiles; opened?: Opened }>();
   const [failure, setFailure] = useState<Issue[]>();
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new token (tick) is a reason to ask again
   useEffect(() => {
-    loadSource().then(setServed);
-  }, []);
+    loadSource(authFetch).then(setServed);
+  }, [tick]);
   const api = useMemo(() => (served?.origin === "server" && served.stored ? new WorkspaceApi() : undefined), [served]);
   const { scenario, version } = state;
 
   useEffect(() => {
     if (!served) return;
+    if (served.origin === "locked") {
+      setFailure(served.issues);
+      return;
+    }
+    setFailure(undefined);
     if (!api || (!scenario && !served.stored)) {
       setLoaded({ key: "served", source: served.source });
       return;
@@ -53,7 +62,6 @@ export function useSource(state: AppState, update: (p: Partial<AppState>) => voi
       return;
     }
     let live = true;
-    setFailure(undefined);
     openVersion(api, scenario, version).then(
       (r) => live && setLoaded({ key: `${scenario}@${r.opened.version}#${tick}`, ...r }),
       (e: unknown) => live && setFailure(e instanceof ApiError ? e.issues : [{ severity: "error", path: "scenario", message: String(e) }]),
@@ -68,6 +76,7 @@ export function useSource(state: AppState, update: (p: Partial<AppState>) => voi
     ...(loaded?.opened ? { opened: loaded.opened } : {}),
     ...(api ? { api } : {}),
     ...(failure ? { failure } : {}),
+    ...(served?.origin === "locked" ? { locked: true } : {}),
     reload: () => setTick((t) => t + 1),
   };
 }
