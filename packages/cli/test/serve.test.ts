@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { serveCommand } from "../src/commands/serve.js";
+import { pickEncoding } from "../src/serve/compress.js";
 import { commonDir, scenarioPayload } from "../src/serve/payload.js";
 import { startServer, staticFile } from "../src/serve/server.js";
 import { runCli } from "./run-cli.js";
@@ -72,6 +75,38 @@ describe("the static server", () => {
     }
   });
 
+  it("sends text compressed to a browser that accepts it, and the same bytes once decoded", async () => {
+    const js = `export const x = ${JSON.stringify("tieup ".repeat(2000))};\n`;
+    writeFileSync(join(root, "app.js"), js);
+    const s = await startServer(root, { entry: "/s.yaml", files: { "/s.yaml": "id: s" } }, 0);
+    try {
+      const br = await raw(new URL("app.js", s.url), "gzip, deflate, br");
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers.vary).toBe("accept-encoding");
+      expect(br.body.length).toBeLessThan(js.length / 10);
+      expect(brotliDecompressSync(br.body).toString()).toBe(js);
+      const gz = await raw(new URL("app.js", s.url), "gzip");
+      expect(gz.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(gz.body).toString()).toBe(js);
+      const plain = await raw(new URL("app.js", s.url), "");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body.toString()).toBe(js);
+      // Too small to be worth it: sent as it is.
+      expect((await raw(new URL("index.html", s.url), "br")).headers["content-encoding"]).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("picks brotli, then gzip, and never a coding refused with q=0", () => {
+    expect(pickEncoding("gzip, deflate, br, zstd")).toBe("br");
+    expect(pickEncoding("gzip;q=0.8, br;q=0")).toBe("gzip");
+    expect(pickEncoding("*;q=0")).toBeUndefined();
+    expect(pickEncoding("*")).toBe("br");
+    expect(pickEncoding(undefined)).toBeUndefined();
+    expect(pickEncoding("identity")).toBeUndefined();
+  });
+
   it("never maps a path outside the app folder", () => {
     expect(staticFile(root, "/../../etc/passwd")).toBeUndefined();
     expect(staticFile(root, "/%2e%2e/secret")).toBeUndefined();
@@ -119,3 +154,16 @@ describe("tieup serve", () => {
     }
   });
 });
+
+/** A GET with exactly this Accept-Encoding (fetch would add its own and decode): the headers and the bytes as sent. */
+function raw(url: URL, acceptEncoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import {
   dealParties,
   defaultMetricNames,
@@ -53,6 +54,15 @@ describe.each(ENGINES)("API on $name", (engine) => {
     expect(r.etag).toBe('"v1"');
     expect((r.body.issues as { severity: string }[]).filter((i) => i.severity === "error")).toEqual([]);
     expect((await call("POST", "/api/scenarios", { id: "nh", entry: payload.entry, files: payload.files })).status).toBe(409);
+  });
+
+  it("sends a version's files gzipped to a client that accepts it", async () => {
+    const res = await ws.app.request("/api/scenarios/nh/versions/1", { headers: { host: "127.0.0.1", "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const packed = Buffer.from(await res.arrayBuffer());
+    const files = (JSON.parse(gunzipSync(packed).toString()) as { files: Record<string, string> }).files;
+    expect(files).toEqual(payload.files);
+    expect(packed.length).toBeLessThan(JSON.stringify(payload.files).length / 3);
   });
 
   it("saves an edit only on top of the latest version: 428 without If-Match, 412 when stale", async () => {

@@ -4,7 +4,11 @@ import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hostName, LOOPBACK_HOSTS } from "@tieup/server";
+import { CompressedCache, pickEncoding } from "./compress.js";
 import type { ScenarioPayload } from "./payload.js";
+
+/** Text formats (and WebAssembly) shrink several times compressed; images are compressed already. */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".wasm"]);
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -42,7 +46,8 @@ export function startServer(
   api?: RequestListener,
   bind = "127.0.0.1",
 ): Promise<Served> {
-  const body = JSON.stringify(payload);
+  const body = Buffer.from(JSON.stringify(payload));
+  const compressed = new CompressedCache();
   const hosts = new Set([...LOOPBACK_HOSTS, ...allowHosts.map((h) => h.toLowerCase())]);
   const server = createServer((req, res) => {
     const host = hostName(req.headers.host);
@@ -53,7 +58,7 @@ export function startServer(
     const path = urlPath(req.url);
     // The workspace API (with its own Host, Origin and token checks) answers everything under /api/.
     if (api && path !== undefined && (path.startsWith("/api/") || path === "/openapi.json")) api(req, res);
-    else handle(root, body, req, res);
+    else handle(root, body, compressed, req, res);
   });
   return new Promise((ok, fail) => {
     server.once("error", fail);
@@ -71,23 +76,26 @@ export function startServer(
   });
 }
 
-function handle(root: string, scenario: string, req: IncomingMessage, res: ServerResponse): void {
+function handle(root: string, scenario: Buffer, compressed: CompressedCache, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== "GET" && req.method !== "HEAD") {
     send(res, 405, "text/plain", "only GET");
     return;
   }
   const path = urlPath(req.url);
   const file = path === undefined || path === "/api/scenario" ? undefined : staticFile(root, path);
-  if (path === "/api/scenario") send(res, 200, "application/json", scenario, "no-store");
-  else if (!file) send(res, path === undefined ? 400 : 404, "text/plain", path === undefined ? "bad request" : "not found");
-  else
-    send(
-      res,
-      200,
-      TYPES[extname(file)] ?? "application/octet-stream",
-      readFileSync(file),
-      path?.startsWith("/assets/") ? "max-age=31536000, immutable" : "no-cache",
-    );
+  const encoding = pickEncoding(req.headers["accept-encoding"]);
+  const packed = (key: string, body: Buffer) => (encoding ? compressed.get(key, body, encoding) : undefined);
+  if (path === "/api/scenario") {
+    const z = packed("/api/scenario", scenario);
+    send(res, 200, "application/json", z ?? scenario, "no-store", z ? encoding : undefined);
+  } else if (!file) send(res, path === undefined ? 400 : 404, "text/plain", path === undefined ? "bad request" : "not found");
+  else {
+    const raw = readFileSync(file);
+    const stat = statSync(file);
+    const z = COMPRESSIBLE.has(extname(file)) ? packed(`${file}\u0000${stat.mtimeMs}\u0000${stat.size}`, raw) : undefined;
+    const cache = path?.startsWith("/assets/") ? "max-age=31536000, immutable" : "no-cache";
+    send(res, 200, TYPES[extname(file)] ?? "application/octet-stream", z ?? raw, cache, z ? encoding : undefined);
+  }
 }
 
 /** The decoded path of a request, or undefined when it is malformed (a stray %): never an exception in the server. */
@@ -107,7 +115,14 @@ export function staticFile(root: string, urlPath: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = "no-cache"): void {
-  res.writeHead(status, { "content-type": type, "cache-control": cache, "x-content-type-options": "nosniff" });
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = "no-cache", encoding?: string): void {
+  res.writeHead(status, {
+    "content-type": type,
+    "cache-control": cache,
+    "x-content-type-options": "nosniff",
+    // A cache between the server and the browser must not hand brotli to a client that asked for none.
+    vary: "accept-encoding",
+    ...(encoding ? { "content-encoding": encoding } : {}),
+  });
   res.end(body);
 }

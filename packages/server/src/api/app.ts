@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import type { JobRunner } from "../jobs/runner.js";
@@ -59,6 +60,8 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     "*",
     guard(opts.access, (secret) => store.tokenScope(secret)),
   );
+  // A version's files and a run's tables are megabytes of JSON that shrink several times.
+  app.use("/api/*", compress());
   app.use(
     "/api/*",
     bodyLimit({ maxSize: opts.maxBodyBytes ?? 32 * 1024 * 1024, onError: (c) => c.json(problem("body", "the request body is too large"), 413) }),
