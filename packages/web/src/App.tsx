@@ -8,6 +8,7 @@ import type { Controls as ControlValues } from "./engine/controls.js";
 import type { ScenarioFiles } from "./engine/files.js";
 import type { RunReply, Timings } from "./engine/service.js";
 import { loadSource } from "./engine/source.js";
+import { ExportSourceContext } from "./export/context.js";
 import { markChange, markDrawn, markReply } from "./state/perf.js";
 import { formatHash, VIEWS, type View } from "./state/url.js";
 import { useHashState } from "./state/useHashState.js";
@@ -105,6 +106,8 @@ export function App() {
     [snap, state, update, setControls, focus, dealId, source, edited],
   );
 
+  // Every export names the scenario it comes from.
+  const exportSource = useMemo(() => ({ scenario: snap?.meta.id ?? "" }), [snap?.meta.id]);
   return (
     <div className="app">
       <header className="top">
@@ -122,11 +125,13 @@ export function App() {
       <aside className="side" aria-label="Controls">
         {snap ? <Controls meta={snap.meta} state={state} update={update} setControls={setControls} focus={focus} /> : null}
       </aside>
-      <main className="main" aria-busy={busy}>
-        {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
-        {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
-        {props ? renderView(view, props, text, errors, setEdited, source?.entry) : <p>Loading the engine…</p>}
-      </main>
+      <ExportSourceContext.Provider value={exportSource}>
+        <main className="main" aria-busy={busy}>
+          {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
+          {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
+          {props ? renderView(view, props, text, errors, setEdited, source?.entry) : <p>Loading the engine…</p>}
+        </main>
+      </ExportSourceContext.Provider>
     </div>
   );
 }

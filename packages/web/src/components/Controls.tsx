@@ -2,6 +2,7 @@ import type { Controls as ControlValues } from "../engine/controls.js";
 import type { ScenarioMeta } from "../engine/meta.js";
 import type { AppState } from "../state/url.js";
 import { percent, perUnit } from "../ui/format.js";
+import { nameOf } from "../ui/names.js";
 import { Slider } from "./Slider.js";
 
 interface Props {
@@ -55,8 +56,8 @@ export function Controls({ meta, state, update, setControls, focus }: Props) {
           <Slider
             key={m.id}
             id={`tariff-${m.id}`}
-            label={m.id}
-            title={`${m.name} (${m.importer} on ${m.origins.join(", ")}, ${m.kind})`}
+            label={m.name || m.id}
+            title={`${m.id}: ${m.importer} on ${m.origins.join(", ")}, ${m.kind}`}
             min={0}
             max={0.5}
             step={0.005}
@@ -92,7 +93,7 @@ export function Controls({ meta, state, update, setControls, focus }: Props) {
             <div key={d.id} className="deal-controls">
               <Slider
                 id={`volume-${d.id}`}
-                label={`${d.id} volume`}
+                label={`${d.name || d.id}: volume`}
                 title="Multiplies the deal's volume in every period"
                 min={0}
                 max={2}
@@ -104,7 +105,7 @@ export function Controls({ meta, state, update, setControls, focus }: Props) {
               />
               <Slider
                 id={`price-${d.id}`}
-                label={`${d.id} transfer price`}
+                label={`${d.name || d.id}: transfer price`}
                 title={typeof d.transferPrice === "number" ? "Fixed price per unit" : `As written: ${d.transferPrice} (moving it fixes the price)`}
                 min={0}
                 max={Math.max(60000, (typeof d.transferPrice === "number" ? d.transferPrice : 0) * 2)}
@@ -125,8 +126,8 @@ export function Controls({ meta, state, update, setControls, focus }: Props) {
           <Slider
             key={p.id}
             id={`demand-${p.id}`}
-            label={p.id}
-            title={`${p.name} (${p.seller}): multiplies demand in every market and period`}
+            label={p.name || p.id}
+            title={`${p.id} (${nameOf(meta.companies, p.seller)}): multiplies demand in every market and period`}
             min={0}
             max={2}
             step={0.05}
