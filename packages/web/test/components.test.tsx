@@ -55,6 +55,21 @@ describe("Controls", () => {
   });
 });
 
+describe("Controls on a phone", () => {
+  it("fold into a bar that says the period and how many controls are set, and opens on a tap", () => {
+    const snap = snapshotOf("/scenarios/examples/two-plants.yaml");
+    const state = { ...parseHash(""), controls: { ...noControls(), fx: { JPY: 1.1 }, tariffs: { "s232-auto": 0.1 } } };
+    render(<Controls meta={snap.meta} state={state} update={vi.fn()} setControls={vi.fn()} focus="FY2025" />);
+    const toggle = screen.getByRole("button", { name: /^Controls · FY2025 · 2 changed/ });
+    const form = toggle.closest("form") as HTMLFormElement;
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(form.dataset.open).toBe("false");
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(form.dataset.open).toBe("true");
+  });
+});
+
 describe("views", () => {
   it("the overview shows each company's operating profit and net tariff cost in the focus period", () => {
     const snap = snapshotOf("/scenarios/examples/two-plants.yaml");

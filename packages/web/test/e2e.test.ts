@@ -155,6 +155,28 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await page.locator(".scenario-view .good").waitFor({ timeout: 15_000 });
   }, 60_000);
 
+  it("on a phone (390 px wide) puts the controls in a bar above the charts, and unfolds them there", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    try {
+      await p.goto(`${served.url}#/overview`);
+      await p.waitForSelector(".chart-body svg", { timeout: 30_000 });
+      const toggle = p.locator(".controls-toggle");
+      const bar = await toggle.boundingBox();
+      const chart = await p.locator(".chart").first().boundingBox();
+      // Before: the controls started some 1,400 px below the charts. Now the bar is above the first chart, within the first screen.
+      expect(bar && chart && bar.y + bar.height <= chart.y).toBe(true);
+      expect(bar && bar.y < 200).toBe(true);
+      await toggle.click();
+      const slider = p.locator('input[type="range"]').first();
+      await slider.waitFor({ state: "visible" });
+      expect(((await slider.boundingBox())?.y ?? 1e9) < 844).toBe(true);
+      await p.screenshot({ path: join(shots, "phone-controls.png") });
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
+
   it("downloads the results as CSV and XLSX, a chart as SVG and PNG, and the scenario as YAML", async () => {
     await open("#/overview");
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV", exact: true }).click()]);

@@ -254,10 +254,19 @@ function legend(svg: SVGSVGElement, d: MapData, maxCapacity: number, height: num
   text(g, { x: 12, y: height - box + 8, "font-size": 11 }, `capacity in ${d.period}`);
   const base = height - 14;
   const cx = 14 + R_MAX;
+  // Nested circles on one baseline; each value's label at its circle's top, pushed down to stay 12 px below the one above.
+  let labelY = Number.NEGATIVE_INFINITY;
   for (const s of sizes) {
+    const top = base - 2 * s.r;
+    labelY = Math.max(top, labelY + 12);
     add(g, "circle", { cx, cy: base - s.r, r: s.r, fill: "none", stroke: "#555" });
-    add(g, "line", { x1: cx, x2: cx + R_MAX + 10, y1: base - 2 * s.r, y2: base - 2 * s.r, stroke: "#999", "stroke-dasharray": "2 2" });
-    text(g, { x: cx + R_MAX + 12, y: base - 2 * s.r + 4, "font-size": 10 }, `${(s.value / 1000).toLocaleString("en-US")}k units`);
+    add(g, "polyline", {
+      points: `${cx},${top} ${cx + R_MAX + 4},${top} ${cx + R_MAX + 10},${labelY}`,
+      fill: "none",
+      stroke: "#999",
+      "stroke-dasharray": "2 2",
+    });
+    text(g, { x: cx + R_MAX + 12, y: labelY + 4, "font-size": 10 }, `${(s.value / 1000).toLocaleString("en-US")}k units`);
   }
 }
 
@@ -282,6 +291,11 @@ function interact(svg: SVGSVGElement, layer: Element, setView: (f: (v: View) => 
     if (!start) return;
     moved = [e.clientX - start[0], e.clientY - start[1]];
     layer.setAttribute("transform", `translate(${moved[0]} ${moved[1]})`);
+  });
+  // The browser took the gesture (a scroll): drop the drag.
+  svg.addEventListener("pointercancel", () => {
+    start = undefined;
+    layer.removeAttribute("transform");
   });
   svg.addEventListener("pointerup", () => {
     if (!start) return;
