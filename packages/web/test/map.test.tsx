@@ -142,6 +142,7 @@ describe("the map view", () => {
     const drawn = [...svg.querySelectorAll("[data-plant]")].map((g) => g.getAttribute("data-plant"));
     expect(drawn).toContain("ramos-arizpe");
     expect(drawn).not.toContain("tochigi");
+    expect(chart.querySelector(".note")?.textContent).toContain("Plants in other regions (their flows enter from the edge): JP, 4.");
     // Ramos Arizpe (25.5 N) is drawn well north of CIVAC (18.9 N, near Mexico City).
     const cy = (id: string) => Number(svg.querySelector(`[data-plant="${id}"] circle`)?.getAttribute("cy"));
     expect(cy("ramos-arizpe")).toBeLessThan(cy("civac") - 20);

@@ -1,9 +1,10 @@
 /**
  * Where the map draws what the scenario does not place. Plants carry their
  * own `lat`/`lon`; markets have no coordinates, so a market is drawn at a
- * point of its country where flows arrive (near its population's centre),
- * and a plant without coordinates falls back to its country's point,
- * flagged as approximate. Positions are [longitude, latitude] in degrees.
+ * point of its country where flows arrive (near the centre of its
+ * population, or its capital), and a plant without coordinates falls back
+ * to that point, flagged as approximate. Positions are [longitude,
+ * latitude] in degrees.
  */
 export const COUNTRY_PLACES: Record<string, [number, number]> = {
   US: [-92.0, 38.5],

@@ -89,7 +89,7 @@ export function MapView({ snap, focus }: ViewProps) {
         <button type="button" onClick={() => setView(HOME)} disabled={view === HOME}>
           Fit
         </button>
-        <span className="hint">drag to pan, wheel to zoom</span>
+        <span className="hint">drag to pan, Ctrl + wheel or pinch to zoom</span>
       </div>
       <Chart
         title={`Plants in ${focus} (circle area: capacity, filled: output) and vehicles shipped to each market (line width: units)`}
@@ -99,6 +99,12 @@ export function MapView({ snap, focus }: ViewProps) {
         note={
           <>
             Countries: Natural Earth 1:110m via world-atlas. Plant positions: each plant's <code>lat</code>/<code>lon</code> in the scenario.
+            {frame && frames.length > 1
+              ? ` Plants in other regions (their flows enter from the edge): ${frames
+                  .filter((f) => f !== frame)
+                  .map((f) => `${f.name}, ${f.ids.length}`)
+                  .join("; ")}.`
+              : ""}
             {approximate.length > 0
               ? ` Drawn at their country's point (dashed, no lat/lon in the scenario): ${approximate.map((s) => s.name).join(", ")}.`
               : ""}
@@ -270,11 +276,13 @@ function legend(svg: SVGSVGElement, d: MapData, maxCapacity: number, height: num
   }
 }
 
-/** Wheel zooms, a drag pans: the layer follows the pointer while dragging, and the map is projected anew when the pointer lets go. */
+/** Ctrl + wheel zooms, a drag pans: the layer follows the pointer while dragging, and the map is projected anew when the pointer lets go. */
 function interact(svg: SVGSVGElement, layer: Element, setView: (f: (v: View) => View) => void) {
+  // Ctrl (or ⌘) with the wheel zooms, as does a trackpad's pinch (a wheel event with ctrlKey); the wheel alone still scrolls the page.
   svg.addEventListener(
     "wheel",
     (e) => {
+      if (!e.ctrlKey && !e.metaKey) return;
       e.preventDefault();
       setView((v) => zoomed(v, e.deltaY < 0 ? 1.25 : 0.8));
     },

@@ -37,6 +37,7 @@ export function plantLines(snap: ViewProps["snap"], period: string): PlantLine[]
 
 export function Plants({ snap, focus }: ViewProps) {
   const lines = plantLines(snap, focus);
+  const names = namesOf(snap.meta);
   return (
     <section aria-labelledby="plants-title">
       <h2 id="plants-title">Plants in {focus}</h2>
@@ -44,18 +45,18 @@ export function Plants({ snap, focus }: ViewProps) {
         title="Utilisation against break-even (black tick), before and with the active deals"
         name={`plants-${focus}`}
         deps={[snap, focus]}
-        draw={(width) => Plot.plot(plantsChart(lines, width, namesOf(snap.meta)))}
+        draw={(width) => Plot.plot(plantsChart(lines, width, names))}
       />
       <DataTable
         caption={`Plants in ${focus}`}
-        exportAs={{ table: plantLinesExport(lines, focus, namesOf(snap.meta)), base: snap.meta.base }}
+        exportAs={{ table: plantLinesExport(lines, focus, names), base: snap.meta.base }}
         headers={["plant", "owner", "country", "output before", "with deals", "utilisation before", "with deals", "break-even"]}
         rows={lines.map((l) => ({
           key: l.plant,
           className: l.after < l.breakEven ? "below" : "",
           cells: [
-            namesOf(snap.meta).plant(l.plant),
-            namesOf(snap.meta).company(l.owner),
+            names.plant(l.plant),
+            names.company(l.owner),
             l.country,
             thousandUnits(l.outputBefore),
             thousandUnits(l.outputAfter),
