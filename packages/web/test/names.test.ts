@@ -1,7 +1,7 @@
 import { BRIDGE, COMPANY_DUTIES, type Metric, tableOfRows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
 import { dutyChart, waterfallData } from "../src/charts/overview.js";
-import { columnWords, metricLabel, nameOf, namesOf } from "../src/ui/names.js";
+import { columnWords, fitLabel, metricLabel, nameOf, namesOf } from "../src/ui/names.js";
 
 const meta = {
   companies: [
@@ -71,5 +71,13 @@ describe("tooltips in words and units", () => {
     expect(options.color?.domain).toEqual(["Section 232, USMCA content"]);
     const data = (options.marks as unknown as { data: { tip: string }[] }[])[0]?.data ?? [];
     expect(data.map((d) => d.tip)).toEqual(["Section 232, USMCA content · Honda, FY2025: ¥150.3bn"]);
+  });
+});
+
+describe("labels that must fit a margin", () => {
+  it("are cut in the middle, keeping the start and the end", () => {
+    // 20 characters in all of 44: 10 from the start ("Nissan bui"), the ellipsis, 9 from the end ("da's gain").
+    expect(fitLabel("Nissan builds a pickup · NPV of Honda's gain", 20)).toBe("Nissan bui…da's gain");
+    expect(fitLabel("short", 20)).toBe("short");
   });
 });

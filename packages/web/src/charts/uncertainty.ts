@@ -3,7 +3,7 @@ import type { Metric, Summary } from "@tieup/core";
 import { fixed } from "@tieup/core";
 import type { OutputDetail } from "../engine/sweep.js";
 import { money, moneyScale, moneyUnit } from "../ui/format.js";
-import { ID_NAMES, metricLabel, type Names } from "../ui/names.js";
+import { fitLabel, ID_NAMES, metricLabel, type Names } from "../ui/names.js";
 import { AFTER, PALETTE } from "../ui/palette.js";
 
 /** The Uncertainty view's charts as pure builders over the sweep's outputs (see overview.ts). */
@@ -111,12 +111,15 @@ export function spreadChart(outputs: readonly { metric: Metric; summary: Summary
     const tip = `${name}: median ${money(s.p50, m.unit)} (P5 ${money(s.p5, m.unit)}, P95 ${money(s.p95, m.unit)})`;
     return { name, p5: s.p5 / k, p50: s.p50 / k, p95: s.p95 / k, mean: s.mean / k, tip };
   });
+  const marginLeft = Math.min(300, width * 0.4);
+  // Tick labels at 10 px take about 5.5 px a character: long deal names are cut in the middle to fit the margin.
+  const chars = Math.max(12, Math.floor((marginLeft - 12) / 5.5));
   return {
     width,
     height: 40 + scaled.length * 28,
-    marginLeft: Math.min(300, width * 0.4),
+    marginLeft,
     x: { label: unit.length === 1 ? moneyUnit(unit[0] as string) : null, grid: true },
-    y: { label: null, domain: scaled.map((d) => d.name) },
+    y: { label: null, domain: scaled.map((d) => d.name), tickFormat: (d: string) => fitLabel(d, chars) },
     marks: [
       Plot.ruleX([0]),
       Plot.link(scaled, { x1: "p5", x2: "p95", y1: "name", y2: "name", stroke: AFTER, strokeWidth: 6, strokeOpacity: 0.5 }),

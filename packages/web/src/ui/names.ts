@@ -47,6 +47,18 @@ export function namesOf(meta: Pick<ScenarioMeta, "companies" | "measures" | "pro
 /** Names that keep the ids: for builders called without a scenario. */
 export const ID_NAMES: Names = { company: String, measure: String, program: String, plant: String, market: String, deal: String };
 
+/**
+ * A label cut to `max` characters with an ellipsis in the middle, keeping
+ * its start and its end ("Nissan builds a Ho… · NPV of Honda's gain"): axis
+ * labels that must fit a margin; the tooltip keeps the whole.
+ */
+export function fitLabel(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const keep = Math.max(2, max - 1);
+  const head = Math.ceil(keep / 2);
+  return `${text.slice(0, head).trimEnd()}…${text.slice(text.length - (keep - head)).trimStart()}`;
+}
+
 /** Words for the companies table's columns as the reports say them; other columns are spelled out from their camelCase. */
 const COLUMN_WORDS: Record<string, string> = {
   operatingProfit: "operating profit",
