@@ -7,6 +7,7 @@ import { EngineClient } from "./engine/client.js";
 import type { Controls as ControlValues } from "./engine/controls.js";
 import type { ScenarioFiles } from "./engine/files.js";
 import type { RunReply, Timings } from "./engine/service.js";
+import { ExportSourceContext } from "./export/context.js";
 import { markChange, markDrawn, markReply } from "./state/perf.js";
 import { type AppState, formatHash, VIEWS, type View } from "./state/url.js";
 import { useHashState } from "./state/useHashState.js";
@@ -127,6 +128,13 @@ export function App() {
     [snap, state, update, setControls, focus, dealId, source],
   );
 
+  // Every export names the scenario it comes from: the stored one and its version when the workspace has it open, and whether unsaved edits are in the numbers.
+  const stored = opened.opened;
+  const editedNow = Object.keys(edits).length > 0;
+  const exportSource = useMemo(
+    () => (stored ? { scenario: `${stored.id}${editedNow ? ", edited" : ""}`, version: stored.version } : { scenario: snap?.meta.id ?? "" }),
+    [stored, editedNow, snap?.meta.id],
+  );
   return (
     <div className="app">
       <header className="top">
@@ -144,22 +152,24 @@ export function App() {
       <aside className="side" aria-label="Controls">
         {snap ? <Controls meta={snap.meta} state={state} update={update} setControls={setControls} focus={focus} /> : null}
       </aside>
-      <main className="main" aria-busy={busy}>
-        {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
-        {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
-        {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
-        {props && source ? (
-          renderView(view, props, errors, {
-            source,
-            edits,
-            onEdit,
-            workspace: opened,
-            ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
-          })
-        ) : opened.failure ? null : (
-          <p>Loading the engine…</p>
-        )}
-      </main>
+      <ExportSourceContext.Provider value={exportSource}>
+        <main className="main" aria-busy={busy}>
+          {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
+          {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
+          {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
+          {props && source ? (
+            renderView(view, props, errors, {
+              source,
+              edits,
+              onEdit,
+              workspace: opened,
+              ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
+            })
+          ) : opened.failure ? null : (
+            <p>Loading the engine…</p>
+          )}
+        </main>
+      </ExportSourceContext.Provider>
     </div>
   );
 }

@@ -8,7 +8,9 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorkspace, startWorkspace } from "../../cli/src/commands/serve.js";
+import { scenarioMeta } from "../src/engine/meta.js";
 import { money } from "../src/ui/format.js";
+import { metricLabel, namesOf } from "../src/ui/names.js";
 import { shownValue } from "../src/views/OutputCharts.js";
 import { repoRoot } from "./disk.js";
 
@@ -159,6 +161,28 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await page.locator(".scenario-view .good").waitFor({ timeout: 15_000 });
   }, 60_000);
 
+  it("on a phone (390 px wide) puts the controls in a bar above the charts, and unfolds them there", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    try {
+      await p.goto(`${served.url}#/overview`);
+      await p.waitForSelector(".chart-body svg", { timeout: 30_000 });
+      const toggle = p.locator(".controls-toggle");
+      const bar = await toggle.boundingBox();
+      const chart = await p.locator(".chart").first().boundingBox();
+      // Before: the controls started some 1,400 px below the charts. Now the bar is above the first chart, within the first screen.
+      expect(bar && chart && bar.y + bar.height <= chart.y).toBe(true);
+      expect(bar && bar.y < 200).toBe(true);
+      await toggle.click();
+      const slider = p.locator('input[type="range"]').first();
+      await slider.waitFor({ state: "visible" });
+      expect(((await slider.boundingBox())?.y ?? 1e9) < 844).toBe(true);
+      await p.screenshot({ path: join(shots, "phone-controls.png") });
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
+
   it("downloads the results as CSV and XLSX, a chart as SVG and PNG, and the scenario as YAML", async () => {
     await open("#/overview");
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV", exact: true }).click()]);
@@ -201,14 +225,16 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     const out = options[1] as string;
     await page.locator("#sweep-output").selectOption(out);
     await expect.poll(() => page.url()).toContain(`out=${encodeURIComponent(out)}`);
-    const histogram = page.locator('[data-chart="uncertainty-histogram"]');
-    await expect.poll(() => histogram.locator("h3").textContent(), { timeout: 30_000 }).toContain(out);
-    expect(await histogram.locator('svg g[aria-label="rect"] rect').count()).toBeGreaterThan(1);
-    const tornado = page.locator('[data-chart="uncertainty-tornado"]');
-    expect(await tornado.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThan(1);
     const s = loadScenario(join(repoRoot, "scenarios/nissan-honda-us-uncertain.yaml")).scenario;
     const parsed = parseMetric(s, out, dealParties(s));
     if (!("metric" in parsed)) throw new Error(parsed.error);
+    // The chart names the output in words ("Honda Motor Co. · FY2026 …"), not by its path.
+    const histogram = page.locator('[data-chart="uncertainty-histogram"]');
+    await expect.poll(() => histogram.locator("h3").textContent(), { timeout: 30_000 }).toContain(metricLabel(parsed.metric, namesOf(scenarioMeta(s, []))));
+    expect(await histogram.locator("h3").textContent()).not.toContain(out);
+    expect(await histogram.locator('svg g[aria-label="rect"] rect').count()).toBeGreaterThan(1);
+    const tornado = page.locator('[data-chart="uncertainty-tornado"]');
+    expect(await tornado.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThan(1);
     const { base } = sensitivity(s, drawPlan(s), parsed.metric);
     await expect.poll(() => page.locator('[data-figure="tornado-base"]').textContent()).toBe(shownValue(parsed.metric, base));
     await histogram.screenshot({ path: join(shots, "uncertainty-histogram.png") });

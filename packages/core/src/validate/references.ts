@@ -15,6 +15,13 @@ export function checkReferences(ctx: CheckContext): Issue[] {
   s.plants.forEach((p, i) => {
     ref(`plants[${i}].owner`, p.owner, ctx.companyIds, "companies", p.id);
     issues.push(...jointOwners(ctx, p, `plants[${i}]`));
+    // A latitude alone places nothing: the map would have to guess the other half.
+    if ((p.lat === undefined) !== (p.lon === undefined)) {
+      const missing = p.lat === undefined ? "lat" : "lon";
+      issues.push(
+        error(`plants[${i}].${missing}`, `the plant has ${missing === "lat" ? "lon" : "lat"} but no ${missing}`, "give both lat and lon, or neither", p.id),
+      );
+    }
   });
   s.programs.forEach((p, i) => {
     ref(`programs[${i}].seller`, p.seller, ctx.companyIds, "companies", p.id);

@@ -5,6 +5,7 @@ import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money } from "../ui/format.js";
+import { namesOf } from "../ui/names.js";
 import { unitLabel } from "./Overview.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
@@ -50,11 +51,12 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
         title={`Operating profit, base and other (${unit})`}
         name="compare-operating-profit"
         deps={[c]}
-        draw={(width) => Plot.plot(compareProfitChart(c.companies, c.baseLabel, c.otherLabel, width, unit))}
+        draw={(width) => Plot.plot(compareProfitChart(c.companies, c.baseLabel, c.otherLabel, width, unit, namesOf(snap.meta)))}
       />
       <DataTable
         testId="compare-table"
         caption={`Differences in ${focus}`}
+        exportAs={{ table: c.companies, base: snap.meta.base }}
         headers={["company", "op. profit base (whole company)", "other", "Δ op. profit", "Δ modelled scope", "Δ net duty"]}
         rows={list
           .filter((r) => r.period === focus)
@@ -63,7 +65,7 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
             return {
               key: String(r.company),
               cells: [
-                String(r.company),
+                namesOf(snap.meta).company(String(r.company)),
                 money(n(r.companyOperatingProfit_base), cur),
                 money(n(r.companyOperatingProfit), cur),
                 money(n(r.companyOperatingProfit_delta), cur),
@@ -75,12 +77,20 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       />
       <DataTable
         caption={`Duties by measure that changed in ${focus}`}
+        exportAs={{ table: c.companyDuties, base: snap.meta.base }}
         headers={["company", "measure", "kind", "base", "other", "Δ"]}
         rows={duties.map((r) => {
           const cur = String(r.currency);
           return {
             key: `${r.company}-${r.measure}-${r.kind}`,
-            cells: [String(r.company), String(r.measure), String(r.kind), money(n(r.amount_base), cur), money(n(r.amount), cur), money(n(r.amount_delta), cur)],
+            cells: [
+              namesOf(snap.meta).company(String(r.company)),
+              namesOf(snap.meta).measure(String(r.measure)),
+              String(r.kind),
+              money(n(r.amount_base), cur),
+              money(n(r.amount), cur),
+              money(n(r.amount_delta), cur),
+            ],
           };
         })}
       />
