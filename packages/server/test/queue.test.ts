@@ -62,6 +62,17 @@ describe.skipIf(!given)("runs on a Redis queue with two `tieup worker` processes
     await ws.runner.settled(started.id);
     return call(ws, "GET", `/api/runs/${started.id}`);
   };
+  /** The queue's jobs of a run in the given states, read straight from Redis. */
+  const jobsOf = async (runId: string, states: ("waiting" | "active" | "completed")[]) => {
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
+    const queue = new Queue("tieup-runs", { connection });
+    try {
+      return (await queue.getJobs(states)).filter((j) => j.id?.startsWith(runId));
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  };
   const progressed = async (ws: Workspace, id: string) => {
     for (let k = 0; k < 600; k++) {
       if ((await call(ws, "GET", `/api/runs/${id}`)).progress > 0) return;
@@ -99,10 +110,7 @@ describe.skipIf(!given)("runs on a Redis queue with two `tieup worker` processes
     expect(q.result).toEqual(l.result);
     expect((q.result as { draws: number }).draws).toBe(200);
     // Both workers took chunks: the sweep was spread, not computed by one.
-    const queue = new Queue("tieup-runs", { connection: new Redis(url, { maxRetriesPerRequest: null }) });
-    const jobs = await queue.getJobs(["completed"]);
-    const by = new Set(jobs.filter((j) => j.id?.startsWith(q.id)).map((j) => j.processedBy));
-    await queue.close();
+    const by = new Set((await jobsOf(q.id, ["completed"])).map((j) => j.processedBy));
     expect(by.size).toBe(2);
   }, 120_000);
 
@@ -129,10 +137,25 @@ describe.skipIf(!given)("runs on a Redis queue with two `tieup worker` processes
     expect(r.outputs).toEqual(l.result.outputs);
     expect(r.tables).toEqual(l.result.tables);
     // Nothing of it is left for the workers.
-    const queue = new Queue("tieup-runs", { connection: new Redis(url, { maxRetriesPerRequest: null }) });
-    const waiting = (await queue.getJobs(["waiting", "active"])).filter((j) => j.id?.startsWith(started.id));
-    await queue.close();
-    expect(waiting).toEqual([]);
+    expect(await jobsOf(started.id, ["waiting", "active"])).toEqual([]);
+  }, 120_000);
+
+  it("after a restart, marks the sweep a stopped server left interrupted and leaves none of its chunks on the queue", async () => {
+    const db = await ENGINES[0]?.fresh();
+    if (!db) throw new Error("no store");
+    drops.push(db.drop);
+    const first = await openWorkspace({ db: db.url, queue: url, chunk: 30 });
+    await call(first, "POST", "/api/scenarios", { id: "nh", entry: payload.entry, files: payload.files });
+    const started = await call(first, "POST", "/api/scenarios/nh/runs", { kind: "sweep", params: { draws: 3000, seed: 2 } });
+    await progressed(first, started.id);
+    await first.close();
+    const again = await openWorkspace({ db: db.url, queue: url, chunk: 30 });
+    try {
+      expect((await call(again, "GET", `/api/runs/${started.id}`)).status).toBe("interrupted");
+      expect(await jobsOf(started.id, ["waiting"])).toEqual([]);
+    } finally {
+      await again.close();
+    }
   }, 120_000);
 
   it("finishes a sweep whose worker is killed mid-chunk: the chunk's lock lapses and another worker computes it", async () => {

@@ -19,6 +19,8 @@ interface Tracked {
   removed: Map<number, () => void>;
   finished: Set<number>;
   cancel: boolean;
+  /** Set once the final status is being written: a late "active" event must not write "running" over it. */
+  finishing?: boolean;
   /** The write of "running", which the final write must follow. */
   running?: Promise<void>;
   settled?: Promise<void>;
@@ -102,12 +104,13 @@ export class QueueJobs implements Jobs {
 
   private started(jobId: string): void {
     const t = this.runs.get(jobId.slice(0, jobId.lastIndexOf("-")));
-    if (!t || t.running) return;
+    if (!t || t.running || t.finishing) return;
     t.running = this.store.updateRun(t.runId, { status: "running" }).catch(() => {});
   }
 
   private async finish(t: Tracked, patch: Parameters<Store["updateRun"]>[1]): Promise<void> {
     if (this.closing) return;
+    t.finishing = true;
     await t.running;
     await this.store.updateRun(t.runId, patch);
   }
