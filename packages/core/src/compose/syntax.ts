@@ -25,7 +25,7 @@ function firstIssue(e: YAMLError, text: string, hidden: number): Issue {
   if (!slip) return plain(e, tail);
   return error(
     `line ${slip.line}, column ${slip.indent + 1}`,
-    `line ${slip.line} is indented ${slip.indent} spaces where the lines around it have ${slip.expected} (the parser reports: ${firstLine(e)}, at line ${pos?.line})`,
+    `indented ${slip.indent} spaces where the lines around it have ${slip.expected} (the parser reports: ${firstLine(e)}, at line ${pos?.line})`,
     `indent line ${slip.line} by ${slip.expected} spaces, like its neighbours${tail}`,
   );
 }

@@ -23,7 +23,7 @@ describe("a YAML syntax error is reported once, not with its cascade", () => {
     expect(doc).toBeUndefined();
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: "line 10, column 4", file: "s.yaml" });
-    expect(issues[0]?.message).toMatch(/^line 10 is indented 3 spaces where the lines around it have 4/);
+    expect(issues[0]?.message).toMatch(/^indented 3 spaces where the lines around it have 4/);
     expect(issues[0]?.suggestion).toMatch(/^indent line 10 by 4 spaces, like its neighbours; the \d+ syntax error\(s\) after it/);
   });
 
