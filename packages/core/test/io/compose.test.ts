@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeScenario, loadScenario, validateScenario } from "../../src/index.js";
+import { composeScenario, loadScenario, mergeDocs, validateScenario } from "../../src/index.js";
 import { memoryReader } from "./memory-reader.js";
 
 const base = `
@@ -86,6 +86,22 @@ describe("removing a tariff measure", () => {
     expect(v.issues).toEqual([]);
     expect(v.scenario?.tariffs.map((t) => t.id)).toEqual(["mfn", "deal"]);
     expect(v.scenario?.tariffs[1]?.inclusiveOf).toEqual(["mfn"]);
+  });
+});
+
+describe("removing a deal", () => {
+  it("also removes it from the programmes that group it, and a programme left empty with it", () => {
+    const deals = [
+      { id: "a", type: "plant-action" },
+      { id: "b", type: "plant-action" },
+      { id: "both", type: "programme", deals: ["a", "b"] },
+      { id: "only-a", type: "programme", deals: ["a"] },
+    ];
+    const { doc } = mergeDocs({ deals }, { deals: [{ id: "a", remove: true }] });
+    expect(doc.deals).toEqual([
+      { id: "b", type: "plant-action" },
+      { id: "both", type: "programme", deals: ["b"] },
+    ]);
   });
 });
 
