@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Source } from "./common.js";
 
 /**
  * A numeric attribute of the scenario. Users may write a bare number in the
@@ -142,7 +143,7 @@ export const CitedValue = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/)
     .optional(),
-  source: z.string().optional(),
+  source: Source.optional(),
   note: z.string().optional(),
 });
 

@@ -1,4 +1,4 @@
-import { error, type Issue, suggestId } from "../issues/issue.js";
+import { error, type Issue, suggestId, unknownPeriod } from "../issues/issue.js";
 import type { CheckContext } from "./context.js";
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -10,7 +10,10 @@ export function checkReferences(ctx: CheckContext): Issue[] {
   const { s } = ctx;
   const issues: Issue[] = [...duplicates(ctx)];
   const ref = (path: string, id: string, known: Set<string>, kind: keyof typeof SINGULAR, entity?: string) => {
-    if (!known.has(id)) issues.push(error(path, `unknown ${SINGULAR[kind]} \`${id}\``, suggestId(id, known, kind), entity));
+    if (known.has(id)) return;
+    issues.push(
+      kind === "periods" ? unknownPeriod(path, id, known, entity) : error(path, `unknown ${SINGULAR[kind]} \`${id}\``, suggestId(id, known, kind), entity),
+    );
   };
   s.plants.forEach((p, i) => {
     ref(`plants[${i}].owner`, p.owner, ctx.companyIds, "companies", p.id);
