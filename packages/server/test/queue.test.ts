@@ -19,6 +19,7 @@ if (!given && process.env.TIEUP_REQUIRE_REDIS === "1") throw new Error("TIEUP_RE
 
 const CLI = fileURLToPath(new URL("../../cli/bin/tieup.js", import.meta.url));
 const { payload } = scenarioPayload(defaultUncertainPath());
+const base = scenarioPayload(undefined).payload;
 type Run = { id: string; status: string; progress: number; result: Record<string, unknown> };
 
 /** A database of its own on the Redis given, emptied first: the tests never meet another user's queue. */
@@ -57,8 +58,8 @@ describe.skipIf(!given)("runs on a Redis queue with two `tieup worker` processes
     });
     return (await res.json()) as Run;
   };
-  const run = async (ws: Workspace, kind: string, params: unknown): Promise<Run> => {
-    const started = await call(ws, "POST", "/api/scenarios/nh/runs", { kind, params });
+  const run = async (ws: Workspace, kind: string, params: unknown, id = "nh"): Promise<Run> => {
+    const started = await call(ws, "POST", `/api/scenarios/${id}/runs`, { kind, params });
     await ws.runner.settled(started.id);
     return call(ws, "GET", `/api/runs/${started.id}`);
   };
@@ -92,7 +93,10 @@ describe.skipIf(!given)("runs on a Redis queue with two `tieup worker` processes
     // Chunks of 30: the last one short (200 = 6 × 30 + 20), and not the in-process runner's slices of 25.
     queued = await openWorkspace({ db: a.url, queue: url, chunk: 30 });
     local = await openWorkspace({ db: b.url, concurrency: 1 });
-    for (const ws of [queued, local]) await call(ws, "POST", "/api/scenarios", { id: "nh", entry: payload.entry, files: payload.files });
+    for (const ws of [queued, local]) {
+      await call(ws, "POST", "/api/scenarios", { id: "nh", entry: payload.entry, files: payload.files });
+      await call(ws, "POST", "/api/scenarios", { id: "base", entry: base.entry, files: base.files });
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -114,10 +118,14 @@ describe.skipIf(!given)("runs on a Redis queue with two `tieup worker` processes
     expect(by.size).toBe(2);
   }, 120_000);
 
-  it("runs a whole run on a worker's thread too: the optimiser (HiGHS) gives the in-process answer", async () => {
+  it("runs a whole run on a worker's thread too: the optimiser (HiGHS) and the calibration give the in-process answers", async () => {
     const [q, l] = await Promise.all([run(queued, "optimise", {}), run(local, "optimise", {})]);
     expect(q.status).toBe("done");
     expect(q.result).toEqual(l.result);
+    const [qc, lc] = await Promise.all([run(queued, "calibrate", {}, "base"), run(local, "calibrate", {}, "base")]);
+    expect(qc.status).toBe("done");
+    expect(qc.result).toEqual(lc.result);
+    expect((qc.result as { count: number }).count).toBeGreaterThan(10);
   }, 120_000);
 
   it("cancels a sweep: the chunks not started are dropped, the draws done in order are kept and equal a sweep of that many", async () => {
