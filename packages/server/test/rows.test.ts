@@ -6,7 +6,7 @@ describe("a sweep chunk's rows on the queue", () => {
     const rows = new Float64Array([0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 5e-324, -1.7976931348623157e308]);
     const back = decodeRows(encodeRows(rows));
     expect(back.length).toBe(rows.length);
-    rows.forEach((x, i) => expect(Object.is(back[i], x), `row ${i}`).toBe(true));
+    for (const [i, x] of rows.entries()) expect(Object.is(back[i], x), `row ${i}`).toBe(true);
     // 0.30000000000000004, not 0.3: the exact double, not a rounded decimal.
     expect(back[0]).toBe(0.30000000000000004);
   });
