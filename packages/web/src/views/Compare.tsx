@@ -3,6 +3,8 @@ import { type Cell, rows } from "@tieup/core";
 import { compareProfitChart } from "../charts/compare.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
+import { Issues } from "../components/Issues.js";
+import { isEmpty } from "../engine/controls.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money } from "../ui/format.js";
 import { namesOf } from "../ui/names.js";
@@ -30,9 +32,30 @@ export function Compare({ snap, state, update, focus }: ViewProps) {
           </span>
         ))}
       </fieldset>
-      {c ? <CompareBody snap={snap} focus={focus} /> : <p>Comparing…</p>}
+      {sameSides(state) && (
+        <p className="note" data-testid="compare-same">
+          Both sides are the scenario {state.with.length ? `with ${state.with.join(" + ")}` : "as written"}: tick overrides above or move a control to see a
+          difference.
+        </p>
+      )}
+      {snap.compareFailure ? (
+        <Issues
+          issues={snap.compareFailure.issues}
+          title={`The other side (the scenario ${snap.compareFailure.label}) does not validate, so there is nothing to compare; untick an override above`}
+        />
+      ) : c ? (
+        <CompareBody snap={snap} focus={focus} />
+      ) : (
+        <p>Comparing…</p>
+      )}
     </section>
   );
+}
+
+/** Whether the other side equals the base: the same overrides and no control moved (Compare's first open). */
+export function sameSides(state: Pick<ViewProps["state"], "with" | "vs" | "controls">): boolean {
+  const a = new Set(state.with);
+  return isEmpty(state.controls) && a.size === new Set(state.vs).size && state.vs.every((o) => a.has(o));
 }
 
 function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
@@ -48,7 +71,7 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
         Base: {c.baseLabel}. Other: {c.otherLabel}. Differences are matched by company, period and measure; Δ = other − base.
       </p>
       <Chart
-        title={`Operating profit, base and other (${unit})`}
+        title={`Operating profit (whole company), base and other (${unit})`}
         name="compare-operating-profit"
         deps={[c]}
         draw={(width) => Plot.plot(compareProfitChart(c.companies, c.baseLabel, c.otherLabel, width, unit, namesOf(snap.meta)))}
