@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { rows } from "@tieup/core";
+import { PLANTS, rows, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Controls } from "../src/components/Controls.js";
 import { Issues } from "../src/components/Issues.js";
@@ -91,6 +91,18 @@ describe("views", () => {
     // The host plant builds nothing without the deal and the deal's volume with it.
     expect(cells[2]).toBe("0.0k units");
     expect(cells[3]).not.toBe("0.0k units");
+  });
+
+  it("shows no break-even for a plant that earns no contribution ('–', as the CLI), never 0.0%", () => {
+    // Regression: a null break-even (no contribution per unit) was drawn as 0.0% and the plant not marked below it.
+    const snap = snapshotOf("/scenarios/examples/contract-pickup.yaml", true);
+    const plants = rows(snap.results.plants).map((p) => (p.plant === "canton" ? { ...p, breakEvenUtilisation: null } : p));
+    snap.results = { ...snap.results, plants: tableOfRows(PLANTS, plants as never) };
+    render(<Plants snap={snap} state={parseHash("#/plants")} update={vi.fn()} setControls={vi.fn()} focus="FY2025" dealId={undefined} />);
+    const canton = screen.getByRole("rowheader", { name: "Host Assembly" }).closest("tr");
+    const cells = [...(canton?.querySelectorAll("td") ?? [])].map((td) => td.textContent);
+    expect(cells.at(-1)).toBe("–");
+    expect(canton?.className).not.toContain("below");
   });
 });
 

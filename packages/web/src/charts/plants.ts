@@ -13,7 +13,8 @@ export interface PlantLine {
   after: number;
   outputBefore: number;
   outputAfter: number;
-  breakEven: number;
+  /** Null when the plant earns no contribution per unit: it cannot break even at any utilisation. */
+  breakEven: number | null;
 }
 
 /** Each plant's utilisation before and with the deals, against its break-even (a black tick). */
@@ -36,7 +37,7 @@ export function plantsChart(lines: readonly PlantLine[], width: number, names: N
     marks: [
       Plot.barX(bars, { fy: "plant", y: "state", x: (d) => d.utilisation, fill: "state", title: "tip", tip: true }),
       Plot.tickX(
-        lines.filter((l) => l.breakEven > 0).map((l) => ({ ...l, plant: names.plant(l.plant) })),
+        lines.filter((l) => l.breakEven !== null).map((l) => ({ ...l, plant: names.plant(l.plant) })),
         { fy: "plant", x: "breakEven", stroke: "black", strokeWidth: 2 },
       ),
       Plot.ruleX([0]),

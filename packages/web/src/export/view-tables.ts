@@ -124,7 +124,7 @@ export function plantLinesExport(lines: readonly PlantLine[], period: string, na
       utilisationBefore: l.before,
       utilisationAfter: l.after,
       // A plant without contribution has no break-even: a blank, not 0%.
-      breakEvenUtilisation: l.breakEven === null || l.breakEven === 0 ? null : l.breakEven,
+      breakEvenUtilisation: l.breakEven,
     })),
   );
 }

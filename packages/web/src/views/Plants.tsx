@@ -30,7 +30,7 @@ export function plantLines(snap: ViewProps["snap"], period: string): PlantLine[]
         after: n(p.utilisation),
         outputBefore: n(b?.output),
         outputAfter: n(p.output),
-        breakEven: n(p.breakEvenUtilisation),
+        breakEven: typeof p.breakEvenUtilisation === "number" ? p.breakEvenUtilisation : null,
       };
     });
 }
@@ -53,7 +53,7 @@ export function Plants({ snap, focus }: ViewProps) {
         headers={["plant", "owner", "country", "output before", "with deals", "utilisation before", "with deals", "break-even"]}
         rows={lines.map((l) => ({
           key: l.plant,
-          className: l.after < l.breakEven ? "below" : "",
+          className: l.breakEven !== null && l.after < l.breakEven ? "below" : "",
           cells: [
             names.plant(l.plant),
             names.company(l.owner),
@@ -62,7 +62,8 @@ export function Plants({ snap, focus }: ViewProps) {
             thousandUnits(l.outputAfter),
             percent(l.before),
             percent(l.after),
-            percent(l.breakEven),
+            // As the CLI prints it: a plant with no contribution has no break-even, not one of 0%.
+            l.breakEven === null ? "–" : percent(l.breakEven),
           ],
         }))}
       />
