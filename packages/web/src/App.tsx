@@ -8,6 +8,7 @@ import type { Controls as ControlValues } from "./engine/controls.js";
 import type { ScenarioFiles } from "./engine/files.js";
 import type { RunReply, Timings } from "./engine/service.js";
 import { ExportSourceContext } from "./export/context.js";
+import { checkLink, type LinkIssue, withoutIssues } from "./state/link-check.js";
 import { markChange, markDrawn, markReply } from "./state/perf.js";
 import { type AppState, formatHash, VIEWS, type View } from "./state/url.js";
 import { useHashState } from "./state/useHashState.js";
@@ -40,8 +41,8 @@ const TITLES: Record<View, string> = {
 type Good = Extract<RunReply, { ok: true }>;
 
 export function App() {
-  const [state, update] = useHashState();
-  const opened = useSource(state, update);
+  const [linked, update] = useHashState();
+  const opened = useSource(linked, update);
   const [edits, setEdits] = useState<Record<string, string>>({});
   // Edits are relative to the version open: another version starts clean.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the files changing is the trigger
@@ -64,6 +65,7 @@ export function App() {
     [opened.source],
   );
   const [good, setGood] = useState<Good>();
+  const [overrideNames, setOverrideNames] = useState<string[]>();
   const [errors, setErrors] = useState<Issue[]>([]);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
@@ -78,6 +80,7 @@ export function App() {
         else skipDrawMark.current = true;
         setBusy(false);
         setText(reply.text);
+        setOverrideNames(reply.ok ? reply.snapshot.meta.overrides : reply.overrides);
         if (reply.ok) {
           setGood(reply);
           setErrors([]);
@@ -91,6 +94,15 @@ export function App() {
     return () => c.dispose();
   }, []);
 
+  // A link is input: what the scenario cannot take is left out of the run and named above the views (see link-check.ts).
+  const meta = good?.snapshot.meta;
+  const link = useMemo(
+    () => checkLink(linked, window.location.hash, { ...(meta ? { meta } : {}), ...(overrideNames ? { overrides: overrideNames } : {}) }),
+    [linked, meta, overrideNames],
+  );
+  const checkedKey = JSON.stringify([link.with, link.vs, link.controls, link.period, link.deal]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by value, so a new result with the same link does not re-run the engine
+  const state: AppState = useMemo(() => ({ ...linked, ...withoutIssues(link) }), [linked, checkedKey]);
   const { view, controls } = state;
   const dealId = state.deal ?? good?.snapshot.meta.deals[0]?.id;
   // A layout effect: the request leaves before the browser paints the moved slider, not a frame later.
@@ -154,7 +166,10 @@ export function App() {
       </aside>
       <ExportSourceContext.Provider value={exportSource}>
         <main className="main" aria-busy={busy}>
-          {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
+          {link.issues.length > 0 ? <LinkIssues issues={link.issues} onDrop={() => update(withoutIssues(link))} /> : null}
+          {errors.length > 0 && view !== "scenario" ? (
+            <Issues issues={errors} title={snap ? "The edited scenario has errors; showing the last valid results" : "The scenario has errors"} />
+          ) : null}
           {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
           {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
           {props && source ? (
@@ -165,7 +180,7 @@ export function App() {
               workspace: opened,
               ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
             })
-          ) : opened.failure ? null : (
+          ) : opened.failure || errors.length > 0 ? null : (
             <p>Loading the engine…</p>
           )}
         </main>
@@ -197,6 +212,21 @@ function saveBarFor(s: SourceState, source: ScenarioFiles, edits: Record<string,
       onSaved={({ scenario, version }) => update({ scenario, version })}
       onDiscard={discard}
     />
+  );
+}
+
+/** Values of the link the scenario cannot take: named with why, left out of the results, and one click removes them from the link. */
+function LinkIssues({ issues, onDrop }: { issues: LinkIssue[]; onDrop: () => void }) {
+  return (
+    <section className="link-issues" data-testid="link-issues">
+      <Issues
+        issues={issues.map((i) => ({ severity: "error", path: `${i.param}=${i.value}`, message: i.message }))}
+        title="The link has values the scenario cannot take: the results leave them out"
+      />
+      <button type="button" onClick={onDrop}>
+        Remove them from the link
+      </button>
+    </section>
   );
 }
 
