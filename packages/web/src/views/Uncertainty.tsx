@@ -35,6 +35,10 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
   const [detail, setDetail] = useState<OutputDetail>();
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
+  // What the shown result was drawn with: once the controls, overrides or files move on, it is marked out of date.
+  const [drawnWith, setDrawnWith] = useState<{ key: string; source: ViewProps["source"] }>();
+  const inputsKey = JSON.stringify([state.with, state.controls, edited ?? null]);
+  const stale = result !== undefined && drawnWith !== undefined && (drawnWith.key !== inputsKey || drawnWith.source !== source);
 
   // The worker keeps the draws: another output's histogram and tornado need no new draws.
   useEffect(() => {
@@ -50,6 +54,7 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
     const w = new Worker(new URL("../engine/sweep.worker.ts", import.meta.url), { type: "module" });
     worker.current = w;
     setRunning(true);
+    setDrawnWith({ key: inputsKey, source });
     setDone(0);
     setError(undefined);
     w.onmessage = (e: MessageEvent<SweepMessage>) => {
@@ -78,8 +83,9 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
     <section aria-labelledby="uncertainty-title">
       <h2 id="uncertainty-title">Uncertainty</h2>
       <p className="note">
-        Draws the scenario's uncertain parameters (its <code>uncertainty:</code> block, else the bundled scenarios/nissan-honda-us-uncertain.yaml) with the
-        controls applied, as <code>tieup sweep</code> does with the same seed.
+        Draws the scenario's uncertain parameters (its <code>uncertainty:</code> block; the default scenario borrows the one of
+        scenarios/nissan-honda-us-uncertain.yaml, which extends it) with the controls applied, as <code>tieup sweep</code> does with the same seed. A control on
+        a value a parameter sets fixes that value: it is not drawn.
       </p>
       <div className="sweep-form">
         <label htmlFor="sweep-draws">Draws</label>
@@ -103,7 +109,16 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
         ) : null}
       </div>
       {error ? <p className="bad">{error}</p> : null}
-      {result ? <SweepOutputs result={result} names={names} /> : null}
+      {stale ? (
+        <p className="bad" data-testid="sweep-stale">
+          Out of date: the controls, overrides or scenario changed since these draws. Run again to draw what is on screen now.
+        </p>
+      ) : null}
+      {result ? (
+        <div className={stale ? "stale" : undefined}>
+          <SweepOutputs result={result} names={names} />
+        </div>
+      ) : null}
       {result ? (
         <OutputPicker
           result={result}
@@ -162,7 +177,13 @@ function SweepOutputs({ result, names }: { result: SweepResult; names: Names }) 
       ) : null}
       <p className="note">
         {result.draws} draws of {result.scenario}, seed {result.seed}, in {(result.ms / 1000).toFixed(1)} s; uncertain: {result.parameters.join(", ")}.
+        {result.borrowed ? ` The distributions are those of ${result.borrowed}: this scenario has no uncertainty block of its own.` : ""}
       </p>
+      {result.pinned ? (
+        <p className="note" data-testid="sweep-pinned">
+          Fixed by the controls, not drawn: {result.pinned.join(", ")}.
+        </p>
+      ) : null}
       <Chart
         title={`P5–P95 of each output, median dotted (${unit.length === 1 ? moneyUnit(unit[0] as string) : "each output's currency"})`}
         name="uncertainty-spread"
