@@ -241,6 +241,65 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await tornado.screenshot({ path: join(shots, "uncertainty-tornado.png") });
   }, 120_000);
 
+  it("marks a sweep out of date when a control moves, and keeps a control its draws would overwrite", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/uncertainty`);
+    await page.getByLabel("Draws").selectOption("100");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.locator('[data-testid="sweep-table"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="sweep-stale"]').count()).toBe(0);
+    // The Japan rate to 50% by its slider's link value: the shown draws were made at the distribution's rates.
+    await page.evaluate(() => {
+      window.location.hash = "#/uncertainty?t.jp-auto-15=0.5";
+    });
+    await page.locator('[data-testid="sweep-stale"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.locator('[data-testid="sweep-pinned"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="sweep-pinned"]').textContent()).toBe("Fixed by the controls, not drawn: japan-tariff.");
+    expect(await page.locator('[data-testid="sweep-stale"]').count()).toBe(0);
+  }, 120_000);
+
+  it("leads a link the scenario cannot take to the results without its bad values, named, never to a hang", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/overview?with=no-such-override&t.jp-auto-15=5&period=FY2099`);
+    const banner = page.locator('[data-testid="link-issues"]');
+    await banner.waitFor({ timeout: 30_000 });
+    await page.waitForSelector(".chart-body svg", { timeout: 30_000 });
+    const text = await banner.textContent();
+    for (const bit of [
+      "with=no-such-override",
+      "the scenario has no override no-such-override",
+      "did you mean 5%?",
+      "FY2099 is outside the horizon FY2024–FY2030",
+    ])
+      expect(text).toContain(bit);
+    expect(await page.getByText("Loading the engine…").count()).toBe(0);
+    await page.getByRole("button", { name: "Remove them from the link" }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(page.url()).not.toMatch(/no-such-override|jp-auto-15|FY2099/);
+    // An unknown deal opens the first deal's analysis, not "Analysing…" for ever.
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/deal?deal=no-such-deal`);
+    await banner.waitFor({ timeout: 30_000 });
+    await page.waitForSelector('[data-chart^="deal-"] svg', { timeout: 60_000 });
+    expect(await banner.textContent()).toContain("the scenario has no deal no-such-deal");
+  }, 120_000);
+
+  it("opens Compare on two like sides side by side, says they are alike, and never stacks them", async () => {
+    await open("#/compare");
+    await page.locator('[data-testid="compare-same"]').waitFor({ timeout: 30_000 });
+    const chart = page.locator('[data-chart="compare-operating-profit"]');
+    await chart.locator("svg").first().waitFor();
+    const legend = await chart.textContent();
+    expect(legend).toContain("Base: as written");
+    expect(legend).toContain("Other: as written");
+    const companies = loadScenario(undefined).scenario.companies.length;
+    // One bar per side, company and period, at two x positions in each facet.
+    const xs = await chart.locator('svg g[aria-label="bar"] rect').evaluateAll((rs) => rs.map((r) => r.getAttribute("x")));
+    expect(xs.length).toBe(2 * companies * 7);
+    expect(new Set(xs).size).toBe(2);
+  }, 60_000);
+
   it("stops a long Monte Carlo when asked and labels the draws it kept", async () => {
     await page.goto("about:blank");
     await page.goto(`${served.url}#/uncertainty`);
