@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import {
+  checkTargetFile,
   checkTargets,
   fitScope,
   headlineImpacts,
@@ -8,7 +9,6 @@ import {
   residualsOf,
   type Scenario,
   type TargetFile,
-  TargetFile as TargetFileSchema,
 } from "@tieup/core";
 import { z } from "zod";
 import { ScenarioIssues } from "./common.js";
@@ -64,21 +64,9 @@ export function prepareCalibration(
     };
   const parsed = parseScenarioText(files[file] as string, file);
   if (parsed.issues.length > 0 || parsed.doc === undefined) return { issues: parsed.issues };
-  const checked = TargetFileSchema.safeParse(parsed.doc);
-  if (!checked.success)
-    return {
-      issues: checked.error.issues.map((i) => ({
-        severity: "error",
-        file,
-        path:
-          i.path
-            .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-            .join("")
-            .replace(/^\./, "") || "(targets)",
-        message: i.message,
-      })),
-    };
-  const targets = checked.data;
+  const checked = checkTargetFile(parsed.doc, file);
+  if ("issues" in checked) return { issues: checked.issues };
+  const { targets } = checked;
   const issues = checkTargets(targets, scenario, overrideNames).map((i) => ({ ...i, file }));
   if (issues.length > 0) return { issues };
   const asOf: Calibration["asOf"] = [];
