@@ -6,8 +6,10 @@ import { Issues } from "./components/Issues.js";
 import { EngineClient } from "./engine/client.js";
 import type { Controls as ControlValues } from "./engine/controls.js";
 import type { ScenarioFiles } from "./engine/files.js";
-import type { RunReply, Timings } from "./engine/service.js";
+import type { HeadlineMessage } from "./engine/headline.worker.js";
+import type { Timings } from "./engine/service.js";
 import { ExportSourceContext } from "./export/context.js";
+import { carryHeadline, type GoodReply, withHeadline } from "./state/headline.js";
 import { checkLink, type LinkIssue, withoutIssues } from "./state/link-check.js";
 import { markChange, markDrawn, markReply } from "./state/perf.js";
 import { type AppState, formatHash, VIEWS, type View } from "./state/url.js";
@@ -38,8 +40,6 @@ const TITLES: Record<View, string> = {
   workspace: "Workspace",
 };
 
-type Good = Extract<RunReply, { ok: true }>;
-
 export function App() {
   const [linked, update] = useHashState();
   const opened = useSource(linked, update);
@@ -64,13 +64,14 @@ export function App() {
       }),
     [opened.source],
   );
-  const [good, setGood] = useState<Good>();
+  const [good, setGood] = useState<GoodReply>();
   const [overrideNames, setOverrideNames] = useState<string[]>();
   const [errors, setErrors] = useState<Issue[]>([]);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const client = useRef<EngineClient | null>(null);
   const skipDrawMark = useRef(false);
+  const early = useRef<HeadlineMessage | undefined>(undefined);
 
   useEffect(() => {
     const c = new EngineClient(
@@ -82,13 +83,16 @@ export function App() {
         setText(reply.text);
         setOverrideNames(reply.ok ? reply.snapshot.meta.overrides : reply.overrides);
         if (reply.ok) {
-          setGood(reply);
+          // The headline comes from another worker: it may be here first, and until it is, the last one stays (not a blank card for a frame).
+          const h = early.current?.id === reply.id ? early.current : undefined;
+          setGood((g) => (h ? withHeadline(reply, h.reply) : carryHeadline(reply, g)));
           setErrors([]);
         } else setErrors(reply.issues);
       },
-      // The headline follows its results in a second message.
-      ({ id, headline, profit, bridge }) =>
-        setGood((g) => (g && g.id === id ? { ...g, snapshot: { ...g.snapshot, headline, profit, ...(bridge ? { bridge } : {}) } } : g)),
+      (h) => {
+        early.current = h;
+        setGood((g) => (g && g.id === h.id ? withHeadline(g, h.reply) : g));
+      },
     );
     client.current = c;
     return () => c.dispose();

@@ -13,16 +13,15 @@ export function Overview({ snap, focus }: ViewProps) {
   const companies = rows(r.companies);
   const unit = unitLabel(companies.map((c) => String(c.currency)));
   const names = namesOf(snap.meta);
-  // Whole company once the headline message brings it; the modelled scope until then.
-  const profit = (snap.profit ? rows(snap.profit) : companies).map((c) => {
-    const amount = n(snap.profit ? c.wholeCompany : c.operatingProfit);
+  // Whole company, from the results themselves (the headline's profit table holds the same figure), so the chart is drawn once per change.
+  const profit = companies.map((c) => {
+    const amount = n(c.companyOperatingProfit);
     const company = names.company(String(c.company));
-    const what = snap.profit ? "operating profit, whole company" : "operating profit, modelled scope";
     return {
       company,
       period: String(c.period),
       value: amount / moneyScale(String(c.currency)),
-      tip: `${company} · ${c.period} ${what}: ${money(amount, String(c.currency))}`,
+      tip: `${company} · ${c.period} operating profit, whole company: ${money(amount, String(c.currency))}`,
     };
   });
   return (
@@ -37,9 +36,9 @@ export function Overview({ snap, focus }: ViewProps) {
         draw={(width) => Plot.plot(dutyChart(r.companyDuties, r.measures, width, unit, names))}
       />
       <Chart
-        title={snap.profit ? `Operating profit, whole company (${unit})` : `Operating profit of the modelled scope (${unit})`}
+        title={`Operating profit, whole company (${unit})`}
         name="operating-profit"
-        deps={[r, snap.profit]}
+        deps={[r]}
         draw={(width) =>
           Plot.plot(
             profitChart(
