@@ -239,7 +239,12 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await expect.poll(() => page.locator('[data-figure="tornado-base"]').textContent()).toBe(shownValue(parsed.metric, base));
     await histogram.screenshot({ path: join(shots, "uncertainty-histogram.png") });
     await tornado.screenshot({ path: join(shots, "uncertainty-tornado.png") });
-  }, 120_000);
+    // Beside the tornado, the variance-based indices of the same output, one row per uncertain parameter.
+    await page.locator("#sobol-rows").selectOption("32");
+    await page.getByRole("button", { name: "Compute" }).click();
+    await page.locator('[data-testid="sobol-table"] tbody tr').first().waitFor({ timeout: 90_000 });
+    expect(await page.locator('[data-testid="sobol-table"] tbody tr').count()).toBe(drawPlan(s).parameters.length);
+  }, 180_000);
 
   it("marks a sweep out of date when a control moves, and keeps a control its draws would overwrite", async () => {
     await page.goto("about:blank");

@@ -1,5 +1,5 @@
 import { loadScenario } from "@tieup/cli";
-import { dealParties, defaultMetricNames, drawPlan, parseMetric, runDraws, sensitivity } from "@tieup/core";
+import { dealParties, defaultMetricNames, drawPlan, parseMetric, runDraws, sensitivity, sobol } from "@tieup/core";
 import { describe, expect, it } from "vitest";
 import { applyControls, noControls } from "../src/engine/controls.js";
 import { DEFAULT_ENTRY, runSweep, type SweepRequest, SweepSession, UNCERTAIN_DEFAULT, uncertainScenario } from "../src/engine/sweep.js";
@@ -101,6 +101,22 @@ describe("the Uncertainty view's Monte Carlo", () => {
     // An output the sweep does not report falls back to the first one.
     expect(session.detail("company.nobody.FY2026.operatingProfit").name).toBe(first.metric.name);
   }, 60_000);
+
+  it("gives core's Sobol indices of the output picked, without the parameters the controls fixed", () => {
+    const picked = uncertainScenario(request()).scenario;
+    if (!picked) throw new Error("no uncertain scenario");
+    const session = SweepSession.run(picked, request({ draws: 4 }));
+    const name = "company.nissan.FY2026.companyOperatingProfit";
+    const view = session.sobol(name, 16, 7);
+    const cli = loadScenario(`${repoRoot}${UNCERTAIN_DEFAULT.slice(1)}`).scenario;
+    const metric = parseMetric(cli, name, dealParties(cli));
+    if (!("metric" in metric)) throw new Error(metric.error);
+    expect(view.result).toEqual(sobol(cli, drawPlan(cli), metric.metric, 16, 7));
+    expect(view.result.indices.map((x) => x.parameter)).toEqual(drawPlan(cli).parameters.map((p) => p.id));
+    // With the Japan rate fixed by its control, japan-tariff is not an input any more.
+    const pinned = SweepSession.run(picked, request({ draws: 4, controls: { ...noControls(), tariffs: { "jp-auto-15": 0.5 } } }));
+    expect(pinned.sobol(name, 16, 7).result.indices.map((x) => x.parameter)).not.toContain("japan-tariff");
+  }, 120_000);
 
   it("stops between chunks when asked, with the first draws' statistics: the same as a sweep of that many", async () => {
     const picked = uncertainScenario(request()).scenario;

@@ -9,10 +9,12 @@ import {
   parseMetric,
   runDraws,
   type Scenario,
+  type SobolResult,
   type Summary,
   SweepSummary,
   type Swing,
   sensitivity,
+  sobol,
 } from "@tieup/core";
 import { applyControls, type Controls } from "./controls.js";
 import type { ScenarioFiles } from "./files.js";
@@ -109,6 +111,15 @@ export interface OutputDetail {
   tornado: { base: number; swings: Swing[] };
 }
 
+/** Variance-based indices of one output (core's `sobol`, as `tieup sensitivity --sobol`), for the parameters still drawn. */
+export interface SobolView {
+  name: string;
+  metric: Metric;
+  result: SobolResult;
+  /** The uncertainty block correlates some parameters; Saltelli sampling draws them independently. */
+  correlated: boolean;
+}
+
 /**
  * A finished sweep that keeps its draws (the browser's sweep is small: at
  * most a few thousand rows), so picking another output needs no new draws:
@@ -181,6 +192,16 @@ export class SweepSession {
         return session;
       },
     };
+  }
+
+  /** Sobol indices of the output (the first when `name` is not the sweep's) from n rows of Saltelli sampling: n × (parameters + 2) evaluations. */
+  sobol(name: string | undefined, n: number, seed: number): SobolView {
+    const picked = this.result.outputs.find((o) => o.metric.name === name) ?? this.result.outputs[0];
+    if (!picked) throw new Error("the sweep has no outputs");
+    // Parameters the controls fixed everywhere are not uncertain: they take no part.
+    const plan = { ...this.plan, parameters: this.plan.parameters.filter((p) => p.locations.length > 0) };
+    const correlated = (this.scenario.uncertainty?.correlations.length ?? 0) > 0;
+    return { name: picked.metric.name, metric: picked.metric, result: sobol(this.scenario, plan, picked.metric, n, seed), correlated };
   }
 
   /** The output's histogram and tornado; the first output when `name` is not one of the sweep's. */

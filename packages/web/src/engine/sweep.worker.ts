@@ -1,12 +1,17 @@
-import { type OutputDetail, type SweepRequest, SweepSession, uncertainScenario } from "./sweep.js";
+import { type OutputDetail, type SobolView, type SweepRequest, SweepSession, uncertainScenario } from "./sweep.js";
 
 /** What the Uncertainty view sends: a sweep to run, or an output of the last sweep to detail. */
-export type SweepCommand = { kind: "sweep"; req: SweepRequest; out?: string } | { kind: "detail"; out: string } | { kind: "stop" };
+export type SweepCommand =
+  | { kind: "sweep"; req: SweepRequest; out?: string }
+  | { kind: "detail"; out: string }
+  | { kind: "sobol"; out: string | undefined; n: number }
+  | { kind: "stop" };
 
 export type SweepMessage =
   | { kind: "progress"; done: number }
   | { kind: "done"; result: SweepSession["result"] }
   | { kind: "detail"; detail: OutputDetail }
+  | { kind: "sobol"; sobol: SobolView }
   | { kind: "error"; message: string };
 
 // Monte Carlo runs in a worker of its own, so the controls stay live while it
@@ -43,7 +48,8 @@ self.onmessage = async (e: MessageEvent<SweepCommand>) => {
       session = run;
       post({ kind: "done", result: session.result });
       post({ kind: "detail", detail: session.detail(cmd.out) });
-    } else if (session) post({ kind: "detail", detail: session.detail(cmd.out) });
+    } else if (cmd.kind === "sobol" && session) post({ kind: "sobol", sobol: session.sobol(cmd.out, cmd.n, session.result.seed) });
+    else if (cmd.kind === "detail" && session) post({ kind: "detail", detail: session.detail(cmd.out) });
   } catch (err) {
     post({ kind: "error", message: err instanceof Error ? err.message : String(err) });
   }

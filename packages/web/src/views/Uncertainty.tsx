@@ -4,13 +4,14 @@ import { useEffect, useRef, useState } from "react";
 import { spreadChart } from "../charts/uncertainty.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
-import { type OutputDetail, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
+import { DEFAULT_ENTRY, type OutputDetail, type SobolView, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
 import { sweepExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyUnit, percent } from "../ui/format.js";
 import { metricLabel, type Names, namesOf } from "../ui/names.js";
 import { Histogram, Tornado } from "./OutputCharts.js";
+import { SobolPanel } from "./Sobol.js";
 
 type Output = { metric: Metric; summary: Summary };
 
@@ -33,6 +34,8 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
   const [result, setResult] = useState<SweepResult>();
   const [error, setError] = useState<string>();
   const [detail, setDetail] = useState<OutputDetail>();
+  const [sobolView, setSobol] = useState<SobolView>();
+  const [sobolRunning, setSobolRunning] = useState(false);
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
   // What the shown result was drawn with: once the controls, overrides or files move on, it is marked out of date.
@@ -48,12 +51,15 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
 
   const run = async () => {
     if (!source) return;
-    // A served scenario brings only its own files: the bundled uncertain default is the fallback.
-    const fallback = source.files[UNCERTAIN_DEFAULT] === undefined ? (await import("../engine/bundled.js")).bundledFiles() : undefined;
+    // A served default brings only its own files: the bundled uncertain default, which extends it, is where its distributions are.
+    const borrows = source.entry === DEFAULT_ENTRY && source.files[UNCERTAIN_DEFAULT] === undefined;
+    const fallback = borrows ? (await import("../engine/bundled.js")).bundledFiles() : undefined;
     worker.current?.terminate();
     const w = new Worker(new URL("../engine/sweep.worker.ts", import.meta.url), { type: "module" });
     worker.current = w;
     setRunning(true);
+    setSobol(undefined);
+    setSobolRunning(false);
     setDrawnWith({ key: inputsKey, source });
     setDone(0);
     setError(undefined);
@@ -61,7 +67,10 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
       const m = e.data;
       if (m.kind === "progress") setDone(m.done);
       else if (m.kind === "detail") setDetail(m.detail);
-      else {
+      else if (m.kind === "sobol") {
+        setSobol(m.sobol);
+        setSobolRunning(false);
+      } else {
         setRunning(false);
         if (m.kind === "done") setResult(m.result);
         else setError(m.message);
@@ -131,6 +140,17 @@ export function Uncertainty({ snap, state, update, source, edited }: ViewProps) 
         <>
           <Histogram detail={detail} summary={result.outputs.find((o) => o.metric.name === detail.name)?.summary} draws={result.draws} names={names} />
           <Tornado detail={detail} names={names} />
+          <SobolPanel
+            view={sobolView?.name === detail.name ? sobolView : undefined}
+            computing={sobolRunning}
+            parameters={detail.tornado.swings.length}
+            names={names}
+            onRun={(n) => {
+              if (!worker.current) return;
+              setSobolRunning(true);
+              send(worker.current, { kind: "sobol", out: detail.name, n });
+            }}
+          />
         </>
       ) : null}
     </section>
