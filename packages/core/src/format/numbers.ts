@@ -24,10 +24,18 @@ export function moneyUnit(currency: string, style: "long" | "short" = "long"): s
   return currency === "JPY" ? "¥ billion" : `${currency} ${big ? "billion" : "million"}`;
 }
 
+// toLocaleString with options builds a formatter on every call: a redraw formats thousands of amounts, so one per digit count is kept.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** A number with a fixed count of decimals and thousands separators; −0 and values that round to 0 show as 0. */
 export function fixed(x: number, digits: number): string {
   const v = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
-  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, f);
+  }
+  return f.format(v);
 }
 
 export interface MoneyFormat {
@@ -49,7 +57,7 @@ export function formatMoney(amount: number | null | undefined, currency: string,
 export function formatPerUnit(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "–";
   const sign = Math.round(amount) < 0 ? "−" : "";
-  return `${sign}${symbolOf(currency)}${Math.round(Math.abs(amount)).toLocaleString("en-US")}/unit`;
+  return `${sign}${symbolOf(currency)}${fixed(Math.round(Math.abs(amount)), 0)}/unit`;
 }
 
 /** 0.275 → "27.5%"; absent or non-finite → "–". */
