@@ -30,6 +30,8 @@ export function scenarioPayload(path: string | undefined): { loaded: Loaded; pay
     },
     resolve: inner.resolve,
     ...(inner.refuse ? { refuse: inner.refuse } : {}),
+    ...(inner.library ? { library: inner.library } : {}),
+    ...(inner.libraries ? { libraries: inner.libraries } : {}),
   };
   const base = composeScenario(loaded.path, recorder);
   for (const name of Object.keys(base.overrides)) composeScenario(loaded.path, recorder, [name]);
