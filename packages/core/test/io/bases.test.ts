@@ -68,6 +68,13 @@ describe("extends: several bases and libraries by name", () => {
     expect(loaded.scenario?.companies.map((c) => c.id)).toEqual(["other"]);
   });
 
+  it('says a list emptied by removals needs an entity, instead of zod\'s "Too small"', () => {
+    const loaded = loadScenario("/p/case.yaml", files("extends: ./core.yaml\ncompanies: [{ id: maker, remove: true }]\n"));
+    const issue = loaded.issues.find((i) => i.path === "companies");
+    expect(issue).toMatchObject({ severity: "error", message: "no companies: a scenario needs at least one" });
+    expect(issue?.suggestion).toContain("removes its base's companies adds its own");
+  });
+
   it("names an unknown library at its index in the list, with the closest name", () => {
     const c = composeScenario("/p/case.yaml", files("extends: [./core.yaml, library:dutys]\n"));
     expect(c.doc).toBeUndefined();
