@@ -1,9 +1,10 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { libraryNames } from "../src/io/library.js";
+import { parse } from "yaml";
+import { LIBRARY_DIR, libraryNames } from "../src/io/library.js";
 import { runCli } from "./run-cli.js";
 
 // A project outside the repository: libraries are read from where tieup ships them, whatever the root.
@@ -65,6 +66,20 @@ describe("the shipped libraries", () => {
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
     });
+
+  it("cite a source for every figure: each number sits beside a `source` (the fiscal-year month is cited in a comment)", () => {
+    const bare: string[] = [];
+    const walk = (v: unknown, path: string, cited: boolean) => {
+      if (typeof v === "number" && !cited && !path.endsWith(".fiscalYearStartMonth")) bare.push(path);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, cited));
+      else if (v !== null && typeof v === "object") {
+        const o = v as Record<string, unknown>;
+        for (const [k, x] of Object.entries(o)) walk(x, `${path}.${k}`, k === "value" && typeof o.source === "string");
+      }
+    };
+    for (const name of libraryNames()) walk(parse(readFileSync(join(LIBRARY_DIR, `${name}.yaml`), "utf8")), name, false);
+    expect(bare).toEqual([]);
+  });
 
   it("name an unknown library with the closest one, exit 2", async () => {
     const file = join(tmp, "typo.yaml");
