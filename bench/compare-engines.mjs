@@ -24,6 +24,8 @@ const other = await import(pathToFileURL(resolve(otherPath)).href);
 const reader = {
   read: (p) => (existsSync(p) && statSync(p).isFile() ? readFileSync(p, "utf8") : undefined),
   resolve: (from, rel) => resolve(dirname(from), rel),
+  // The default scenario extends the shipped libraries by name.
+  library: (name) => join(here, "../library", `${name}.yaml`),
 };
 
 function* scenarios() {

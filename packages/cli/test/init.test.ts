@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { initTarget } from "../src/commands/init.js";
 import { runCli } from "./run-cli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "tieup-init-"));
@@ -45,5 +46,51 @@ describe("tieup init", () => {
     const r = await runCli("init", join(tmp, "other"), "--template", "nope");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("templates: starter");
+  });
+
+  it("takes the template as the first argument, the folder as the second, and one argument as either", () => {
+    expect(initTarget("toyota-mazda", "case", undefined)).toEqual({ template: "toyota-mazda", dir: "case" });
+    expect(initTarget("toyota-mazda", undefined, undefined)).toEqual({ template: "toyota-mazda", dir: "tieup-toyota-mazda" });
+    expect(initTarget("my-case", undefined, undefined)).toEqual({ template: "starter", dir: "my-case" });
+    expect(initTarget("my-case", undefined, "toyota-mazda")).toEqual({ template: "toyota-mazda", dir: "my-case" });
+    expect(initTarget(undefined, undefined, undefined)).toEqual({ template: "starter", dir: "tieup-starter" });
+    expect(() => initTarget("starter", "x", "toyota-mazda")).toThrow();
+  });
+
+  it("names an unknown template given first, with the list, exit 2", async () => {
+    const r = await runCli("init", "nope", join(tmp, "nope"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown template `nope`");
+    expect(r.stderr).toContain("templates: starter, toyota-mazda");
+  });
+});
+
+describe("tieup init toyota-mazda", () => {
+  const dir = join(tmp, "from-libraries");
+
+  it("writes a project built on the shipped libraries that validates without a warning, runs, compares and sweeps", async () => {
+    const r = await runCli("init", "toyota-mazda", dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("wrote 4 files");
+    const v = await runCli("validate", join(dir, "scenario.yaml"));
+    expect(v.stderr).toBe("");
+    expect(v.stdout).toContain("toyota-mazda-us: valid (2 companies, 3 plants, 3 programs, 13 tariff measures)");
+    const run = await runCli("run", join(dir, "scenario.yaml"), "--format", "json");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { tables: { plants: { plant: string; owners: string }[] } };
+    expect(out.tables.plants.find((p) => p.plant === "mtm-alabama")?.owners).toBe("toyota 50% + mazda 50%");
+    expect((await runCli("compare", join(dir, "scenario.yaml"), "--with", "japan-at-27-5")).code).toBe(0);
+    const sweep = await runCli("sweep", join(dir, "uncertainty.yaml"), "--draws", "20", "--workers", "1", "--quiet", "--format", "json");
+    expect(sweep.code).toBe(0);
+    // The override removes the measure the uncertain file draws: refused with the path, not drawn silently.
+    const refused = await runCli("sweep", join(dir, "uncertainty.yaml"), "--with", "japan-at-27-5", "--draws", "5", "--workers", "1", "--quiet");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("japan-rate");
+  }, 120_000);
+
+  it("writes nothing over the project it wrote, exit 2", async () => {
+    const r = await runCli("init", "toyota-mazda", dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("already exists");
   });
 });

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { loadScenario, memoryReader } from "@tieup/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { serveCommand } from "../src/commands/serve.js";
 import { pickEncoding } from "../src/serve/compress.js";
@@ -27,6 +29,19 @@ describe("the scenario payload of tieup serve", () => {
     ])
       expect(names).toContain(f);
     expect(names.every((n) => n.startsWith("/") && !n.includes(".."))).toBe(true);
+  });
+
+  it("carries a project outside the repository with the libraries it extends, so the browser composes it alike", () => {
+    const mine = join(tmp, "toyota-mazda-us.yaml");
+    copyFileSync(fileURLToPath(new URL("../../../scenarios/examples/toyota-mazda-us.yaml", import.meta.url)), mine);
+    const { payload } = scenarioPayload(mine);
+    expect(payload.entry).toBe("/project/toyota-mazda-us.yaml");
+    expect(Object.keys(payload.files)).toEqual(
+      expect.arrayContaining(["/library/us-tariffs-2025.yaml", "/library/plants/toyota.yaml", "/data/assumptions.yaml"]),
+    );
+    const again = loadScenario(payload.entry, memoryReader(payload.files));
+    expect(again.issues).toEqual([]);
+    expect(again.scenario?.plants.map((p) => p.id)).toEqual(["tmmk", "mtm-alabama", "hiroshima"]);
   });
 
   it("finds the deepest folder shared by every file", () => {

@@ -9,6 +9,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const reader: FileReader = {
   read: (path) => (existsSync(path) ? readFileSync(path, "utf8") : undefined),
   resolve: (from, rel) => resolve(dirname(from), rel),
+  // The default scenario extends the shipped libraries by name.
+  library: (name) => resolve(root, "library", `${name}.yaml`),
 };
 
 /** A scenario of the repository (path from its root), composed and validated. */

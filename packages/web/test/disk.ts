@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath, URL as NodeURL } from "node:url";
 import type { ScenarioFiles } from "../src/engine/files.js";
 
-/** The repository root, as the app's bundle sees it ("/scenarios/…", "/data/…"). Node's URL: happy-dom replaces the global one. */
+/** The repository root, as the app's bundle sees it ("/scenarios/…", "/data/…", "/library/…"). Node's URL: happy-dom replaces the global one. */
 export const repoRoot = fileURLToPath(new NodeURL("../../../", import.meta.url));
 
 /** What bundled.ts gives the browser, read from disk instead of through Vite's import.meta.glob. */
@@ -20,5 +20,6 @@ export function diskFiles(entry = "/scenarios/nissan-honda-us.yaml"): ScenarioFi
   };
   walk(join(repoRoot, "scenarios"));
   walk(join(repoRoot, "data"));
+  walk(join(repoRoot, "library"));
   return { entry, files };
 }

@@ -14,19 +14,55 @@ export function registerInit(program: Command): void {
   program
     .command("init")
     .description("write a starter project: two companies, a jointly owned plant, imports from two origins, a deal, an override and a separate uncertainty file")
-    .argument("[dir]", "folder to write it to (created; must not hold the template's files)", "tieup-starter")
-    .option("--template <name>", "template to start from", "starter")
-    .action((dir: string, opts: { template: string }) => initCommand(dir, opts));
+    .argument("[template]", `template to start from (${templateNames().join(", ")}; default starter); a name that is no template is taken for the folder`)
+    .argument("[dir]", "folder to write it to (created; must not hold the template's files); default tieup-<template>")
+    .option("--template <name>", "template to start from, as the first argument")
+    .action((first: string | undefined, second: string | undefined, opts: { template?: string }) => initCommand(initTarget(first, second, opts.template)));
+}
+
+function templateNames(): string[] {
+  return readdirSync(TEMPLATES)
+    .filter((t) => statSync(join(TEMPLATES, t)).isDirectory())
+    .sort();
+}
+
+/**
+ * Which template and folder `init` was asked for: `init TEMPLATE DIR`; with one
+ * argument, a template's name is the template (written to tieup-<name>) and
+ * anything else the folder, so `tieup init my-case` writes the starter there.
+ */
+export function initTarget(first: string | undefined, second: string | undefined, option: string | undefined): { template: string; dir: string } {
+  const clash = (template: string) => {
+    if (option !== undefined && option !== template)
+      throw new InputError([
+        {
+          severity: "error",
+          path: "--template",
+          message: `two templates given: \`${template}\` and --template ${option}`,
+          suggestion: "give the template once",
+        },
+      ]);
+  };
+  if (second !== undefined && first !== undefined) {
+    clash(first);
+    return { template: first, dir: second };
+  }
+  if (first !== undefined && templateNames().includes(first)) {
+    clash(first);
+    return { template: first, dir: `tieup-${first}` };
+  }
+  const template = option ?? "starter";
+  return { template, dir: first ?? `tieup-${template}` };
 }
 
 /** Copies a template to `dir`, refusing (before writing anything) when any of its files already exists there. */
-export function initCommand(dir: string, opts: { template: string }): void {
-  const templates = readdirSync(TEMPLATES).filter((t) => statSync(join(TEMPLATES, t)).isDirectory());
-  if (!templates.includes(opts.template))
+export function initCommand({ template, dir }: { template: string; dir: string }): void {
+  const templates = templateNames();
+  if (!templates.includes(template))
     throw new InputError([
-      { severity: "error", path: "--template", message: `unknown template \`${opts.template}\``, suggestion: `templates: ${templates.join(", ")}` },
+      { severity: "error", path: "template", message: `unknown template \`${template}\``, suggestion: `templates: ${templates.join(", ")}` },
     ]);
-  const root = join(TEMPLATES, opts.template);
+  const root = join(TEMPLATES, template);
   const files = filesUnder(root);
   const clashes: Issue[] = files
     .filter((f) => existsSync(join(dir, f)))

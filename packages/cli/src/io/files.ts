@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { FileReader } from "@tieup/core";
+import { libraryFile, libraryNames, SHIPPED_FOLDERS } from "./library.js";
 
 /** How large a file a scenario may read, by default: far above any real scenario (the 1M-flow benchmark is 9.5 MB). */
 export const DEFAULT_MAX_FILE_MB = 32;
@@ -54,11 +55,14 @@ function inside(root: string, p: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
+/** A path inside the shipped libraries or dataset, which every scenario may read whatever its root. */
+const shipped = (p: string) => SHIPPED_FOLDERS.some((dir) => inside(dir, p));
+
 /**
- * A reader that reads only regular files under `root` (anywhere without
- * one; links followed to where they lead), each at most the policy's
- * `maxFileMb` when it reads: anything else is refused with the reason,
- * before a byte of it is read.
+ * A reader that reads only regular files under `root` or in the shipped
+ * libraries and dataset (anywhere without a root; links followed to where
+ * they lead), each at most the policy's `maxFileMb` when it reads: anything
+ * else is refused with the reason, before a byte of it is read.
  */
 export function rootedReader(root: string | undefined): FileReader {
   const refuse = (path: string): { message: string; suggestion: string } | undefined => {
@@ -68,14 +72,15 @@ export function rootedReader(root: string | undefined): FileReader {
       suggestion: "keep the scenario's files under its root (the project folder holding data/), or give a wider one with --root",
     };
     // Lexically first: a path that leaves the root is refused whether or not the file exists.
-    if (root !== undefined && !inside(root, resolve(path)) && !inside(root, realOr(dirname(resolve(path))))) return outside;
+    const lexical = resolve(path);
+    if (root !== undefined && !inside(root, lexical) && !inside(root, realOr(dirname(lexical))) && !shipped(lexical)) return outside;
     let real: string;
     try {
       real = realpathSync(path);
     } catch {
       return undefined; // no such file: the caller says it cannot read it
     }
-    if (root !== undefined && !inside(root, real)) return outside; // a link that leads out
+    if (root !== undefined && !inside(root, real) && !shipped(real)) return outside; // a link that leads out
     const st = statSync(real);
     if (!st.isFile()) return { message: `${displayPath(path)} is not a regular file`, suggestion: "name a file: not a folder, device, FIFO or socket" };
     if (st.size > maxFileMb * 1024 * 1024)
@@ -96,6 +101,8 @@ export function rootedReader(root: string | undefined): FileReader {
       }
     },
     resolve: (from, rel) => resolve(dirname(from), rel),
+    library: libraryFile,
+    libraries: () => libraryNames(),
   };
 }
 

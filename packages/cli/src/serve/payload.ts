@@ -2,6 +2,7 @@ import { dirname, relative, sep } from "node:path";
 import { checkCitations, collectCitations, composeScenario, type FileReader } from "@tieup/core";
 import { defaultTargetsPath } from "../calibration/targets.js";
 import { rootedReader, rootOf } from "../io/files.js";
+import { SHIPPED_FOLDERS } from "../io/library.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
 
 /** What the web app composes in the browser: the entry file and every file it may read, keyed by POSIX path under one root. */
@@ -30,17 +31,41 @@ export function scenarioPayload(path: string | undefined): { loaded: Loaded; pay
     },
     resolve: inner.resolve,
     ...(inner.refuse ? { refuse: inner.refuse } : {}),
+    ...(inner.library ? { library: inner.library } : {}),
+    ...(inner.libraries ? { libraries: inner.libraries } : {}),
   };
   const base = composeScenario(loaded.path, recorder);
   for (const name of Object.keys(base.overrides)) composeScenario(loaded.path, recorder, [name]);
   if (base.doc) checkCitations(collectCitations(base.doc), base.files, recorder);
   // The calibration targets `tieup calibrate` reads by default, when present under the root: a stored scenario's calibrate run reads them there.
   recorder.read(defaultTargetsPath(loaded.path));
-  const root = commonDir([...read.keys()]);
-  const key = (p: string) => `/${relative(root, p).split(sep).join("/")}`;
+  const key = payloadKeys([...read.keys()], loaded.path);
   const files: Record<string, string> = {};
   for (const [p, text] of read) files[key(p)] = text;
   return { loaded, payload: { entry: key(loaded.path), files } };
+}
+
+/** The repository the CLI ships with: the folder of library/ and data/. */
+const SHIPPED = dirname(SHIPPED_FOLDERS[0] as string);
+
+const isUnder = (dir: string, p: string) => p === dir || p.startsWith(dir + sep);
+
+/**
+ * The browser's path of each file read. A project inside the repository keeps
+ * its place under their common folder. A project elsewhere that reads the
+ * shipped libraries goes under /project/, and the shipped files at their
+ * repository places (/library/…, /data/…), where a memory reader finds a
+ * library by name and the libraries' citations find the data one folder up.
+ */
+export function payloadKeys(paths: readonly string[], entry: string): (p: string) => string {
+  const posix = (rel: string) => rel.split(sep).join("/");
+  const shipped = (p: string) => SHIPPED_FOLDERS.some((dir) => isUnder(dir, p));
+  if (isUnder(SHIPPED, entry) || !paths.some(shipped)) {
+    const root = commonDir([...paths]);
+    return (p) => `/${posix(relative(root, p))}`;
+  }
+  const own = commonDir(paths.filter((p) => !shipped(p)));
+  return (p) => (shipped(p) ? `/${posix(relative(SHIPPED, p))}` : `/project/${posix(relative(own, p))}`);
 }
 
 /** The deepest folder that holds every path. */

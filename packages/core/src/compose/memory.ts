@@ -11,8 +11,23 @@ export function joinPosix(from: string, relative: string): string {
   return `/${parts.filter(Boolean).join("/")}`;
 }
 
-/** A FileReader over files held in memory (the browser, stored versions), keyed by absolute POSIX path. */
+/** Where a memory reader keeps the libraries: `library:companies/toyota` is /library/companies/toyota.yaml, as in the repository. */
+const LIBRARY_DIR = "/library/";
+
+/**
+ * A FileReader over files held in memory (the browser, stored versions),
+ * keyed by absolute POSIX path; the libraries are the files under /library/.
+ */
 export function memoryReader(files: Readonly<Record<string, string>>): FileReader {
   // Own keys only: a path such as `/__proto__` or `/constructor` is just a missing file.
-  return { read: (path) => (Object.hasOwn(files, path) ? files[path] : undefined), resolve: joinPosix };
+  const has = (path: string) => Object.hasOwn(files, path);
+  return {
+    read: (path) => (has(path) ? files[path] : undefined),
+    resolve: joinPosix,
+    library: (name) => (has(`${LIBRARY_DIR}${name}.yaml`) ? `${LIBRARY_DIR}${name}.yaml` : undefined),
+    libraries: () =>
+      Object.keys(files)
+        .filter((p) => p.startsWith(LIBRARY_DIR) && p.endsWith(".yaml"))
+        .map((p) => p.slice(LIBRARY_DIR.length, -".yaml".length)),
+  };
 }

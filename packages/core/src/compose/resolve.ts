@@ -1,4 +1,5 @@
 import { error, type Issue, suggestId } from "../issues/issue.js";
+import { baseFiles, refusal } from "./bases.js";
 import { mergeDocs } from "./merge.js";
 import { parseScenarioText } from "./parse.js";
 import { reservedNameIssues } from "./reserved.js";
@@ -14,23 +15,10 @@ export interface FileReader {
   resolve(from: string, relative: string): string;
   /** Why `path` may not be read (outside the scenario's root, not a regular file, too large) and what to do; undefined when it may. */
   refuse?(path: string): { message: string; suggestion: string } | undefined;
-}
-
-/** A path written in a scenario that is absolute (POSIX, UNC or a drive letter). */
-function isAbsolutePath(p: string): boolean {
-  return p.startsWith("/") || p.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(p);
-}
-
-const ROOT_HINT = "keep the scenario's files under its root (the project folder holding data/, or --root) and name them by relative paths";
-
-/**
- * Why a path a scenario writes may not be followed: it is absolute, or the
- * reader refuses the file it resolves to. `field` is where it is written.
- */
-function refusal(written: string, resolved: string, reader: FileReader, field: string, file: string): Issue | undefined {
-  if (isAbsolutePath(written)) return { ...error(field, `\`${written}\` is an absolute path: a scenario names its files relative to itself`, ROOT_HINT), file };
-  const why = reader.refuse?.(resolved);
-  return why ? { ...error(field, why.message, why.suggestion), file } : undefined;
+  /** The file of the library `name` (as in `extends: library:<name>`), or undefined when there is none. */
+  library?(name: string): string | undefined;
+  /** The names of the libraries `library` answers, for suggestions. */
+  libraries?(): string[];
 }
 
 export interface Composed {
@@ -45,8 +33,9 @@ export interface Composed {
 }
 
 /**
- * Reads a scenario with everything it brings in: its `extends` chain (base
- * first, then each patch merged by id), its CSV `tables`, and the named
+ * Reads a scenario with everything it brings in: its `extends` chain (each
+ * base in order, files or libraries by name, then the file's own patch
+ * merged by id), its CSV `tables`, and the named
  * overrides asked for, applied in order.
  */
 export function composeScenario(path: string, reader: FileReader, withOverrides: readonly string[] = []): Composed {
@@ -89,7 +78,8 @@ function load(path: string, reader: FileReader, state: Composed, chain: string[]
     });
     return undefined;
   }
-  state.files.push(path);
+  // A file two bases share (a library both extend) is read again but listed once.
+  if (!state.files.includes(path)) state.files.push(path);
   const parsed = parseScenarioText(text, path);
   state.issues.push(...parsed.issues);
   if (!parsed.doc) return undefined;
@@ -101,25 +91,27 @@ function load(path: string, reader: FileReader, state: Composed, chain: string[]
   registerOverrides(overrides, path, reader, state);
   let doc = own;
   if (parent !== undefined) {
-    if (typeof parent !== "string") state.issues.push({ ...error("extends", "extends names one base scenario file"), file: path });
-    else {
-      const target = reader.resolve(path, parent);
-      const refused = refusal(parent, target, reader, "extends", path);
-      if (refused) {
-        state.issues.push(refused);
-        return undefined;
-      }
-      const base = load(target, reader, state, [...chain, path]);
+    const bases = baseFiles(parent, path, reader);
+    state.issues.push(...bases.issues);
+    if (!bases.files) return undefined;
+    // Several bases merge in order, each by the rules of a single one; the file's own content last.
+    let merged: Doc | undefined;
+    for (const file of bases.files) {
+      const base = load(file, reader, state, [...chain, path]);
       if (!base) return undefined;
-      const merged = mergeDocs(base, own, path);
-      state.issues.push(...merged.issues);
-      doc = merged.doc;
+      merged = merged === undefined ? base : collect(mergeDocs(merged, base, file), state);
     }
+    doc = collect(mergeDocs(merged as Doc, own, path), state);
   }
   // A base is loaded (and recorded) before its patch, so the layers come out deepest base first.
   state.layers.push({ file: path, doc: own });
   applyTables(doc, tables, path, reader, state);
   return doc;
+}
+
+function collect(merged: { doc: Doc; issues: Issue[] }, state: Composed): Doc {
+  state.issues.push(...merged.issues);
+  return merged.doc;
 }
 
 function registerOverrides(overrides: unknown, path: string, reader: FileReader, state: Composed): void {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BASES } from "../compose/bases.js";
 import { Scenario } from "../scenario/schema.js";
 import { defOf } from "../schema/walk.js";
 
@@ -96,7 +97,7 @@ export function scenarioReference(): string {
     "",
     'A scenario is a YAML or JSON document. Numeric attributes marked with a unit accept a number in that unit, a string such as `"57%"` or `"450 thousand"`, or an object `{ value, unit?, currency?, source?, note? }`. Money is in the currency of the entity that holds it. Units: `fraction` is 0–1 (write `"25%"` or `0.25`); `units` are vehicles; `money/unit`, `money/year` are amounts in the entity\'s currency; `currency/base` is units of a currency per unit of the base currency.',
     "",
-    "Besides the attributes below, a file may hold `extends: <base file>` (merge onto a base scenario by id; `remove: true` deletes an entity) and `tables: { demand: <csv>, fx: <csv> }` (bulk data: demand columns `program,market,period,units[,source]`; fx columns `currency,period,rate[,source]`).",
+    "Besides the attributes below, a file may hold `extends: <base>` or `extends: [<base>, …]` (merge onto one base or several, in order, by id; a base is a file relative to this one or a shipped library, `library:<name>`; `remove: true` deletes an entity) and `tables: { demand: <csv>, fx: <csv> }` (bulk data: demand columns `program,market,period,units[,source]`; fx columns `currency,period,rate[,source]`).",
     "",
   ];
   const top = defOf(Scenario).shape as Record<string, AnySchema>;
@@ -217,7 +218,10 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   schema.title = "tieup scenario";
   schema.properties = {
     ...schema.properties,
-    extends: { type: "string", description: "Base scenario file this one patches, merged by id" },
+    extends: {
+      description: "Base scenario file (or `library:<name>`) this one patches, or a list of them merged in order, later ones winning; merged by id",
+      oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1, maxItems: MAX_BASES }],
+    },
     tables: {
       type: "object",
       description: "CSV tables: demand, fx",

@@ -38,6 +38,12 @@ function convert(issue: ZIssue, prefix: PropertyKey[], doc: unknown): Issue[] {
     const message = got === undefined ? `missing required attribute (expected ${issue.expected})` : `expected ${issue.expected}, got ${describe(got)}`;
     return [make(path, message, undefined, doc)];
   }
+  if (issue.code === "too_small" && issue.origin === "array" && path.length === 1) {
+    // An entity list emptied, most often by a patch that removed its base's entities and added none.
+    const list = String(path[0]);
+    const message = `no ${list}: a scenario needs at least one`;
+    return [make(path, message, `the composed scenario has none; a file that removes its base's ${list} adds its own`, doc)];
+  }
   const params = (issue as { params?: { suggestion?: string } }).params;
   return [make(path, issue.message, params?.suggestion, doc)];
 }
