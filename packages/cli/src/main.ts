@@ -11,6 +11,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerToken } from "./commands/token.js";
 import { validateCommand } from "./commands/validate.js";
+import { registerWorker } from "./commands/worker.js";
 import { InputError, takeExitCode } from "./io/errors.js";
 import { DEFAULT_MAX_FILE_MB, setReadPolicy } from "./io/files.js";
 import { printIssues } from "./io/output.js";
@@ -113,6 +114,7 @@ export function program(): Command {
   registerEvidence(cmd);
   registerServe(cmd);
   registerToken(cmd);
+  registerWorker(cmd);
   registerInit(cmd);
   return cmd;
 }

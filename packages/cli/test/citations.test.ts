@@ -15,13 +15,13 @@ const registry = (ids: string[]) =>
  * below it, the user's own data/assumptions.yaml (u1): a scenario there cites
  * both, and " a1" with a space after the colon.
  */
-function project(cites: string[]): string {
+function project(cites: string[], mineIds = ["u1"]): string {
   const root = mkdtempSync(join(tmp, "p-"));
   mkdirSync(join(root, "data"));
   writeFileSync(join(root, "data/assumptions.yaml"), registry(["a1"]));
   const mine = join(root, "cases/mine");
   mkdirSync(join(mine, "data"), { recursive: true });
-  writeFileSync(join(mine, "data/assumptions.yaml"), registry(["u1"]));
+  writeFileSync(join(mine, "data/assumptions.yaml"), registry(mineIds));
   const file = join(mine, "s.yaml");
   writeFileSync(
     file,
@@ -45,5 +45,13 @@ describe("citations of assumptions", () => {
     const r = await runCli("validate", project(["assumption:u2"]), "--root", tmp);
     expect(r.stderr).toContain("cited row `u2` is not in data/assumptions.yaml");
     expect(r.stderr).toContain("did you mean `u1`?");
+  });
+
+  it("let the user's own a1 win over the project's, with a warning at its row", async () => {
+    const r = await runCli("validate", project(["assumption:a1"], ["u1", "a1"]), "--root", tmp);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /warning: \S*cases\/mine\/data\/assumptions\.yaml: assumptions\[1\]: `a1` here shadows the `a1` of \.\.\/\.\.\/\.\.\/data\/assumptions\.yaml: citations of a1 read this one/,
+    );
   });
 });

@@ -9,6 +9,7 @@ export * from "./outcome-issues.js";
 export * from "./pipeline.js";
 export { type Block, INF, ModelBuilder } from "./problem/builder.js";
 export * from "./problem/instance.js";
+export * from "./report.js";
 export * from "./scenario.js";
 export * from "./solve-instance.js";
 export * from "./tables.js";

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { LOOPBACK_HOSTS } from "./api/access.js";
 import { createApp } from "./api/app.js";
+import type { Jobs } from "./jobs/jobs.js";
+import { QueueJobs } from "./jobs/queue.js";
 import { JobRunner } from "./jobs/runner.js";
 import { type Files, Store } from "./store/store.js";
 
@@ -11,14 +13,20 @@ export interface WorkspaceOptions {
   requireToken?: boolean;
   /** Host names to answer to besides the loopback names. */
   allowHosts?: readonly string[];
-  /** Runs at a time (default: CPUs − 1, at least 1). */
+  /** Runs at a time on this machine's threads (default: CPUs − 1, at least 1); without `queue`. */
   concurrency?: number;
+  /** A redis:// URL: runs go onto a BullMQ queue there, for `tieup worker` processes. */
+  queue?: string;
+  /** With `queue`: draws per chunk of a sweep (default 200). */
+  chunk?: number;
+  /** Where the queue reports trouble (Redis gone, reconnecting). */
+  log?: (line: string) => void;
 }
 
 export interface Workspace {
   app: OpenAPIHono;
   store: Store;
-  runner: JobRunner;
+  runner: Jobs;
   close(): Promise<void>;
 }
 
@@ -26,7 +34,13 @@ export interface Workspace {
 export async function openWorkspace(opts: WorkspaceOptions): Promise<Workspace> {
   const store = await Store.open(opts.db);
   await store.markInterrupted();
-  const runner = new JobRunner(store, opts.concurrency);
+  let runner: Jobs;
+  try {
+    runner = opts.queue ? await QueueJobs.open(store, opts.queue, opts.chunk, opts.log) : new JobRunner(store, opts.concurrency);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const hosts = new Set([...LOOPBACK_HOSTS, ...(opts.allowHosts ?? []).map((h) => h.toLowerCase())]);
   const app = createApp({ store, runner, access: { hosts, requireToken: opts.requireToken === true } });
   return {

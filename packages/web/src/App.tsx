@@ -6,7 +6,11 @@ import { Issues } from "./components/Issues.js";
 import { EngineClient } from "./engine/client.js";
 import type { Controls as ControlValues } from "./engine/controls.js";
 import type { ScenarioFiles } from "./engine/files.js";
-import type { RunReply, Timings } from "./engine/service.js";
+import type { HeadlineMessage } from "./engine/headline.worker.js";
+import type { Timings } from "./engine/service.js";
+import { ExportSourceContext } from "./export/context.js";
+import { carryHeadline, type GoodReply, withHeadline } from "./state/headline.js";
+import { checkLink, type LinkIssue, withoutIssues } from "./state/link-check.js";
 import { markChange, markDrawn, markReply } from "./state/perf.js";
 import { type AppState, formatHash, VIEWS, type View } from "./state/url.js";
 import { useHashState } from "./state/useHashState.js";
@@ -36,11 +40,9 @@ const TITLES: Record<View, string> = {
   workspace: "Workspace",
 };
 
-type Good = Extract<RunReply, { ok: true }>;
-
 export function App() {
-  const [state, update] = useHashState();
-  const opened = useSource(state, update);
+  const [linked, update] = useHashState();
+  const opened = useSource(linked, update);
   const [edits, setEdits] = useState<Record<string, string>>({});
   // Edits are relative to the version open: another version starts clean.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the files changing is the trigger
@@ -62,12 +64,14 @@ export function App() {
       }),
     [opened.source],
   );
-  const [good, setGood] = useState<Good>();
+  const [good, setGood] = useState<GoodReply>();
+  const [overrideNames, setOverrideNames] = useState<string[]>();
   const [errors, setErrors] = useState<Issue[]>([]);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const client = useRef<EngineClient | null>(null);
   const skipDrawMark = useRef(false);
+  const early = useRef<HeadlineMessage | undefined>(undefined);
 
   useEffect(() => {
     const c = new EngineClient(
@@ -77,19 +81,32 @@ export function App() {
         else skipDrawMark.current = true;
         setBusy(false);
         setText(reply.text);
+        setOverrideNames(reply.ok ? reply.snapshot.meta.overrides : reply.overrides);
         if (reply.ok) {
-          setGood(reply);
+          // The headline comes from another worker: it may be here first, and until it is, the last one stays (not a blank card for a frame).
+          const h = early.current?.id === reply.id ? early.current : undefined;
+          setGood((g) => (h ? withHeadline(reply, h.reply) : carryHeadline(reply, g)));
           setErrors([]);
         } else setErrors(reply.issues);
       },
-      // The headline follows its results in a second message.
-      ({ id, headline, profit, bridge }) =>
-        setGood((g) => (g && g.id === id ? { ...g, snapshot: { ...g.snapshot, headline, profit, ...(bridge ? { bridge } : {}) } } : g)),
+      (h) => {
+        early.current = h;
+        setGood((g) => (g && g.id === h.id ? withHeadline(g, h.reply) : g));
+      },
     );
     client.current = c;
     return () => c.dispose();
   }, []);
 
+  // A link is input: what the scenario cannot take is left out of the run and named above the views (see link-check.ts).
+  const meta = good?.snapshot.meta;
+  const link = useMemo(
+    () => checkLink(linked, window.location.hash, { ...(meta ? { meta } : {}), ...(overrideNames ? { overrides: overrideNames } : {}) }),
+    [linked, meta, overrideNames],
+  );
+  const checkedKey = JSON.stringify([link.with, link.vs, link.controls, link.period, link.deal]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by value, so a new result with the same link does not re-run the engine
+  const state: AppState = useMemo(() => ({ ...linked, ...withoutIssues(link) }), [linked, checkedKey]);
   const { view, controls } = state;
   const dealId = state.deal ?? good?.snapshot.meta.deals[0]?.id;
   // A layout effect: the request leaves before the browser paints the moved slider, not a frame later.
@@ -127,6 +144,13 @@ export function App() {
     [snap, state, update, setControls, focus, dealId, source],
   );
 
+  // Every export names the scenario it comes from: the stored one and its version when the workspace has it open, and whether unsaved edits are in the numbers.
+  const stored = opened.opened;
+  const editedNow = Object.keys(edits).length > 0;
+  const exportSource = useMemo(
+    () => (stored ? { scenario: `${stored.id}${editedNow ? ", edited" : ""}`, version: stored.version } : { scenario: snap?.meta.id ?? "" }),
+    [stored, editedNow, snap?.meta.id],
+  );
   return (
     <div className="app">
       <header className="top">
@@ -144,22 +168,27 @@ export function App() {
       <aside className="side" aria-label="Controls">
         {snap ? <Controls meta={snap.meta} state={state} update={update} setControls={setControls} focus={focus} /> : null}
       </aside>
-      <main className="main" aria-busy={busy}>
-        {errors.length > 0 && view !== "scenario" ? <Issues issues={errors} title="The edited scenario has errors; showing the last valid results" /> : null}
-        {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
-        {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
-        {props && source ? (
-          renderView(view, props, errors, {
-            source,
-            edits,
-            onEdit,
-            workspace: opened,
-            ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
-          })
-        ) : opened.failure ? null : (
-          <p>Loading the engine…</p>
-        )}
-      </main>
+      <ExportSourceContext.Provider value={exportSource}>
+        <main className="main" aria-busy={busy}>
+          {link.issues.length > 0 ? <LinkIssues issues={link.issues} onDrop={() => update(withoutIssues(link))} /> : null}
+          {errors.length > 0 && view !== "scenario" ? (
+            <Issues issues={errors} title={snap ? "The edited scenario has errors; showing the last valid results" : "The scenario has errors"} />
+          ) : null}
+          {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
+          {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
+          {props && source ? (
+            renderView(view, props, errors, {
+              source,
+              edits,
+              onEdit,
+              workspace: opened,
+              ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
+            })
+          ) : opened.failure || errors.length > 0 ? null : (
+            <p>Loading the engine…</p>
+          )}
+        </main>
+      </ExportSourceContext.Provider>
     </div>
   );
 }
@@ -187,6 +216,21 @@ function saveBarFor(s: SourceState, source: ScenarioFiles, edits: Record<string,
       onSaved={({ scenario, version }) => update({ scenario, version })}
       onDiscard={discard}
     />
+  );
+}
+
+/** Values of the link the scenario cannot take: named with why, left out of the results, and one click removes them from the link. */
+function LinkIssues({ issues, onDrop }: { issues: LinkIssue[]; onDrop: () => void }) {
+  return (
+    <section className="link-issues" data-testid="link-issues">
+      <Issues
+        issues={issues.map((i) => ({ severity: "error", path: `${i.param}=${i.value}`, message: i.message }))}
+        title="The link has values the scenario cannot take: the results leave them out"
+      />
+      <button type="button" onClick={onDrop}>
+        Remove them from the link
+      </button>
+    </section>
   );
 }
 

@@ -67,17 +67,42 @@ describe("the Uncertainty view's charts as pure builders, drawn to SVG", () => {
 });
 
 describe("the Compare view's chart as a pure builder, drawn to SVG", () => {
+  // One company, two periods: base ¥100bn and ¥110bn, other ¥80bn and ¥120bn (whole company) → four bars.
+  const side = (fy2025: number, fy2026: number) =>
+    tableOfRows(COMPANIES, [
+      { period: "FY2025", company: "n", currency: "JPY", operatingProfit: fy2025 / 2, companyOperatingProfit: fy2025 },
+      { period: "FY2026", company: "n", currency: "JPY", operatingProfit: fy2026 / 2, companyOperatingProfit: fy2026 },
+    ] as never);
+  const companies = diffTables(side(100e9, 110e9), side(80e9, 120e9));
+  const bars = (svg: Element) => [...shapes(svg, "bar", "rect")];
+
   it("draws operating profit as reviewed: a base and an other bar per company and period", () => {
-    // One company, two periods: base ¥100bn and ¥110bn, other ¥80bn and ¥120bn → four bars.
-    const side = (fy2025: number, fy2026: number) =>
-      tableOfRows(COMPANIES, [
-        { period: "FY2025", company: "n", currency: "JPY", operatingProfit: fy2025 },
-        { period: "FY2026", company: "n", currency: "JPY", operatingProfit: fy2026 },
-      ] as never);
-    const companies = diffTables(side(100e9, 110e9), side(80e9, 120e9));
     const svg = Plot.plot(compareProfitChart(companies, "as written", "controls", 640, "¥bn"));
-    expect(shapes(svg, "bar", "rect").length).toBe(4);
+    expect(bars(svg).length).toBe(4);
     expect(svg.outerHTML).toMatchSnapshot();
+  });
+
+  it("draws the table's whole-company figure, ¥100bn tall for ¥100bn, not the modelled scope's", () => {
+    const options = compareProfitChart(companies, "a", "b", 640, "¥bn");
+    const mark = (options.marks ?? [])[0] as unknown as { data: { period: string; side: string; value: number; tip: string }[] };
+    const data = mark.data;
+    expect(data.filter((d) => d.period === "FY2025").map((d) => [d.side, d.value])).toEqual([
+      ["base", 100],
+      ["other", 80],
+    ]);
+    expect(data[0]?.tip).toMatch(/^n · FY2025, Base: a: /);
+  });
+
+  it("keeps two sides labelled alike apart: side by side with distinct legends, never stacked into twice the figure", () => {
+    // Regression: both sides "as written" (Compare's first open) shared one x position and stacked to ¥180bn in FY2025.
+    const svg = Plot.plot(compareProfitChart(companies, "as written", "as written", 640, "¥bn"));
+    const xs = new Set(bars(svg).map((r) => r.getAttribute("x")));
+    expect(bars(svg).length).toBe(4);
+    expect(xs.size).toBe(2);
+    const legend = document.createElement("div");
+    legend.append(Plot.plot(compareProfitChart(companies, "as written", "as written", 640, "¥bn")).legend("color") ?? "");
+    expect(legend.textContent).toContain("Base: as written");
+    expect(legend.textContent).toContain("Other: as written");
   });
 });
 
@@ -114,7 +139,7 @@ describe("the Plants view's chart as a pure builder, drawn to SVG", () => {
       plantsChart(
         [
           { ...line, plant: "a", before: 0.5, after: 0.8, breakEven: 0.6 },
-          { ...line, plant: "b", before: 0.9, after: 0.7, breakEven: 0 },
+          { ...line, plant: "b", before: 0.9, after: 0.7, breakEven: null },
         ],
         640,
       ),

@@ -31,7 +31,9 @@ describe("the Uncertainty view's charts", () => {
     render(<Histogram detail={{ name: metric.name, metric, histogram: h, tornado: { base: 0, swings: [] } }} summary={summary} draws={4} />);
     const chart = document.querySelector('[data-chart="uncertainty-histogram"]');
     expect(chart?.querySelector("svg")).not.toBeNull();
-    expect(chart?.textContent).toContain(`${metric.name} ($m)`);
+    // The output in words, not its path company.maker.FY2026.operatingProfit.
+    expect(chart?.textContent).toContain("maker · FY2026 operating profit ($m)");
+    expect(chart?.textContent).not.toContain(metric.name);
     expect(chart?.textContent).toContain("P5 $1.0m · median $2.0m · P95 $3.0m");
     // One bar per bin.
     expect(chart?.querySelectorAll('svg g[aria-label="rect"] rect').length).toBe(2);

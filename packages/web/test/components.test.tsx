@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { rows } from "@tieup/core";
+import { PLANTS, rows, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Controls } from "../src/components/Controls.js";
 import { Issues } from "../src/components/Issues.js";
@@ -47,10 +47,26 @@ describe("Controls", () => {
     const setControls = vi.fn();
     const state = { ...parseHash("#/overview?fx.JPY=1.1"), controls: { ...noControls(), fx: { JPY: 1.1 } } };
     render(<Controls meta={snap.meta} state={state} update={vi.fn()} setControls={setControls} focus="FY2025" />);
-    fireEvent.change(screen.getByRole("slider", { name: /^s232-auto/ }), { target: { value: "0.1" } });
+    // Sliders are labelled with the measure's name, not its id (s232-auto).
+    fireEvent.change(screen.getByRole("slider", { name: /^Section 232 on automobiles/ }), { target: { value: "0.1" } });
     expect(setControls).toHaveBeenCalledWith({ ...noControls(), fx: { JPY: 1.1 }, tariffs: { "s232-auto": 0.1 } });
     // Every control can be reached with the keyboard: each range input has a label.
     for (const input of document.querySelectorAll("input")) expect(document.querySelector(`label[for="${input.id}"]`)).not.toBeNull();
+  });
+});
+
+describe("Controls on a phone", () => {
+  it("fold into a bar that says the period and how many controls are set, and opens on a tap", () => {
+    const snap = snapshotOf("/scenarios/examples/two-plants.yaml");
+    const state = { ...parseHash(""), controls: { ...noControls(), fx: { JPY: 1.1 }, tariffs: { "s232-auto": 0.1 } } };
+    render(<Controls meta={snap.meta} state={state} update={vi.fn()} setControls={vi.fn()} focus="FY2025" />);
+    const toggle = screen.getByRole("button", { name: /^Controls · FY2025 · 2 changed/ });
+    const form = toggle.closest("form") as HTMLFormElement;
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(form.dataset.open).toBe("false");
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(form.dataset.open).toBe("true");
   });
 });
 
@@ -69,11 +85,24 @@ describe("views", () => {
   it("the plants view lists utilisation before and with the deals", () => {
     const snap = snapshotOf("/scenarios/examples/contract-pickup.yaml", true);
     render(<Plants snap={snap} state={parseHash("#/plants")} update={vi.fn()} setControls={vi.fn()} focus="FY2025" dealId={undefined} />);
-    const canton = screen.getByRole("rowheader", { name: "canton" }).closest("tr");
+    // Rows are headed by the plant's name in the scenario (canton is "Host Assembly").
+    const canton = screen.getByRole("rowheader", { name: "Host Assembly" }).closest("tr");
     const cells = [...(canton?.querySelectorAll("td") ?? [])].map((td) => td.textContent);
     // The host plant builds nothing without the deal and the deal's volume with it.
     expect(cells[2]).toBe("0.0k units");
     expect(cells[3]).not.toBe("0.0k units");
+  });
+
+  it("shows no break-even for a plant that earns no contribution ('–', as the CLI), never 0.0%", () => {
+    // Regression: a null break-even (no contribution per unit) was drawn as 0.0% and the plant not marked below it.
+    const snap = snapshotOf("/scenarios/examples/contract-pickup.yaml", true);
+    const plants = rows(snap.results.plants).map((p) => (p.plant === "canton" ? { ...p, breakEvenUtilisation: null } : p));
+    snap.results = { ...snap.results, plants: tableOfRows(PLANTS, plants as never) };
+    render(<Plants snap={snap} state={parseHash("#/plants")} update={vi.fn()} setControls={vi.fn()} focus="FY2025" dealId={undefined} />);
+    const canton = screen.getByRole("rowheader", { name: "Host Assembly" }).closest("tr");
+    const cells = [...(canton?.querySelectorAll("td") ?? [])].map((td) => td.textContent);
+    expect(cells.at(-1)).toBe("–");
+    expect(canton?.className).not.toContain("below");
   });
 });
 

@@ -8,7 +8,9 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorkspace, startWorkspace } from "../../cli/src/commands/serve.js";
+import { scenarioMeta } from "../src/engine/meta.js";
 import { money } from "../src/ui/format.js";
+import { metricLabel, namesOf } from "../src/ui/names.js";
 import { shownValue } from "../src/views/OutputCharts.js";
 import { repoRoot } from "./disk.js";
 
@@ -159,6 +161,28 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await page.locator(".scenario-view .good").waitFor({ timeout: 15_000 });
   }, 60_000);
 
+  it("on a phone (390 px wide) puts the controls in a bar above the charts, and unfolds them there", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    try {
+      await p.goto(`${served.url}#/overview`);
+      await p.waitForSelector(".chart-body svg", { timeout: 30_000 });
+      const toggle = p.locator(".controls-toggle");
+      const bar = await toggle.boundingBox();
+      const chart = await p.locator(".chart").first().boundingBox();
+      // Before: the controls started some 1,400 px below the charts. Now the bar is above the first chart, within the first screen.
+      expect(bar && chart && bar.y + bar.height <= chart.y).toBe(true);
+      expect(bar && bar.y < 200).toBe(true);
+      await toggle.click();
+      const slider = p.locator('input[type="range"]').first();
+      await slider.waitFor({ state: "visible" });
+      expect(((await slider.boundingBox())?.y ?? 1e9) < 844).toBe(true);
+      await p.screenshot({ path: join(shots, "phone-controls.png") });
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
+
   it("downloads the results as CSV and XLSX, a chart as SVG and PNG, and the scenario as YAML", async () => {
     await open("#/overview");
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV", exact: true }).click()]);
@@ -201,19 +225,80 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     const out = options[1] as string;
     await page.locator("#sweep-output").selectOption(out);
     await expect.poll(() => page.url()).toContain(`out=${encodeURIComponent(out)}`);
-    const histogram = page.locator('[data-chart="uncertainty-histogram"]');
-    await expect.poll(() => histogram.locator("h3").textContent(), { timeout: 30_000 }).toContain(out);
-    expect(await histogram.locator('svg g[aria-label="rect"] rect').count()).toBeGreaterThan(1);
-    const tornado = page.locator('[data-chart="uncertainty-tornado"]');
-    expect(await tornado.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThan(1);
     const s = loadScenario(join(repoRoot, "scenarios/nissan-honda-us-uncertain.yaml")).scenario;
     const parsed = parseMetric(s, out, dealParties(s));
     if (!("metric" in parsed)) throw new Error(parsed.error);
+    // The chart names the output in words ("Honda Motor Co. · FY2026 …"), not by its path.
+    const histogram = page.locator('[data-chart="uncertainty-histogram"]');
+    await expect.poll(() => histogram.locator("h3").textContent(), { timeout: 30_000 }).toContain(metricLabel(parsed.metric, namesOf(scenarioMeta(s, []))));
+    expect(await histogram.locator("h3").textContent()).not.toContain(out);
+    expect(await histogram.locator('svg g[aria-label="rect"] rect').count()).toBeGreaterThan(1);
+    const tornado = page.locator('[data-chart="uncertainty-tornado"]');
+    expect(await tornado.locator('svg g[aria-label="bar"] rect').count()).toBeGreaterThan(1);
     const { base } = sensitivity(s, drawPlan(s), parsed.metric);
     await expect.poll(() => page.locator('[data-figure="tornado-base"]').textContent()).toBe(shownValue(parsed.metric, base));
     await histogram.screenshot({ path: join(shots, "uncertainty-histogram.png") });
     await tornado.screenshot({ path: join(shots, "uncertainty-tornado.png") });
   }, 120_000);
+
+  it("marks a sweep out of date when a control moves, and keeps a control its draws would overwrite", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/uncertainty`);
+    await page.getByLabel("Draws").selectOption("100");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.locator('[data-testid="sweep-table"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="sweep-stale"]').count()).toBe(0);
+    // The Japan rate to 50% by its slider's link value: the shown draws were made at the distribution's rates.
+    await page.evaluate(() => {
+      window.location.hash = "#/uncertainty?t.jp-auto-15=0.5";
+    });
+    await page.locator('[data-testid="sweep-stale"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.locator('[data-testid="sweep-pinned"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="sweep-pinned"]').textContent()).toBe("Fixed by the controls, not drawn: japan-tariff.");
+    expect(await page.locator('[data-testid="sweep-stale"]').count()).toBe(0);
+  }, 120_000);
+
+  it("leads a link the scenario cannot take to the results without its bad values, named, never to a hang", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/overview?with=no-such-override&t.jp-auto-15=5&period=FY2099`);
+    const banner = page.locator('[data-testid="link-issues"]');
+    await banner.waitFor({ timeout: 30_000 });
+    await page.waitForSelector(".chart-body svg", { timeout: 30_000 });
+    const text = await banner.textContent();
+    for (const bit of [
+      "with=no-such-override",
+      "the scenario has no override no-such-override",
+      "did you mean 5%?",
+      "FY2099 is outside the horizon FY2024–FY2030",
+    ])
+      expect(text).toContain(bit);
+    expect(await page.getByText("Loading the engine…").count()).toBe(0);
+    await page.getByRole("button", { name: "Remove them from the link" }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(page.url()).not.toMatch(/no-such-override|jp-auto-15|FY2099/);
+    // An unknown deal opens the first deal's analysis, not "Analysing…" for ever.
+    await page.goto("about:blank");
+    await page.goto(`${served.url}#/deal?deal=no-such-deal`);
+    await banner.waitFor({ timeout: 30_000 });
+    await page.waitForSelector('[data-chart^="deal-"] svg', { timeout: 60_000 });
+    expect(await banner.textContent()).toContain("the scenario has no deal no-such-deal");
+  }, 120_000);
+
+  it("opens Compare on two like sides side by side, says they are alike, and never stacks them", async () => {
+    await open("#/compare");
+    await page.locator('[data-testid="compare-same"]').waitFor({ timeout: 30_000 });
+    const chart = page.locator('[data-chart="compare-operating-profit"]');
+    await chart.locator("svg").first().waitFor();
+    const legend = await chart.textContent();
+    expect(legend).toContain("Base: as written");
+    expect(legend).toContain("Other: as written");
+    const companies = loadScenario(undefined).scenario.companies.length;
+    // One bar per side, company and period, at two x positions in each facet.
+    const xs = await chart.locator('svg g[aria-label="bar"] rect').evaluateAll((rs) => rs.map((r) => r.getAttribute("x")));
+    expect(xs.length).toBe(2 * companies * 7);
+    expect(new Set(xs).size).toBe(2);
+  }, 60_000);
 
   it("stops a long Monte Carlo when asked and labels the draws it kept", async () => {
     await page.goto("about:blank");

@@ -24,6 +24,24 @@ describe("paths in the in-memory file system", () => {
 });
 
 describe("composing in the browser", () => {
+  it("refuses a table written as an absolute path with the CLI's own error and hint, never a missing file", () => {
+    // The CLI's rule (a scenario names its files relative to itself) holds in the browser and in stored runs alike.
+    const source = diskFiles();
+    const entry = source.files[source.entry] as string;
+    const text = entry.replace("../data/model/demand.csv", "/home/ana/study/data/model/demand.csv");
+    const c = composeFiles({ ...source, files: { ...source.files, [source.entry]: text } }, []);
+    const cli = loadScenario(`${repoRoot}scenarios/nissan-honda-us.yaml`, []);
+    expect(cli.issues.some((i) => i.severity === "error")).toBe(false);
+    expect(c.scenario).toBeUndefined();
+    expect(c.issues).toEqual([
+      expect.objectContaining({
+        path: "tables.demand",
+        message: "`/home/ana/study/data/model/demand.csv` is an absolute path: a scenario names its files relative to itself",
+        suggestion: expect.stringContaining("name them by relative paths"),
+      }),
+    ]);
+  });
+
   it("gives the default scenario exactly the results the CLI gets from disk", () => {
     const web = composeFiles(diskFiles(), ["tariff-high"]);
     const cli = loadScenario(`${repoRoot}scenarios/nissan-honda-us.yaml`, ["tariff-high"]);
@@ -103,6 +121,21 @@ describe("the engine service behind the worker", () => {
     if (r.ok) return;
     expect(r.issues.some((i) => i.severity === "error" && i.path.startsWith("plants[0].capacity"))).toBe(true);
     expect(r.text).toBe(text);
+  });
+
+  it("says why Compare has nothing to show when the other side's override breaks the scenario, instead of 'Comparing…' for ever", () => {
+    // Regression: no-tariffs removes jp-auto-15, whose rate the uncertainty block draws, so the other side never composed.
+    const r = new EngineService().run({
+      id: 5,
+      source: diskFiles("/scenarios/nissan-honda-us-uncertain.yaml"),
+      with: [],
+      vs: ["no-tariffs"],
+      controls: noControls(),
+    });
+    if (!r.ok) throw new Error("the base side should run");
+    expect(r.snapshot.compare).toBeUndefined();
+    expect(r.snapshot.compareFailure?.label).toBe("with no-tariffs");
+    expect(r.snapshot.compareFailure?.issues.some((i) => i.path.startsWith("uncertainty") && /jp-auto-15/.test(i.message))).toBe(true);
   });
 
   it("compares the scenario as written with the controls and other overrides", () => {

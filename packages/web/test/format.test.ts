@@ -36,10 +36,11 @@ describe("exports", () => {
     expect(tableCsv(t)).toBe('company,note,profit\na,"says ""hi"", twice",1.5\nb,,-2\n');
   });
 
-  it("keeps numbers as numbers in the spreadsheet, with units in the header", () => {
+  it("keeps numbers as numbers in the spreadsheet, money in millions of the base currency named in the header", () => {
     const data = sheetData(t, "USD");
-    expect(data[0]?.map((c) => (c as { value: string }).value)).toEqual(["company", "note", "profit (money)"]);
+    expect(data[0]?.map((c) => (c as { value: string }).value)).toEqual(["company", "note", "profit (USD m)"]);
     expect(data[2]?.[1]).toBeNull();
-    expect(data[2]?.[2]).toEqual({ value: -2, type: Number });
+    // −2 USD = −0.000002 USD m, kept at full precision and shown to 3 decimals.
+    expect(data[2]?.[2]).toEqual({ value: -2e-6, type: Number, format: "#,##0.000" });
   });
 });

@@ -1,3 +1,4 @@
+import { sourceText } from "@tieup/core";
 import { markdownTable } from "../report/format.js";
 import type { Calibration } from "./run.js";
 import { fitSection, forecastSection, residualSection } from "./tables.js";
@@ -51,7 +52,7 @@ export function calibrationDoc(c: Calibration, assumptions: Assumptions, scenari
         Object.entries(t.asOf.rates)
           .map(([cur, r]) => `${r} ${cur}/USD${t.asOf.ratesSource ? ` (${t.asOf.ratesSource})` : ""}`)
           .join(", ") || "scenario rates",
-        t.source,
+        sourceText(t.source),
       ]),
     ),
     "",

@@ -3,9 +3,8 @@ import {
   fitScope,
   type HeadlineFigure,
   headlineImpacts,
-  measureTarget,
   type Residual,
-  residual,
+  residualsOf,
   type Scenario,
   type ScopeFit,
   type TargetFile,
@@ -42,6 +41,6 @@ export function calibrate(base: Loaded, targets: TargetFile, targetsFile: string
     }
     return s;
   };
-  const residuals = targets.targets.map((t) => residual(t, measureTarget(scenarioAsOf(t.asOf.with), t, targets.tariffsSince)));
+  const residuals = residualsOf(targets, scenarioAsOf);
   return { scenario: base.scenario, targetsFile, targets, residuals, forecast: headlineImpacts(base.scenario), regimes, fits: fitScope(base.scenario) };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { type Issue, parseScenarioText, TargetFile } from "@tieup/core";
+import { checkTargetFile, parseScenarioText, type TargetFile } from "@tieup/core";
 import { InputError } from "../io/errors.js";
 import { nodeReader } from "../io/files.js";
 
@@ -18,19 +18,9 @@ export function loadTargets(path: string): TargetFile {
     ]);
   const parsed = parseScenarioText(text, path);
   if (parsed.issues.length > 0 || parsed.doc === undefined) throw new InputError(parsed.issues);
-  const checked = TargetFile.safeParse(parsed.doc);
-  if (checked.success) return checked.data;
-  const issues: Issue[] = checked.error.issues.map((i) => ({
-    severity: "error",
-    file: path,
-    path:
-      i.path
-        .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-        .join("")
-        .replace(/^\./, "") || "(targets)",
-    message: i.message,
-  }));
-  throw new InputError(issues);
+  const checked = checkTargetFile(parsed.doc, path);
+  if ("issues" in checked) throw new InputError(checked.issues);
+  return checked.targets;
 }
 
 /** Statements and reasons of the assumptions the calibration names, from data/assumptions.yaml. */

@@ -1,7 +1,17 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { getRequestListener } from "@hono/node-server";
-import { engineOf, isLoopback, openWorkspace, redact, seedScenario, type Workspace, type WorkspaceOptions } from "@tieup/server";
+import {
+  DEFAULT_CHUNK,
+  engineOf,
+  isLoopback,
+  openWorkspace,
+  QueueUnavailable,
+  redact,
+  seedScenario,
+  type Workspace,
+  type WorkspaceOptions,
+} from "@tieup/server";
 import { type Command, InvalidArgumentError } from "commander";
 import { InputError } from "../io/errors.js";
 import { printIssues } from "../io/output.js";
@@ -16,6 +26,8 @@ export interface ServeOptions {
   allowHost?: string[];
   db?: string;
   host?: string;
+  queue?: string;
+  chunk?: number;
 }
 
 /** Adds the `serve` command(s) to the program. */
@@ -28,11 +40,31 @@ export function registerServe(program: Command): void {
     .option("--db <path|url>", `the workspace's store: a SQLite file or postgres://… (default: ${DEFAULT_DB})`)
     .option("--host <address>", "address to bind (default 127.0.0.1); any other requires tokens (tieup token create)", "127.0.0.1")
     .option("--allow-host <name>", "also answer requests whose Host header is this name (repeatable); loopback names only by default", collectHosts, [])
+    .option("--queue <redis-url>", "put runs on a BullMQ queue in this Redis, for `tieup worker` processes (default: this machine's threads)", redisUrl)
+    .option("--chunk <draws>", `with --queue: draws per chunk of a sweep (default ${DEFAULT_CHUNK})`, chunkSize)
     .action((scenario: string | undefined, opts: ServeOptions) => serveCommand(scenario, opts));
 }
 
 function collectHosts(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** A redis:// or rediss:// URL, checked before anything opens. */
+export function redisUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError("give a Redis URL, e.g. redis://127.0.0.1:6379");
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw new InvalidArgumentError("a queue is a redis:// or rediss:// URL");
+  return value;
+}
+
+function chunkSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError("draws per chunk: a whole number from 1 to 100,000");
+  return n;
 }
 
 function parsePort(value: string): number {
@@ -48,6 +80,15 @@ export async function openStoreFor(db: string | undefined, extra: Omit<Workspace
   try {
     return await openWorkspace({ db: url, ...extra });
   } catch (e) {
+    if (e instanceof QueueUnavailable)
+      throw new InputError([
+        {
+          severity: "error",
+          path: "--queue",
+          message: e.message,
+          suggestion: "start Redis (5 or later) there, or check the URL; without --queue runs use this machine's threads",
+        },
+      ]);
     throw new InputError([
       {
         severity: "error",
@@ -72,7 +113,7 @@ export async function serveCommand(
   const store = redact(opts.db ?? DEFAULT_DB);
   const version = `${stored.id} v${stored.head}${stored.written === "updated" ? ", stored now: the file differed from the latest version" : stored.written === "created" ? ", stored now" : ""}`;
   process.stdout.write(
-    `tieup workspace for ${version} at ${served.url} (store: ${store}; API: ${served.url}api/docs${requireToken ? "; tokens required" : ""})\nPress Ctrl-C to stop.\n`,
+    `tieup workspace for ${version} at ${served.url} (store: ${store}; runs: ${opts.queue ? `queue ${redact(opts.queue)}` : "threads"}; API: ${served.url}api/docs${requireToken ? "; tokens required" : ""})\nPress Ctrl-C to stop.\n`,
   );
   await until;
   await running.close();
@@ -99,7 +140,12 @@ export async function startWorkspace(scenario: string | undefined, opts: ServeOp
       { severity: "error", path: "(web app)", message: "the web app is not built", suggestion: "run `npm run build` at the repository root" },
     ]);
   const bind = opts.host ?? "127.0.0.1";
-  const ws = await openStoreFor(opts.db, { requireToken: !isLoopback(bind), allowHosts: opts.allowHost ?? [] });
+  const ws = await openStoreFor(opts.db, {
+    requireToken: !isLoopback(bind),
+    allowHosts: opts.allowHost ?? [],
+    ...(opts.queue ? { queue: opts.queue, log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...(opts.chunk ? { chunk: opts.chunk } : {}),
+  });
   try {
     const seeded = await seedScenario(ws.store, loaded.scenario.id, loaded.scenario.title ?? "", payload.entry, payload.files);
     const stored = { id: loaded.scenario.id, ...seeded };
@@ -130,7 +176,7 @@ export async function startWorkspace(scenario: string | undefined, opts: ServeOp
   }
 }
 
-function interrupted(): Promise<void> {
+export function interrupted(): Promise<void> {
   return new Promise((done) => {
     const stop = () => {
       process.off("SIGINT", stop);

@@ -1,7 +1,7 @@
 import { type Cell, focusPeriod, isoOf, rows, type Table, valuationDay } from "@tieup/core";
-import { cooperationSummary, discountRates, type OptimizeOutcome, type OptimizeTables, optimizeTables, proven } from "@tieup/optimize";
+import { discountRates, limitWarnings, type OptimizeOutcome, type OptimizeTables, objectiveName, optimizeTables, outcomeJson, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
-import { csvTable, fixed, jsonTables, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
+import { csvTable, fixed, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
 
@@ -17,7 +17,7 @@ export interface ReportOptions {
 export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string {
   const tables = optimizeTables(o);
   const list = [tables.companies, tables.changes, tables.plants, tables.flows, tables.crossBuilt, ...(tables.cooperation ? [tables.cooperation] : [])];
-  if (opts.format === "json") return `${JSON.stringify({ ...summary(o), tables: jsonTables(list) }, null, 2)}\n`;
+  if (opts.format === "json") return `${JSON.stringify(outcomeJson(o), null, 2)}\n`;
   if (opts.format === "csv") {
     const t = list.find((x) => x.name === opts.table);
     if (!t)
@@ -29,35 +29,6 @@ export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string 
   const base = o.si.inst.base;
   const render = opts.format === "md" ? renderMarkdown : renderText;
   return render(opts.title, intro(o, opts), sections(o, tables, base, opts.period), [...o.si.warnings, ...limitWarnings(o)]);
-}
-
-function objectiveName(o: OptimizeOutcome): string {
-  const obj = o.request.objective;
-  return obj.kind === "company" ? `company:${obj.company} (stand-alone)` : obj.kind;
-}
-
-function summary(o: OptimizeOutcome) {
-  const r = o.result;
-  return {
-    scenario: o.scenario.id,
-    base: o.si.inst.base,
-    objective: objectiveName(o),
-    footprint: o.request.footprint !== undefined,
-    // Profits are NPVs at these rates (as of the valuation date) when present, horizon sums otherwise.
-    discountRates: o.discount ? Object.fromEntries([...discountRates(o.scenario)].filter(([c]) => o.scope.companies.includes(c))) : null,
-    status: r.status,
-    proven: proven(o),
-    // The optimum only when proven; otherwise the best found, with the bound and gap it is known within.
-    optimum: r.status === "optimal" ? r.objective : null,
-    best: r.objective,
-    bound: r.bound ?? null,
-    gap: r.gap ?? null,
-    ownSourcing: o.scope.companies.reduce((s, c) => s + (o.baseline.profit.get(c) ?? 0), 0),
-    cooperation: cooperationSummary(o),
-    retooled: r.retooled,
-    size: r.size,
-    warnings: [...o.si.warnings, ...limitWarnings(o)],
-  };
 }
 
 function intro(o: OptimizeOutcome, opts: ReportOptions): string[] {
@@ -207,12 +178,4 @@ function plantSection(t: Table, o: OptimizeOutcome, base: string, period: string
     headers: ["plant", "owner", "capacity (k)", "own util.", "opt. util.", ...(footprint ? ["footprint"] : []), `shadow price (${base}/unit)`],
     body,
   };
-}
-
-function limitWarnings(o: OptimizeOutcome): string[] {
-  if (proven(o)) return [];
-  const coop = o.cooperation && o.result.status !== "optimal" ? " The value of cooperation compares answers not proven optimal: it may be far off." : "";
-  const alone =
-    o.cooperation && [...o.cooperation.standAlone.values()].some((x) => x.status !== "optimal") ? " A stand-alone optimum is not proven either." : "";
-  return [`the time limit stopped the solver: the answer is the best found, not proven optimal (exit code 3).${coop}${alone}`];
 }

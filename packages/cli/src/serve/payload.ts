@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from "node:path";
 import { checkCitations, collectCitations, composeScenario, type FileReader } from "@tieup/core";
+import { defaultTargetsPath } from "../calibration/targets.js";
 import { rootedReader, rootOf } from "../io/files.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
 
@@ -13,7 +14,7 @@ export interface ScenarioPayload {
  * Loads and validates the scenario as every command does (bad input → exit
  * 2), then gathers the files the browser needs to compose it again: those
  * read for the scenario itself, for each of its overrides, and for checking
- * its citations. A reader that records what it reads finds them, so the
+ * its citations (and the calibration targets beside it). A reader that records what it reads finds them, so the
  * list cannot drift from what core actually reads.
  */
 export function scenarioPayload(path: string | undefined): { loaded: Loaded; payload: ScenarioPayload } {
@@ -33,6 +34,8 @@ export function scenarioPayload(path: string | undefined): { loaded: Loaded; pay
   const base = composeScenario(loaded.path, recorder);
   for (const name of Object.keys(base.overrides)) composeScenario(loaded.path, recorder, [name]);
   if (base.doc) checkCitations(collectCitations(base.doc), base.files, recorder);
+  // The calibration targets `tieup calibrate` reads by default, when present under the root: a stored scenario's calibrate run reads them there.
+  recorder.read(defaultTargetsPath(loaded.path));
   const root = commonDir([...read.keys()]);
   const key = (p: string) => `/${relative(root, p).split(sep).join("/")}`;
   const files: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import { error, type Issue, suggestId } from "../issues/issue.js";
+import { error, type Issue, suggestId, unknownPeriod } from "../issues/issue.js";
 import type { Scenario } from "../scenario/schema.js";
 import { dayNumber, isoOf } from "../time/dates.js";
 import { expandHorizon } from "../time/periods.js";
@@ -17,7 +17,7 @@ export function checkTargets(file: TargetFile, scenario: Scenario, overrides: Re
         issues.push(error(at(field), `unknown ${kind.replace(/s$/, "")} \`${value}\``, suggestId(value, list, kind)));
     };
     known("company", t.company, ids(scenario.companies), "companies");
-    known("period", t.period, periods, "periods");
+    if (!periods.includes(t.period)) issues.push(unknownPeriod(at("period"), t.period, periods));
     known("market", t.market, ids(scenario.markets), "markets");
     known("plant", t.plant, ids(scenario.plants), "plants");
     t.asOf.with.forEach((o, j) => {

@@ -1,4 +1,6 @@
-import type { Target } from "./targets.js";
+import type { Scenario } from "../scenario/schema.js";
+import { measureTarget } from "./measure.js";
+import type { Target, TargetFile } from "./targets.js";
 
 /** A target next to the model's value for it. */
 export interface Residual {
@@ -21,4 +23,9 @@ export function residual(target: Target, model: number): Residual {
   const within =
     target.absolute !== undefined ? Math.abs(error) <= target.absolute : relative <= target.tolerance && relative >= -(target.below ?? target.tolerance);
   return { target, expected, model, error, relative, within };
+}
+
+/** Every target of a file measured on the scenario as of its date (`scenarioAsOf` composes the overrides the target names), in the file's order. */
+export function residualsOf(file: TargetFile, scenarioAsOf: (overrides: readonly string[]) => Scenario): Residual[] {
+  return file.targets.map((t) => residual(t, measureTarget(scenarioAsOf(t.asOf.with), t, file.tariffsSince)));
 }

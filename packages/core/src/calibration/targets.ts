@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Issue } from "../issues/issue.js";
 import { Country, Currency, Id, IsoDate, Source } from "../schema/common.js";
 
 /** What a target measures in the model. */
@@ -77,3 +78,21 @@ export const TargetFile = z.strictObject({
   targets: z.array(Target).min(1),
 });
 export type TargetFile = z.infer<typeof TargetFile>;
+
+/** A parsed targets document checked against TargetFile; the errors name `file` and the path in it ("targets[3].value"). */
+export function checkTargetFile(doc: unknown, file: string): { targets: TargetFile } | { issues: Issue[] } {
+  const checked = TargetFile.safeParse(doc);
+  if (checked.success) return { targets: checked.data };
+  return {
+    issues: checked.error.issues.map((i) => ({
+      severity: "error",
+      file,
+      path:
+        i.path
+          .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+          .join("")
+          .replace(/^\./, "") || "(targets)",
+      message: i.message,
+    })),
+  };
+}

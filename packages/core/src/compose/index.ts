@@ -1,3 +1,4 @@
+export * from "./locate.js";
 export * from "./memory.js";
 export * from "./merge.js";
 export * from "./parse.js";

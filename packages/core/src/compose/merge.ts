@@ -18,6 +18,7 @@ export function mergeDocs(base: Doc, patch: Doc, file?: string): { doc: Doc; iss
     if ((ENTITY_LISTS as readonly string[]).includes(key) && Array.isArray(value)) {
       out[key] = mergeList(Array.isArray(base[key]) ? (base[key] as unknown[]) : [], value, key, (e) => (isObject(e) ? e.id : undefined), issues, file);
       if (key === "tariffs") out[key] = dropReferencesToRemoved(out[key] as unknown[], value);
+      if (key === "deals") out[key] = dropRemovedMembers(out[key] as unknown[], value);
     } else if (key === "lanes" && Array.isArray(value)) {
       out[key] = mergeList(
         Array.isArray(base[key]) ? (base[key] as unknown[]) : [],
@@ -68,6 +69,22 @@ function dropReferencesToRemoved(tariffs: unknown[], patch: unknown[]): unknown[
     const out: Doc = { ...t };
     for (const k of ["inclusiveOf", "supersedes", "offsets"]) if (Array.isArray(t[k])) out[k] = (t[k] as unknown[]).filter((id) => !removed.has(id));
     return out;
+  });
+}
+
+/**
+ * Removing a deal also removes it from the programmes that group it, and a
+ * programme left with no member goes with them: an override in which the
+ * closures do not happen has no programme of closures either.
+ */
+function dropRemovedMembers(deals: unknown[], patch: unknown[]): unknown[] {
+  const removed = new Set(patch.filter((p) => isObject(p) && p.remove === true).map((p) => (p as Doc).id));
+  if (removed.size === 0) return deals;
+  return deals.flatMap((d) => {
+    if (!isObject(d) || d.type !== "programme" || !Array.isArray(d.deals)) return [d];
+    const members = (d.deals as unknown[]).filter((id) => !removed.has(id));
+    if (members.length === d.deals.length) return [d];
+    return members.length === 0 ? [] : [{ ...d, deals: members }];
   });
 }
 

@@ -1,21 +1,11 @@
 import { parseDocument } from "yaml";
 import { error, type Issue } from "../issues/issue.js";
+import { syntaxIssues } from "./syntax.js";
 
 /** Parses YAML or JSON (YAML is a superset) into plain data, reporting syntax errors with line and column. */
 export function parseScenarioText(text: string, file: string): { doc?: unknown; issues: Issue[] } {
   const d = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (d.errors.length > 0) {
-    return {
-      issues: d.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}` : "(document)";
-        return {
-          ...error(where, (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ""), "fix the YAML syntax at that line"),
-          file,
-        };
-      }),
-    };
-  }
+  if (d.errors.length > 0) return { issues: syntaxIssues(d.errors, text, file) };
   let doc: unknown;
   try {
     doc = d.toJS({ maxAliasCount: 1000 });

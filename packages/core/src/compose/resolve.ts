@@ -122,35 +122,6 @@ function load(path: string, reader: FileReader, state: Composed, chain: string[]
   return doc;
 }
 
-const LISTED = /^(companies|markets|plants|programs|tariffs|deals|priceResponses|costPrograms)\[(\d+)\](.*)$/;
-
-/**
- * Where a validation issue of the composed document was written: an issue at
- * `tariffs[6].rate` of the merged document names the file that wrote that
- * entity's attribute (the last layer whose entry with that id has it) and the
- * entity's own index there, e.g. overrides/tariff-high.yaml: tariffs[0].rate.
- * Issues that already name a file, or of a single-file scenario, are unchanged.
- */
-export function locateIssue(issue: Issue, composed: Pick<Composed, "layers" | "doc">): Issue {
-  if (issue.file || composed.layers.length < 2 || !composed.doc) return issue;
-  const m = LISTED.exec(issue.path);
-  if (!m) return issue;
-  const [, list, index, rest] = m as unknown as [string, string, string, string];
-  const merged = composed.doc[list];
-  const id = Array.isArray(merged) ? (merged[Number(index)] as Doc | undefined)?.id : undefined;
-  if (typeof id !== "string") return issue;
-  const key = /^\.([^.[]+)/.exec(rest)?.[1];
-  for (const layer of [...composed.layers].reverse()) {
-    const entries = layer.doc[list];
-    if (!Array.isArray(entries)) continue;
-    const j = entries.findIndex((e) => e !== null && typeof e === "object" && (e as Doc).id === id);
-    if (j < 0) continue;
-    if (key !== undefined && !(key in (entries[j] as Doc))) continue;
-    return { ...issue, path: `${list}[${j}]${rest}`, file: layer.file };
-  }
-  return issue;
-}
-
 function registerOverrides(overrides: unknown, path: string, reader: FileReader, state: Composed): void {
   if (overrides === undefined) return;
   if (overrides === null || typeof overrides !== "object" || Array.isArray(overrides)) {

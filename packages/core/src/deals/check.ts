@@ -1,4 +1,4 @@
-import { error, type Issue, suggestId } from "../issues/issue.js";
+import { error, type Issue, suggestId, unknownPeriod } from "../issues/issue.js";
 import type { Company } from "../schema/company.js";
 import type { Fx } from "../schema/fx.js";
 import type { Lane } from "../schema/lane.js";
@@ -43,7 +43,10 @@ export function refs(ctx: DealCheckContext, deal: { id: string }, at: string) {
     if (!known.has(id)) issues.push(error(`${at}.${path}`, `unknown ${kind} \`${id}\``, suggestId(id, known, `${kind}s`), deal.id));
     return known.has(id);
   };
-  const period = (path: string, id: string) => check(path, id, ctx.periodIds, "period");
+  const period = (path: string, id: string) => {
+    if (!ctx.periodIds.has(id)) issues.push(unknownPeriod(`${at}.${path}`, id, ctx.periodIds, deal.id));
+    return ctx.periodIds.has(id);
+  };
   return { issues, check, period };
 }
 

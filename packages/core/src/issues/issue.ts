@@ -47,13 +47,29 @@ export function didYouMean(name: string, known: Iterable<string>): string | unde
 
 export function suggestId(name: string, known: Iterable<string>, kind: string): string {
   // A well-formed period outside the horizon is not a typo of a nearby one: name the horizon.
-  if (kind === "periods" && /^(FY|CY)?\d{4}(-?(Q|H)\d)?$/.test(name)) return outsideHorizon(name, [...known]);
+  if (kind === "periods" && wellFormedPeriod(name)) return extendHorizon(name, [...known]);
   const best = didYouMean(name, known);
   return best ? `did you mean \`${best}\`?` : `known ${kind}: ${[...known].slice(0, 12).join(", ")}${[...known].length > 12 ? ", …" : ""}`;
 }
 
-/** The horizon's range, for a period id that is well formed but not in it. */
-function outsideHorizon(name: string, periods: string[]): string {
-  const range = periods.length > 1 ? `${periods[0]}–${periods.at(-1)}` : (periods[0] ?? "empty");
-  return `${name} is not in the horizon, which runs ${range}: use one of its periods, or extend the horizon to ${name}`;
+/**
+ * An unknown period id: one written like a period of some horizon (FY2035)
+ * is named against the scenario's horizon ("FY2035 is outside the horizon
+ * FY2024–FY2030"), since the nearest id (FY2025) is no likelier than any
+ * other; anything else is a likely typo and gets the closest id.
+ */
+export function unknownPeriod(path: string, id: string, known: Iterable<string>, entity?: string): Issue {
+  const periods = [...known];
+  if (!wellFormedPeriod(id)) return error(path, `unknown period \`${id}\``, suggestId(id, periods, "periods"), entity);
+  return error(path, `${id} is outside the horizon ${horizonRange(periods)}`, extendHorizon(id, periods), entity);
+}
+
+const wellFormedPeriod = (id: string) => /^(FY|CY)?\d{4}(-?(Q|H)\d)?$/.test(id);
+
+const horizonRange = (periods: string[]) => (periods.length > 1 ? `${periods[0]}–${periods.at(-1)}` : (periods[0] ?? "(empty)"));
+
+/** What to do about a period outside the horizon: use one of its periods, or move the horizon's end that it lies beyond. */
+function extendHorizon(name: string, periods: string[]): string {
+  const before = periods[0] !== undefined && name.localeCompare(periods[0], "en", { numeric: true }) < 0;
+  return `use one of the horizon's periods (${horizonRange(periods)}), or ${before ? "start the horizon at" : "extend the horizon to"} ${name}`;
 }

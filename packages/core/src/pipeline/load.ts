@@ -1,5 +1,6 @@
+import { locateIssue } from "../compose/locate.js";
 import { type Citation, checkCitations, collectCitations } from "../compose/provenance.js";
-import { composeScenario, type FileReader, locateIssue } from "../compose/resolve.js";
+import { composeScenario, type FileReader } from "../compose/resolve.js";
 import { error, hasErrors, type Issue } from "../issues/issue.js";
 import type { Scenario } from "../scenario/schema.js";
 import { ENTITY_LISTS } from "../scenario/schema.js";
@@ -49,8 +50,11 @@ export function loadScenario(entry: string, reader: FileReader, options: LoadOpt
   const issues = [...composed.issues, ...checked.issues.map((i) => locateIssue(i, composed))];
   if (!checked.scenario) return { ...base, issues };
   const citations = collectCitations(composed.doc);
-  issues.push(...checkCitations(citations, composed.files, reader));
-  for (const check of options.citationChecks ?? []) issues.push(...check(citations, composed.files, reader));
+  const cited = [
+    ...checkCitations(citations, composed.files, reader),
+    ...(options.citationChecks ?? []).flatMap((check) => check(citations, composed.files, reader)),
+  ];
+  issues.push(...cited.map((i) => locateIssue(i, composed)));
   return { ...base, scenario: checked.scenario, issues, citations };
 }
 

@@ -30,10 +30,34 @@ export const IsoDate = z
   })
   .meta({ description: "Calendar date, YYYY-MM-DD (inclusive)" });
 
-export const Source = z.string().meta({
+/** A web address a citation may name: http or https, with a host name. */
+export function isWebAddress(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const u = new URL(text);
+  return (u.protocol === "https:" || u.protocol === "http:") && u.hostname.includes(".");
+}
+
+/** A citation of a page, by address and date, where no data/ row or assumption holds the figure. */
+export const InlineSource = z
+  .strictObject({
+    url: z
+      .string()
+      .max(2000)
+      .refine(isWebAddress, { message: "not a web address", params: { suggestion: "write the page's full address, e.g. https://www.example.com/report.pdf" } })
+      .meta({ description: "Address (http or https) of the page the figure comes from" }),
+    date: IsoDate.meta({ description: "Date the page was published (or, lacking one, read), YYYY-MM-DD" }),
+    title: z.string().max(300).optional().meta({ description: "Title of the page or document" }),
+  })
+  .meta({ description: "Inline citation: the page's address and date" });
+
+export const Source = z.union([z.string(), InlineSource]).meta({
   description:
-    'Citation: "data/<file>.csv#<row id>", "assumption:<id>" (see data/assumptions.yaml) or "claim:<id>" (the evidence registry, data/evidence/claims.csv)',
+    'Citation: "data/<file>.csv#<row id>", "assumption:<id>" (see data/assumptions.yaml), "claim:<id>" (the evidence registry, data/evidence/claims.csv), or a page by address and date, { url: https://…, date: YYYY-MM-DD }',
 });
+export type Source = z.output<typeof Source>;
+
+/** A citation as one line of text: a page as its address with its date in brackets. */
+export const sourceText = (s: Source): string => (typeof s === "string" ? s : `${s.url} (${s.date})`);
 
 export const Category = z
   .enum(["passenger-car", "light-truck"])

@@ -12,6 +12,20 @@ export const Plant = z
         "Owners of a jointly owned plant and their shares (summing to 1), consolidated proportionally: each books its share of the fixed cost and builds its own programs there; absent: `owner` owns it all",
     }),
     country: Country,
+    lat: quantity({
+      unit: "degrees",
+      description: "Latitude of the plant in degrees, north positive (WGS 84), for the map",
+      min: -90,
+      max: 90,
+      rangeHint: "latitude runs from -90 (south) to 90 (north); check that lat and lon are not swapped",
+    }).optional(),
+    lon: quantity({
+      unit: "degrees",
+      description: "Longitude of the plant in degrees, east positive (WGS 84), for the map: the Americas are negative",
+      min: -180,
+      max: 180,
+      rangeHint: "longitude runs from -180 (west) to 180 (east); the Americas are negative",
+    }).optional(),
     currency: Currency.default("USD").meta({ description: "Currency of the plant's fixed cost" }),
     capacity: quantity({ unit: "units/year", description: "Annual assembly capacity", min: 0, absurd: 2_000_000 }),
     fixedCost: quantity({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Source } from "./common.js";
 
 /**
  * A numeric attribute of the scenario. Users may write a bare number in the
@@ -12,7 +13,7 @@ import { z } from "zod";
  * compose/provenance.ts) so the model stays a tree of numbers.
  */
 
-export type CanonicalUnit = "fraction" | "units" | "units/year" | "money" | "money/unit" | "money/year" | "currency/base" | "years" | "days";
+export type CanonicalUnit = "fraction" | "units" | "units/year" | "money" | "money/unit" | "money/year" | "currency/base" | "years" | "days" | "degrees";
 
 const SCALES: Record<string, number> = {
   k: 1e3,
@@ -36,6 +37,7 @@ const BASE_OF: Record<CanonicalUnit, string[]> = {
   "currency/base": [""],
   years: ["years", "year", ""],
   days: ["days", "day", ""],
+  degrees: ["degrees", "degree", "deg", "°", ""],
 };
 
 export interface ParsedUnit {
@@ -114,6 +116,7 @@ function exampleUnit(unit: CanonicalUnit): string {
     "currency/base": "",
     years: "years",
     days: "days",
+    degrees: "degrees",
   }[unit];
 }
 
@@ -127,6 +130,8 @@ export interface QuantitySpec {
   max?: number;
   /** Largest plausible value; above it the value is rejected as absurd. */
   absurd?: number;
+  /** What to suggest when the value is outside [min, max], instead of the generic hints. */
+  rangeHint?: string;
   integer?: boolean;
 }
 
@@ -138,7 +143,7 @@ export const CitedValue = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/)
     .optional(),
-  source: z.string().optional(),
+  source: Source.optional(),
   note: z.string().optional(),
 });
 
@@ -207,12 +212,12 @@ function check(value: number, spec: QuantitySpec, ctx: z.RefinementCtx): number 
     ctx.addIssue({
       code: "custom",
       message: `must be at least ${spec.min}, got ${value}`,
-      params: { suggestion: value < 0 ? "magnitudes are positive; costs and duties are subtracted by the model" : undefined },
+      params: { suggestion: spec.rangeHint ?? (value < 0 ? "magnitudes are positive; costs and duties are subtracted by the model" : undefined) },
     });
   }
   if (spec.max !== undefined && value > spec.max) {
     const hint = spec.unit === "fraction" && value <= 100 ? `if you meant ${value}%, write "${value}%" or ${value / 100}` : undefined;
-    ctx.addIssue({ code: "custom", message: `must be at most ${spec.max}, got ${value}`, params: { suggestion: hint } });
+    ctx.addIssue({ code: "custom", message: `must be at most ${spec.max}, got ${value}`, params: { suggestion: spec.rangeHint ?? hint } });
   }
   if (spec.absurd !== undefined && value > spec.absurd) {
     ctx.addIssue({

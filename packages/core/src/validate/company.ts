@@ -1,11 +1,11 @@
-import { error, type Issue, suggestId } from "../issues/issue.js";
+import { error, type Issue, suggestId, unknownPeriod } from "../issues/issue.js";
 import type { CheckContext } from "./context.js";
 
 /** Reported results, rest of company and cost programmes name periods of the horizon, known companies and currencies with rates. */
 export function checkCompanyResults(ctx: CheckContext): Issue[] {
   const issues: Issue[] = [];
   const period = (path: string, id: string, entity?: string) => {
-    if (!ctx.periodIds.has(id)) issues.push(error(path, `unknown period \`${id}\``, `periods of the horizon: ${[...ctx.periodIds].join(", ")}`, entity));
+    if (!ctx.periodIds.has(id)) issues.push(unknownPeriod(path, id, ctx.periodIds, entity));
   };
   const rated = (path: string, currency: string, entity?: string) => {
     const { base, rates } = ctx.s.fx;

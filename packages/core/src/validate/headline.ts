@@ -1,4 +1,4 @@
-import { error, type Issue, suggestId } from "../issues/issue.js";
+import { error, type Issue, unknownPeriod } from "../issues/issue.js";
 import { dayNumber, isoOf } from "../time/dates.js";
 import type { CheckContext } from "./context.js";
 
@@ -9,14 +9,10 @@ export function checkHeadline({ s, periods }: CheckContext): Issue[] {
   const period = periods.find((p) => p.id === h.period);
   if (!period) {
     return [
-      error(
+      unknownPeriod(
         "headline.period",
-        `unknown period \`${h.period}\``,
-        suggestId(
-          h.period,
-          periods.map((p) => p.id),
-          "periods",
-        ),
+        h.period,
+        periods.map((p) => p.id),
       ),
     ];
   }

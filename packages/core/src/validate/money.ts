@@ -1,5 +1,5 @@
 import { plantsBuilding } from "../deals/registry.js";
-import { error, type Issue } from "../issues/issue.js";
+import { error, type Issue, unknownPeriod } from "../issues/issue.js";
 import { findLane } from "../schema/queries.js";
 import type { CheckContext } from "./context.js";
 
@@ -38,8 +38,7 @@ export function checkFx(ctx: CheckContext): Issue[] {
   }
   for (const cur of Object.keys(s.fx.rates)) {
     for (const period of Object.keys(s.fx.rates[cur] ?? {})) {
-      if (!ctx.periodIds.has(period))
-        issues.push(error(`fx.rates.${cur}.${period}`, `unknown period \`${period}\``, `periods are ${[...ctx.periodIds].join(", ")}`));
+      if (!ctx.periodIds.has(period)) issues.push(unknownPeriod(`fx.rates.${cur}.${period}`, period, ctx.periodIds));
     }
   }
   return issues;

@@ -4,10 +4,13 @@ import { sourcingAt } from "../model/model.js";
 import { demandIn } from "../schema/queries.js";
 import type { Period } from "../time/periods.js";
 import type { CheckContext } from "./context.js";
+import { smallCapacities, thousandsHint } from "./scale.js";
 
 /** Numbers that each pass their own check but not together: an MSRP under the net price, a plant planned beyond its capacity. */
 export function checkPlausibility(ctx: CheckContext): Issue[] {
-  return [...msrpBelowPrice(ctx), ...overCapacity(ctx)];
+  const over = overCapacity(ctx);
+  const warned = new Set(over.map((i) => i.entity).filter((id): id is string => id !== undefined));
+  return [...msrpBelowPrice(ctx), ...over, ...smallCapacities(ctx, warned)];
 }
 
 /** The sticker price is what the dealer asks; the net price is what the maker keeps after incentives and margins, so it is lower. */
@@ -27,6 +30,9 @@ function msrpBelowPrice(ctx: CheckContext): Issue[] {
     ),
   );
 }
+
+/** A plan this many times a plant's capacity is not a busy plant but a capacity written in thousands (when a thousand times it would cover the plan). */
+const SCALE_SLIP = 20;
 
 /**
  * Output planned at each plant in each period against its capacity there:
@@ -63,12 +69,12 @@ function overCapacity(ctx: CheckContext): Issue[] {
   s.plants.forEach((plant, i) => {
     const row = planned.get(plant.id);
     if (!row) return;
-    let worst: { t: number; ratio: number; capacity: number } | undefined;
+    let worst: { t: number; ratio: number; capacity: number; annual: number } | undefined;
     row.forEach((units, t) => {
       const period = ctx.periods[t] as Period;
       const capacity = plant.capacity * period.years * openShare(plant, period);
       const ratio = capacity > 0 ? units / capacity : units > 0 ? Number.POSITIVE_INFINITY : 0;
-      if (ratio > 1 + 1e-6 && (!worst || ratio > worst.ratio)) worst = { t, ratio, capacity };
+      if (ratio > 1 + 1e-6 && (!worst || ratio > worst.ratio)) worst = { t, ratio, capacity, annual: units / (period.years * openShare(plant, period)) };
     });
     if (!worst) return;
     const period = ctx.periods[worst.t] as Period;
@@ -79,7 +85,8 @@ function overCapacity(ctx: CheckContext): Issue[] {
         Number.isFinite(worst.ratio)
           ? `${plant.id} is planned to build ${units} in ${period.id}, ${(worst.ratio * 100).toFixed(1)}% of its capacity of ${Math.round(worst.capacity).toLocaleString("en-US")} then`
           : `${plant.id} is planned to build ${units} in ${period.id} but has no capacity then`,
-        "raise the capacity (is it in units a year, not thousands?), move volume with sourcing or a deal, or lower the demand",
+        (worst.ratio >= SCALE_SLIP && plant.capacity * 1000 >= worst.annual ? thousandsHint(plant.capacity, worst.annual) : undefined) ??
+          "raise the capacity (is it in units a year, not thousands?), move volume with sourcing or a deal, or lower the demand",
         plant.id,
       ),
     );

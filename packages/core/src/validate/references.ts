@@ -1,4 +1,4 @@
-import { error, type Issue, suggestId } from "../issues/issue.js";
+import { error, type Issue, suggestId, unknownPeriod } from "../issues/issue.js";
 import type { CheckContext } from "./context.js";
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -10,11 +10,21 @@ export function checkReferences(ctx: CheckContext): Issue[] {
   const { s } = ctx;
   const issues: Issue[] = [...duplicates(ctx)];
   const ref = (path: string, id: string, known: Set<string>, kind: keyof typeof SINGULAR, entity?: string) => {
-    if (!known.has(id)) issues.push(error(path, `unknown ${SINGULAR[kind]} \`${id}\``, suggestId(id, known, kind), entity));
+    if (known.has(id)) return;
+    issues.push(
+      kind === "periods" ? unknownPeriod(path, id, known, entity) : error(path, `unknown ${SINGULAR[kind]} \`${id}\``, suggestId(id, known, kind), entity),
+    );
   };
   s.plants.forEach((p, i) => {
     ref(`plants[${i}].owner`, p.owner, ctx.companyIds, "companies", p.id);
     issues.push(...jointOwners(ctx, p, `plants[${i}]`));
+    // A latitude alone places nothing: the map would have to guess the other half.
+    if ((p.lat === undefined) !== (p.lon === undefined)) {
+      const missing = p.lat === undefined ? "lat" : "lon";
+      issues.push(
+        error(`plants[${i}].${missing}`, `the plant has ${missing === "lat" ? "lon" : "lat"} but no ${missing}`, "give both lat and lon, or neither", p.id),
+      );
+    }
   });
   s.programs.forEach((p, i) => {
     ref(`programs[${i}].seller`, p.seller, ctx.companyIds, "companies", p.id);

@@ -52,7 +52,7 @@ describe("checkTargets", () => {
     expect(issues.map((i) => [i.path, i.suggestion])).toEqual([
       ["targets[0].company", "did you mean `maker`?"],
       // A well-formed period outside the horizon is named against the horizon, not matched to the nearest id.
-      ["targets[0].period", "FY2052 is not in the horizon, which runs FY2025: use one of its periods, or extend the horizon to FY2052"],
+      ["targets[0].period", "use one of the horizon's periods (FY2025), or extend the horizon to FY2052"],
       ["targets[0].asOf.with[0]", "did you mean `asof-2025-05`?"],
     ]);
   });

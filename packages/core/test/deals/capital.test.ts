@@ -124,7 +124,7 @@ describe("capital tie: validation", () => {
 
   it("rejects periods outside the horizon and a stake above 100%", () => {
     const e = errorsOf(withTie(tie({ stake: { FY2025: 0.15, FY2026: 0.1, FY2030: 0.1 } } as Partial<DealIn>)));
-    expect(e).toContainEqual(expect.objectContaining({ path: "deals[0].stake.FY2030", message: "unknown period `FY2030`" }));
+    expect(e).toContainEqual(expect.objectContaining({ path: "deals[0].stake.FY2030", message: "FY2030 is outside the horizon FY2025–FY2026" }));
     expect(errorsOf(withTie(tie({ stake: 1.5 })))[0]?.path).toBe("deals[0].stake");
   });
 

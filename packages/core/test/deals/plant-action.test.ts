@@ -209,7 +209,7 @@ describe("plant action: validation", () => {
 
   it("rejects an unknown booking period and a currency without rates", () => {
     expect(errorsOf(footprint([close({ period: "FY2026" })]))).toContainEqual(
-      expect.objectContaining({ path: "deals[0].period", message: "unknown period `FY2026`" }),
+      expect.objectContaining({ path: "deals[0].period", message: "FY2026 is outside the horizon FY2027–FY2028" }),
     );
     expect(errorsOf(footprint([close({ currency: "JPY" })]))).toContainEqual(
       expect.objectContaining({ path: "deals[0].currency", message: expect.stringContaining("FY2027") }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeScenario, loadScenario, validateScenario } from "../../src/index.js";
+import { composeScenario, loadScenario, mergeDocs, validateScenario } from "../../src/index.js";
 import { memoryReader } from "./memory-reader.js";
 
 const base = `
@@ -86,6 +86,22 @@ describe("removing a tariff measure", () => {
     expect(v.issues).toEqual([]);
     expect(v.scenario?.tariffs.map((t) => t.id)).toEqual(["mfn", "deal"]);
     expect(v.scenario?.tariffs[1]?.inclusiveOf).toEqual(["mfn"]);
+  });
+});
+
+describe("removing a deal", () => {
+  it("also removes it from the programmes that group it, and a programme left empty with it", () => {
+    const deals = [
+      { id: "a", type: "plant-action" },
+      { id: "b", type: "plant-action" },
+      { id: "both", type: "programme", deals: ["a", "b"] },
+      { id: "only-a", type: "programme", deals: ["a"] },
+    ];
+    const { doc } = mergeDocs({ deals }, { deals: [{ id: "a", remove: true }] });
+    expect(doc.deals).toEqual([
+      { id: "b", type: "plant-action" },
+      { id: "both", type: "programme", deals: ["b"] },
+    ]);
   });
 });
 
@@ -176,5 +192,29 @@ describe("issues of a composed scenario name the file that wrote the value", () 
       memoryReader({ ...files, "/s/base.yaml": base.replace("capacity: 50000", "capacity: -3"), "/s/child.yaml": "extends: ./base.yaml\nid: child\n" }),
     );
     expect(broken.issues.filter((i) => i.severity === "error").map((i) => `${i.file ?? ""}: ${i.path}`)).toEqual(["/s/base.yaml: plants[1].capacity"]);
+  });
+
+  it("names the override that wrote a lane (merged by from and to) or an FX rate, and the base that wrote a broken citation", () => {
+    const withBad = {
+      ...files,
+      "/s/child.yaml": "extends: ./base.yaml\nid: child\n",
+      "/s/base.yaml": base.replace("capacity: 100000", 'capacity: { value: 100000, source: "assumption:nowhere" }'),
+      "/s/data/assumptions.yaml": "assumptions:\n  - { id: elsewhere }\n",
+      "/s/overrides/bigger.yaml": 'lanes:\n  - { from: JP, to: us, costPerUnit: 5 }\n  - { from: US, to: us, costPerUnit: "abc" }\n',
+    };
+    const lane = loadScenario("/s/child.yaml", memoryReader(withBad), { overrides: ["bigger"] });
+    expect(lane.issues.map((i) => `${i.file ?? ""}: ${i.path}`)).toEqual(["/s/overrides/bigger.yaml: lanes[1].costPerUnit"]);
+    const fx = loadScenario(
+      "/s/child.yaml",
+      memoryReader({ ...withBad, "/s/overrides/bigger.yaml": "fx: { rates: { JPY: { FY2025: 150, FY2035: 150 } } }\n" }),
+      { overrides: ["bigger"] },
+    );
+    expect(fx.issues.map((i) => `${i.file ?? ""}: ${i.path}: ${i.message}`)).toEqual([
+      "/s/overrides/bigger.yaml: fx.rates.JPY.FY2035: FY2035 is outside the horizon FY2025",
+    ]);
+    const cited = loadScenario("/s/child.yaml", memoryReader(withBad));
+    expect(cited.issues.map((i) => `${i.file ?? ""}: ${i.path}: ${i.message}`)).toEqual([
+      "/s/base.yaml: plants[0].capacity: cited row `nowhere` is not in data/assumptions.yaml",
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import type { JobRunner } from "../jobs/runner.js";
+import type { Jobs } from "../jobs/jobs.js";
 import { type Store, StoreConflict } from "../store/store.js";
 import { type Access, guard } from "./access.js";
 import { fileDiffs } from "./diff.js";
@@ -14,7 +14,7 @@ import * as S from "./schemas.js";
 
 export interface AppOptions {
   store: Store;
-  runner: JobRunner;
+  runner: Jobs;
   access: Access;
   /** Request bodies above this are refused with 413 (default 32 MiB). */
   maxBodyBytes?: number;
@@ -256,7 +256,8 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     createRoute({
       method: "post",
       path: "/api/scenarios/{id}/runs",
-      summary: "Start a run (evaluate, deal, compare, sweep, sensitivity) of a version; it is queued and runs on a worker thread",
+      summary:
+        "Start a run (evaluate, deal, compare, sweep, sensitivity, optimise, calibrate) of a version; it is queued and runs on a worker thread or a queue worker",
       request: { params: IdParam, body: { content: { "application/json": { schema: S.CreateRun } }, required: true } },
       responses: {
         202: json(S.Run, "the queued run: poll /api/runs/{runId}"),

@@ -1,8 +1,9 @@
 import { createTwoFilesPatch } from "diff";
+import type { FileDiff } from "../store/shapes.js";
 import type { Version } from "../store/store.js";
 
 /** The files that differ between two versions, in path order, each with a unified diff. */
-export function fileDiffs(a: Version, b: Version): { path: string; status: "added" | "removed" | "changed"; patch: string }[] {
+export function fileDiffs(a: Version, b: Version): FileDiff[] {
   const paths = [...new Set([...Object.keys(a.files), ...Object.keys(b.files)])].sort();
   const out: { path: string; status: "added" | "removed" | "changed"; patch: string }[] = [];
   for (const path of paths) {

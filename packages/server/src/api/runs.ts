@@ -1,10 +1,13 @@
 import { hasErrors, type Issue, loadScenario, memoryReader, type Scenario } from "@tieup/core";
+import { type Calibration, prepareCalibration } from "../jobs/calibrate.js";
 import { type Job, RUN_PARAMS, type RunKind } from "../jobs/kinds.js";
 import type { Store, Version } from "../store/store.js";
 
 interface Validated {
   scenario?: Scenario;
   issues: Issue[];
+  /** The overrides the scenario defines, by name. */
+  overrides: Record<string, string>;
 }
 
 /**
@@ -22,7 +25,11 @@ export function validate(v: Version, withOverrides: readonly string[]): Validate
   if (hit) validations.delete(key);
   else {
     const loaded = loadScenario(v.entry, memoryReader(v.files), { overrides: withOverrides });
-    hit = { ...(loaded.scenario && !hasErrors(loaded.issues) ? { scenario: loaded.scenario } : {}), issues: loaded.issues };
+    hit = {
+      ...(loaded.scenario && !hasErrors(loaded.issues) ? { scenario: loaded.scenario } : {}),
+      issues: loaded.issues,
+      overrides: loaded.overrides,
+    };
   }
   // Re-inserted last: the Map's order is the order of use, its first key the least recently used.
   validations.set(key, hit);
@@ -72,5 +79,20 @@ export async function jobFor(store: Store, id: string, number: number, kind: str
   if (!own.scenario) return { status: 422, issues: own.issues };
   const other = params.against ? validate(against, params.against.with) : undefined;
   if (other && !other.scenario) return { status: 422, issues: other.issues };
-  return { job: { kind: kind as RunKind, scenario: own.scenario, ...(other?.scenario ? { other: other.scenario } : {}), params }, version: number };
+  let calibration: Calibration | undefined;
+  if (kind === "calibrate") {
+    const c = prepareCalibration(version.files, version.entry, own.scenario, own.overrides, params.targets as string | undefined, (names) =>
+      validate(version, names),
+    );
+    if ("issues" in c) return { status: 422, issues: c.issues };
+    calibration = c.calibration;
+  }
+  const job: Job = {
+    kind: kind as RunKind,
+    scenario: own.scenario,
+    ...(other?.scenario ? { other: other.scenario } : {}),
+    params,
+    ...(calibration ? { calibration } : {}),
+  };
+  return { job, version: number };
 }

@@ -5,23 +5,23 @@ import {
   defaultMetricNames,
   diffTables,
   drawPlan,
-  type Issue,
   type Metric,
   profitSummary,
   resolveMetrics,
-  rows,
   runDraws,
   runScenario,
   type Scenario,
   SweepSummary,
   sensitivity,
   sweepTable,
-  type Table,
   tornadoTable,
 } from "@tieup/core";
 import { z } from "zod";
+import { CALIBRATE_PARAMS, type Calibration, calibrate } from "./calibrate.js";
+import { overrides, ScenarioIssues, tablesJson } from "./common.js";
+import { OPTIMISE_PARAMS, optimise } from "./optimise.js";
 
-const overrides = z.array(z.string().min(1).max(100)).max(20).default([]).describe("named overrides of the scenario to apply");
+export { ScenarioIssues } from "./common.js";
 
 /** The parameters of each kind of run: what the API accepts and the worker executes. */
 export const RUN_PARAMS = {
@@ -46,6 +46,8 @@ export const RUN_PARAMS = {
       .describe("metrics, e.g. company.honda.FY2026.operatingProfit; the scenario's defaults when empty"),
   }),
   sensitivity: z.strictObject({ with: overrides, output: z.string().min(1).max(200).optional() }),
+  optimise: OPTIMISE_PARAMS,
+  calibrate: CALIBRATE_PARAMS,
 } as const;
 
 export type RunKind = keyof typeof RUN_PARAMS;
@@ -61,13 +63,8 @@ export interface Job {
   /** compare: the other side (another version and/or overrides). */
   other?: Scenario;
   params: Record<string, unknown>;
-}
-
-/** A scenario's issues when it cannot run, the run's failure in the API's terms. */
-export class ScenarioIssues extends Error {
-  constructor(readonly issues: Issue[]) {
-    super(issues.find((i) => i.severity === "error")?.message ?? "the scenario is not valid");
-  }
+  /** calibrate: the targets and the scenario as of each target's date, composed by the API. */
+  calibration?: Calibration;
 }
 
 export interface Hooks {
@@ -89,14 +86,15 @@ export async function execute(job: Job, hooks: Hooks): Promise<unknown> {
     case "compare":
       return compare(scenario, job.other ?? scenario);
     case "sweep":
-      return sweep(scenario, job.params as { draws: number; seed: number; outputs: string[] }, hooks);
+      return sweep(scenario, job.params as SweepParams, hooks);
     case "sensitivity":
       return tornado(scenario, (job.params as { output?: string }).output);
+    case "optimise":
+      return optimise(scenario, job.params as z.infer<typeof OPTIMISE_PARAMS>);
+    case "calibrate":
+      if (!job.calibration) throw new Error("a calibrate run needs its targets");
+      return calibrate(scenario, job.calibration);
   }
-}
-
-function tablesJson(tables: readonly Table[]): Record<string, unknown[]> {
-  return Object.fromEntries(tables.map((t) => [t.name, rows(t)]));
 }
 
 function evaluate(s: Scenario): unknown {
@@ -139,10 +137,17 @@ function needsUncertainty(s: Scenario): void {
     ]);
 }
 
-/** Slices of 25 draws: each draw depends only on (seed, index), so a sweep cut short is the first draws of the full one. */
-async function sweep(s: Scenario, p: { draws: number; seed: number; outputs: string[] }, hooks: Hooks): Promise<unknown> {
+export type SweepParams = { draws: number; seed: number; outputs: string[] };
+
+/** What every sweep checks before its first draw: something to draw from, and the metrics it reports. */
+export function sweepMetrics(s: Scenario, p: SweepParams): Metric[] {
   needsUncertainty(s);
-  const metrics = metricsOf(s, p.outputs, "outputs");
+  return metricsOf(s, p.outputs, "outputs");
+}
+
+/** Slices of 25 draws: each draw depends only on (seed, index), so a sweep cut short is the first draws of the full one. */
+async function sweep(s: Scenario, p: SweepParams, hooks: Hooks): Promise<unknown> {
+  const metrics = sweepMetrics(s, p);
   const plan = drawPlan(s);
   const summary = new SweepSummary(metrics, p.draws, false);
   let done = 0;
@@ -153,6 +158,11 @@ async function sweep(s: Scenario, p: { draws: number; seed: number; outputs: str
     hooks.progress(done, p.draws);
     await hooks.yieldNow();
   }
+  return sweepResult(s, p, summary, done);
+}
+
+/** A sweep's result from the summary of its first `done` draws (fed in draw order), labelled when cut short. */
+export function sweepResult(s: Scenario, p: SweepParams, summary: SweepSummary, done: number): unknown {
   const outputs = summary.summaries();
   return {
     scenario: s.id,

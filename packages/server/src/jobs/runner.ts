@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Store } from "../store/store.js";
+import type { Jobs } from "./jobs.js";
 import type { Job } from "./kinds.js";
 
 /** Resolved from the package root so that sources (tests) and dist (the command) both find the compiled worker. */
@@ -26,7 +27,7 @@ interface Entry {
  * they happen, so a client polling the run sees them and they outlive the
  * request that started it.
  */
-export class JobRunner {
+export class JobRunner implements Jobs {
   private readonly queue: Entry[] = [];
   private readonly active = new Map<string, Entry>();
 

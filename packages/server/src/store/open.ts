@@ -51,5 +51,5 @@ function postgres(url: string): PostgresDialect {
 
 /** A connection URL without its password, for messages. */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+):[^@]*@/, "$1:***@");
+  return url.replace(/(\/\/[^:/@]*):[^@]*@/, "$1:***@");
 }

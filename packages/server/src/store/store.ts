@@ -3,45 +3,9 @@ import type { Kysely, Transaction } from "kysely";
 import { type Engine, openDatabase } from "./open.js";
 import type { Database, RunRow, ScenarioRow, VersionRow } from "./schema.js";
 
-/** A scenario's files: POSIX paths under its root → text. */
-export type Files = Record<string, string>;
+import type { Files, RunInfo, RunStatus, ScenarioInfo, Version, VersionInfo } from "./shapes.js";
 
-export interface ScenarioInfo {
-  id: string;
-  title: string;
-  head: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface VersionInfo {
-  scenarioId: string;
-  number: number;
-  entry: string;
-  message: string;
-  checksum: string;
-  createdAt: string;
-}
-
-export interface Version extends VersionInfo {
-  files: Files;
-}
-
-export type RunStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
-
-export interface RunInfo {
-  id: string;
-  scenarioId: string;
-  version: number;
-  kind: string;
-  params: unknown;
-  status: RunStatus;
-  progress: number;
-  result?: unknown;
-  error?: string;
-  createdAt: string;
-  finishedAt?: string;
-}
+export type { Files, RunInfo, RunStatus, ScenarioInfo, Version, VersionInfo };
 
 export type Scope = "read" | "write";
 

@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { PriceAnalysis } from "@tieup/core";
+import { fixed } from "@tieup/core";
+import { perUnit } from "../ui/format.js";
 import { CLIENT, HOST, ZONE } from "../ui/palette.js";
 
 /** The Deal view's chart as a pure builder (see overview.ts). */
@@ -30,7 +32,15 @@ export function dealPriceChart(curve: readonly GainPoint[], p: PriceAnalysis, wi
       p.agreement.nash === null
         ? null
         : Plot.text([p.agreement.nash], { x: (x: number) => x, frameAnchor: "top", text: () => "Nash", dy: -4, dx: 4, textAnchor: "start" }),
-      Plot.dot(nashPoints(curve, p.agreement.nash), { x: "price", y: "gain", fill: "party", r: 5, stroke: "white", tip: true }),
+      Plot.dot(nashPoints(curve, p.agreement.nash), {
+        x: "price",
+        y: "gain",
+        fill: "party",
+        r: 5,
+        stroke: "white",
+        title: (g: GainPoint) => `${g.party} at the Nash price ${perUnit(g.price, p.currency)}: NPV gain ${fixed(g.gain, 1)} ${unit}`,
+        tip: true,
+      }),
     ],
   };
 }

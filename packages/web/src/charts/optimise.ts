@@ -1,21 +1,31 @@
 import * as Plot from "@observablehq/plot";
 import { cellNumber as n, rows, type Table } from "@tieup/core";
-import { moneyScale } from "../ui/format.js";
+import { money, moneyScale, percent } from "../ui/format.js";
+import { ID_NAMES, type Names } from "../ui/names.js";
 import { AFTER, BEFORE, PALETTE } from "../ui/palette.js";
 
 /** The Optimise view's charts as pure builders over @tieup/optimize's tables (see overview.ts). */
 
 /** Profit per company: own sourcing, the optimum and, for an alliance, the stand-alone optimum. */
-export function optimiseProfitChart(companies: Table, base: string, width: number, unit: string): Plot.PlotOptions {
+export function optimiseProfitChart(companies: Table, base: string, width: number, unit: string, names: Names = ID_NAMES): Plot.PlotOptions {
   const k = moneyScale(base);
   const list = rows(companies);
   const alliance = list.some((c) => typeof c.standAlone === "number");
   const cases = ["own sourcing", "optimum", ...(alliance ? ["stand-alone optimum"] : [])];
-  const bars = list.flatMap((c) => [
-    { company: String(c.company), case: "own sourcing", value: n(c.ownSourcing) / k },
-    { company: String(c.company), case: "optimum", value: n(c.optimum) / k },
-    ...(typeof c.standAlone === "number" ? [{ company: String(c.company), case: "stand-alone optimum", value: c.standAlone / k }] : []),
-  ]);
+  const bar = (company: string, which: string, amount: number) => ({
+    company,
+    case: which,
+    value: amount / k,
+    tip: `${company} · ${which}: ${money(amount, base)}`,
+  });
+  const bars = list.flatMap((c) => {
+    const company = names.company(String(c.company));
+    return [
+      bar(company, "own sourcing", n(c.ownSourcing)),
+      bar(company, "optimum", n(c.optimum)),
+      ...(typeof c.standAlone === "number" ? [bar(company, "stand-alone optimum", c.standAlone)] : []),
+    ];
+  });
   return {
     width,
     height: 60 + list.length * cases.length * 24,
@@ -24,7 +34,7 @@ export function optimiseProfitChart(companies: Table, base: string, width: numbe
     y: { axis: null, domain: cases },
     fy: { label: null },
     color: { legend: true, domain: cases, range: [BEFORE, AFTER, PALETTE[1] as string] },
-    marks: [Plot.barX(bars, { fy: "company", y: "case", x: "value", fill: "case", tip: true }), Plot.ruleX([0])],
+    marks: [Plot.barX(bars, { fy: "company", y: "case", x: "value", fill: "case", title: "tip", tip: true }), Plot.ruleX([0])],
   };
 }
 
@@ -34,11 +44,17 @@ export function plantsIn(plants: Table, period: string) {
 }
 
 /** Utilisation per plant in one period, own sourcing against the optimum. */
-export function optimisePlantChart(plants: Table, period: string, width: number): Plot.PlotOptions {
+export function optimisePlantChart(plants: Table, period: string, width: number, names: Names = ID_NAMES): Plot.PlotOptions {
   const list = plantsIn(plants, period);
+  const bar = (plant: string, state: string, utilisation: number) => ({
+    plant,
+    state,
+    utilisation,
+    tip: `${plant} · ${state}: ${percent(utilisation)} utilised`,
+  });
   const bars = list.flatMap((p) => [
-    { plant: String(p.plant), state: "own sourcing", utilisation: n(p.ownUtilisation) },
-    { plant: String(p.plant), state: "optimum", utilisation: n(p.utilisation) },
+    bar(names.plant(String(p.plant)), "own sourcing", n(p.ownUtilisation)),
+    bar(names.plant(String(p.plant)), "optimum", n(p.utilisation)),
   ]);
   return {
     width,
@@ -48,6 +64,6 @@ export function optimisePlantChart(plants: Table, period: string, width: number)
     y: { axis: null },
     fy: { label: null },
     color: { legend: true, domain: ["own sourcing", "optimum"], range: [BEFORE, AFTER] },
-    marks: [Plot.barX(bars, { fy: "plant", y: "state", x: "utilisation", fill: "state", tip: true }), Plot.ruleX([0])],
+    marks: [Plot.barX(bars, { fy: "plant", y: "state", x: "utilisation", fill: "state", title: "tip", tip: true }), Plot.ruleX([0])],
   };
 }

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type ReactNode, useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { ExportSourceContext, sourceLine } from "../export/context.js";
 import { download } from "../export/download.js";
 import { chartSvg, svgToPng } from "../export/image.js";
 
@@ -13,7 +14,7 @@ interface Props {
   note?: ReactNode;
 }
 
-/** A titled chart that redraws on its data and its width, with SVG and PNG export. */
+/** A titled chart that redraws on its data and its width, with SVG and PNG export (title, legend and source line in the file). */
 export function Chart({ title, name, draw, deps, note }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
@@ -31,7 +32,8 @@ export function Chart({ title, name, draw, deps, note }: Props) {
       box.current.replaceChildren(p);
     }
   }, [width, ...deps]);
-  const svg = () => (box.current ? chartSvg(box.current) : undefined);
+  const source = useContext(ExportSourceContext);
+  const svg = () => (box.current ? chartSvg(box.current, { title, source: sourceLine(source) }) : undefined);
   return (
     <figure className="chart" data-chart={name} aria-label={title}>
       <figcaption>

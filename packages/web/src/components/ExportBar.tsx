@@ -1,17 +1,21 @@
-import { type Table, tableCsv } from "@tieup/core";
-import { useState } from "react";
+import type { Table } from "@tieup/core";
+import { useContext, useState } from "react";
 import type { Snapshot } from "../engine/model.js";
 import type { Timings } from "../engine/service.js";
 
+import { ExportSourceContext } from "../export/context.js";
 import { download } from "../export/download.js";
+import { shownCsv, tableJson } from "../export/table.js";
 import { tablesXlsx } from "../export/xlsx.js";
 import type { ViewProps } from "../state/view-props.js";
 
-/** Results tables as CSV (one) or XLSX (all), and the scenario as edited, as downloads. */
+/** Results tables as CSV or JSON (one) or XLSX (all), and the scenario as edited, as downloads; units and currency in the headers. */
 export function ExportBar({ props, text, timings }: { props: ViewProps; text: string; timings: Timings | undefined }) {
   const tables = exportTables(props.snap);
   const [name, setName] = useState("companies");
   const stem = props.snap.meta.id;
+  const source = useContext(ExportSourceContext);
+  const base = props.snap.meta.base;
   const chosen = tables.find((t) => t.name === name) ?? tables[0];
   return (
     <section className="export" aria-label="Export">
@@ -21,10 +25,16 @@ export function ExportBar({ props, text, timings }: { props: ViewProps; text: st
           <option key={t.name}>{t.name}</option>
         ))}
       </select>
-      <button type="button" onClick={() => chosen && download(new Blob([tableCsv(chosen)], { type: "text/csv" }), `${stem}-${chosen.name}.csv`)}>
+      <button type="button" onClick={() => chosen && download(new Blob([shownCsv(chosen, base)], { type: "text/csv" }), `${stem}-${chosen.name}.csv`)}>
         CSV
       </button>
-      <button type="button" onClick={async () => download(await tablesXlsx(tables, props.snap.meta.base), `${stem}-results.xlsx`)}>
+      <button
+        type="button"
+        onClick={() => chosen && download(new Blob([tableJson(chosen, base, source)], { type: "application/json" }), `${stem}-${chosen.name}.json`)}
+      >
+        JSON
+      </button>
+      <button type="button" onClick={async () => download(await tablesXlsx(tables, base, source), `${stem}-results.xlsx`)}>
         XLSX (all tables)
       </button>
       <button type="button" onClick={() => download(new Blob([text], { type: "application/yaml" }), `${stem}.yaml`)}>

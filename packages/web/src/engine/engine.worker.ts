@@ -1,6 +1,6 @@
-import { EngineService, type HeadlineReply, type RunReply, type RunRequest } from "./service.js";
+import { EngineService, type RunReply, type RunRequest } from "./service.js";
 
-// The engine runs here so that evaluating never blocks the page.
+// The engine runs here so that evaluating never blocks the page; the headline has a worker of its own.
 const service = new EngineService();
 
 self.onmessage = (e: MessageEvent<RunRequest>) => {
@@ -12,12 +12,4 @@ self.onmessage = (e: MessageEvent<RunRequest>) => {
     reply = { id: e.data.id, ok: false, issues: [{ severity: "error", path: "(engine)", message }], text: e.data.entryText ?? "", overrides: [] };
   }
   self.postMessage(reply);
-  if (!reply.ok) return;
-  let extra: HeadlineReply | undefined;
-  try {
-    extra = service.headline(e.data);
-  } catch {
-    // The results are out; a headline that fails only leaves the cards without it.
-  }
-  if (extra) self.postMessage(extra);
 };

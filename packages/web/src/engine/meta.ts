@@ -10,7 +10,8 @@ export interface ScenarioMeta {
   measures: { id: string; name: string; kind: string; importer: string; origins: string[]; rate: number; from: string; to?: string }[];
   currencies: { id: string; rate: number }[];
   programs: { id: string; name: string; seller: string }[];
-  plants: { id: string; name: string; owner: string; country: string }[];
+  /** lat/lon: the plant's position in degrees when the scenario gives it (the map falls back to its country's point otherwise). */
+  plants: { id: string; name: string; owner: string; country: string; lat?: number; lon?: number }[];
   markets: { id: string; name: string; country: string }[];
   deals: {
     id: string;
@@ -45,7 +46,13 @@ export function scenarioMeta(s: Scenario, overrides: string[], prices: Record<st
     })),
     currencies: Object.entries(s.fx.rates).map(([id, byPeriod]) => ({ id, rate: firstRate(byPeriod, periods) })),
     programs: s.programs.map((p) => ({ id: p.id, name: p.name, seller: p.seller })),
-    plants: s.plants.map((p) => ({ id: p.id, name: p.name, owner: p.owner, country: p.country })),
+    plants: s.plants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      owner: p.owner,
+      country: p.country,
+      ...(p.lat !== undefined && p.lon !== undefined ? { lat: p.lat, lon: p.lon } : {}),
+    })),
     markets: s.markets.map((m) => ({ id: m.id, name: m.name, country: m.country })),
     deals: s.deals.map((d) => ({
       id: d.id,

@@ -61,6 +61,8 @@ export interface Snapshot {
   before?: Pick<Results, "plants">;
   deal?: DealView;
   compare?: Comparison;
+  /** Why the Compare view's other side could not be composed (an override that breaks the scenario): shown instead of a comparison. */
+  compareFailure?: { label: string; issues: Issue[] };
   /** The scenario's headline: each company's tariff cost in the headline period and windows (Overview only; arrives in a second message). */
   headline?: HeadlineFigure[];
   /** With the headline: whole-company operating profit and its parts by period, and the tariff's effect on net income and EPS. */

@@ -69,6 +69,7 @@ export class EngineService {
     snap.issues = main.issues;
     if (other?.scenario)
       snap.compare = comparison(main.scenario, applyControls(other.scenario, req.controls), label(req.with), label(req.vs ?? [], req.controls));
+    else if (other) snap.compareFailure = { label: label(req.vs ?? []), issues: other.issues.filter((i) => i.severity === "error") };
     const t2 = performance.now();
     return { id: req.id, ok: true, snapshot: snap, text, timings: { compose: t1 - t0, evaluate: t2 - t1 } };
   }

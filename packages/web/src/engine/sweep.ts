@@ -3,6 +3,7 @@ import {
   dealParties,
   defaultMetricNames,
   drawPlan,
+  getAt,
   histogram,
   type Metric,
   parseMetric,
@@ -19,6 +20,8 @@ import { composeFiles } from "./model.js";
 
 /** The scenario the Uncertainty view draws from when the open one has no `uncertainty:` block (bundled with the app). */
 export const UNCERTAIN_DEFAULT = "/scenarios/nissan-honda-us-uncertain.yaml";
+/** The scenario UNCERTAIN_DEFAULT extends: the only one whose distributions may be borrowed from it. */
+export const DEFAULT_ENTRY = "/scenarios/nissan-honda-us.yaml";
 
 export interface SweepRequest {
   source: ScenarioFiles;
@@ -29,6 +32,8 @@ export interface SweepRequest {
   seed: number;
   /** Files holding UNCERTAIN_DEFAULT when `source` does not (a scenario served by `tieup serve`): the app's bundled ones. */
   fallback?: ScenarioFiles;
+  /** Set by the worker from uncertainScenario: the file the distributions come from when not the open scenario. */
+  borrowed?: string;
 }
 
 export interface SweepResult {
@@ -41,16 +46,57 @@ export interface SweepResult {
   ms: number;
   /** Draws asked for, when the sweep was stopped before them all (the statistics are of the first `draws`). */
   requested?: number;
+  /** The file whose distributions were drawn when the open scenario has none of its own (it extends the open one). */
+  borrowed?: string;
+  /** Parameters a control fixed (their draws would overwrite it): "<id>" when all its places are fixed, "<id> (k of n places)" otherwise. */
+  pinned?: string[];
 }
 
-/** The scenario to draw from: the open one if it has an uncertainty block, else the bundled uncertain default. */
-export function uncertainScenario(req: SweepRequest): { scenario?: Scenario; message?: string } {
+const NO_BLOCK =
+  "the scenario has no uncertainty: block, so there is nothing to draw: add one (see docs/uncertainty.md), best in a file of its own that extends the scenario, as scenarios/nissan-honda-us-uncertain.yaml does for the default";
+
+/**
+ * The scenario to draw from: the open one if it has an uncertainty block.
+ * Only the default scenario borrows one, from the bundled file that extends
+ * it, composed over the open files so that its edits (and a stored version's)
+ * are what is drawn; any other scenario without a block is told so, never
+ * given the default's distributions.
+ */
+export function uncertainScenario(req: SweepRequest): { scenario?: Scenario; borrowed?: string; message?: string } {
   const own = composeFiles(req.source, req.with, req.entryText).scenario;
   if (own?.uncertainty) return { scenario: own };
-  const files = [req.source, req.fallback].find((f) => f?.files[UNCERTAIN_DEFAULT] !== undefined);
-  if (!files) return { message: "the scenario has no uncertainty: block; see docs/uncertainty.md and scenarios/nissan-honda-us-uncertain.yaml" };
-  const fallback = composeFiles({ ...files, entry: UNCERTAIN_DEFAULT }, req.with).scenario;
-  return fallback?.uncertainty ? { scenario: fallback } : { message: `${UNCERTAIN_DEFAULT} does not validate` };
+  if (req.source.entry !== DEFAULT_ENTRY) return { message: NO_BLOCK };
+  const bundled = [req.source, req.fallback].find((f) => f?.files[UNCERTAIN_DEFAULT] !== undefined);
+  if (!bundled) return { message: NO_BLOCK };
+  const edited: Record<string, string> = req.entryText === undefined ? {} : { [DEFAULT_ENTRY]: req.entryText };
+  const files = { entry: UNCERTAIN_DEFAULT, files: { ...bundled.files, ...req.source.files, ...edited } };
+  const composed = composeFiles(files, req.with);
+  if (composed.scenario?.uncertainty) return { scenario: composed.scenario, borrowed: UNCERTAIN_DEFAULT.slice(1) };
+  const first = composed.issues.find((i) => i.severity === "error");
+  return {
+    message: `${UNCERTAIN_DEFAULT.slice(1)} (the default's distributions) does not fit the scenario as open${first ? `: ${first.path}: ${first.message}` : ""}`,
+  };
+}
+
+/**
+ * The plan with the places a control moved taken out of the parameters that
+ * set them: a drawn value would overwrite the control (`t.jp-auto-15=0.5`
+ * would be drawn over and the sweep would ignore it). Scaled parameters
+ * multiply what the control left, so they keep every place. A pinned
+ * parameter still takes its random number, so the other parameters' draws
+ * are those of the same seed without the control.
+ */
+export function pinByControls(asWritten: Scenario, controlled: Scenario, plan: DrawPlan): { plan: DrawPlan; pinned: string[] } {
+  const pinned: string[] = [];
+  const parameters = plan.parameters.map((p) => {
+    if (p.mode !== "set") return p;
+    const keep = p.locations.map((at) => getAt(asWritten, at) === getAt(controlled, at));
+    const kept = keep.filter(Boolean).length;
+    if (kept === p.locations.length) return p;
+    pinned.push(kept === 0 ? p.id : `${p.id} (${p.locations.length - kept} of ${p.locations.length} places)`);
+    return { ...p, locations: p.locations.filter((_, i) => keep[i]), base: p.base.filter((_, i) => keep[i]) };
+  });
+  return { plan: { ...plan, parameters }, pinned };
 }
 
 /** The histogram and the tornado of one output: what the view asks for when an output is picked. */
@@ -101,7 +147,7 @@ export class SweepSession {
   private static start(scenario: Scenario, req: SweepRequest) {
     const t0 = performance.now();
     const s = applyControls(scenario, req.controls);
-    const plan = drawPlan(s);
+    const { plan, pinned } = pinByControls(scenario, s, drawPlan(s));
     const metrics = sweepMetrics(s);
     const summary = new SweepSummary(metrics, req.draws, true);
     const chunk = 20;
@@ -128,6 +174,8 @@ export class SweepSession {
           seed: req.seed,
           ms: performance.now() - t0,
           ...(done < req.draws ? { requested: req.draws } : {}),
+          ...(req.borrowed ? { borrowed: req.borrowed } : {}),
+          ...(pinned.length ? { pinned } : {}),
         });
         for (const x of summaries) session.draws.set(x.metric.name, x.draws ?? []);
         return session;
@@ -140,7 +188,15 @@ export class SweepSession {
     const picked = this.result.outputs.find((o) => o.metric.name === name) ?? this.result.outputs[0];
     if (!picked) throw new Error("the sweep has no outputs");
     const { metric } = picked;
-    return { name: metric.name, metric, histogram: histogram(this.draws.get(metric.name) ?? [], bins), tornado: sensitivity(this.scenario, this.plan, metric) };
+    // A parameter the controls fixed everywhere is not uncertain: it has no bar.
+    const live = new Set(this.plan.parameters.filter((p) => p.locations.length > 0).map((p) => p.id));
+    const tornado = sensitivity(this.scenario, this.plan, metric);
+    return {
+      name: metric.name,
+      metric,
+      histogram: histogram(this.draws.get(metric.name) ?? [], bins),
+      tornado: { ...tornado, swings: tornado.swings.filter((x) => live.has(x.parameter)) },
+    };
   }
 }
 

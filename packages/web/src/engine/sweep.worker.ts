@@ -23,7 +23,7 @@ self.onmessage = async (e: MessageEvent<SweepCommand>) => {
       return;
     }
     if (cmd.kind === "sweep") {
-      const { scenario, message } = uncertainScenario(cmd.req);
+      const { scenario, message, borrowed } = uncertainScenario(cmd.req);
       if (!scenario) {
         post({ kind: "error", message: message ?? "no scenario to draw from" });
         return;
@@ -32,7 +32,7 @@ self.onmessage = async (e: MessageEvent<SweepCommand>) => {
       // The sweep gives way between chunks, so a stop message is read while it draws.
       const run = await SweepSession.runStoppable(
         scenario,
-        cmd.req,
+        borrowed ? { ...cmd.req, borrowed } : cmd.req,
         (done) => post({ kind: "progress", done }),
         () => stopped,
       );

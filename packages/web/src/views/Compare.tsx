@@ -3,8 +3,11 @@ import { type Cell, rows } from "@tieup/core";
 import { compareProfitChart } from "../charts/compare.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
+import { Issues } from "../components/Issues.js";
+import { isEmpty } from "../engine/controls.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money } from "../ui/format.js";
+import { namesOf } from "../ui/names.js";
 import { unitLabel } from "./Overview.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
@@ -29,9 +32,30 @@ export function Compare({ snap, state, update, focus }: ViewProps) {
           </span>
         ))}
       </fieldset>
-      {c ? <CompareBody snap={snap} focus={focus} /> : <p>Comparing…</p>}
+      {sameSides(state) && (
+        <p className="note" data-testid="compare-same">
+          Both sides are the scenario {state.with.length ? `with ${state.with.join(" + ")}` : "as written"}: tick overrides above or move a control to see a
+          difference.
+        </p>
+      )}
+      {snap.compareFailure ? (
+        <Issues
+          issues={snap.compareFailure.issues}
+          title={`The other side (the scenario ${snap.compareFailure.label}) does not validate, so there is nothing to compare; untick an override above`}
+        />
+      ) : c ? (
+        <CompareBody snap={snap} focus={focus} />
+      ) : (
+        <p>Comparing…</p>
+      )}
     </section>
   );
+}
+
+/** Whether the other side equals the base: the same overrides and no control moved (Compare's first open). */
+export function sameSides(state: Pick<ViewProps["state"], "with" | "vs" | "controls">): boolean {
+  const a = new Set(state.with);
+  return isEmpty(state.controls) && a.size === new Set(state.vs).size && state.vs.every((o) => a.has(o));
 }
 
 function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
@@ -47,14 +71,15 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
         Base: {c.baseLabel}. Other: {c.otherLabel}. Differences are matched by company, period and measure; Δ = other − base.
       </p>
       <Chart
-        title={`Operating profit, base and other (${unit})`}
+        title={`Operating profit (whole company), base and other (${unit})`}
         name="compare-operating-profit"
         deps={[c]}
-        draw={(width) => Plot.plot(compareProfitChart(c.companies, c.baseLabel, c.otherLabel, width, unit))}
+        draw={(width) => Plot.plot(compareProfitChart(c.companies, c.baseLabel, c.otherLabel, width, unit, namesOf(snap.meta)))}
       />
       <DataTable
         testId="compare-table"
         caption={`Differences in ${focus}`}
+        exportAs={{ table: c.companies, base: snap.meta.base }}
         headers={["company", "op. profit base (whole company)", "other", "Δ op. profit", "Δ modelled scope", "Δ net duty"]}
         rows={list
           .filter((r) => r.period === focus)
@@ -63,7 +88,7 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
             return {
               key: String(r.company),
               cells: [
-                String(r.company),
+                namesOf(snap.meta).company(String(r.company)),
                 money(n(r.companyOperatingProfit_base), cur),
                 money(n(r.companyOperatingProfit), cur),
                 money(n(r.companyOperatingProfit_delta), cur),
@@ -75,12 +100,20 @@ function CompareBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       />
       <DataTable
         caption={`Duties by measure that changed in ${focus}`}
+        exportAs={{ table: c.companyDuties, base: snap.meta.base }}
         headers={["company", "measure", "kind", "base", "other", "Δ"]}
         rows={duties.map((r) => {
           const cur = String(r.currency);
           return {
             key: `${r.company}-${r.measure}-${r.kind}`,
-            cells: [String(r.company), String(r.measure), String(r.kind), money(n(r.amount_base), cur), money(n(r.amount), cur), money(n(r.amount_delta), cur)],
+            cells: [
+              namesOf(snap.meta).company(String(r.company)),
+              namesOf(snap.meta).measure(String(r.measure)),
+              String(r.kind),
+              money(n(r.amount_base), cur),
+              money(n(r.amount), cur),
+              money(n(r.amount_delta), cur),
+            ],
           };
         })}
       />

@@ -4,8 +4,10 @@ import { dealPriceChart } from "../charts/deal.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { Slider } from "../components/Slider.js";
+import { dealPlantsExport, dealValueExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
+import { namesOf } from "../ui/names.js";
 
 /** A deal: each party's NPV gain against the transfer price, the zone of agreement, the Nash price, and NPV per party. */
 export function DealView({ snap, state, update, setControls, dealId, focus }: ViewProps) {
@@ -26,7 +28,7 @@ export function DealView({ snap, state, update, setControls, dealId, focus }: Vi
       <select id="deal-pick" value={dealId} onChange={(e) => update({ deal: e.target.value })}>
         {snap.meta.deals.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.id} — {d.name}
+            {d.name || d.id}
           </option>
         ))}
       </select>
@@ -76,9 +78,10 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
   const currency = host?.currency ?? snap.meta.base;
   const scale = moneyScale(currency);
   const columns = dealValueColumns(a, view.conventions.terminalValue !== "none");
+  const names = namesOf(snap.meta);
   const curve = view.curve.flatMap((c) => [
-    { price: c.price, party: `${"host" in d ? d.host : "host"} (host)`, gain: c.host / scale },
-    { price: c.price, party: `${"client" in d ? d.client : "client"} (client)`, gain: c.client / scale },
+    { price: c.price, party: `${"host" in d ? names.company(d.host) : "host"} (host)`, gain: c.host / scale },
+    { price: c.price, party: `${"client" in d ? names.company(d.client) : "client"} (client)`, gain: c.client / scale },
   ]);
   return (
     <>
@@ -102,9 +105,10 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
         testId="deal-npv"
         caption={`NPV of each party's gain as of ${view.conventions.valuationDate}, ${view.conventions.horizon.from}–${view.conventions.horizon.to}, before and after tax, and in cash after tax (${terminalValueWords(view.conventions.terminalValue)})${a.versusNeither ? "; against each developing alone, and against neither developing" : ""}`}
         headers={["company", ...columns.map((c) => c.header)]}
+        exportAs={{ table: dealValueExport(a, columns, names), base: currency }}
         rows={a.values.map((v) => ({
           key: v.company,
-          cells: [v.company, ...columns.map((c) => cell(c.kind, c.value(v), v.currency))],
+          cells: [names.company(v.company), ...columns.map((c) => cell(c.kind, c.value(v), v.currency))],
         }))}
       />
       {a.terms ? (
@@ -117,13 +121,14 @@ function DealBody({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
       {a.plants.some((x) => x.period === focus) ? (
         <DataTable
           caption={`Plants whose output the deal changes in ${focus}`}
+          exportAs={{ table: dealPlantsExport(a, focus, names), base: currency }}
           headers={["plant", "output without", "with", "utilisation without", "with", "jobs without", "with"]}
           rows={a.plants
             .filter((x) => x.period === focus)
             .map((x) => ({
               key: x.plant,
               cells: [
-                x.plant,
+                names.plant(x.plant),
                 thousandUnits(x.outputBefore),
                 thousandUnits(x.outputAfter),
                 percent(x.utilisationBefore),

@@ -7,6 +7,7 @@ import { DataTable } from "../components/DataTable.js";
 import type { OptimiseRequest, OptimiseResult } from "../engine/optimise.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
+import { ID_NAMES, type Names, namesOf } from "../ui/names.js";
 
 type Solved = Extract<OptimiseResult, { ok: true }>;
 
@@ -55,7 +56,11 @@ export function Optimise({ state, update, source, edited, snap, focus }: ViewPro
         <select id="optimise-objective" value={objective} onChange={(e) => update({ objective: e.target.value })}>
           {choices.map((c) => (
             <option key={c} value={c}>
-              {c === "alliance" ? "alliance (sum of profits)" : c === "alliance-fair" ? "alliance-fair (no company below its stand-alone optimum)" : c}
+              {c === "alliance"
+                ? "alliance (sum of profits)"
+                : c === "alliance-fair"
+                  ? "alliance-fair (no company below its stand-alone optimum)"
+                  : `${namesOf(snap.meta).company(c.slice("company:".length))} alone`}
             </option>
           ))}
         </select>
@@ -66,13 +71,15 @@ export function Optimise({ state, update, source, edited, snap, focus }: ViewPro
         ) : null}
       </div>
       {reply && !reply.ok ? <p className="bad">{reply.message}</p> : null}
-      {reply?.ok ? <OptimiseOutputs result={reply} focus={reply.periods.includes(focus) ? focus : (reply.periods[0] ?? "")} /> : null}
+      {reply?.ok ? (
+        <OptimiseOutputs result={reply} focus={reply.periods.includes(focus) ? focus : (reply.periods[0] ?? "")} names={namesOf(snap.meta)} />
+      ) : null}
     </section>
   );
 }
 
 /** The optimum against own sourcing and the stand-alone optima, what moves between companies, and the plants before and after. */
-export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: string }) {
+export function OptimiseOutputs({ result: r, focus, names = ID_NAMES }: { result: Solved; focus: string; names?: Names }) {
   const unit = moneyUnit(r.base);
   const companies = rows(r.tables.companies);
   const plants = plantsIn(r.tables.plants, focus);
@@ -102,16 +109,17 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
         title={`Profit per company over the horizon (${unit})`}
         name="optimise-profit"
         deps={[r]}
-        draw={(width) => Plot.plot(optimiseProfitChart(r.tables.companies, r.base, width, unit))}
+        draw={(width) => Plot.plot(optimiseProfitChart(r.tables.companies, r.base, width, unit, names))}
       />
       <DataTable
         testId="optimise-companies"
         caption="Profit per company over the horizon"
+        exportAs={{ table: r.tables.companies, base: r.base }}
         headers={["company", "own sourcing", "optimum", "change", "stand-alone optimum"]}
         rows={companies.map((c) => ({
           key: String(c.company),
           cells: [
-            String(c.company),
+            names.company(String(c.company)),
             money(n(c.ownSourcing), r.base),
             money(n(c.optimum), r.base),
             money(n(c.change), r.base),
@@ -119,22 +127,23 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
           ],
         }))}
       />
-      <CrossBuilt result={r} />
+      <CrossBuilt result={r} names={names} />
       <Chart
         title={`Plant utilisation in ${focus}: own sourcing and at the optimum`}
         name={`optimise-plants-${focus}`}
         deps={[r, focus]}
-        draw={(width) => Plot.plot(optimisePlantChart(r.tables.plants, focus, width))}
+        draw={(width) => Plot.plot(optimisePlantChart(r.tables.plants, focus, width, names))}
       />
       <DataTable
         testId="optimise-plants"
         caption={`Plants in ${focus}; the shadow price is the profit of one more unit of capacity (${r.base} per unit, from the LP's duals)`}
+        exportAs={{ table: r.tables.plants, base: r.base }}
         headers={["plant", "owner", "capacity", "own sourcing", "optimum", "utilisation before", "after", "shadow price"]}
         rows={plants.map((p) => ({
           key: String(p.plant),
           cells: [
-            String(p.plant),
-            String(p.owner),
+            names.plant(String(p.plant)),
+            names.company(String(p.owner)),
             thousandUnits(n(p.capacity)),
             thousandUnits(n(p.ownOutput)),
             thousandUnits(n(p.output)),
@@ -155,17 +164,25 @@ export function OptimiseOutputs({ result: r, focus }: { result: Solved; focus: s
   );
 }
 
-function CrossBuilt({ result: r }: { result: Solved }) {
+function CrossBuilt({ result: r, names }: { result: Solved; names: Names }) {
   const cross = rows(r.tables.crossBuilt);
   if (cross.length === 0) return <p className="note">At the optimum no program is built at another company's plant.</p>;
   return (
     <DataTable
       testId="optimise-cross"
       caption="Programs built at another company's plant at the optimum (units over the horizon)"
+      exportAs={{ table: r.tables.crossBuilt, base: r.base }}
       headers={["program", "seller", "plant", "builder", "market", "units"]}
       rows={cross.map((x) => ({
         key: `${x.program}:${x.plant}:${x.market}`,
-        cells: [String(x.program), String(x.seller), String(x.plant), String(x.builder), String(x.market), thousandUnits(n(x.units))],
+        cells: [
+          names.program(String(x.program)),
+          names.company(String(x.seller)),
+          names.plant(String(x.plant)),
+          names.company(String(x.builder)),
+          names.market(String(x.market)),
+          thousandUnits(n(x.units)),
+        ],
       }))}
     />
   );

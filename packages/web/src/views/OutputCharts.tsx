@@ -4,7 +4,9 @@ import { axisOf, histogramChart, parameterValue, tornadoChart } from "../charts/
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { OutputDetail } from "../engine/sweep.js";
+import { tornadoExport } from "../export/view-tables.js";
 import { money, percent } from "../ui/format.js";
+import { ID_NAMES, metricLabel, type Names } from "../ui/names.js";
 
 const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 
@@ -16,28 +18,29 @@ export function shownValue(m: Metric, x: number): string {
 }
 
 /** The draws of one output in equal-width bins, with its P5, median and P95 marked. */
-export function Histogram({ detail, summary, draws }: { detail: OutputDetail; summary: Summary | undefined; draws: number }) {
+export function Histogram({ detail, summary, draws, names = ID_NAMES }: { detail: OutputDetail; summary: Summary | undefined; draws: number; names?: Names }) {
   const { metric } = detail;
   const { label } = axisOf(metric);
   return (
     <Chart
-      title={`Distribution of ${metric.name} over ${draws} draws (${label})`}
+      title={`Distribution of ${metricLabel(metric, names)} over ${draws} draws (${label})`}
       name="uncertainty-histogram"
       deps={[detail, summary]}
       note={summary ? `P5 ${shownValue(metric, summary.p5)} · median ${shownValue(metric, summary.p50)} · P95 ${shownValue(metric, summary.p95)}` : undefined}
-      draw={(width) => Plot.plot(histogramChart(detail, summary, width))}
+      draw={(width) => Plot.plot(histogramChart(detail, summary, width, names))}
     />
   );
 }
 
 /** One-at-a-time swings of an output: each parameter at its low and at its high end, the others as written; largest swing on top. */
-export function Tornado({ detail }: { detail: OutputDetail }) {
+export function Tornado({ detail, names = ID_NAMES }: { detail: OutputDetail; names?: Names }) {
   const { metric, tornado } = detail;
   const { label } = axisOf(metric);
+  const what = metricLabel(metric, names);
   return (
     <>
       <Chart
-        title={`What moves ${metric.name} most: each parameter from its low to its high end (${label})`}
+        title={`What moves ${what} most: each parameter from its low to its high end (${label})`}
         name="uncertainty-tornado"
         deps={[detail]}
         note={
@@ -46,11 +49,12 @@ export function Tornado({ detail }: { detail: OutputDetail }) {
             <strong data-figure="tornado-base">{shownValue(metric, tornado.base)}</strong>. Low and high are P5 and P95 (a regime's lowest and highest value).
           </>
         }
-        draw={(width) => Plot.plot(tornadoChart(detail, width))}
+        draw={(width) => Plot.plot(tornadoChart(detail, width, names))}
       />
       <DataTable
         testId="tornado-table"
-        caption={`Swings of ${metric.name}, largest first`}
+        caption={`Swings of ${what}, largest first`}
+        exportAs={{ table: tornadoExport(tornado.swings, metric), base: metric.unit }}
         headers={["parameter", "low", "high", "output at low", "output at high", "swing"]}
         rows={tornado.swings.map((s) => ({
           key: s.parameter,

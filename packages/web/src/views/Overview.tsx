@@ -5,38 +5,45 @@ import { dutyChart, profitChart, waterfallChart } from "../charts/overview.js";
 import { Chart } from "../components/Chart.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyScale, moneyUnit, thousandUnits } from "../ui/format.js";
+import { type Names, namesOf } from "../ui/names.js";
 
 /** Headline numbers, operating profit, and duty by measure, per company and period. */
 export function Overview({ snap, focus }: ViewProps) {
   const r = snap.results;
   const companies = rows(r.companies);
   const unit = unitLabel(companies.map((c) => String(c.currency)));
-  // Whole company once the headline message brings it; the modelled scope until then.
-  const profit = (snap.profit ? rows(snap.profit) : companies).map((c) => ({
-    company: String(c.company),
-    period: String(c.period),
-    value: n(snap.profit ? c.wholeCompany : c.operatingProfit) / moneyScale(String(c.currency)),
-  }));
+  const names = namesOf(snap.meta);
+  // Whole company, from the results themselves (the headline's profit table holds the same figure), so the chart is drawn once per change.
+  const profit = companies.map((c) => {
+    const amount = n(c.companyOperatingProfit);
+    const company = names.company(String(c.company));
+    return {
+      company,
+      period: String(c.period),
+      value: amount / moneyScale(String(c.currency)),
+      tip: `${company} · ${c.period} operating profit, whole company: ${money(amount, String(c.currency))}`,
+    };
+  });
   return (
     <section aria-labelledby="overview-title">
       <h2 id="overview-title">Overview</h2>
       <Headline snap={snap} focus={focus} />
-      {snap.bridge ? <Waterfall bridge={snap.bridge} unit={unit} /> : null}
+      {snap.bridge ? <Waterfall bridge={snap.bridge} unit={unit} names={names} /> : null}
       <Chart
         title={`Duty by measure (${unit}; offsets below zero)`}
         name="duty-by-measure"
         deps={[r]}
-        draw={(width) => Plot.plot(dutyChart(r.companyDuties, r.measures, width, unit))}
+        draw={(width) => Plot.plot(dutyChart(r.companyDuties, r.measures, width, unit, names))}
       />
       <Chart
-        title={snap.profit ? `Operating profit, whole company (${unit})` : `Operating profit of the modelled scope (${unit})`}
+        title={`Operating profit, whole company (${unit})`}
         name="operating-profit"
-        deps={[r, snap.profit]}
+        deps={[r]}
         draw={(width) =>
           Plot.plot(
             profitChart(
               profit,
-              snap.meta.companies.map((c) => c.id),
+              snap.meta.companies.map((c) => names.company(c.id)),
               width,
               unit,
             ),
@@ -109,7 +116,7 @@ function Headline({ snap, focus }: Pick<ViewProps, "snap" | "focus">) {
   );
 }
 
-function Waterfall({ bridge, unit }: { bridge: Table; unit: string }) {
+function Waterfall({ bridge, unit, names }: { bridge: Table; unit: string; names: Names }) {
   const first = rows(bridge)[0];
   return (
     <Chart
@@ -117,7 +124,7 @@ function Waterfall({ bridge, unit }: { bridge: Table; unit: string }) {
       name="profit-bridge"
       deps={[bridge]}
       note="Volume and mix at the earlier margins; price, costs and tariffs per unit on the later volume; exchange rates as the later year at the earlier rates. The factors add up to the change exactly."
-      draw={(width) => Plot.plot(waterfallChart(bridge, width, unit))}
+      draw={(width) => Plot.plot(waterfallChart(bridge, width, unit, names))}
     />
   );
 }

@@ -3,8 +3,10 @@ import { type Cell, rows } from "@tieup/core";
 import { type PlantLine, plantsChart } from "../charts/plants.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
+import { plantLinesExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
 import { percent, thousandUnits } from "../ui/format.js";
+import { namesOf } from "../ui/names.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
 
@@ -28,13 +30,14 @@ export function plantLines(snap: ViewProps["snap"], period: string): PlantLine[]
         after: n(p.utilisation),
         outputBefore: n(b?.output),
         outputAfter: n(p.output),
-        breakEven: n(p.breakEvenUtilisation),
+        breakEven: typeof p.breakEvenUtilisation === "number" ? p.breakEvenUtilisation : null,
       };
     });
 }
 
 export function Plants({ snap, focus }: ViewProps) {
   const lines = plantLines(snap, focus);
+  const names = namesOf(snap.meta);
   return (
     <section aria-labelledby="plants-title">
       <h2 id="plants-title">Plants in {focus}</h2>
@@ -42,23 +45,25 @@ export function Plants({ snap, focus }: ViewProps) {
         title="Utilisation against break-even (black tick), before and with the active deals"
         name={`plants-${focus}`}
         deps={[snap, focus]}
-        draw={(width) => Plot.plot(plantsChart(lines, width))}
+        draw={(width) => Plot.plot(plantsChart(lines, width, names))}
       />
       <DataTable
         caption={`Plants in ${focus}`}
+        exportAs={{ table: plantLinesExport(lines, focus, names), base: snap.meta.base }}
         headers={["plant", "owner", "country", "output before", "with deals", "utilisation before", "with deals", "break-even"]}
         rows={lines.map((l) => ({
           key: l.plant,
-          className: l.after < l.breakEven ? "below" : "",
+          className: l.breakEven !== null && l.after < l.breakEven ? "below" : "",
           cells: [
-            l.plant,
-            l.owner,
+            names.plant(l.plant),
+            names.company(l.owner),
             l.country,
             thousandUnits(l.outputBefore),
             thousandUnits(l.outputAfter),
             percent(l.before),
             percent(l.after),
-            percent(l.breakEven),
+            // As the CLI prints it: a plant with no contribution has no break-even, not one of 0%.
+            l.breakEven === null ? "–" : percent(l.breakEven),
           ],
         }))}
       />

@@ -6,8 +6,10 @@ import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { type OutputDetail, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
+import { sweepExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
 import { money, moneyUnit, percent } from "../ui/format.js";
+import { metricLabel, type Names, namesOf } from "../ui/names.js";
 import { Histogram, Tornado } from "./OutputCharts.js";
 
 type Output = { metric: Metric; summary: Summary };
@@ -22,7 +24,8 @@ const send = (w: Worker, cmd: SweepCommand) => w.postMessage(cmd);
  * the controls applied: spreads of the outputs and P(win-win), and for the
  * output picked (`out=` in the address) its histogram and tornado.
  */
-export function Uncertainty({ state, update, source, edited }: ViewProps) {
+export function Uncertainty({ snap, state, update, source, edited }: ViewProps) {
+  const names = namesOf(snap.meta);
   const [draws, setDraws] = useState(200);
   const [seed, setSeed] = useState(1);
   const [done, setDone] = useState(0);
@@ -32,6 +35,10 @@ export function Uncertainty({ state, update, source, edited }: ViewProps) {
   const [detail, setDetail] = useState<OutputDetail>();
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
+  // What the shown result was drawn with: once the controls, overrides or files move on, it is marked out of date.
+  const [drawnWith, setDrawnWith] = useState<{ key: string; source: ViewProps["source"] }>();
+  const inputsKey = JSON.stringify([state.with, state.controls, edited ?? null]);
+  const stale = result !== undefined && drawnWith !== undefined && (drawnWith.key !== inputsKey || drawnWith.source !== source);
 
   // The worker keeps the draws: another output's histogram and tornado need no new draws.
   useEffect(() => {
@@ -47,6 +54,7 @@ export function Uncertainty({ state, update, source, edited }: ViewProps) {
     const w = new Worker(new URL("../engine/sweep.worker.ts", import.meta.url), { type: "module" });
     worker.current = w;
     setRunning(true);
+    setDrawnWith({ key: inputsKey, source });
     setDone(0);
     setError(undefined);
     w.onmessage = (e: MessageEvent<SweepMessage>) => {
@@ -75,8 +83,9 @@ export function Uncertainty({ state, update, source, edited }: ViewProps) {
     <section aria-labelledby="uncertainty-title">
       <h2 id="uncertainty-title">Uncertainty</h2>
       <p className="note">
-        Draws the scenario's uncertain parameters (its <code>uncertainty:</code> block, else the bundled scenarios/nissan-honda-us-uncertain.yaml) with the
-        controls applied, as <code>tieup sweep</code> does with the same seed.
+        Draws the scenario's uncertain parameters (its <code>uncertainty:</code> block; the default scenario borrows the one of
+        scenarios/nissan-honda-us-uncertain.yaml, which extends it) with the controls applied, as <code>tieup sweep</code> does with the same seed. A control on
+        a value a parameter sets fixes that value: it is not drawn.
       </p>
       <div className="sweep-form">
         <label htmlFor="sweep-draws">Draws</label>
@@ -100,18 +109,28 @@ export function Uncertainty({ state, update, source, edited }: ViewProps) {
         ) : null}
       </div>
       {error ? <p className="bad">{error}</p> : null}
-      {result ? <SweepOutputs result={result} /> : null}
+      {stale ? (
+        <p className="bad" data-testid="sweep-stale">
+          Out of date: the controls, overrides or scenario changed since these draws. Run again to draw what is on screen now.
+        </p>
+      ) : null}
+      {result ? (
+        <div className={stale ? "stale" : undefined}>
+          <SweepOutputs result={result} names={names} />
+        </div>
+      ) : null}
       {result ? (
         <OutputPicker
           result={result}
           value={result.outputs.some((o) => o.metric.name === state.out) ? state.out : detail?.name}
           onPick={(out) => update({ out })}
+          names={names}
         />
       ) : null}
       {result && detail ? (
         <>
-          <Histogram detail={detail} summary={result.outputs.find((o) => o.metric.name === detail.name)?.summary} draws={result.draws} />
-          <Tornado detail={detail} />
+          <Histogram detail={detail} summary={result.outputs.find((o) => o.metric.name === detail.name)?.summary} draws={result.draws} names={names} />
+          <Tornado detail={detail} names={names} />
         </>
       ) : null}
     </section>
@@ -119,14 +138,24 @@ export function Uncertainty({ state, update, source, edited }: ViewProps) {
 }
 
 /** Every output the sweep reports, for the histogram and the tornado. */
-export function OutputPicker({ result, value, onPick }: { result: SweepResult; value: string | undefined; onPick: (out: string) => void }) {
+export function OutputPicker({
+  result,
+  value,
+  onPick,
+  names,
+}: {
+  result: SweepResult;
+  value: string | undefined;
+  onPick: (out: string) => void;
+  names?: Names | undefined;
+}) {
   return (
     <div className="sweep-form">
       <label htmlFor="sweep-output">Output</label>
       <select id="sweep-output" value={value ?? result.outputs[0]?.metric.name} onChange={(e) => onPick(e.target.value)}>
         {result.outputs.map(({ metric: m }) => (
           <option key={m.name} value={m.name}>
-            {m.name} ({m.unit})
+            {names ? metricLabel(m, names) : m.name} ({m.unit})
           </option>
         ))}
       </select>
@@ -134,7 +163,7 @@ export function OutputPicker({ result, value, onPick }: { result: SweepResult; v
   );
 }
 
-function SweepOutputs({ result }: { result: SweepResult }) {
+function SweepOutputs({ result, names }: { result: SweepResult; names: Names }) {
   const values = result.outputs.filter((o) => !isChance(o.metric) && isCurrency(o.metric.unit));
   const winwin = result.outputs.filter((o) => isChance(o.metric));
   const unit = [...new Set(values.map((o) => o.metric.unit))];
@@ -148,29 +177,40 @@ function SweepOutputs({ result }: { result: SweepResult }) {
       ) : null}
       <p className="note">
         {result.draws} draws of {result.scenario}, seed {result.seed}, in {(result.ms / 1000).toFixed(1)} s; uncertain: {result.parameters.join(", ")}.
+        {result.borrowed ? ` The distributions are those of ${result.borrowed}: this scenario has no uncertainty block of its own.` : ""}
       </p>
+      {result.pinned ? (
+        <p className="note" data-testid="sweep-pinned">
+          Fixed by the controls, not drawn: {result.pinned.join(", ")}.
+        </p>
+      ) : null}
       <Chart
         title={`P5–P95 of each output, median dotted (${unit.length === 1 ? moneyUnit(unit[0] as string) : "each output's currency"})`}
         name="uncertainty-spread"
         deps={[result]}
-        draw={(width) => Plot.plot(spreadChart(values, width))}
+        draw={(width) => Plot.plot(spreadChart(values, width, names))}
       />
       <DataTable
         testId="sweep-table"
         caption="Distribution of each output"
+        exportAs={{ table: sweepExport(values, names), base: values[0]?.metric.unit ?? "USD" }}
         headers={["output", "mean", "P5", "P50", "P95", "P(< 0)"]}
         rows={values.map(({ metric: m, summary: s }) => ({
           key: m.name,
-          cells: [m.name, shown(m, s.mean), shown(m, s.p5), shown(m, s.p50), shown(m, s.p95), percent(s.pNegative)],
+          cells: [metricLabel(m, names), shown(m, s.mean), shown(m, s.p5), shown(m, s.p50), shown(m, s.p95), percent(s.pNegative)],
         }))}
       />
       {winwin.length > 0 ? (
         <DataTable
           caption="Probability that each deal is win-win (every party's NPV gain > 0 at the base case's price) and that a zone of agreement exists"
+          exportAs={{ table: sweepExport(winwin, names, "winwin"), base: "USD" }}
           headers={["deal", "parties", "event", "probability"]}
           rows={winwin.map(({ metric: m, summary: s }: Output) => ({
             key: m.name,
-            cells: [...(isChance(m) ? [m.deal, m.parties.join(" + "), chanceEvent(m)] : [m.name, "", m.kind]), percent(s.mean)],
+            cells: [
+              ...(isChance(m) ? [names.deal(m.deal), m.parties.map(names.company).join(" + "), chanceEvent(m)] : [metricLabel(m, names), "", m.kind]),
+              percent(s.mean),
+            ],
           }))}
         />
       ) : null}

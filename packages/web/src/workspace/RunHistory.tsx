@@ -79,7 +79,7 @@ export function RunHistory({ api, opened, runs, onChange, onError }: Props) {
 
 /** A sweep's progress in draws (25 of 100,000 is progress a percentage would round away); other runs' in percent. */
 export function progressOf(r: RunInfo): string {
-  const draws = r.kind === "sweep" ? Number(r.params.draws) : Number.NaN;
+  const draws = r.kind === "sweep" ? Number((r.params as { draws?: unknown } | null)?.draws) : Number.NaN;
   if (!Number.isFinite(draws)) return `${Math.round(r.progress * 100)}%`;
   return `${Math.round(r.progress * draws).toLocaleString("en-US")} of ${draws.toLocaleString("en-US")} draws`;
 }

@@ -1,49 +1,9 @@
 import type { Issue } from "@tieup/core";
+import type { FileDiff, RunInfo, RunStatus, ScenarioInfo, Version, VersionInfo } from "@tieup/server/shapes";
 import { authFetch } from "./auth.js";
 
-/** The workspace API's shapes the app reads (packages/server/src/api/schemas.ts is the authority; /openapi.json documents it). */
-export interface ScenarioInfo {
-  id: string;
-  title: string;
-  head: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface VersionInfo {
-  scenarioId: string;
-  number: number;
-  entry: string;
-  message: string;
-  checksum: string;
-  createdAt: string;
-}
-
-export interface Version extends VersionInfo {
-  files: Record<string, string>;
-}
-
-export interface FileDiff {
-  path: string;
-  status: "added" | "removed" | "changed";
-  patch: string;
-}
-
-export type RunStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
-
-export interface RunInfo {
-  id: string;
-  scenarioId: string;
-  version: number;
-  kind: string;
-  params: Record<string, unknown>;
-  status: RunStatus;
-  progress: number;
-  result?: unknown;
-  error?: string;
-  createdAt: string;
-  finishedAt?: string;
-}
+// The API's records, from the server itself (type-only: nothing of the server is bundled), so the client cannot drift from it.
+export type { FileDiff, RunInfo, RunStatus, ScenarioInfo, Version, VersionInfo } from "@tieup/server/shapes";
 
 /** A refusal from the API: its status and the path-named issues it gave. */
 export class ApiError extends Error {
