@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { extract, periodEnd } from "../src/index.js";
+import { dictionary } from "./corpus.js";
+
+const dict = dictionary();
+const run = (text: string, published = "2025-08-07") => extract(text, { source: "a", name: "a.txt", dictionary: dict, published }).claims;
+const row = (text: string, published?: string) => run(text, published).map((c) => [c.value, c.high, c.metric, c.role, c.basis]);
+
+describe("what each figure is: role", () => {
+  it("reads 'fell by ¥64 billion to ¥211 billion' as a change and the level it reached, not a range or two levels", () => {
+    expect(row("Operating profit fell by ¥64 billion to ¥211 billion in the April-June quarter.")).toEqual([
+      [-64e9, undefined, "operating-profit-change", "change", "actual"],
+      [211e9, undefined, "operating-profit", "level", "actual"],
+    ]);
+  });
+
+  it("gives the level after 'rose 1.7% to' the changed metric, even when a metric is named after it", () => {
+    const claims = run(
+      "In India, Maruti Suzuki said its April-June net profit rose 1.7% to 37.1 billion rupees, and it plans capital spending of ₹80 billion this fiscal year.",
+    );
+    expect(claims.map((c) => [c.subject, c.metric, c.value, c.unit, c.period])).toEqual([
+      ["maruti-suzuki", "net-profit-change", 1.7, "%", "Q1 FY2025"],
+      ["maruti-suzuki", "net-profit", 37.1e9, "INR", "Q1 FY2025"],
+      ["maruti-suzuki", "capex", 80e9, "INR", "FY2025"],
+    ]);
+  });
+
+  it("reads 'lowered its forecast to ¥1.1 trillion from ¥1.4 trillion as tariffs bite' as revised and previous operating profit", () => {
+    expect(row("Toyota lowered its operating profit forecast for the year to next March to ¥1.1 trillion from ¥1.4 trillion as tariffs bite.")).toEqual([
+      [1.1e12, undefined, "operating-profit", "revised", "forecast"],
+      [1.4e12, undefined, "operating-profit", "previous", "forecast"],
+    ]);
+  });
+
+  it("reads 'the stronger yen cut operating profit by ¥310 billion' as an FX impact, not a change of profit", () => {
+    expect(row("The stronger yen cut operating profit by ¥310 billion this fiscal year.")[0]?.slice(0, 4)).toEqual([310e9, undefined, "fx-impact", "level"]);
+  });
+
+  it("reads a revised range and the range it replaced: 'to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion'", () => {
+    expect(row("Ford lowered its adjusted EBIT forecast to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion.")).toEqual([
+      [6.5e9, 7.5e9, "adjusted-operating-profit", "revised", "forecast"],
+      [7e9, 8.5e9, "adjusted-operating-profit", "previous", "forecast"],
+    ]);
+  });
+
+  it("takes 'it' for the company the sentence named, not the one named in the sentence before", () => {
+    const claims = run(
+      "GM's net income was $1.9 billion. Ford Motor said it now expects a net tariff hit of about $2 billion, up from $1.5 billion previously.",
+    );
+    expect(claims.map((c) => [c.subject, c.role, c.basis])).toEqual([
+      ["gm", "level", "actual"],
+      ["ford", "revised", "forecast net"],
+      ["ford", "previous", "forecast net"],
+    ]);
+  });
+});
+
+describe("what each figure is: basis", () => {
+  it("tells gross from net tariff costs, before and after mitigation", () => {
+    const claims = run("Subaru expects tariffs to cost it ¥210 billion before countermeasures, and ¥130 billion after them, this fiscal year.");
+    expect(claims.map((c) => [c.value, c.metric, c.basis])).toEqual([
+      [210e9, "tariff-impact", "forecast gross"],
+      [130e9, "tariff-impact", "forecast net"],
+    ]);
+  });
+
+  it("reads a period that ended before the figure was stated as actual, one still running as a forecast", () => {
+    const claims = run("Honda's operating profit was ¥244 billion in the April-June quarter; it expects ¥700 billion for the full year.");
+    expect(claims.map((c) => [c.period, c.basis])).toEqual([
+      ["Q1 FY2025", "actual"],
+      ["FY2025", "forecast"],
+    ]);
+  });
+
+  it("ends a period by the company's fiscal-year start", () => {
+    expect(periodEnd("FY2025", 4)).toBe("2026-03");
+    expect(periodEnd("Q1 FY2025", 4)).toBe("2025-06");
+    expect(periodEnd("H2 FY2025", 4)).toBe("2026-03");
+    expect(periodEnd("Q2 FY2025", 1)).toBe("2025-06");
+    expect(periodEnd("CY2024", 4)).toBe("2024-12");
+  });
+});
+
+describe("currencies and rates", () => {
+  it("reads won, rupee and yuan amounts, hyphenated yen and exchange rates against the dollar and the euro", () => {
+    const claims = run(
+      "Kia posted net income of 2.1 trillion won. Toyota booked a 95.2-billion-yen charge. " +
+        "Toyota assumes 138 yen per dollar and 155 yen to the euro. BYD's revenue was 371 billion yuan.",
+    );
+    expect(claims.map((c) => [c.value, c.unit, c.metric])).toEqual([
+      [2.1e12, "KRW", "net-profit"],
+      [95.2e9, "JPY", undefined],
+      [138, "JPY/USD", "fx-assumption"],
+      [155, "JPY/EUR", "fx-assumption"],
+      [371e9, "CNY", "revenue"],
+    ]);
+  });
+
+  it("reads 'one yen stronger' as a move of the rate, not ¥1 of profit", () => {
+    const claims = run("Its dollar assumption of 145 yen is one yen stronger than in May.");
+    expect(claims.map((c) => [c.value, c.unit, c.metric, c.role])).toEqual([
+      [145, "JPY/USD", "fx-assumption", "revised"],
+      [-1, "JPY/USD", "fx-assumption-change", "change"],
+    ]);
+  });
+
+  it("reads a conversion line as the article's rate and links it to the figures in its currencies", () => {
+    const claims = run("Toyota expects revenue of ¥48 trillion ($325 billion). Ford expects $50 billion.\n\n($1 = 147.50 yen)");
+    expect(claims.map((c) => [c.value, c.unit, c.metric, c.subject, c.conversion])).toEqual([
+      [48e12, "JPY", "revenue", "toyota", "a-3"],
+      [50e9, "USD", undefined, "ford", "a-3"],
+      [147.5, "JPY/USD", "fx-conversion", undefined, undefined],
+    ]);
+  });
+});
