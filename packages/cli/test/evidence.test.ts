@@ -34,12 +34,12 @@ function project(name: string, source: string, claims = CLAIMS): string {
 }
 
 describe("tieup evidence extract", () => {
-  it("lists an automaker's tariff guidance with subject, metric, unit, qualifier and resolved date", async () => {
+  it("lists an automaker's tariff guidance with subject, metric, role, basis, unit, qualifier and resolved date", async () => {
     const r = await runCli("evidence", "extract", honda, "--published", "2025-05-13");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("published 2025-05-13, 15 figures");
-    expect(r.stdout).toMatch(/honda +tariff-impact +about +¥650 billion +JPY +FY2025 +2025-05-13/);
-    expect(r.stdout).toMatch(/honda +fx-assumption +135 JPY\/USD +JPY\/USD +FY2025/);
+    expect(r.stdout).toMatch(/honda +tariff-impact +level +forecast +about +¥650 billion +JPY +FY2025 +2025-05-13/);
+    expect(r.stdout).toMatch(/honda +fx-assumption +level +forecast +135 JPY\/USD +JPY\/USD +FY2025/);
   });
 
   it("writes JSON with spans, and CSV in the registry's claims.csv layout", async () => {

@@ -47,6 +47,8 @@ export function findDates(sentence: string, published: string): DateMention[] {
   for (const r of parsed) {
     const c = r.start;
     if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day")) continue;
+    // "it now expects": chrono reads "now" as the reference instant, but it dates nothing.
+    if (/^(?:right )?now$/i.test(r.text.trim())) continue;
     // The calendar components chrono read or implied, never a Date in the local zone.
     let year = c.get("year") ?? Number(published.slice(0, 4));
     const monthNo = c.get("month") ?? 1;

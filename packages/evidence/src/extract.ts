@@ -61,6 +61,8 @@ class Context {
   lastOrigin: Entity | undefined;
   /** The time frame last stated and the company it was stated for; reset at a heading. */
   period: Frame | undefined;
+  /** The day the company last named as speaking made its statement ("GM said on Tuesday"); reset at a heading. */
+  statement: { date: string; company: string; paragraph: number } | undefined;
   /** The last year, half and quarter stated: "in the quarter" is the quarter named last, even after a year was. */
   frames: Partial<Record<Grain, Frame>> = {};
   /** Claims of the current paragraph, for a figure that names no metric ("Toyota had previously forecast ¥3.8 trillion"). */
@@ -140,6 +142,7 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   if (s.heading) {
     ctx.period = undefined;
     ctx.frames = {};
+    ctx.statement = undefined;
   }
   const frame = ctx.period;
   const own = periods.filter((p) => !p.resolve.relative && !p.comparison && !p.resolve.inherit);
@@ -175,6 +178,7 @@ function figureDrafts(
   const dates = findDates(s.text, published).filter(
     (d) => !periods.some((p) => d.start < p.end && d.end > p.start) && !figures.some((f) => d.start < f.end && d.end > f.start),
   );
+  noteStatement(s.text, s.paragraph, dates, mentions, ctx);
   const choices = figures.map((f) => chooseMetric(s.text, f, figures));
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i] as Figure;
@@ -210,7 +214,9 @@ function figureDrafts(
     const want = metric ? (metricById(metric.replace(/-change$/, ""))?.subject ?? "company") : "company";
     const subject = f.conversion ? undefined : subjectOf(s.text, f, want, mentions, figures, ctx);
     const near = nearestOf(dates, f, figures, s.text, NEAR);
-    const asOf = near?.date ?? published;
+    const st = ctx.statement;
+    const said = st && st.paragraph === s.paragraph && (!subject || st.company === companyId(subject.id, ctx)) ? st.date : undefined;
+    const asOf = near?.date ?? said ?? published;
     const fyStart = subject ? fiscalStart(subject, ctx) : 1;
     const period = f.conversion ? undefined : periodOf(s.text, f, figures, periods, own, role, metric, subject, frame, fyStart, asOf, published, ctx);
     const basis = basisOf({ sentence: s.text, figure: f, metric, role, asOf, ...(period ? { periodEnd: periodEnd(period, fyStart) } : {}) });
@@ -234,6 +240,21 @@ function figureDrafts(
       ...(role === "previous" && !near ? { note: "earlier value; the text does not say when it was stated" } : {}),
     };
   });
+}
+
+// "Ford said on Wednesday", "Toyota Motor on Thursday lowered": the day a company made the statement.
+const STATED = /(?:\b(?:said|says|announced|reported|told|warned)|[A-Z][\w.&-]*)\s+(?:on\s+)?$/;
+
+/**
+ * The day a sentence says its company spoke, which dates its figures and the
+ * company's figures after it (the rest of the statement) until it speaks again.
+ */
+function noteStatement(sentence: string, paragraph: number, dates: DateMention[], mentions: Mention[], ctx: Context): void {
+  const d = dates.find((x) => x.date.length === 10 && STATED.test(sentence.slice(Math.max(0, x.start - 40), x.start)));
+  if (!d) return;
+  const by = mentions.filter((m) => m.end <= d.start && ctx.companyOf(m.entity)).at(-1);
+  const company = by ? ctx.companyOf(by.entity)?.id : undefined;
+  if (company) ctx.statement = { date: d.date, company, paragraph };
 }
 
 /**

@@ -102,3 +102,20 @@ describe("the fiscal context carried through a document", () => {
     ]);
   });
 });
+
+describe("the day a statement was made", () => {
+  it("dates a company's figures by the day it spoke, through the rest of its paragraph, and not another company's", () => {
+    const claims = run(
+      "Ford Motor said on Wednesday it now expects a net tariff hit of about $2 billion for the year. Its revenue rose 5% to $50.2 billion. " +
+        "GM's revenue was $47 billion.\n\nFord's capex will be $8 billion.",
+      "2025-07-31",
+    );
+    expect(claims.map((c) => [c.subject, c.value, c.asOf])).toEqual([
+      ["ford", 2e9, "2025-07-30"],
+      ["ford", 5, "2025-07-30"],
+      ["ford", 50.2e9, "2025-07-30"],
+      ["gm", 47e9, "2025-07-31"],
+      ["ford", 8e9, "2025-07-31"],
+    ]);
+  });
+});

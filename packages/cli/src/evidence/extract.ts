@@ -89,7 +89,7 @@ function uniqueId(id: string, taken: Set<string>): string {
   return out;
 }
 
-const TABLE_COLUMNS = ["id", "subject", "metric", "qualifier", "value", "unit", "period", "as of", "text"];
+const TABLE_COLUMNS = ["id", "subject", "metric", "role", "basis", "qualifier", "value", "unit", "period", "as of", "text"];
 const CSV_COLUMNS = ["id", "subject", "metric", "value", "high", "from", "unit", "qualifier", "period", "as_of", "source", "fact", "quote", "note"];
 
 function render(results: (Extraction & { file: string })[], format: Format): string {
@@ -114,6 +114,8 @@ function tableRow(c: Extracted): Record<string, Cell> {
     id: c.id,
     subject: c.subject ?? "?",
     metric: c.metric ?? "?",
+    role: c.role ?? "",
+    basis: c.basis ?? "",
     qualifier: qualifier ?? "",
     value: formatClaim(bare),
     unit: c.unit,
