@@ -42,12 +42,16 @@ export function extract(input: string, opts: ExtractOptions): Extraction {
   const context = new Context(opts.dictionary.find(plain.text), opts.dictionary);
   for (const s of sentences(plain.text)) {
     context.advanceTo(s.start);
+    let spoken: string | undefined;
     for (const c of claimsOf(s, published, context)) {
       const claim = { ...c, id: `${opts.source}-${claims.length + 1}`, source: opts.source };
       claims.push(claim);
       context.remember(s.paragraph, claim);
+      spoken = claim.subject ?? spoken;
     }
     context.advanceTo(s.start + s.text.length);
+    // "Denso, Toyota's biggest supplier, said …. The company kept …": the company is the one the figures were about, not the last name.
+    context.spokeOf(spoken);
   }
   return { ...base, claims: linkConversions(claims), issues: plain.issues };
 }
@@ -82,6 +86,12 @@ class Context {
       if (e.kind === "place" && e.id !== "us") this.lastOrigin = e;
       this.next++;
     }
+  }
+
+  spokeOf(subject: string | undefined): void {
+    const e = subject ? this.dictionary.get(subject) : undefined;
+    const company = e ? this.companyOf(e) : undefined;
+    if (company) this.lastCompany = company;
   }
 
   remember(paragraph: number, c: Extracted): void {
@@ -133,6 +143,7 @@ const PERIODLESS = new Set([
 // "…¥210 billion before countermeasures, and by ¥130 billion after them": the second figure is of the first one's metric.
 const ELLIPSIS = /(?:,\s*|\s)(?:and|or|but)\s+(?:by\s+|to\s+|at\s+)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
 const LEVEL_AFTER_CHANGE = /^\s*,?\s*to\s+(?:a\s+(?:record\s+)?|about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+const CHANGE_AFTER_LEVEL = /^[^.;,\d]{0,25},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$/i;
 const FORECAST_WORD = /\b(?:forecast|guidance|outlook|previously|expected|projected|estimate)\b/i;
 
 function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
@@ -189,6 +200,9 @@ function figureDrafts(
     if (prev.unit === f.unit && ELLIPSIS.test(gap) && was) choices[i] = was;
     // "net profit rose 1.7% to 37.1 billion rupees": the level a change arrived at is of the changed metric.
     else if (was?.change && f.kind === "money" && LEVEL_AFTER_CHANGE.test(gap)) choices[i] = { ...was, change: false, sign: 1 };
+    // "operating profit forecast at ¥515 billion, up 7% from fiscal 2024": a change right after a level is of the level's metric.
+    else if (was && !was.change && choices[i]?.change && prev.kind === "money" && CHANGE_AFTER_LEVEL.test(gap))
+      choices[i] = { metric: was.metric, change: true, sign: choices[i]?.sign ?? 1 };
   }
   const roles = rolesOf(
     s.text,

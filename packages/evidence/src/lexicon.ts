@@ -117,7 +117,8 @@ export const METRICS: readonly Metric[] = [
     id: "share-price",
     label: "share price",
     kinds: ["percent"],
-    keywords: /\b(?:shares|stock)(?= (?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank))|\bshare price\b|\bstock price\b/gi,
+    keywords:
+      /\b(?:shares|stock)(?= (?:closed |ended |finished )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -145,7 +146,14 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bemploy\w*|\bworkforce\b|\bworkers\b|\bstaff\b|\bpeople\b|\bjobs\b/gi,
     subject: "company",
   },
-  { id: "plant-closures", label: "plant closures", kinds: ["count"], units: ["plants"], keywords: /\b(?:clos\w*|shut\w*|shutter\w*)\b/gi, subject: "company" },
+  {
+    id: "plant-closures",
+    label: "plant closures",
+    kinds: ["count"],
+    units: ["plants"],
+    keywords: /\b(?:clos(?!ed (?:up|down|at|higher|lower)\b)\w*|shut\w*|shutter\w*)\b/gi,
+    subject: "company",
+  },
   { id: "plant-count", label: "plant count", kinds: ["count"], units: ["plants"], keywords: /\bplants?\b|\bfactor(?:y|ies)\b/gi, subject: "company" },
   {
     id: "capacity",

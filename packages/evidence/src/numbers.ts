@@ -314,7 +314,7 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     // "fell by ¥467 billion to ¥1.17 trillion" is a change and the level it reached, not a range.
     const changeThenLevel = a.kind === "money" && /^\s*to\s*$/i.test(gap) && CHANGE_LEAD.test(text.slice(Math.max(0, a.start - 40), a.start));
     // "to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion": the earlier range, not a move from $7 billion.
-    const previousRange = isFrom && out.at(-1)?.high !== undefined && /^\s*from\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
+    const previousRange = isFrom && out.at(-1)?.high !== undefined && /^[^.;\d]{0,30}\bfrom\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
     const isRange = !changeThenLevel && (/^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap)) || previousRange);
     // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
     if (b && ((isFrom && !previousRange) || isRange) && compatible(a, b) && !(isYear(a) && a.kind === undefined)) {

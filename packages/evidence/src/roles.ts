@@ -39,7 +39,11 @@ export function rolesOf(sentence: string, figures: readonly Figure[], changes: r
   return roles.map((r, i) => {
     const f = figures[i] as Figure;
     if (r !== "level") return r;
-    const partner = figures.some((o, j) => roles[j] === "previous" && o.unit === f.unit);
+    // The revised value is the one a previous value was revised from: the nearest before it in its unit.
+    const partner = figures.some(
+      (o, j) =>
+        roles[j] === "previous" && o.unit === f.unit && j > i && !figures.slice(i + 1, j).some((x, k) => x.unit === f.unit && roles[i + 1 + k] === "level"),
+    );
     const before = sentence.slice(Math.max(0, f.start - 90), f.start);
     if (partner || (revision && (NOW_BEFORE.test(before) || TO_BEFORE.test(before)))) return "revised";
     // "Its dollar assumption of 145 yen is one yen stronger than in May": the rate after a move.

@@ -55,6 +55,47 @@ describe("what each figure is: role", () => {
   });
 });
 
+describe("rules read from the development set", () => {
+  it("takes 'the company' for the company the figures were about, not a company named in an aside", () => {
+    const claims = run(
+      "Denso, Toyota's biggest supplier, said it expects tariffs to cost it ¥70 billion. The company kept its revenue forecast at ¥7.2 trillion.",
+    );
+    expect(claims.map((c) => c.subject)).toEqual(["denso", "denso"]);
+  });
+
+  it("reads ', up 7%' after a level as a change of the level's metric, not of a metric named after it", () => {
+    const claims = run("Denso kept its operating profit forecast at ¥515 billion, up 7% from fiscal 2024, on revenue of ¥7.2 trillion.");
+    expect(claims.map((c) => [c.value, c.metric])).toEqual([
+      [515e9, "operating-profit"],
+      [7, "operating-profit-change"],
+      [7.2e12, "revenue"],
+    ]);
+  });
+
+  it("reads 'shares closed up 1.8%' as a share-price change, not plant closures", () => {
+    expect(run("Mazda's shares closed up 1.8% in Tokyo.").map((c) => [c.value, c.metric])).toEqual([[1.8, "share-price-change"]]);
+  });
+
+  it("reads a previous percentage range after a comma: '5% to 7%, from 6% to 8% previously'", () => {
+    const claims = run("BMW lowered its forecast for the automotive operating margin to 5% to 7%, from 6% to 8% previously.");
+    expect(claims.map((c) => [c.value, c.high, c.from, c.role])).toEqual([
+      [5, 7, undefined, "revised"],
+      [6, 8, undefined, "previous"],
+    ]);
+  });
+
+  it("makes revised only the value a previous one was revised from, not an earlier figure in its unit", () => {
+    const claims = run(
+      "Mitsubishi Motors said its US tariff bill would reach about ¥40 billion this fiscal year, and it cut its operating profit forecast to ¥100 billion from ¥170 billion.",
+    );
+    expect(claims.map((c) => [c.value, c.role])).toEqual([
+      [40e9, "level"],
+      [100e9, "revised"],
+      [170e9, "previous"],
+    ]);
+  });
+});
+
 describe("what each figure is: basis", () => {
   it("tells gross from net tariff costs, before and after mitigation", () => {
     const claims = run("Subaru expects tariffs to cost it ¥210 billion before countermeasures, and ¥130 billion after them, this fiscal year.");
