@@ -3,7 +3,8 @@
 // `npx tsc -b packages/cli && node packages/evidence/bench/accuracy.mjs [--misses]`.
 // Sets: test/articles (six tuning articles and heldout-*, the first project set) and
 // test/dev-articles (issue 19's development set: invented, annotated before the extractor ran,
-// then used to develop the rules — so not a held-out test).
+// then used to develop the rules — so not a held-out test) and test/check-articles (written and
+// annotated after those rules, before the extractor ran on it: a small out-of-sample check).
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,8 +59,9 @@ function table(label, list) {
 
 const first = read(join(here, "../test/articles"));
 const dev = read(join(here, "../test/dev-articles"));
+const check = read(join(here, "../test/check-articles"));
 console.table(
-  [...first, ...dev].map(({ name, figures, extracted, scores }) => ({
+  [...first, ...dev, ...check].map(({ name, figures, extracted, scores }) => ({
     name,
     figures,
     extracted,
@@ -77,3 +79,4 @@ table(
   first.filter((a) => a.name.startsWith("heldout-")),
 );
 table("development set (issue 19)", dev);
+table("check article (annotated after the rules were developed)", check);
