@@ -90,7 +90,24 @@ function uniqueId(id: string, taken: Set<string>): string {
 }
 
 const TABLE_COLUMNS = ["id", "subject", "metric", "role", "basis", "qualifier", "value", "unit", "period", "as of", "text"];
-const CSV_COLUMNS = ["id", "subject", "metric", "value", "high", "from", "unit", "qualifier", "period", "as_of", "source", "fact", "quote", "note"];
+const CSV_COLUMNS = [
+  "id",
+  "subject",
+  "metric",
+  "value",
+  "high",
+  "from",
+  "unit",
+  "qualifier",
+  "period",
+  "as_of",
+  "source",
+  "fact",
+  "quote",
+  "note",
+  "role",
+  "basis",
+];
 
 function render(results: (Extraction & { file: string })[], format: Format): string {
   if (format === "json")
@@ -142,5 +159,7 @@ function csvRow(c: Extracted): Record<string, Cell> {
     fact: "",
     quote: c.quote ?? "",
     note: `span ${c.span?.join("-") ?? ""}${alt ? `; also ${alt}` : ""}`,
+    role: c.role ?? "",
+    basis: c.basis ?? "",
   };
 }
