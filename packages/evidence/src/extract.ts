@@ -220,11 +220,7 @@ function figureDrafts(
   return figures.map((f, i) => {
     let metric = metrics[i];
     const role = roles[i] as Role;
-    if (!metric && f.kind !== "count" && (role !== "level" || FORECAST_WORD.test(s.text)))
-      metric = ctx
-        .paragraphClaims(s.paragraph)
-        .filter((c) => c.unit === f.unit && c.role !== "change" && c.metric)
-        .at(-1)?.metric;
+    if (!metric && f.kind !== "count") metric = inheritedMetric(s, f, role, ctx);
     const want = metric ? (metricById(metric.replace(/-change$/, ""))?.subject ?? "company") : "company";
     const subject = f.conversion ? undefined : subjectOf(s.text, f, want, mentions, figures, ctx);
     const near = nearestOf(dates, f, figures, s.text, NEAR);
@@ -258,6 +254,23 @@ function figureDrafts(
 
 // "Ford said on Wednesday", "Toyota Motor on Thursday lowered": the day a company made the statement.
 const STATED = /(?:\b(?:said|says|announced|reported|told|warned)|[A-Z][\w.&-]*)\s+(?:on\s+)?$/;
+
+// "Honda expects a ¥650 billion hit" after a sentence on tariffs; "… make up the remaining ¥130 billion" of a breakdown.
+const BARE_IMPACT = /^\s*(?:hit|impact|blow|burden|drag)\b/i;
+const BREAKDOWN = /\b(?:the\s+)?(?:remaining|rest of|other|another)\s+$/i;
+const IMPACTS = new Set(["tariff-impact", "fx-impact"]);
+
+/**
+ * The metric of a figure that names none, from the paragraph's figures before it in its
+ * unit: a previous or revised value, a forecast, the rest of a breakdown; a bare "hit" only
+ * takes an impact.
+ */
+function inheritedMetric(s: Sentence, f: Figure, role: Role, ctx: Context): string | undefined {
+  const earlier = ctx.paragraphClaims(s.paragraph).filter((c) => c.unit === f.unit && c.role !== "change" && c.metric);
+  if (BARE_IMPACT.test(s.text.slice(f.end, f.end + 12))) return earlier.filter((c) => IMPACTS.has(c.metric ?? "")).at(-1)?.metric;
+  const inherits = role !== "level" || FORECAST_WORD.test(s.text) || BREAKDOWN.test(s.text.slice(Math.max(0, f.start - 24), f.start));
+  return inherits ? earlier.at(-1)?.metric : undefined;
+}
 
 /**
  * The day a sentence says its company spoke, which dates its figures and the

@@ -25,7 +25,7 @@ const FLOORS: Record<Field, [number, number]> = {
   value: [0.95, 0.95],
   unit: [0.95, 0.95],
   subject: [0.9, 0.85],
-  metric: [0.95, 0.85],
+  metric: [0.95, 0.87],
   qualifier: [0.9, 0.8],
   period: [0.84, 0.85],
   asOf: [0.9, 0.9],

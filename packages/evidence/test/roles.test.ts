@@ -96,6 +96,26 @@ describe("rules read from the development set", () => {
   });
 });
 
+describe("a figure that names no metric", () => {
+  it("takes an impact for a bare 'hit' after a paragraph's tariff figure, and the rest of a breakdown its metric", () => {
+    const claims = run(
+      "Nissan said tariffs could cost it up to ¥450 billion this fiscal year. Honda expects a ¥650 billion hit. " +
+        "Vehicles account for ¥300 billion of Honda's tariff burden. Motorcycles make up the remaining ¥130 billion.",
+      "2025-05-13",
+    );
+    expect(claims.map((c) => [c.subject, c.value, c.metric])).toEqual([
+      ["nissan", 450e9, "tariff-impact"],
+      ["honda", 650e9, "tariff-impact"],
+      ["honda", 300e9, "tariff-impact"],
+      ["honda", 130e9, "tariff-impact"],
+    ]);
+  });
+
+  it("gives a bare 'hit' no metric when the paragraph has no impact before it", () => {
+    expect(run("Honda's revenue was ¥21 trillion. It expects a ¥650 billion hit.").map((c) => c.metric)).toEqual(["revenue", undefined]);
+  });
+});
+
 describe("what each figure is: basis", () => {
   it("tells gross from net tariff costs, before and after mitigation", () => {
     const claims = run("Subaru expects tariffs to cost it ¥210 billion before countermeasures, and ¥130 billion after them, this fiscal year.");
