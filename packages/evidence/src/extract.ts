@@ -69,9 +69,14 @@ class Context {
   statement: { date: string; company: string; paragraph: number } | undefined;
   /** The last year, half and quarter stated: "in the quarter" is the quarter named last, even after a year was. */
   frames: Partial<Record<Grain, Frame>> = {};
-  /** Claims of the current paragraph, for a figure that names no metric ("Toyota had previously forecast ¥3.8 trillion"). */
+  /**
+   * The current paragraph's last claim with a metric in each unit, and its last impact, for a
+   * figure that names no metric ("Toyota had previously forecast ¥3.8 trillion"). Only the
+   * last ones are kept, so a text that is one long paragraph is still read in linear time.
+   */
   private paragraph = -1;
-  recent: Extracted[] = [];
+  private lastMetric = new Map<string, string>();
+  private lastImpact = new Map<string, string>();
   constructor(
     readonly mentions: readonly Mention[],
     readonly dictionary: Dictionary,
@@ -95,13 +100,20 @@ class Context {
   }
 
   remember(paragraph: number, c: Extracted): void {
-    if (paragraph !== this.paragraph) this.recent = [];
+    if (paragraph !== this.paragraph) {
+      this.lastMetric.clear();
+      this.lastImpact.clear();
+    }
     this.paragraph = paragraph;
-    this.recent.push(c);
+    if (!c.metric || c.role === "change") return;
+    this.lastMetric.set(c.unit, c.metric);
+    if (IMPACTS.has(c.metric)) this.lastImpact.set(c.unit, c.metric);
   }
 
-  paragraphClaims(paragraph: number): Extracted[] {
-    return paragraph === this.paragraph ? this.recent : [];
+  /** The paragraph's last metric in a unit (its last impact, with `impact`). */
+  paragraphMetric(paragraph: number, unit: string, impact = false): string | undefined {
+    if (paragraph !== this.paragraph) return undefined;
+    return (impact ? this.lastImpact : this.lastMetric).get(unit);
   }
 
   /** Mentions inside [start, end), found from the read pointer (the sentence being read). */
@@ -266,10 +278,9 @@ const IMPACTS = new Set(["tariff-impact", "fx-impact"]);
  * takes an impact.
  */
 function inheritedMetric(s: Sentence, f: Figure, role: Role, ctx: Context): string | undefined {
-  const earlier = ctx.paragraphClaims(s.paragraph).filter((c) => c.unit === f.unit && c.role !== "change" && c.metric);
-  if (BARE_IMPACT.test(s.text.slice(f.end, f.end + 12))) return earlier.filter((c) => IMPACTS.has(c.metric ?? "")).at(-1)?.metric;
+  if (BARE_IMPACT.test(s.text.slice(f.end, f.end + 12))) return ctx.paragraphMetric(s.paragraph, f.unit, true);
   const inherits = role !== "level" || FORECAST_WORD.test(s.text) || BREAKDOWN.test(s.text.slice(Math.max(0, f.start - 24), f.start));
-  return inherits ? earlier.at(-1)?.metric : undefined;
+  return inherits ? ctx.paragraphMetric(s.paragraph, f.unit) : undefined;
 }
 
 /**
