@@ -34,12 +34,12 @@ function project(name: string, source: string, claims = CLAIMS): string {
 }
 
 describe("tieup evidence extract", () => {
-  it("lists an automaker's tariff guidance with subject, metric, unit, qualifier and resolved date", async () => {
+  it("lists an automaker's tariff guidance with subject, metric, role, basis, unit, qualifier and resolved date", async () => {
     const r = await runCli("evidence", "extract", honda, "--published", "2025-05-13");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("published 2025-05-13, 15 figures");
-    expect(r.stdout).toMatch(/honda +tariff-impact +about +¥650 billion +JPY +FY2025 +2025-05-13/);
-    expect(r.stdout).toMatch(/honda +fx-assumption +135 JPY\/USD +JPY\/USD +FY2025/);
+    expect(r.stdout).toMatch(/honda +tariff-impact +level +forecast +about +¥650 billion +JPY +FY2025 +2025-05-13/);
+    expect(r.stdout).toMatch(/honda +fx-assumption +level +forecast +135 JPY\/USD +JPY\/USD +FY2025/);
   });
 
   it("writes JSON with spans, and CSV in the registry's claims.csv layout", async () => {
@@ -52,7 +52,7 @@ describe("tieup evidence extract", () => {
     const c = await runCli("evidence", "extract", honda, "--published", "2025-05-13", "--format", "csv", "--out", out);
     expect(c.code).toBe(0);
     const csv = readFileSync(out, "utf8");
-    expect(csv.split("\n")[0]).toBe("id,subject,metric,value,high,from,unit,qualifier,period,as_of,source,fact,quote,note");
+    expect(csv.split("\n")[0]).toBe("id,subject,metric,value,high,from,unit,qualifier,period,as_of,source,fact,quote,note,role,basis");
     expect(csv).toContain("honda-may-guidance-2,honda,tariff-impact,650000000000,,,JPY,about,FY2025,2025-05-13,honda-may-guidance");
   });
 

@@ -7,12 +7,22 @@ export interface DateMention {
   end: number;
 }
 
+/** How long a period is: a fiscal or calendar year, a half or a quarter. */
+export type Grain = "year" | "half" | "quarter";
+
+/** The grain of a resolved period: "Q1 FY2025" is a quarter. */
+export function grainOf(period: string): Grain {
+  return period.startsWith("Q") ? "quarter" : period.startsWith("H") ? "half" : "year";
+}
+
 /** A period a figure refers to ("fiscal 2025" → FY2025) and where it was named. */
 export interface PeriodMention {
   /** The period, as a function of the figure's fiscal-year convention and as-of date. */
-  resolve: ((fiscalYearStart: number, asOf: string) => string) & { relative?: boolean };
+  resolve: ((fiscalYearStart: number, asOf: string) => string) & { relative?: boolean; inherit?: Grain | "period" };
   start: number;
   end: number;
+  /** Named as what a figure is compared with ("up 7% from fiscal 2024"): not the time frame of what follows. */
+  comparison?: boolean;
 }
 
 // Just before a date: "will start in February", "from March", "until June".
@@ -37,6 +47,8 @@ export function findDates(sentence: string, published: string): DateMention[] {
   for (const r of parsed) {
     const c = r.start;
     if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day")) continue;
+    // "it now expects": chrono reads "now" as the reference instant, but it dates nothing.
+    if (/^(?:right )?now$/i.test(r.text.trim())) continue;
     // The calendar components chrono read or implied, never a Date in the local zone.
     let year = c.get("year") ?? Number(published.slice(0, 4));
     const monthNo = c.get("month") ?? 1;
@@ -59,7 +71,7 @@ export function fiscalYearOf(date: string, fiscalYearStart: number): number {
   return fiscalYearStart === 1 || month >= fiscalYearStart ? year : year - 1;
 }
 
-const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 /** The calendar month a quarter named by its months begins in. */
 const QUARTER_START: Record<string, number> = { "january-march": 1, "april-june": 4, "july-september": 7, "october-december": 10 };
 
@@ -68,25 +80,48 @@ const fixed = (p: string) => () => p;
 const fy = (shift: number) => (start: number, asOf: string) => `FY${fiscalYearOf(asOf, start) + shift}`;
 const twoOrFour = (y: string) => Number(y.length === 2 ? `20${y}` : y);
 
+const QUARTER_MONTHS = `(?:January|April|July|October)[-–—](?:March|June|September|December)`;
+
 const RULES: Rule[] = [
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
   // Japan's fiscal year named by its end: "the year ending March 2026" is FY2025. Without a year,
-  // "ending"/"ends" is the coming March (a forecast), "ended"/"to"/"through" the last one (results).
+  // "ending"/"ends" or "next March" is the coming March (a forecast), "ended"/"to"/"through" the last one (results).
   [
-    /\b(?:fiscal )?year (?:that )?(ending|ended|ends|to|through) (?:in )?March(?:,? (\d{4}))?/gi,
-    (m) => (m[2] ? fixed(`FY${Number(m[2]) - 1}`) : /^end(?:ing|s)$/i.test(m[1] ?? "") ? comingMarch : lastMarch),
+    /\b(?:fiscal )?year (?:that )?(ending|ended|ends|to|through) (?:in )?(?:(next|this coming|the coming|this|last) )?March(?:,? (\d{4}))?/gi,
+    (m) =>
+      m[3]
+        ? fixed(`FY${Number(m[3]) - 1}`)
+        : /next|coming/i.test(m[2] ?? "") || /^end(?:ing|s)$/i.test(m[1] ?? "")
+          ? comingMarch
+          : /last/i.test(m[2] ?? "") || !m[2]
+            ? lastMarch
+            : comingMarch,
   ],
   [/\b(?:fiscal )?year (?:that )?(?:began|begins|started|starting) (?:in )?April\b/gi, () => fy(0)],
-  [/\ba year (?:earlier|ago|before)\b/gi, () => Object.assign(fy(-1), { relative: true })],
+  [/\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior) year\b|\blast year's\b/gi, () => Object.assign(fy(-1), { relative: true })],
   [
-    /\b(this|the current|current|next|last|the previous|previous|the next) (fiscal )?year\b/gi,
+    /(?<!\b(?:earlier|later|so far) )\b(this|the current|current|next|last|the previous|previous|the next) (fiscal )?year\b/gi,
     (m) => (/fiscal/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
   ],
-  [/\b(full[- ]year|annual) (?:forecast|outlook|guidance|estimate|projection)\b/gi, () => fy(0)],
-  [/\b(first|second|third|fourth|April-June|July-September|October-December|January-March) (?:fiscal )?quarter\b/gi, (m) => quarter(m[1] ?? "")],
-  [/\b(first|second)[- ]half\b/gi, (m) => (start, asOf) => `H${ORDINAL[(m[1] ?? "").toLowerCase()]} FY${fiscalYearOf(asOf, start)}`],
+  // "for the year", "the full year", "in the fiscal year": the subject's current fiscal year, not a quarter named nearby.
+  [
+    /\b(?:full[- ]year|annual (?:forecast|outlook|guidance|estimate|projection|target)s?|(?:for|over|in) the (?:full |whole |entire )?(?:fiscal )?year)\b(?! (?:earlier|ago|before|ending|ended|ends|to|through|that))/gi,
+    () => fy(0),
+  ],
+  [
+    new RegExp(String.raw`\b(first|second|third|fourth|${QUARTER_MONTHS})[- ](?:fiscal[- ])?(?:quarter|period)\b|\b(${QUARTER_MONTHS})\b`, "gi"),
+    (m) => quarter((m[1] ?? m[2] ?? "").replace(/[–—]/g, "-")),
+  ],
+  [/\bQ([1-4])\b|\b([1-4])Q\b/g, (m) => quarter(m[1] ?? m[2] ?? "")],
+  [/\b(first|second)[- ]half\b|\bH([12])\b|\b([12])H\b/gi, (m) => half(m[1] ?? m[2] ?? m[3] ?? "")],
+  // "in the quarter", "for the half": the quarter (half) the text named last, not whatever it named last.
+  [/\b(?:in|for|during|over) the (quarter|half|period)\b/gi, (m) => Object.assign(() => "", { inherit: (m[1] ?? "period").toLowerCase() as Grain | "period" })],
   [/\b(?:in|for|during|calendar(?: year)?|by|of) (20\d{2})\b(?! fiscal)/gi, (m) => fixed(`CY${m[1]}`)],
 ];
+
+function half(which: string): PeriodMention["resolve"] {
+  return (start, asOf) => `H${ORDINAL[which.toLowerCase()]} FY${fiscalYearOf(asOf, start)}`;
+}
 
 /** The fiscal year (April start) that ends in the first March not before the as-of month. */
 function comingMarch(_start: number, asOf: string): string {
@@ -121,6 +156,12 @@ function quarter(which: string): PeriodMention["resolve"] {
   };
 }
 
+// A period is the comparison's when the comparison word names it ("up 7% from fiscal 2024", "compared with the same
+// quarter of 2024") or the figure compared with ("from a record ¥5.35 trillion in fiscal 2024"); "a hit from US
+// tariffs in the fiscal year" is not a comparison.
+const COMPARED =
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:[^,;]*\d[^,;]*|(?:the |a )?(?:same |year-earlier |previous |prior |record )?(?:\w+ )?(?:of |in )?(?:the )?)$/i;
+
 /** Periods named in a sentence: fiscal years, quarters, halves and calendar years. */
 export function findPeriods(sentence: string): PeriodMention[] {
   const out: PeriodMention[] = [];
@@ -128,7 +169,12 @@ export function findPeriods(sentence: string): PeriodMention[] {
     for (const m of sentence.matchAll(re)) {
       const start = m.index ?? 0;
       if (out.some((p) => start < p.end && start + m[0].length > p.start)) continue;
-      out.push({ resolve: make(m), start, end: start + m[0].length });
+      const lead =
+        sentence
+          .slice(Math.max(0, start - 45), start)
+          .split(/[,;]\s/)
+          .at(-1) ?? "";
+      out.push({ resolve: make(m), start, end: start + m[0].length, ...(COMPARED.test(lead) ? { comparison: true } : {}) });
     }
   return out.sort((a, b) => a.start - b.start);
 }

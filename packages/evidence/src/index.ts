@@ -1,11 +1,14 @@
+export { type Basis, basisOf, periodEnd } from "./basis.js";
 export { findDates, findPeriods, fiscalYearOf } from "./dates.js";
+export { clauseAt, type Paragraph, paragraphs } from "./document.js";
 export { Dictionary, type Entity, type EntityKind, entitiesFromRows, type Mention } from "./entities.js";
 export { type Extraction, type ExtractOptions, extract } from "./extract.js";
 export { formatClaim, formatValue, money } from "./format.js";
 export { chooseMetric, METRICS, type Metric, metricById } from "./lexicon.js";
 export { type Figure, findFigures } from "./numbers.js";
 export { buildRegistry, parseAmount, type Registry } from "./registry.js";
-export { addTallies, FIELDS, type Field, type Gold, precision, recall, type Scores, score, type Tally } from "./score.js";
+export { ROLES, type Role, rolesOf } from "./roles.js";
+export { addTallies, type ConflictScore, conflicts, FIELDS, type Field, type Gold, precision, recall, type Scores, score, type Tally } from "./score.js";
 export { type Sentence, sentences } from "./sentences.js";
 export { detectFormat, type Format, isoDay, MAX_CHARS, type Plain, toPlainText } from "./text.js";
 export { asOfDay, figureKey, type Status, supersession, type TimelineEntry, timeline } from "./timeline.js";

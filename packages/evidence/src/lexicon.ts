@@ -13,6 +13,8 @@ export interface Metric {
   /** Units a count must be in, when the metric takes counts. */
   units?: readonly string[];
   keywords: RegExp;
+  /** Words that name the metric only loosely ("profit" for operating profit): they count at 1.6 times their distance. */
+  weak?: RegExp;
   /** What the subject of such a figure usually is. */
   subject: "company" | "plant" | "place";
   /** Distance multiplier: below 1 for metrics that, once named, outweigh a general one nearby. */
@@ -47,7 +49,7 @@ export const METRICS: readonly Metric[] = [
     label: "exchange-rate impact on operating profit",
     kinds: ["money"],
     keywords:
-      /\b(?:currency|exchange[- ]rate|forex|FX|foreign[- ]exchange)[- ](?:impact|hit|effects?|headwinds?|losses?)|\bstronger yen\b|\byen'?s? (?:strength|appreciation|rise)/gi,
+      /\b(?:currency|exchange[- ]rate|forex|FX|foreign[- ]exchange)[- ](?:impact|hit|effects?|headwinds?|losses?|movements?|swings?)|\b(?:stronger|firmer|strong|weaker) (?:yen|won|euro|dollar)\b|\byen'?s? (?:strength|appreciation|rise)/gi,
     subject: "company",
   },
   {
@@ -62,10 +64,18 @@ export const METRICS: readonly Metric[] = [
   { id: "net-profit", label: "net profit", kinds: ["money"], keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi, subject: "company" },
   { id: "operating-loss", label: "operating loss", kinds: ["money"], keywords: /\boperating loss\b/gi, subject: "company" },
   {
+    id: "adjusted-operating-profit",
+    label: "adjusted operating profit (adjusted EBIT)",
+    kinds: ["money"],
+    keywords: /\badjusted (?:operating (?:profit|income)|EBIT)\b|\bEBIT[- ]adjusted\b|\bEBIT\b/gi,
+    subject: "company",
+  },
+  {
     id: "operating-profit",
     label: "operating profit",
     kinds: ["money"],
     keywords: /\boperating (?:profit|income)\b|\bprofit forecast\b/gi,
+    weak: /\b(?:profits?|earnings)\b/gi,
     subject: "company",
   },
   { id: "revenue", label: "revenue", kinds: ["money"], keywords: /\brevenues?\b|\bturnover\b|\bsales\b/gi, subject: "company" },
@@ -73,10 +83,27 @@ export const METRICS: readonly Metric[] = [
     id: "investment",
     label: "investment",
     kinds: ["money"],
-    keywords: /\binvest\w*|\bcapital spending\b|\bcapex\b|\bretool\w*|\bspend\w*|\bearmark\w*|\bproject\b/gi,
+    keywords: /\binvest(?!ment grade)\w*|\bretool\w*|\bspend\w*|\bearmark\w*|\bproject\b/gi,
     subject: "company",
   },
-  { id: "fx-assumption", label: "exchange-rate assumption", kinds: ["rate"], keywords: /\byen\b|\bdollar\b|\bexchange rate\b/gi, subject: "company" },
+  {
+    id: "capex",
+    label: "capital expenditure",
+    kinds: ["money"],
+    keywords: /\bcapital (?:expenditures?|spending|investments?|outlays?)\b|\bcapex\b/gi,
+    subject: "company",
+    // "plans capital spending of …": outweighs the "plans to invest" of the investment metric.
+    weight: 0.8,
+  },
+  {
+    id: "fx-assumption",
+    label: "exchange-rate assumption",
+    kinds: ["rate"],
+    keywords: /\byen\b|\bdollar\b|\beuro\b|\bexchange rate\b/gi,
+    subject: "company",
+  },
+  // Never named by a keyword: a conversion line "($1 = 144.20 yen)" is read as one.
+  { id: "fx-conversion", label: "conversion rate of the article", kinds: [], keywords: /(?!)/g, subject: "company" },
   { id: "break-even-utilisation", label: "break-even utilisation", kinds: ["percent"], keywords: /\bbreak[- ]?even\b/gi, subject: "plant" },
   {
     id: "utilisation",
@@ -90,7 +117,8 @@ export const METRICS: readonly Metric[] = [
     id: "share-price",
     label: "share price",
     kinds: ["percent"],
-    keywords: /\b(?:shares|stock)(?= (?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank))|\bshare price\b|\bstock price\b/gi,
+    keywords:
+      /\b(?:shares|stock)(?= (?:closed |ended |finished )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -101,7 +129,7 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bstakes?\b|\b(?:cross-)?shareholdings?\b|\bholdings?\b|\bshares\b|\bowns?\b/gi,
     subject: "company",
   },
-  { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b/gi, subject: "company" },
+  { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b|\breturn on sales\b/gi, subject: "company" },
   {
     id: "job-cuts",
     label: "job cuts",
@@ -118,7 +146,14 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bemploy\w*|\bworkforce\b|\bworkers\b|\bstaff\b|\bpeople\b|\bjobs\b/gi,
     subject: "company",
   },
-  { id: "plant-closures", label: "plant closures", kinds: ["count"], units: ["plants"], keywords: /\b(?:clos\w*|shut\w*|shutter\w*)\b/gi, subject: "company" },
+  {
+    id: "plant-closures",
+    label: "plant closures",
+    kinds: ["count"],
+    units: ["plants"],
+    keywords: /\b(?:clos(?!ed (?:up|down|at|higher|lower)\b)\w*|shut\w*|shutter\w*)\b/gi,
+    subject: "company",
+  },
   { id: "plant-count", label: "plant count", kinds: ["count"], units: ["plants"], keywords: /\bplants?\b|\bfactor(?:y|ies)\b/gi, subject: "company" },
   {
     id: "capacity",
@@ -141,20 +176,36 @@ export const METRICS: readonly Metric[] = [
     label: "sales volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliveries\b/gi,
+    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b/gi,
     subject: "company",
   },
 ];
 
 const VERBS =
-  "(?:fell|falls?|rose|rises?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|down|up|lower|higher|gain(?:ed|s)?)";
-const CHANGE_BEFORE = new RegExp(String.raw`\b${VERBS}\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|roughly\s+|more than\s+|almost\s+|around\s+)?$`, "i");
+  "(?:fell|falls?|rose|rises?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
+const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+)?";
+const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS})\s+(?:by\s+)?${HEDGE}$`, "i");
 const CHANGE_AFTER = /^\s*(?:year[- ]on[- ]year\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+// Money is a change only with "by" ("fell by ¥64 billion") or when a level follows ("fell ¥64 billion to ¥211 billion").
+// "cut its forecast by ¥300 billion" is a change of the forecast; "cut its fixed costs by ¥120 billion" is a cost reduction.
+const MONEY_CHANGE_BY = new RegExp(
+  String.raw`\b(?:(${VERBS})|(cut|lowered|raised|reduced|trimmed|slashed)\s+(?:[\w'-]+\s+){0,4}?(?:forecasts?|outlook|guidance|estimates?|projections?|targets?|profits?|income|revenues?|sales))\s+(?:[\w'-]+\s+){0,3}?by\s+(?:a further\s+)?${HEDGE}$`,
+  "i",
+);
+const MONEY_CHANGE_BARE = new RegExp(String.raw`\b(${VERBS})\s+${HEDGE}$`, "i");
+const DOWN = /^(?:fell|fall|drop|declin|slump|plunge|shr|slid|tumbl|sank|down|lower|cut|reduc|trim|slash|decline)/i;
+// "tariffs will cut operating profit by ¥1.4 trillion": the figure is the impact of the cause, not a change of profit.
+const IMPACT_BY =
+  /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:(?:operating|net|annual|full-year|group)\s+)?(?:profits?|income|earnings)\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+// The word that ends a cause clause: "… from ¥1.4 trillion as tariffs bite" names why, not what.
+const CAUSE = /\b(?:as|amid|because of|due to|owing to)\s+(?:[\w.'-]+\s+){0,3}$/i;
 
 export interface MetricChoice {
   metric: Metric;
   /** True when the figure is a change of the metric ("profit fell 58.8%"). */
   change: boolean;
+  /** -1 when the change is a fall ("fell by ¥64 billion"), else 1. */
+  sign: 1 | -1;
 }
 
 /**
@@ -163,35 +214,85 @@ export interface MetricChoice {
  * separated from the figure by another figure is far less likely to be its own.
  */
 export function chooseMetric(sentence: string, figure: Figure, others: readonly Figure[]): MetricChoice | undefined {
-  // An exchange rate ("145 yen to the dollar") names its own metric.
-  if (figure.kind === "rate") return { metric: metricById("fx-assumption") as Metric, change: false };
-  if (figure.kind === "percent" && figure.unit === "%" && isChange(sentence, figure)) {
-    const base = nearest(sentence, figure, others, METRICS);
-    return base ? { metric: base, change: true } : undefined;
+  if (figure.conversion) return { metric: metricById("fx-conversion") as Metric, change: false, sign: 1 };
+  // An exchange rate ("145 yen to the dollar") names its own metric; "three yen weaker" is a change of it.
+  if (figure.kind === "rate") return { metric: metricById("fx-assumption") as Metric, change: figure.move === true, sign: 1 };
+  const before = sentence.slice(Math.max(0, figure.start - 120), figure.start);
+  if (figure.kind === "money" && IMPACT_BY.test(before)) {
+    const cause = causeOf(sentence.slice(0, figure.start));
+    if (cause) return { metric: cause, change: false, sign: 1 };
+  }
+  const change = changeOf(sentence, figure, others);
+  if (change) {
+    const base = nearest(sentence, figure, others, figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes("money")));
+    return base ? { metric: base, change: true, sign: change } : undefined;
   }
   const fitting = METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
   const metric = nearest(sentence, figure, others, fitting);
-  return metric ? { metric, change: false } : undefined;
+  return metric ? { metric, change: false, sign: 1 } : undefined;
+}
+
+/** The impact metric of the cause named last before a figure: tariffs or the exchange rate. */
+function causeOf(before: string): Metric | undefined {
+  let best: Metric | undefined;
+  let at = -1;
+  for (const id of ["tariff-impact", "fx-impact"]) {
+    const m = metricById(id) as Metric;
+    const words = id === "fx-impact" ? new RegExp(`${m.keywords.source}|\\b(?:yen|currency|exchange rates?)\\b`, "gi") : m.keywords;
+    for (const k of before.matchAll(words))
+      if ((k.index ?? 0) > at) {
+        at = k.index ?? 0;
+        best = m;
+      }
+  }
+  return best;
+}
+
+/** Whether a figure is a change ("fell 58.8%", "a 58.8% drop", "fell by ¥64 billion"), and its sign. */
+function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | -1 | undefined {
+  const before = sentence.slice(Math.max(0, f.start - 40), f.start);
+  const after = sentence.slice(f.end, f.end + 16);
+  const sign = (word: string | undefined): 1 | -1 => (DOWN.test(word ?? "") ? -1 : 1);
+  if (f.kind === "percent" && f.unit === "%") {
+    // "fell to 57%" is a level.
+    const b = CHANGE_BEFORE.exec(before);
+    if (b) return sign(b[1]);
+    const a = CHANGE_AFTER.exec(after);
+    return a ? sign(a[1]) : undefined;
+  }
+  if (f.kind !== "money") return undefined;
+  const by = MONEY_CHANGE_BY.exec(before);
+  if (by) return sign(by[1] ?? by[2]);
+  // "fell ¥64 billion to ¥211 billion": the first is the change, the second the level.
+  const bare = MONEY_CHANGE_BARE.exec(before);
+  const next = figures.find((o) => o.start >= f.end);
+  if (bare && next && /^\s*,?\s*to\s+$/i.test(sentence.slice(f.end, next.start))) return sign(bare[1]);
+  return undefined;
 }
 
 function nearest(sentence: string, figure: Figure, others: readonly Figure[], metrics: readonly Metric[]): Metric | undefined {
   let best: Metric | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const m of metrics) {
-    for (const k of sentence.matchAll(m.keywords)) {
-      const s = k.index ?? 0;
-      const e = s + k[0].length;
-      // "before countermeasures" names what the figure excludes.
-      if (NEGATED.test(sentence.slice(Math.max(0, s - 12), s))) continue;
-      const inside = s >= figure.start && e <= figure.end;
-      if (inside && m.units === undefined) continue;
-      // The figure's own noun ("seven plants") names a metric only weakly: a verb nearby says more.
-      const score = inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * (m.weight ?? 1);
-      if (score < bestScore) {
-        bestScore = score;
-        best = m;
+    const words: [RegExp, number][] = [[m.keywords, m.weight ?? 1]];
+    if (m.weak) words.push([m.weak, 1.6 * (m.weight ?? 1)]);
+    for (const [re, weight] of words)
+      for (const k of sentence.matchAll(re)) {
+        const s = k.index ?? 0;
+        const e = s + k[0].length;
+        // "before countermeasures" names what the figure excludes.
+        if (NEGATED.test(sentence.slice(Math.max(0, s - 12), s))) continue;
+        // "to ¥1.1 trillion from ¥1.4 trillion as tariffs bite": a cause after the figure is not its metric.
+        if (s >= figure.end && CAUSE.test(sentence.slice(Math.max(figure.end, s - 40), s))) continue;
+        const inside = s >= figure.start && e <= figure.end;
+        if (inside && m.units === undefined) continue;
+        // The figure's own noun ("seven plants") names a metric only weakly: a verb nearby says more.
+        const score = inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
+        if (score < bestScore) {
+          bestScore = score;
+          best = m;
+        }
       }
-    }
   }
   return best;
 }
@@ -222,13 +323,6 @@ export function distance(word: Span, figure: Span, figures: readonly Span[], sen
 
 function gapOf(a: Span, b: Span): number {
   return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
-}
-
-function isChange(sentence: string, f: Figure): boolean {
-  const before = sentence.slice(Math.max(0, f.start - 30), f.start);
-  const after = sentence.slice(f.end, f.end + 16);
-  // "fell 58.8%" and "a 58.8% drop" are changes; "fell to 57%" is a level.
-  return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after);
 }
 
 export function metricById(id: string): Metric | undefined {

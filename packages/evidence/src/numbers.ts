@@ -14,12 +14,17 @@ export interface Figure {
   unit: string;
   alternates?: Alternate[];
   qualifier?: string;
+  /** A conversion line, "($1 = 144.20 yen)": the rate the article converts at, not a figure of a company. */
+  conversion?: boolean;
+  /** A move of an exchange rate, "three yen weaker": a signed change (more yen to the dollar is positive). */
+  move?: boolean;
   start: number;
   end: number;
 }
 
 interface Token {
   value: number;
+  move?: boolean;
   start: number;
   end: number;
   scale?: number;
@@ -63,7 +68,7 @@ const WORD_ALT = Object.keys(WORDS).join("|");
 // A number not glued to a preceding letter or digit (so FY2025 and Q1 are not figures),
 // except a currency code: "USD2.1 billion".
 const NUMBER = new RegExp(
-  `(?:(?<![\\w.,])|(?<=\\b(?:USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD)))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`,
+  `(?:(?<![\\w.,])|(?<=\\b(?:USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD|KRW|INR|RMB)))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`,
   "gi",
 );
 
@@ -75,21 +80,39 @@ const SCALES: Record<string, number> = {
   bn: 1e9,
   b: 1e9,
   million: 1e6,
+  crore: 1e7,
+  lakh: 1e5,
   mn: 1e6,
   mln: 1e6,
   m: 1e6,
   thousand: 1e3,
   k: 1e3,
 };
-const SCALE_WORD = /^\s*(trillion|billion|million|thousand|tn|bn|mln|mn)\b/i;
+// "95.2-billion-yen": a hyphen may join the number, its scale and its currency.
+const SCALE_WORD = /^(?:\s*|-)(trillion|billion|million|thousand|crore|lakh|tn|bn|mln|mn)\b/i;
 // Single-letter scales only when glued to the number: "$3.4B", "20k".
 const SCALE_LETTER = /^([BMKTbmk])(?![\w])/;
 
-const SYMBOLS: Record<string, string> = { C$: "CAD", CA$: "CAD", US$: "USD", A$: "AUD", MX$: "MXN", $: "USD", "¥": "JPY", "€": "EUR", "£": "GBP" };
-const PREFIX_SYMBOL = /(C\$|CA\$|US\$|A\$|MX\$|\$|¥|€|£)\s?$/;
-const PREFIX_CODE = /\b(USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD)\s?$/;
+const SYMBOLS: Record<string, string> = {
+  C$: "CAD",
+  CA$: "CAD",
+  US$: "USD",
+  A$: "AUD",
+  MX$: "MXN",
+  $: "USD",
+  "¥": "JPY",
+  "€": "EUR",
+  "£": "GBP",
+  "₩": "KRW",
+  "₹": "INR",
+  Rs: "INR",
+  "Rs.": "INR",
+  RMB: "CNY",
+};
+const PREFIX_SYMBOL = /(C\$|CA\$|US\$|A\$|MX\$|\$|¥|€|£|₩|₹|\bRs\.?)\s?$/;
+const PREFIX_CODE = /\b(USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD|KRW|INR|RMB)\s?$/;
 const POST_CURRENCY =
-  /^\s*(U\.?S\.? dollars?|Canadian dollars?|Mexican pesos?|yen|dollars?|euros?|pounds? sterling|pesos?|yuan|USD|JPY|EUR|CAD|MXN|GBP|CNY)(?![\w])/i;
+  /^(?:\s*|-)(U\.?S\.? dollars?|Canadian dollars?|Mexican pesos?|(?:South )?Korean won|Indian rupees?|Chinese yuan|yen|won|rupees?|renminbi|dollars?|euros?|pounds? sterling|pesos?|yuan|USD|JPY|EUR|CAD|MXN|GBP|CNY|KRW|INR|RMB)(?![\w])/i;
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/^canadian/i, "CAD"],
   [/^mexican|^peso/i, "MXN"],
@@ -97,9 +120,19 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^yen/i, "JPY"],
   [/^euro/i, "EUR"],
   [/^pound/i, "GBP"],
-  [/^yuan/i, "CNY"],
+  [/^yuan|^chinese|^renminbi|^rmb/i, "CNY"],
+  [/^won|^(?:south )?korean/i, "KRW"],
+  [/^rupee|^indian/i, "INR"],
 ];
-const RATE = /^\s*(?:yen\s+)?(?:to|per|against)\s+(?:the\s+|one\s+|a\s+)?(?:U\.?S\.?\s+)?dollar\b/i;
+/** The currency an exchange rate is quoted in ("145 yen per dollar" is JPY/USD). */
+const RATE_BASE: Record<string, string> = { yen: "JPY", won: "KRW", yuan: "CNY", rupee: "INR", rupees: "INR", peso: "MXN", pesos: "MXN" };
+const RATE = /^[\s-]*(?:(yen|won|yuan|rupees?|pesos?)\s+)?(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:U\.?S\.?\s+)?(dollar|greenback|euro)\b/i;
+const RATE_QUOTE: Record<string, string> = { dollar: "USD", greenback: "USD", euro: "EUR" };
+// "three yen weaker": a move of the yen, not ¥3 of anything.
+const MOVE = /^\s+(yen|won)\s+(weaker|stronger|lower|higher)\b/i;
+// "($1 = 144.20 yen)", "(1 euro = 160 yen)": the rate an article's conversions use.
+const CONVERSION =
+  /\(\s*(?:US)?(\$|€|£|1\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound))\s?1?\s*=\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(yen|won|yuan|rupees?|pesos?|euros?|dollars?|Canadian dollars?|[A-Z]{3})\s*\)/gi;
 const PERCENT = /^\s*(%|percent\b|per cent\b|pct\b)/i;
 const POINTS = /^\s*(percentage points?|points?|pp)\b/i;
 
@@ -142,14 +175,59 @@ const QUALIFIERS: [RegExp, string][] = [
 
 /** Every figure of the text, in order of appearance. */
 export function findFigures(text: string): Figure[] {
-  const tokens = [...text.matchAll(NUMBER)].map((m) => readToken(text, m));
+  const conversions = conversionsIn(text);
+  const inConversion = (t: Token) => conversions.some((c) => t.start < c.end && t.end > c.start);
+  const tokens = [...text.matchAll(NUMBER)].map((m) => readToken(text, m)).filter((t) => !inConversion(t));
   const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start) }));
-  return figures.some((f) => f.kind === "rate") ? figures.map(asRate) : figures;
+  const all = [...figures, ...conversions].sort((a, b) => a.start - b.start);
+  return all.some((f) => f.kind === "rate" && !f.conversion) || RATE_CONTEXT.test(text) ? ratePairs(text, all) : all;
 }
 
-/** "145 yen to the dollar, compared with 135 yen in May": unscaled yen beside an exchange rate are rates too. */
-function asRate(f: Figure): Figure {
-  return f.kind === "money" && f.unit === "JPY" && f.value < 1000 && f.high === undefined ? { ...f, kind: "rate", unit: "JPY/USD" } : f;
+// Words that make bare yen amounts in a sentence exchange rates: "its dollar assumption of 145 yen".
+const RATE_CONTEXT = /\b(?:dollar|euro) assumption|\bassumed (?:exchange )?rate|\bexchange[- ]rate assumption/i;
+const QUOTE_WORD = /\b(dollar|greenback|euro)\b/gi;
+const CLAUSE_END = /[;,]\s|\s[-–—]\s|\bwhile\b|\bwhereas\b/gi;
+
+/**
+ * Unscaled yen beside an exchange rate are rates too ("145 yen to the dollar,
+ * compared with 135 yen in May"). Each takes the currency named before it in
+ * its clause ("the euro assumption is two yen weaker at 160 yen"), else the
+ * rates named earlier in the same order ("145 yen per dollar and 160 yen to
+ * the euro, compared with 146 yen and 158 yen"), else the dollar.
+ */
+function ratePairs(text: string, figures: Figure[]): Figure[] {
+  const named = figures.filter((f) => f.kind === "rate" && !f.conversion && !f.move && /\/(USD|EUR)$/.test(f.unit));
+  let parallel = 0;
+  return figures.map((f) => {
+    const bare = f.kind === "money" && f.unit === "JPY" && f.value < 1000 && f.high === undefined;
+    if (!bare && !(f.move && f.unit.endsWith("/?"))) return f;
+    const base = f.unit.split("/")[0] ?? "JPY";
+    const last = named.at(-1);
+    const inOrder = last && last.end < f.start ? named[parallel++ % named.length]?.unit.split("/")[1] : undefined;
+    const quote = quoteBefore(text, f.start) ?? inOrder ?? "USD";
+    return { ...f, kind: "rate", unit: `${base}/${quote}` };
+  });
+}
+
+function quoteBefore(text: string, at: number): string | undefined {
+  let from = 0;
+  for (const m of text.slice(0, at).matchAll(CLAUSE_END)) from = (m.index ?? 0) + m[0].length;
+  const words = [...text.slice(from, at).matchAll(QUOTE_WORD)];
+  const last = words.at(-1)?.[1];
+  return last ? RATE_QUOTE[last.toLowerCase()] : undefined;
+}
+
+/** "($1 = 144.20 yen)" as a rate figure (JPY/USD) marked as the article's conversion rate. */
+function conversionsIn(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(CONVERSION)) {
+    const quote = /€|euro/i.test(m[1] ?? "") ? "EUR" : /£|pound/i.test(m[1] ?? "") ? "GBP" : "USD";
+    const base = currencyOf(m[3] ?? "");
+    if (base === quote) continue;
+    const start = m.index ?? 0;
+    out.push({ kind: "rate", value: Number((m[2] ?? "").replace(/,/g, "")), unit: `${base}/${quote}`, conversion: true, start, end: start + m[0].length });
+  }
+  return out;
 }
 
 function readToken(text: string, m: RegExpMatchArray): Token {
@@ -172,6 +250,12 @@ function readToken(text: string, m: RegExpMatchArray): Token {
     end += scale[0].length;
     after = text.slice(end, end + 60);
   }
+  const move = MOVE.exec(after);
+  if (move?.[1] && t.scale === undefined) {
+    // "three yen weaker": more yen to the dollar. The quote currency is settled by ratePairs.
+    const sign = /weaker|higher/i.test(move[2] ?? "") ? 1 : -1;
+    return { ...t, kind: "rate", unit: `${currencyOf(move[1])}/?`, value: sign * t.value, end: end + move[0].length, move: true };
+  }
   const unit = readUnit(after, t);
   if (unit) {
     t.kind = t.kind ?? unit.kind;
@@ -185,13 +269,15 @@ function readToken(text: string, m: RegExpMatchArray): Token {
 
 function readUnit(after: string, t: Token): { kind: Figure["kind"]; unit: string; length: number } | undefined {
   const rate = t.word ? null : RATE.exec(after);
-  if (rate && (t.unit === "JPY" || /^\s*yen/i.test(after))) return { kind: "rate", unit: "JPY/USD", length: rate[0].length };
-  if (t.kind === "money") {
-    const post = POST_CURRENCY.exec(after);
-    return post?.[1] ? { kind: "money", unit: t.unit ?? currencyOf(post[1]), length: post[0].length } : undefined;
+  if (rate && (rate[1] || t.unit === "JPY")) {
+    const base = rate[1] ? (RATE_BASE[rate[1].toLowerCase()] ?? "JPY") : "JPY";
+    return { kind: "rate", unit: `${base}/${RATE_QUOTE[(rate[2] ?? "").toLowerCase()] ?? "USD"}`, length: rate[0].length };
   }
   const post = POST_CURRENCY.exec(after);
-  if (post?.[1]) return { kind: "money", unit: currencyOf(post[1]), length: post[0].length };
+  // "in 2024 won praise": a year before "won" is not an amount of won.
+  const currency = post?.[1] && !(/^won$/i.test(post[1]) && isYear(t)) ? post : null;
+  if (t.kind === "money") return currency?.[1] ? { kind: "money", unit: t.unit ?? currencyOf(currency[1]), length: currency[0].length } : undefined;
+  if (currency?.[1]) return { kind: "money", unit: currencyOf(currency[1]), length: currency[0].length };
   const pct = PERCENT.exec(after);
   if (pct) return { kind: "percent", unit: "%", length: pct[0].length };
   const pts = POINTS.exec(after);
@@ -225,16 +311,20 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     const gap = b ? text.slice(a.end, b.start) : "";
     const lead = text.slice(Math.max(0, a.start - 12), a.start);
     const isFrom = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap);
-    const isRange = /^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap));
+    // "fell by ¥467 billion to ¥1.17 trillion" is a change and the level it reached, not a range.
+    const changeThenLevel = a.kind === "money" && /^\s*to\s*$/i.test(gap) && CHANGE_LEAD.test(text.slice(Math.max(0, a.start - 40), a.start));
+    // "to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion": the earlier range, not a move from $7 billion.
+    const previousRange = isFrom && out.at(-1)?.high !== undefined && /^[^.;\d]{0,30}\bfrom\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
+    const isRange = !changeThenLevel && (/^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap)) || previousRange);
     // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
-    if (b && (isFrom || isRange) && compatible(a, b) && !(isYear(a) && a.kind === undefined)) {
+    if (b && ((isFrom && !previousRange) || isRange) && compatible(a, b) && !(isYear(a) && a.kind === undefined)) {
       const unit = b.unit ?? a.unit;
       const kind = b.kind ?? a.kind;
       const fromScale = a.scale ?? b.scale;
       const low = a.value * (fromScale ?? 1);
       const head = { ...a, scale: fromScale };
       const figure = toFigure(kind ? { ...head, kind, unit } : head, text, a.start, b.end);
-      if (figure) out.push(isFrom ? { ...figure, value: scaled(b), from: low } : { ...figure, value: low, high: scaled(b) });
+      if (figure) out.push(isFrom && !previousRange ? { ...figure, value: scaled(b), from: low } : { ...figure, value: low, high: scaled(b) });
       i++;
       continue;
     }
@@ -243,6 +333,9 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
   }
   return out;
 }
+
+const CHANGE_LEAD =
+  /\b(?:by|fell|rose|dropped|declined|decreased|increased|jumped|slumped|plunged|surged|grew|climbed|slid|tumbled|sank|gained|shrank)\s+(?:a further\s+|about\s+|some\s+|roughly\s+|nearly\s+|around\s+|almost\s+)?$/i;
 
 function compatible(a: Token, b: Token): boolean {
   if (a.kind && b.kind && a.kind !== b.kind) return false;
@@ -260,7 +353,7 @@ function toFigure(t: Token, text: string, start: number, end: number): Figure | 
   }
   if (kind !== "money" && t.word && t.value === 1) return undefined;
   const value = kind === "percent" || kind === "rate" ? t.value : scaled(t);
-  return { kind, value, unit, start, end };
+  return { kind, value, unit, start, end, ...(t.move ? { move: true } : {}) };
 }
 
 /** "90 billion yen ($0.6B USD)": one figure in two currencies. */

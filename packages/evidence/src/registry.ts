@@ -1,4 +1,8 @@
+import { ROLES, type Role } from "./roles.js";
 import type { Claim, EvidenceIssue, Source } from "./types.js";
+
+// A time basis, a measure basis or both: "forecast", "net", "actual gross".
+const BASIS = /^(?:(?:forecast|actual)(?: (?:gross|net))?|gross|net)$/;
 
 /** Sources and the claims read from them, as loaded from data/evidence. */
 export interface Registry {
@@ -69,7 +73,10 @@ function claimFromRow(r: Record<string, string>, at: string, sources: Map<string
   if (!DATE.test(r.as_of ?? "")) return bad("as_of", `\`${r.as_of ?? ""}\` is not a date`, "write YYYY-MM-DD, YYYY-MM or YYYY");
   if (!r.source || !sources.has(r.source)) return bad("source", `unknown source \`${r.source ?? ""}\``, "add it to sources.csv");
   if (!r.unit) return bad("unit", "is empty", 'a currency code (JPY), "%", or the counted noun (jobs)');
-  const opt = (k: "subject" | "metric" | "qualifier" | "period" | "quote" | "note") => (r[k] ? { [k]: r[k] } : {});
+  if (r.role && !(ROLES as readonly string[]).includes(r.role)) return bad("role", `unknown role \`${r.role}\``, `one of ${ROLES.join(", ")}, or empty`);
+  if (r.basis && !BASIS.test(r.basis))
+    return bad("basis", `unknown basis \`${r.basis}\``, 'e.g. "forecast", "actual", "forecast gross", "actual net", or empty');
+  const opt = (k: "subject" | "metric" | "qualifier" | "period" | "basis" | "quote" | "note") => (r[k] ? { [k]: r[k] } : {});
   return {
     id: r.id,
     value,
@@ -82,6 +89,8 @@ function claimFromRow(r: Record<string, string>, at: string, sources: Map<string
     ...opt("metric"),
     ...opt("qualifier"),
     ...opt("period"),
+    ...(r.role ? { role: r.role as Role } : {}),
+    ...opt("basis"),
     ...opt("quote"),
     ...opt("note"),
   };

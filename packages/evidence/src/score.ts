@@ -1,3 +1,4 @@
+import { timeline } from "./timeline.js";
 import type { Claim } from "./types.js";
 
 /** A figure a careful reader would extract, as written in an article's annotation file. */
@@ -11,9 +12,15 @@ export interface Gold {
   qualifier?: string;
   period?: string;
   asOf?: string;
+  role?: Claim["role"];
+  basis?: string;
+  /** True when another source gives a different value of this figure on the same day: a real conflict. */
+  conflict?: boolean;
 }
 
-export const FIELDS = ["value", "unit", "subject", "metric", "qualifier", "period", "asOf"] as const;
+export const FIELDS = ["value", "unit", "subject", "metric", "qualifier", "period", "asOf", "role", "basis"] as const;
+// Fields the first annotation files predate: in a set that annotates none of them, the extractor's values are not counted.
+const LATER_FIELDS: readonly Field[] = ["role", "basis"];
 export type Field = (typeof FIELDS)[number];
 
 export interface Tally {
@@ -28,6 +35,8 @@ export interface Scores {
   /** Annotated figures no extracted claim matched, and extracted claims no annotation matched. */
   missed: Gold[];
   spurious: Claim[];
+  /** Each annotation with the claim matched to it. */
+  pairs: [Gold, Claim][];
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -56,9 +65,10 @@ export function score(extracted: readonly Claim[], gold: readonly Gold[]): Score
     const t = tallies[f];
     t.extracted = f === "value" ? extracted.length : extracted.filter((c) => c[f] !== undefined).length;
     t.annotated = f === "value" ? gold.length : gold.filter((g) => g[f] !== undefined).length;
+    if (t.annotated === 0 && LATER_FIELDS.includes(f)) t.extracted = 0;
     t.correct = pairs.filter(([g, c]) => (f === "value" ? true : g[f] !== undefined && String(g[f]) === String(c[f]))).length;
   }
-  return { tallies, missed, spurious: extracted.filter((c) => !used.has(c)) };
+  return { tallies, missed, spurious: extracted.filter((c) => !used.has(c)), pairs };
 }
 
 function agreement(g: Gold, c: Claim): number {
@@ -78,4 +88,25 @@ export function addTallies(all: readonly Record<Field, Tally>[]): Record<Field, 
       out[f].annotated += t[f].annotated;
     }
   return out;
+}
+
+export interface ConflictScore {
+  claims: number;
+  /** Claims the timeline flags as in conflict. */
+  flagged: number;
+  /** Flagged claims whose annotation is not a real conflict (or that match no annotation). */
+  false: number;
+}
+
+/**
+ * Feeds every extracted claim of a set of articles into one timeline, as the
+ * registry would hold them, and counts the claims flagged as conflicts that
+ * the annotations do not mark as real ones (`conflict: true`).
+ */
+export function conflicts(articles: readonly { claims: readonly Claim[]; scores: Scores }[]): ConflictScore {
+  const real = new Set<Claim>();
+  for (const a of articles) for (const [g, c] of a.scores.pairs) if (g.conflict) real.add(c);
+  const all = articles.flatMap((a) => a.claims);
+  const flagged = timeline(all).filter((e) => e.status === "conflict" || e.conflictsWith?.length);
+  return { claims: all.length, flagged: flagged.length, false: flagged.filter((e) => !real.has(e.claim)).length };
 }

@@ -1,14 +1,17 @@
+import { paragraphs } from "./document.js";
+
 /** A sentence and where it starts in the text. */
 export interface Sentence {
   text: string;
   start: number;
   /** Index of the paragraph the sentence is in. */
   paragraph: number;
+  /** True when the sentence is a heading (a headline or section title). */
+  heading: boolean;
 }
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-// Sentences are segmented per paragraph, so headings and list items never run into the next line.
-const PARAGRAPH = /[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g;
+// Sentences are segmented per paragraph (document.ts), so headings and list items never run into the next line.
 // Abbreviations after which ICU would end a sentence but news text does not.
 const ABBREVIATION = /\b(?:U\.S|U\.K|Inc|Corp|Co|Ltd|Mr|Ms|Dr|No|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
 
@@ -26,17 +29,18 @@ export function sentences(text: string): Sentence[] {
     for (const [at, piece] of cut(s.text, s.start, MAX_SENTENCE_CHARS, ["; ", ", "])) out.push({ ...s, text: piece, start: at });
   };
   let paragraph = -1;
-  for (const para of text.matchAll(PARAGRAPH)) {
+  for (const para of paragraphs(text)) {
     paragraph++;
+    const heading = para.heading;
     let pending: Sentence | undefined;
-    for (const [offset, piece] of cut(para[0], para.index ?? 0, MAX_SEGMENT_CHARS, [". ", "\n"]))
+    for (const [offset, piece] of cut(text.slice(para.start, para.end), para.start, MAX_SEGMENT_CHARS, [". ", "\n"]))
       for (const seg of segmenter.segment(piece)) {
         const start = offset + seg.index;
         // Only the tail can end in an abbreviation: testing the whole would be quadratic in a run-on sentence.
         if (pending && ABBREVIATION.test(pending.text.slice(-12))) pending = { ...pending, text: pending.text + seg.segment };
         else {
           if (pending) push(pending);
-          pending = { text: seg.segment, start, paragraph };
+          pending = { text: seg.segment, start, paragraph, heading };
         }
       }
     if (pending) push(pending);

@@ -12,11 +12,16 @@ export interface TimelineEntry {
   conflictsWith?: string[];
 }
 
-/** Claims on one subject and metric (and period, when they name one) are about the same figure. */
+/**
+ * Claims on one subject, metric, period and basis, in one unit, are about the
+ * same figure (the dollar and the euro assumption are two). A claim without a
+ * metric or a subject is a figure of its own: unrelated unnamed figures must
+ * not supersede each other.
+ */
 export function figureKey(c: Claim): string {
-  return `${c.subject ?? ""}|${c.metric ?? ""}|${c.period ?? ""}`;
+  if (!c.metric || !c.subject) return `\u0000${c.source}\u0000${c.id}`;
+  return `${c.subject}|${c.metric}|${c.period ?? ""}|${c.basis ?? ""}|${c.unit}`;
 }
-
 const sameValue = (a: Claim, b: Claim) => close(a.value, b.value) && close(a.high, b.high);
 function close(a: number | undefined, b: number | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -40,22 +45,29 @@ export function asOfDay(asOf: string): string {
 
 /**
  * Every claim by as-of date within its figure, the latest superseding the
- * earlier ones. Claims of one date that disagree are flagged; at the latest
+ * earlier ones. A previous value ("from ¥1.4 trillion", "previously") is older
+ * than the claims of its own date, so the revised value supersedes it. Claims
+ * of one date from different sources that disagree are flagged; at the latest
  * date that makes the figure a conflict, since neither replaces the other.
  */
 export function timeline(claims: Iterable<Claim>): TimelineEntry[] {
   const groups = new Map<string, Claim[]>();
   for (const c of claims) groups.set(figureKey(c), [...(groups.get(figureKey(c)) ?? []), c]);
   const out: TimelineEntry[] = [];
+  const earlier = (c: Claim) => (c.role === "previous" ? 0 : 1);
   for (const key of [...groups.keys()].sort()) {
-    const list = (groups.get(key) as Claim[]).sort((a, b) => asOfDay(a.asOf).localeCompare(asOfDay(b.asOf)) || a.id.localeCompare(b.id));
-    const latest = asOfDay((list.at(-1) as Claim).asOf);
-    const latestId = (list.at(-1) as Claim).id;
+    const list = (groups.get(key) as Claim[]).sort(
+      (a, b) => asOfDay(a.asOf).localeCompare(asOfDay(b.asOf)) || earlier(a) - earlier(b) || a.id.localeCompare(b.id),
+    );
+    const last = list.at(-1) as Claim;
+    const latest = asOfDay(last.asOf);
     for (const c of list) {
       const day = asOfDay(c.asOf);
-      const rivals = list.filter((o) => o !== c && asOfDay(o.asOf) === day && !sameValue(o, c)).map((o) => o.id);
+      const rivals = list
+        .filter((o) => o !== c && asOfDay(o.asOf) === day && o.source !== c.source && earlier(o) === earlier(c) && !sameValue(o, c))
+        .map((o) => o.id);
       const flagged = rivals.length ? { conflictsWith: rivals } : {};
-      if (day < latest) out.push({ claim: c, status: "superseded", supersededBy: latestId, ...flagged });
+      if (day < latest || earlier(c) < earlier(last)) out.push({ claim: c, status: "superseded", supersededBy: last.id, ...flagged });
       else out.push({ claim: c, status: rivals.length ? "conflict" : "current", ...flagged });
     }
   }

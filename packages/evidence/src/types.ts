@@ -35,6 +35,12 @@ export interface Claim {
   qualifier?: string;
   /** The period the figure refers to: FY2025, Q1 FY2025, H1 FY2025, CY2024. */
   period?: string;
+  /** What the figure is of its metric: "level" (the default), "change", "previous" (an earlier value) or "revised". */
+  role?: "level" | "change" | "previous" | "revised";
+  /** "forecast" or "actual", then "gross" or "net" for tariff costs: "forecast gross". */
+  basis?: string;
+  /** The claim of the article's conversion line ("($1 = 144.20 yen)") that converts this figure. */
+  conversion?: string;
   /** When the figure was stated (ISO date, possibly YYYY-MM or YYYY). */
   asOf: string;
   source: string;

@@ -7,6 +7,8 @@ import { Dictionary, entitiesFromRows, type Gold } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTICLES = join(here, "articles");
+/** Issue 19's development set: invented articles, annotated before the extractor ran, then used to develop the rules. */
+export const DEV_ARTICLES = join(here, "dev-articles");
 export const DATA = join(here, "../../../data/evidence");
 
 /** The entity dictionary shipped in data/evidence/entities.csv. */
@@ -24,14 +26,14 @@ export interface Article {
   gold: Gold[];
 }
 
-/** Every test article with its hand annotation. */
-export function articles(): Article[] {
-  return readdirSync(ARTICLES)
+/** Every test article of a set with its hand annotation. */
+export function articles(dir = ARTICLES): Article[] {
+  return readdirSync(dir)
     .filter((f) => !f.endsWith(".annotations.yaml"))
     .sort()
     .map((name) => {
-      const ann = parseYaml(readFileSync(join(ARTICLES, name.replace(/\.\w+$/, ".annotations.yaml")), "utf8")) as { published: string; claims: Gold[] };
+      const ann = parseYaml(readFileSync(join(dir, name.replace(/\.\w+$/, ".annotations.yaml")), "utf8")) as { published: string; claims: Gold[] };
       const gold = ann.claims.map((c) => ({ ...c, value: Number(c.value), ...(c.asOf !== undefined ? { asOf: String(c.asOf) } : {}) }));
-      return { name, text: readFileSync(join(ARTICLES, name), "utf8"), published: String(ann.published), gold };
+      return { name, text: readFileSync(join(dir, name), "utf8"), published: String(ann.published), gold };
     });
 }

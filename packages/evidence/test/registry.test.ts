@@ -18,6 +18,27 @@ describe("the registry", () => {
     expect(parseAmount("n/a")).toBeUndefined();
   });
 
+  it("reads a claim's role and basis, and names a role or basis it does not know", () => {
+    const src = [{ id: "s", title: "T", publisher: "P", url: "u", published: "2025-08-07" }];
+    const base = { unit: "JPY", as_of: "2025-08-07", source: "s", subject: "toyota", metric: "operating-profit", period: "FY2025" };
+    const { registry, issues } = buildRegistry(src, [
+      { ...base, id: "new", value: "3.2 trillion", role: "revised", basis: "forecast" },
+      { ...base, id: "old", value: "3.8 trillion", role: "previous", basis: "forecast" },
+      { ...base, id: "bad", value: "1", role: "guess", basis: "forecast" },
+      { ...base, id: "worse", value: "1", basis: "hopeful" },
+    ]);
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ["claims.csv: row 4.role", "unknown role `guess`"],
+      ["claims.csv: row 5.basis", "unknown basis `hopeful`"],
+    ]);
+    expect([registry.claims.get("new")?.role, registry.claims.get("new")?.basis]).toEqual(["revised", "forecast"]);
+    // Same day, same source: the previous value is superseded by the revised one, not in conflict with it.
+    expect(timeline(registry.claims.values()).map((e) => [e.claim.id, e.status])).toEqual([
+      ["old", "superseded"],
+      ["new", "current"],
+    ]);
+  });
+
   it("names the file, row and column of each bad cell", () => {
     const { issues } = buildRegistry(
       [

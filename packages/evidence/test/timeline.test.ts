@@ -33,24 +33,63 @@ describe("timeline", () => {
     expect(t.every((e) => e.status === "current")).toBe(true);
   });
 
-  it("flags claims of the same date that disagree, and not those that agree", () => {
-    const t = timeline([claim("a", "2025-05-13", 650e9), claim("b", "2025-05-13", 600e9), claim("c", "2025-05-13", 650e9)]);
+  it("flags claims of the same date from different sources that disagree, and not those that agree", () => {
+    const t = timeline([
+      claim("a", "2025-05-13", 650e9, { source: "s1" }),
+      claim("b", "2025-05-13", 600e9, { source: "s2" }),
+      claim("c", "2025-05-13", 650e9, { source: "s3" }),
+    ]);
     expect(t.map((e) => [e.claim.id, e.status, e.conflictsWith])).toEqual([
       ["a", "conflict", ["b"]],
       ["b", "conflict", ["a", "c"]],
       ["c", "conflict", ["b"]],
     ]);
-    const agree = timeline([claim("a", "2025-05-13", 650e9), claim("c", "2025-05-13", 650e9)]);
+    const agree = timeline([claim("a", "2025-05-13", 650e9, { source: "s1" }), claim("c", "2025-05-13", 650e9, { source: "s3" })]);
     expect(agree.map((e) => e.status)).toEqual(["current", "current"]);
   });
 
   it("keeps the flag on a disagreement that a later claim has since superseded", () => {
-    const t = timeline([claim("a", "2025-05-13", 650e9), claim("b", "2025-05-13", 600e9), claim("n", "2025-11-07", 385e9)]);
+    const t = timeline([claim("a", "2025-05-13", 650e9, { source: "s1" }), claim("b", "2025-05-13", 600e9, { source: "s2" }), claim("n", "2025-11-07", 385e9)]);
     expect(t.map((e) => [e.claim.id, e.status, e.supersededBy, e.conflictsWith])).toEqual([
       ["a", "superseded", "n", ["b"]],
       ["b", "superseded", "n", ["a"]],
       ["n", "current", undefined, undefined],
     ]);
+  });
+
+  it("does not flag two values of one source on one day: one article's figures are not rival reports", () => {
+    const t = timeline([claim("a", "2025-05-13", 650e9), claim("b", "2025-05-13", 600e9)]);
+    expect(t.some((e) => e.status === "conflict" || e.conflictsWith)).toBe(false);
+  });
+
+  it("lets a revised value supersede the previous value stated on the same day, without a conflict", () => {
+    // "lowered its forecast to ¥3.2 trillion from ¥3.8 trillion": both carry the article's date.
+    const t = timeline([
+      claim("new", "2025-08-07", 3.2e12, { role: "revised", source: "s1" }),
+      claim("old", "2025-08-07", 3.8e12, { role: "previous", source: "s1" }),
+      claim("wire", "2025-08-07", 3.8e12, { role: "previous", source: "s2" }),
+    ]);
+    expect(t.map((e) => [e.claim.id, e.status, e.supersededBy, e.conflictsWith])).toEqual([
+      ["old", "superseded", "new", undefined],
+      ["wire", "superseded", "new", undefined],
+      ["new", "current", undefined, undefined],
+    ]);
+  });
+
+  it("keeps apart claims with no metric, and claims of different bases", () => {
+    const t = timeline([
+      claim("x", "2025-05-13", 1, { metric: undefined }),
+      claim("y", "2025-08-07", 2, { metric: undefined }),
+      claim("gross", "2025-08-07", 4e9, { basis: "forecast gross", source: "s1" }),
+      claim("net", "2025-08-07", 2e9, { basis: "forecast net", source: "s2" }),
+    ]);
+    expect(t.every((e) => e.status === "current" && !e.conflictsWith)).toBe(true);
+  });
+
+  it("keeps the dollar and the euro assumption apart: one figure is one unit", () => {
+    const fx = { metric: "fx-assumption", unit: "JPY/USD" };
+    const t = timeline([claim("usd", "2025-08-07", 145, { ...fx, source: "s1" }), claim("eur", "2025-08-07", 160, { ...fx, unit: "JPY/EUR", source: "s2" })]);
+    expect(t.map((e) => e.status)).toEqual(["current", "current"]);
   });
 
   it("finds what superseded a cited claim", () => {
@@ -106,7 +145,7 @@ describe("as-of dates of mixed precision", () => {
   });
 
   it("treats a month-only claim and one of the month's last day as the same date", () => {
-    const t = timeline([claim("month", "2025-07", 450e9), claim("day", "2025-07-31", 300e9)]);
+    const t = timeline([claim("month", "2025-07", 450e9, { source: "s1" }), claim("day", "2025-07-31", 300e9, { source: "s2" })]);
     expect(t.map((e) => e.status)).toEqual(["conflict", "conflict"]);
   });
 });

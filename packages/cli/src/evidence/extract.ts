@@ -89,8 +89,25 @@ function uniqueId(id: string, taken: Set<string>): string {
   return out;
 }
 
-const TABLE_COLUMNS = ["id", "subject", "metric", "qualifier", "value", "unit", "period", "as of", "text"];
-const CSV_COLUMNS = ["id", "subject", "metric", "value", "high", "from", "unit", "qualifier", "period", "as_of", "source", "fact", "quote", "note"];
+const TABLE_COLUMNS = ["id", "subject", "metric", "role", "basis", "qualifier", "value", "unit", "period", "as of", "text"];
+const CSV_COLUMNS = [
+  "id",
+  "subject",
+  "metric",
+  "value",
+  "high",
+  "from",
+  "unit",
+  "qualifier",
+  "period",
+  "as_of",
+  "source",
+  "fact",
+  "quote",
+  "note",
+  "role",
+  "basis",
+];
 
 function render(results: (Extraction & { file: string })[], format: Format): string {
   if (format === "json")
@@ -114,6 +131,8 @@ function tableRow(c: Extracted): Record<string, Cell> {
     id: c.id,
     subject: c.subject ?? "?",
     metric: c.metric ?? "?",
+    role: c.role ?? "",
+    basis: c.basis ?? "",
     qualifier: qualifier ?? "",
     value: formatClaim(bare),
     unit: c.unit,
@@ -140,5 +159,7 @@ function csvRow(c: Extracted): Record<string, Cell> {
     fact: "",
     quote: c.quote ?? "",
     note: `span ${c.span?.join("-") ?? ""}${alt ? `; also ${alt}` : ""}`,
+    role: c.role ?? "",
+    basis: c.basis ?? "",
   };
 }
