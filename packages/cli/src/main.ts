@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerCalibrate } from "./commands/calibrate.js";
+import { registerChart } from "./commands/chart.js";
 import { compareCommand } from "./commands/compare.js";
 import { withCsvFlags } from "./commands/csv-flags.js";
 import { dealCommand } from "./commands/deal.js";
@@ -117,6 +118,7 @@ export function program(): Command {
   registerToken(cmd);
   registerWorker(cmd);
   registerInit(cmd);
+  registerChart(cmd);
   return cmd;
 }
 

@@ -100,7 +100,7 @@ const EXTRA_TABLES = ["profitSummary", "bridge", "fxSensitivity"] as const;
  * profit with the tariff's effect (all shown periods), the bridge from the
  * period before the focus one to it, and the focus period's FX sensitivity.
  */
-function companyTables(run: Run, periods: string[], focus: string): { summary: Table; bridge?: Table; fx: Table; all: Table[] } {
+export function companyTables(run: Run, periods: string[], focus: string): { summary: Table; bridge?: Table; fx: Table; all: Table[] } {
   const summary = profitSummary(run, periods);
   const at = run.model.periodIndex.get(focus) ?? 0;
   const before = run.model.periods[at - 1]?.id;
