@@ -14,7 +14,7 @@ describe("tieup chart", () => {
   it("lists the charts by name", async () => {
     const r = await runCli("chart", "--list");
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").map((l) => l.split(" ")[0])).toEqual(["duty-by-measure", "operating-profit", "profit-bridge", ""]);
+    expect(r.stdout.split("\n").map((l) => l.split(" ")[0])).toEqual(["duty-by-measure", "operating-profit", "profit-bridge", "uncertainty-tornado", ""]);
   });
 
   it("writes the bridge as an SVG with the web's frame: title with units, legend, chart, source line (snapshot)", async () => {
@@ -42,6 +42,19 @@ describe("tieup chart", () => {
     const out = await runCli("chart", "operating-profit");
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(">Operating profit, whole company (¥bn)</text>");
+  }, 60_000);
+
+  it("draws the tornado from the built-in uncertain scenario, one bar per parameter and end, and refuses a scenario without uncertainty", async () => {
+    const r = await runCli("chart", "uncertainty-tornado");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("What moves Nissan Motor Co. · FY2026 operating profit, whole company most");
+    expect(r.stdout).toContain("scenario nissan-honda-us-uncertain");
+    // Three uncertain parameters (jpy-per-usd, japan-tariff, honda-pickup-demand), each at its low and its high end.
+    const bars = r.stdout.slice(r.stdout.indexOf('aria-label="bar"'), r.stdout.indexOf('aria-label="rule"'));
+    expect(bars.match(/<rect/g)?.length).toBe(6);
+    const plain = await runCli("chart", "uncertainty-tornado", "scenarios/nissan-honda-us.yaml");
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain("no uncertainty: block");
   }, 60_000);
 
   it("refuses an unknown chart, an image format it cannot tell and a bad width (exit 2, with a suggestion)", async () => {

@@ -1,13 +1,28 @@
 import * as Plot from "@observablehq/plot";
 import { Resvg } from "@resvg/resvg-js";
-import { chartSvg, dutyChart, money, moneyScale, type Names, namesOf, profitChart, sourceLine, unitLabel, waterfallChart } from "@tieup/charts";
-import { cellNumber as n, type Run, rows, runScenario, type Scenario } from "@tieup/core";
+import {
+  axisOf,
+  chartSvg,
+  dutyChart,
+  metricLabel,
+  money,
+  moneyScale,
+  type Names,
+  namesOf,
+  profitChart,
+  sourceLine,
+  tornadoChart,
+  unitLabel,
+  waterfallChart,
+} from "@tieup/charts";
+import { defaultMetricNames, drawPlan, cellNumber as n, type Run, resolveMetrics, rows, runScenario, type Scenario, sensitivity } from "@tieup/core";
 import type { Command } from "commander";
 import { parseHTML } from "linkedom";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
 import { loadScenario } from "../scenario/load.js";
 import { companyTables } from "./run.js";
+import { defaultUncertainPath } from "./sweep.js";
 
 /**
  * `tieup chart NAME`: the web app's charts drawn in Node, from the same
@@ -30,6 +45,8 @@ interface Context {
 
 interface ChartKind {
   what: string;
+  /** Drawn from a scenario's uncertainty block: without a scenario, the built-in one that has it. */
+  uncertain?: true;
   draw(ctx: Context): Drawn;
 }
 
@@ -70,6 +87,21 @@ const CHARTS: Record<string, ChartKind> = {
         );
       const first = rows(bridge)[0];
       return { title: `Operating-profit bridge, ${first?.from} to ${first?.to} (${unit}, whole company)`, options: waterfallChart(bridge, width, unit, names) };
+    },
+  },
+  "uncertainty-tornado": {
+    what: "what moves the first company's FY2026 operating profit most: each uncertain parameter from its low to its high end",
+    uncertain: true,
+    draw: ({ run, names, width }) => {
+      const s = run.scenario;
+      if (!s.uncertainty?.parameters.length)
+        throw chartError("the scenario has no uncertainty: block", "name a scenario with one, e.g. scenarios/nissan-honda-us-uncertain.yaml");
+      const { metrics, issues } = resolveMetrics(s, [defaultMetricNames(s, {})[0] as string], () => "chart");
+      const metric = metrics[0];
+      if (!metric || issues.length) throw new InputError(issues);
+      const tornado = sensitivity(s, drawPlan(s), metric);
+      const title = `What moves ${metricLabel(metric, names)} most: each parameter from its low to its high end (${axisOf(metric).label})`;
+      return { title, options: tornadoChart({ metric, tornado }, width, names) };
     },
   },
 };
@@ -118,7 +150,7 @@ export function chartCommand(name: string | undefined, scenarioPath: string | un
         suggestion: "e.g. --width 720",
       },
     ]);
-  const loaded = loadScenario(scenarioPath, opts.with);
+  const loaded = loadScenario(scenarioPath ?? (kind.uncertain ? defaultUncertainPath() : undefined), opts.with);
   guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
   const run = runScenario(loaded.scenario, { headline: true });
