@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerCalibrate } from "./commands/calibrate.js";
+import { registerChart } from "./commands/chart.js";
 import { compareCommand } from "./commands/compare.js";
+import { withCsvFlags } from "./commands/csv-flags.js";
 import { dealCommand } from "./commands/deal.js";
 import { registerEvidence } from "./commands/evidence.js";
 import { registerInit } from "./commands/init.js";
@@ -39,7 +41,10 @@ function applyReadOptions(o: { root?: string; maxFileMb?: string; maxEntities?: 
 const EXIT_INTERNAL = 1;
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
-const formatOption = () => new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table");
+const formatOption = () =>
+  new Option("--format <format>", "output format (xlsx: every table, the inputs with their sources, with --out)")
+    .choices(["table", "json", "csv", "md", "xlsx"])
+    .default("table");
 
 export function program(): Command {
   const cmd = new Command("tieup")
@@ -53,20 +58,15 @@ export function program(): Command {
     .option("--max-entities <n>", "the most plants, programs, tariffs, … a scenario may list (default 50,000)")
     .hook("preAction", (root) => applyReadOptions(root.opts()))
     .exitOverride();
-  cmd
+  const run = cmd
     .command("run")
     .description("evaluate a scenario: operating profit and duty by measure per company and period, utilisation against break-even per plant")
     .argument("[scenario]", "scenario file (YAML or JSON)")
     .option("--with <override>", "apply a named override of the scenario (repeatable, or comma-separated)", collect, [])
     .option("--period <id>", "only this period, e.g. FY2025")
-    .addOption(
-      new Option("--format <format>", "output format (xlsx: every table and the inputs' citations, with --out)")
-        .choices(["table", "json", "csv", "md", "xlsx"])
-        .default("table"),
-    )
-    .option("--table <name>", "table for --format csv: companies, companyDuties, plants, flows, duties", "companies")
-    .option("--round <digits>", "with --format csv: round numbers to this many decimals")
-    .option("--units", "with --format csv: each column's unit in its header")
+    .addOption(formatOption())
+    .option("--table <name>", "table for --format csv: companies, companyDuties, plants, flows, duties", "companies");
+  withCsvFlags(run)
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .option("--explain <path>", "show a parameter's value, the claim it cites, its source and date, e.g. plants.canton.breakEvenUtilisation")
     .action((scenario, opts) => runCommand(scenario, opts));
@@ -77,7 +77,7 @@ export function program(): Command {
     .option("--with <override>", "apply a named override (repeatable)", collect, [])
     .option("--strict", "treat warnings (e.g. broken citations) as errors")
     .action((scenario, opts) => validateCommand(scenario, opts));
-  cmd
+  const compare = cmd
     .command("compare")
     .description("differences between two scenarios, or a scenario with and without overrides (--with)")
     .argument("[a]", "base scenario (default: the built-in scenario)")
@@ -85,10 +85,11 @@ export function program(): Command {
     .option("--with <override>", "override(s) applied to the other side", collect, [])
     .option("--period <id>", "only this period")
     .addOption(formatOption())
-    .option("--table <name>", "table for --format csv: companies, companyDuties, plants", "companies")
+    .option("--table <name>", "table for --format csv: companies, companyDuties, plants, bridge", "companies");
+  withCsvFlags(compare)
     .option("--out <file>", "write to a file instead of standard output")
     .action((a, b, opts) => compareCommand(a, b, opts));
-  cmd
+  const deal = cmd
     .command("deal")
     .description("analyse a deal: each party's gain against its own counterfactual, NPV, zone of agreement, Nash price, utilisation and jobs")
     .argument("[scenario]", "scenario file (default: the built-in scenario)")
@@ -97,7 +98,8 @@ export function program(): Command {
     .option("--period <id>", "only this period in the tables")
     .option("--sweep <spec>", "transfer-price=LOW:HIGH:STEP: both parties' NPV gains along the price")
     .addOption(formatOption())
-    .option("--table <name>", "unused by deal", "gains")
+    .option("--table <name>", "unused by deal", "gains");
+  withCsvFlags(deal)
     .option("--out <file>", "write to a file instead of standard output")
     .action((scenario, deal, opts) => dealCommand(scenario, deal, opts));
   cmd
@@ -116,6 +118,7 @@ export function program(): Command {
   registerToken(cmd);
   registerWorker(cmd);
   registerInit(cmd);
+  registerChart(cmd);
   return cmd;
 }
 

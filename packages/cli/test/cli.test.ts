@@ -63,7 +63,7 @@ describe("tieup run", () => {
     const ok = join(tmp, "plants.csv");
     expect((await runCli("run", example, "--format", "csv", "--table", "plants", "--out", ok)).code).toBe(0);
     expect(readFileSync(ok, "utf8").split("\n")[0]).toBe(
-      "period,plant,owner,owners,country,output,capacity,utilisation,fixedCost,contribution,contributionPerUnit,breakEvenUtilisation,breakEvenReported,headcount",
+      "period,plant,owner,owners,country,output (units),capacity (units),utilisation (%),fixedCost (USD m),contribution (USD m),contributionPerUnit (USD/unit),breakEvenUtilisation (%),breakEvenReported (%),headcount (people)",
     );
     const bad = join(tmp, "bad.csv");
     expect((await runCli("run", fiveMistakes, "--format", "csv", "--out", bad)).code).toBe(2);
@@ -148,18 +148,32 @@ describe("the joint-venture example", () => {
   });
 });
 
-describe("tieup run --format csv --round --units", () => {
-  it("rounds away float noise and names each column's unit in its header", async () => {
-    const r = await runCli("run", "--format", "csv", "--table", "companies", "--round", "0", "--units");
+describe("tieup run --format csv: units in the headers, display units, --round and --raw", () => {
+  it("shows money in ¥bn under headers that name the currency, rounded to a yen million, with no float noise", async () => {
+    const r = await runCli("run", "--format", "csv", "--table", "companies");
     expect(r.code).toBe(0);
     const [header, first] = r.stdout.split("\n") as [string, string];
-    expect(header).toContain("fixedCost (the row's currency)");
-    expect(header).toContain("fxRate (currency per USD)");
-    // Nissan's FY2024 whole-company operating profit is reported as 69.8 bn yen: exactly 69800000000 once rounded.
+    const h = header.split(",");
+    expect(h).toContain("fixedCost (JPY bn)");
+    expect(h).toContain("fxRate (JPY per USD)");
+    expect(header).not.toMatch(/reporting|row's currency/);
+    // Nissan's FY2024 whole-company operating profit is reported as ¥69.8bn; stored as 69799999999.6 it would print with noise.
     const cells = first.split(",");
-    expect(cells[header.split(",").indexOf("companyOperatingProfit (the row's currency)")]).toBe("69800000000");
+    expect(cells.slice(0, 2)).toEqual(["FY2024", "nissan"]);
+    expect(cells[h.indexOf("companyOperatingProfit (JPY bn)")]).toBe("69.8");
+    expect(r.stdout).not.toMatch(/\d\.\d{4,}/);
+  }, 60_000);
+
+  it("--round N sets every number's decimals; --raw gives the stored values under bare names; bad --round is exit 2", async () => {
+    const round = (await runCli("run", "--format", "csv", "--table", "companies", "--round", "0")).stdout.split("\n");
+    const h = (round[0] as string).split(",");
+    expect((round[1] as string).split(",")[h.indexOf("companyOperatingProfit (JPY bn)")]).toBe("70");
+    const raw = (await runCli("run", "--format", "csv", "--table", "companies", "--raw", "--round", "0")).stdout.split("\n");
+    const rh = (raw[0] as string).split(",");
+    expect(rh).toContain("fixedCost");
+    expect((raw[1] as string).split(",")[rh.indexOf("companyOperatingProfit")]).toBe("69800000000");
     const bad = await runCli("run", "--format", "csv", "--round", "x");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--round");
-  });
+  }, 60_000);
 });

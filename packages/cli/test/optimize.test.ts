@@ -130,7 +130,7 @@ describe("tieup optimize", () => {
 
   it("writes a CSV table atomically with --out, and checks its options", async () => {
     const file = join(tmp(), "plants.csv");
-    expect((await runCli("optimize", example, "--format", "csv", "--table", "plants", "--out", file)).code).toBe(0);
+    expect((await runCli("optimize", example, "--format", "csv", "--raw", "--table", "plants", "--out", file)).code).toBe(0);
     expect(readFileSync(file, "utf8").split("\n")[0]).toBe("period,plant,owner,capacity,ownOutput,ownUtilisation,output,utilisation,open,shadowPrice");
     const unknown = await runCli("optimize", example, "--format", "csv", "--table", "nope", "--out", join(tmp(), "x.csv"));
     expect(unknown.code).toBe(2);

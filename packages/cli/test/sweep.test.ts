@@ -53,7 +53,7 @@ describe("tieup sweep", () => {
 
   it("writes csv and md, and keeps the draws when asked", async () => {
     const file = uncertainContract();
-    const csv = await runCli("sweep", file, "--draws", "20", "--quiet", "--format", "csv", "--output", "deal.cm.jointSurplus");
+    const csv = await runCli("sweep", file, "--draws", "20", "--quiet", "--format", "csv", "--raw", "--output", "deal.cm.jointSurplus");
     expect(csv.stdout.split("\n")[0]).toBe("output,unit,count,mean,sd,min,p5,p50,p95,max,es5,pNegative,pPositive");
     expect(csv.stdout.split("\n")[1]).toMatch(/^deal\.cm\.jointSurplus,USD,20,/);
     const md = await runCli("sweep", file, "--draws", "10", "--quiet", "--format", "md", "--output", "deal.cm.winwin");
@@ -147,10 +147,10 @@ describe("zero spread on the default scenario", () => {
 
 describe("tieup sensitivity", () => {
   it("ranks the parameters of the default scenario by their effect", async () => {
-    const r = await runCli("sensitivity", "--output", "company.honda.FY2026.operatingProfit", "--format", "csv");
+    const r = await runCli("sensitivity", "--output", "company.honda.FY2026.operatingProfit", "--format", "csv", "--raw");
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
-    expect(lines[0]).toBe("parameter,low,high,atLow,atHigh,swing");
+    expect(lines[0]).toBe("parameter,low,high,atLow,atHigh,swing,unit");
     expect(
       lines
         .slice(1)

@@ -81,6 +81,31 @@ describe("validate on over-capacity", () => {
   });
 });
 
+describe("validate on an MSRP below the net price", () => {
+  // Ohio within capacity (80,000 + 10,000 of the truck), the car's MSRP 28,000 under its net price of 30,000.
+  const cheap = write(
+    "cheap.yaml",
+    scenario
+      .replace("markets: { us: { price: 30000, demand: 80000 } }", "markets: { us: { price: 30000, msrp: 28000, demand: 80000 } }")
+      .replaceAll("46700", "10000")
+      .replace("id: busy", "id: cheap"),
+  );
+  const msrp = "programs[0].markets.us.msrp (car): MSRP 28,000 is below the net price 30,000";
+
+  it("warns with the path and both figures, and still validates", async () => {
+    const r = await runCli("validate", cheap, "--root", tmp);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${msrp}`);
+    expect(r.stderr).not.toContain("capacity");
+  });
+
+  it("refuses it under --strict (exit 2)", async () => {
+    const r = await runCli("validate", cheap, "--root", tmp, "--strict");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${msrp}`);
+  });
+});
+
 describe("errors are told in the file that has them", () => {
   it("an override's mistake names the override and its own index", async () => {
     write("overrides/wider.yaml", "lanes:\n  - { from: JP, to: us, costPerUnit: 10 }\n  - { from: US, to: us, costPerUnit: -5 }\n");

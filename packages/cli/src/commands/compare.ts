@@ -1,9 +1,11 @@
 import { diffTables, filterRows, focusPeriod, cellNumber as num, profitBridge, rows, runScenario, type Table } from "@tieup/core";
+import { inputsSheet, resolveInputs } from "../evidence/inputs.js";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
-import { csvTable, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
+import { csvOf, jsonTables, money, moneyUnit, percent, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { bridgeSection, type Section } from "../report/sections.js";
+import { checkWorkbookOut, sourceSheet, tableSheet, writeWorkbook } from "../report/xlsx.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkPeriod, type RunOptions } from "./run.js";
 
@@ -11,7 +13,8 @@ import { checkPeriod, type RunOptions } from "./run.js";
  * Compares two scenarios, or one scenario with and without overrides:
  * differences matched by key (company × period, measure, plant), never by row order.
  */
-export function compareCommand(a: string | undefined, b: string | undefined, opts: RunOptions): void {
+export async function compareCommand(a: string | undefined, b: string | undefined, opts: RunOptions): Promise<void> {
+  checkWorkbookOut(opts.format, opts.out);
   // Overrides apply to the other side only: with one scenario, it is compared with itself plus them.
   const left = loadScenario(a, []);
   const right = loadScenario(b ?? a, opts.with);
@@ -50,7 +53,20 @@ export function compareCommand(a: string | undefined, b: string | undefined, opt
     return;
   }
   if (opts.format === "csv") {
-    emit(csvTable(opts.table === "bridge" ? bridge() : (diffs[opts.table as keyof typeof diffs] ?? diffs.companies)), opts.out);
+    emit(csvOf(opts.table === "bridge" ? bridge() : (diffs[opts.table as keyof typeof diffs] ?? diffs.companies), ra.base, opts), opts.out);
+    return;
+  }
+  if (opts.format === "xlsx") {
+    await writeWorkbook(opts.out as string, [
+      ...[...Object.values(diffs), bridge()].map((t) => tableSheet(t, ra.base)),
+      inputsSheet(resolveInputs(right.citations, right.files)),
+      sourceSheet([
+        ["command", `tieup compare${opts.with.length ? ` --with ${opts.with.join(",")}` : ""}${opts.period ? ` --period ${opts.period}` : ""}`],
+        ["base", nameA],
+        ["other", nameB],
+        ["columns", "X_base: the base scenario; X: the other; X_delta: other − base"],
+      ]),
+    ]);
     return;
   }
   const sections = [

@@ -7,7 +7,9 @@ import {
   type DealValueKind,
   dealConventions,
   dealGainsTable,
+  dealPlantsTable,
   dealValueColumns,
+  dealValueTable,
   expandHorizon,
   gainsAtPrice,
   cellNumber as n,
@@ -15,14 +17,17 @@ import {
   rows,
   runScenario,
   type Scenario,
+  type Table,
   terminalRule,
   terminalValueWords,
 } from "@tieup/core";
+import { inputsSheet, resolveInputs } from "../evidence/inputs.js";
 import { InputError } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
-import { csvTable, fixed, money, moneyUnit, percent } from "../report/format.js";
+import { csvOf, fixed, money, moneyUnit, percent } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
+import { checkWorkbookOut, sourceSheet, tableSheet, writeWorkbook } from "../report/xlsx.js";
 import { loadScenario } from "../scenario/load.js";
 import { checkPeriod, type RunOptions } from "./run.js";
 
@@ -31,7 +36,8 @@ export interface DealOptions extends RunOptions {
 }
 
 /** Analyses one deal (or every deal) of a scenario against each party's own counterfactual. */
-export function dealCommand(scenarioArg: string | undefined, dealArg: string | undefined, opts: DealOptions): void {
+export async function dealCommand(scenarioArg: string | undefined, dealArg: string | undefined, opts: DealOptions): Promise<void> {
+  checkWorkbookOut(opts.format, opts.out);
   // `tieup deal canton-pickup` names a deal of the built-in scenario, not a file.
   const dealOnly = scenarioArg !== undefined && dealArg === undefined && !/\.(ya?ml|json)$/i.test(scenarioArg) && !existsSync(scenarioArg);
   const scenarioPath = dealOnly ? undefined : scenarioArg;
@@ -59,7 +65,7 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
   );
   const { prices } = runScenario(s);
   if (opts.sweep) {
-    sweep(s, ids, prices, opts);
+    await sweep(s, ids, prices, opts);
     return;
   }
   const analyses = ids.map((id) => inPeriod(analyseDeal(s, id, prices), opts.period));
@@ -68,7 +74,19 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
     return;
   }
   if (opts.format === "csv") {
-    emit(csvTable(dealGainsTable(s, analyses)), opts.out);
+    emit(csvOf(dealGainsTable(s, analyses), s.fx.base, opts), opts.out);
+    return;
+  }
+  if (opts.format === "xlsx") {
+    await writeWorkbook(opts.out as string, [
+      ...tablesOfDeals(s, analyses).map((t) => tableSheet(t, s.fx.base)),
+      inputsSheet(resolveInputs(loaded.citations, loaded.files)),
+      sourceSheet([
+        ["command", `tieup deal ${ids.join(" ")}${opts.with.length ? ` --with ${opts.with.join(",")}` : ""}${opts.period ? ` --period ${opts.period}` : ""}`],
+        ["scenario", `${s.id}: ${s.title || s.id}`],
+        ["conventions", conventionsLine(dealConventions(s))],
+      ]),
+    ]);
     return;
   }
   const render = opts.format === "md" ? renderMarkdown : renderText;
@@ -85,6 +103,28 @@ export function dealCommand(scenarioArg: string | undefined, dealArg: string | u
     ),
     opts.out,
   );
+}
+
+/** Every deal of the scenario analysed, as workbook tables (for `tieup run --format xlsx`); `period` limits the by-period rows. */
+export function dealTables(s: Scenario, prices: Record<string, number>, period?: string): Table[] {
+  return tablesOfDeals(
+    s,
+    s.deals.map((d) => inPeriod(analyseDeal(s, d.id, prices), period)),
+  );
+}
+
+/** Every deal's gains by period in one table, then per deal its NPV per party and the plants it changes. */
+function tablesOfDeals(s: Scenario, analyses: readonly DealAnalysis[]): Table[] {
+  if (analyses.length === 0) return [];
+  const withTerminal = terminalRule(s) !== undefined;
+  const name = (list: readonly { id: string; name?: string | undefined }[]) => (id: string) => list.find((x) => x.id === id)?.name || id;
+  return [
+    dealGainsTable(s, analyses),
+    ...analyses.flatMap((a) => [
+      dealValueTable(a, dealValueColumns(a, withTerminal), name(s.companies)),
+      ...(a.plants.length > 0 ? [dealPlantsTable(a, undefined, name(s.plants))] : []),
+    ]),
+  ];
 }
 
 /** The valuation conventions in one line, printed with every deal report. */
@@ -197,7 +237,7 @@ function marketNote(a: DealAnalysis): string {
 }
 
 /** --sweep transfer-price=LOW:HIGH:STEP: both parties' NPV gains along the price. */
-function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts: DealOptions): void {
+async function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts: DealOptions): Promise<void> {
   const m = /^transfer-price=(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(opts.sweep ?? "");
   const bad = (message: string) =>
     new InputError([{ severity: "error", path: "--sweep", message, suggestion: "e.g. --sweep transfer-price=20000:40000:1000" }]);
@@ -222,8 +262,17 @@ function sweep(s: Scenario, ids: string[], prices: Record<string, number>, opts:
     );
     return;
   }
+  // The table has no currency column: its amounts are shown in the parties' one currency, or as stored when they differ.
+  const shared = host?.reportingCurrency === client?.reportingCurrency ? host?.reportingCurrency : undefined;
   if (opts.format === "csv") {
-    emit(csvTable(priceSweepTable(points)), opts.out);
+    emit(csvOf(priceSweepTable(points), shared ?? s.fx.base, shared ? opts : { ...opts, raw: true }), opts.out);
+    return;
+  }
+  if (opts.format === "xlsx") {
+    const t = priceSweepTable(points);
+    await writeWorkbook(opts.out as string, [
+      shared ? tableSheet(t, shared) : tableSheet({ ...t, columns: t.columns.map(({ unit: _, ...c }) => c) }, s.fx.base),
+    ]);
     return;
   }
   const render = opts.format === "md" ? renderMarkdown : renderText;

@@ -1,10 +1,13 @@
 import { focusPeriod } from "@tieup/core";
-import { exportOutcome, type FootprintOptions, optimizeObjective, proven, type ScenarioInstance, scenarioInstance } from "@tieup/optimize";
+import { exportOutcome, type FootprintOptions, optimizeObjective, optimizeTables, proven, type ScenarioInstance, scenarioInstance } from "@tieup/optimize";
 import { type Command, Option } from "commander";
+import { inputsSheet, resolveInputs } from "../evidence/inputs.js";
 import { EXIT_NOT_PROVEN, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
-import { renderOptimize } from "../optimize/report.js";
+import { optimizeTableList, renderOptimize } from "../optimize/report.js";
+import { checkWorkbookOut, sourceSheet, tableSheet, writeWorkbook } from "../report/xlsx.js";
 import { loadScenario } from "../scenario/load.js";
+import { withCsvFlags } from "./csv-flags.js";
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
 
@@ -24,14 +27,16 @@ export interface OptimizeCliOptions {
   presolve?: "on" | "off";
   export?: string;
   period?: string;
-  format: "table" | "json" | "csv" | "md";
+  format: "table" | "json" | "csv" | "md" | "xlsx";
   table: string;
   out?: string;
+  round?: string;
+  raw?: boolean;
 }
 
 /** Adds the `optimize` command to the program. */
 export function registerOptimize(program: Command): void {
-  program
+  const cmd = program
     .command("optimize")
     .description("where should each vehicle be built? the optimal allocation (LP) or footprint (MILP) with HiGHS, and the value of cooperation")
     .argument("[scenario]", "scenario file (default: the built-in scenario)")
@@ -65,13 +70,17 @@ export function registerOptimize(program: Command): void {
     )
     .option("--period <id>", "period of the allocation and plant tables (default: the scenario's headline period)")
     .option("--export <file>", "also write the model as model.lp or model.mps (by extension) for another solver")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
-    .option("--table <name>", "table for --format csv: companies, changes, plants, flows", "changes")
+    .addOption(
+      new Option("--format <format>", "output format (xlsx: every table, with --out)").choices(["table", "json", "csv", "md", "xlsx"]).default("table"),
+    )
+    .option("--table <name>", "table for --format csv: companies, changes, plants, flows, crossBuilt, cooperation", "changes");
+  withCsvFlags(cmd)
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .action((scenario, opts) => optimizeCommand(scenario, opts));
 }
 
 export async function optimizeCommand(scenarioPath: string | undefined, opts: OptimizeCliOptions): Promise<void> {
+  checkWorkbookOut(opts.format, opts.out);
   const loaded = loadScenario(scenarioPath, opts.with);
   guardOut(opts.out, loaded.files);
   if (opts.export) guardOut(opts.export, loaded.files);
@@ -93,16 +102,33 @@ export async function optimizeCommand(scenarioPath: string | undefined, opts: Op
   // Written before the statuses are checked: an infeasible model is the one most worth reading in another solver.
   if (exportFormat && opts.export) writeAtomic(opts.export, await exportOutcome(outcome, exportFormat));
   if (issues.length > 0) throw new InputError(issues);
-  emit(
-    renderOptimize(outcome, {
-      format: opts.format,
-      table: opts.table,
-      title: loaded.scenario.title || loaded.scenario.id,
-      overrides: opts.with,
-      period: opts.period,
-    }),
-    opts.out,
-  );
+  if (opts.format === "xlsx") {
+    const s = loaded.scenario;
+    await writeWorkbook(opts.out as string, [
+      ...optimizeTableList(optimizeTables(outcome)).map((t) => tableSheet(t, outcome.si.inst.base)),
+      inputsSheet(resolveInputs(loaded.citations, loaded.files)),
+      sourceSheet([
+        [
+          "command",
+          `tieup optimize --objective ${opts.objective}${opts.footprint ? " --footprint" : ""}${opts.with.length ? ` --with ${opts.with.join(",")}` : ""}`,
+        ],
+        ["scenario", `${s.id}: ${s.title || s.id}`],
+        ["solver", outcome.result.detail],
+      ]),
+    ]);
+  } else
+    emit(
+      renderOptimize(outcome, {
+        format: opts.format,
+        table: opts.table,
+        title: loaded.scenario.title || loaded.scenario.id,
+        overrides: opts.with,
+        period: opts.period,
+        ...(opts.round !== undefined ? { round: opts.round } : {}),
+        ...(opts.raw ? { raw: true } : {}),
+      }),
+      opts.out,
+    );
   // An answer not proven optimal is printed, but a script must not take it for one.
   if (!proven(outcome)) setExitCode(EXIT_NOT_PROVEN);
 }

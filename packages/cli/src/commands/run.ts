@@ -1,15 +1,17 @@
 import { filterRows, fxSensitivity, profitBridge, profitSummary, type Results, type Run, runScenario, type Table } from "@tieup/core";
+import { inputsSheet, resolveInputs } from "../evidence/inputs.js";
 import { InputError } from "../io/errors.js";
-import { emit, guardOut, printIssues, writeAtomic } from "../io/output.js";
-import { csvTable, jsonTables } from "../report/format.js";
+import { emit, guardOut, printIssues } from "../io/output.js";
+import { type CsvFlags, csvOf, jsonTables } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import { bridgeSection, companySection, dutySection, fxSection, headline, plantSection, type Section, wholeCompanySection } from "../report/sections.js";
-import { workbook } from "../report/xlsx.js";
+import { checkWorkbookOut, sourceSheet, tableSheet, writeWorkbook } from "../report/xlsx.js";
 import { loadScenario } from "../scenario/load.js";
+import { dealTables } from "./deal.js";
 import { explainCommand } from "./explain.js";
 
 /** Options shared by the commands that evaluate and print (run, compare). */
-export interface RunOptions {
+export interface RunOptions extends CsvFlags {
   with: string[];
   period?: string;
   format: "table" | "json" | "csv" | "md" | "xlsx";
@@ -17,10 +19,6 @@ export interface RunOptions {
   out?: string;
   /** A scenario path: print its value, the claim it cites and that claim's source instead of evaluating. */
   explain?: string;
-  /** CSV: decimals to round numbers to. */
-  round?: string;
-  /** CSV: units in the header. */
-  units?: boolean;
 }
 
 export async function runCommand(scenarioPath: string | undefined, opts: RunOptions): Promise<void> {
@@ -28,8 +26,7 @@ export async function runCommand(scenarioPath: string | undefined, opts: RunOpti
     explainCommand(scenarioPath, opts.explain, opts);
     return;
   }
-  if (opts.format === "xlsx" && !opts.out)
-    throw new InputError([{ severity: "error", path: "--out", message: "a workbook is binary: it needs a file", suggestion: "add --out results.xlsx" }]);
+  checkWorkbookOut(opts.format, opts.out);
   const loaded = loadScenario(scenarioPath, opts.with);
   guardOut(opts.out, loaded.files);
   printIssues(loaded.issues.filter((i) => i.severity === "warning"));
@@ -48,12 +45,23 @@ export async function runCommand(scenarioPath: string | undefined, opts: RunOpti
       const names = [...RESULT_TABLES, ...(extra ? extra.all.map((x) => x.name) : EXTRA_TABLES)];
       throw new InputError([{ severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${names.join(", ")}` }]);
     }
-    emit(csvTable(t, csvOptions(opts, results.base)), opts.out);
+    emit(csvOf(t, results.base, opts), opts.out);
     return;
   }
   const extra = companyTables(run, periods, focus);
   if (opts.format === "xlsx") {
-    writeAtomic(opts.out as string, await workbook([...evaluated, ...extra.all], results.base, loaded.citations));
+    const s = loaded.scenario;
+    const deals = dealTables(s, run.prices, opts.period);
+    await writeWorkbook(opts.out as string, [
+      ...[...evaluated, ...extra.all, ...deals].map((t) => tableSheet(t, results.base)),
+      inputsSheet(resolveInputs(loaded.citations, loaded.files)),
+      sourceSheet([
+        ["command", `tieup run${opts.with.length ? ` --with ${opts.with.join(",")}` : ""}${opts.period ? ` --period ${opts.period}` : ""}`],
+        ["scenario", `${s.id}: ${title}`],
+        ["periods", periods.join(", ")],
+        ["base currency", results.base],
+      ]),
+    ]);
     return;
   }
   if (opts.format === "json") {
@@ -92,7 +100,7 @@ const EXTRA_TABLES = ["profitSummary", "bridge", "fxSensitivity"] as const;
  * profit with the tariff's effect (all shown periods), the bridge from the
  * period before the focus one to it, and the focus period's FX sensitivity.
  */
-function companyTables(run: Run, periods: string[], focus: string): { summary: Table; bridge?: Table; fx: Table; all: Table[] } {
+export function companyTables(run: Run, periods: string[], focus: string): { summary: Table; bridge?: Table; fx: Table; all: Table[] } {
   const summary = profitSummary(run, periods);
   const at = run.model.periodIndex.get(focus) ?? 0;
   const before = run.model.periods[at - 1]?.id;
@@ -117,14 +125,4 @@ export function checkPeriod(period: string | undefined, periods: readonly string
 
 function byPeriods(t: Table, periods: string[]): Table {
   return periods.length === 0 ? t : filterRows(t, (r) => periods.includes(String(r.period)));
-}
-
-/** --round and --units of a CSV: decimals (0 to 12) and units in the header. */
-function csvOptions(opts: RunOptions, base: string): { digits?: number; unitsOf?: string } {
-  const digits = opts.round === undefined ? undefined : Number(opts.round);
-  if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 12))
-    throw new InputError([
-      { severity: "error", path: "--round", message: `--round takes a number of decimals from 0 to 12, got "${opts.round}"`, suggestion: "e.g. --round 2" },
-    ]);
-  return { ...(digits !== undefined ? { digits } : {}), ...(opts.units ? { unitsOf: base } : {}) };
 }

@@ -12,24 +12,27 @@ import {
   sobol,
   sobolTable,
   sweepTable,
-  tornadoTable,
+  tornadoExportTable,
 } from "@tieup/core";
 import { type Command, Option } from "commander";
 import { EXIT_INTERRUPTED, InputError, setExitCode } from "../io/errors.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
-import { csvTable } from "../report/format.js";
+import { type CsvFlags, csvOf } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
+import { checkWorkbookOut, sourceSheet, tableSheet, writeWorkbook } from "../report/xlsx.js";
 import { type Loaded, loadScenario } from "../scenario/load.js";
 import { sobolSection, sweepSections, tornadoSection } from "../sweep/format.js";
 import { runPool } from "../sweep/pool.js";
 import { Progress } from "../sweep/progress.js";
+import { withCsvFlags } from "./csv-flags.js";
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(",").filter(Boolean)];
-const formatOption = () => new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table");
+const formatOption = () =>
+  new Option("--format <format>", "output format (xlsx: a workbook, with --out)").choices(["table", "json", "csv", "md", "xlsx"]).default("table");
 
-interface Common {
+interface Common extends CsvFlags {
   with: string[];
-  format: "table" | "json" | "csv" | "md";
+  format: "table" | "json" | "csv" | "md" | "xlsx";
   out?: string;
 }
 interface SweepOptions extends Common {
@@ -54,7 +57,7 @@ export function defaultUncertainPath(): string {
 
 /** Adds `sweep` (Monte Carlo) and `sensitivity` (tornado) to the program. */
 export function registerSweep(program: Command): void {
-  program
+  const sweep = program
     .command("sweep")
     .description("Monte Carlo over the scenario's uncertainty block: percentiles of each output and the probability that each deal is win-win")
     .argument("[scenario]", "scenario file with an uncertainty: block (default: scenarios/nissan-honda-us-uncertain.yaml)")
@@ -66,10 +69,11 @@ export function registerSweep(program: Command): void {
     .option("--keep-draws", "keep every draw: exact median, and the draws in --format json")
     .option("--quiet", "no progress bar and no timing line (both are off anyway when standard error is not a terminal)")
     .option("--timing", "print the timing line (draws, seconds, draws/s) to standard error even when it is not a terminal")
-    .addOption(formatOption())
+    .addOption(formatOption());
+  withCsvFlags(sweep)
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .action((scenario, opts) => sweepCommand(scenario, opts));
-  program
+  const sensitivity = program
     .command("sensitivity")
     .description("one-at-a-time sensitivity for a tornado chart: each uncertain parameter from its low to its high value, ranked by effect on an output")
     .argument("[scenario]", "scenario file with an uncertainty: block (default: scenarios/nissan-honda-us-uncertain.yaml)")
@@ -77,12 +81,14 @@ export function registerSweep(program: Command): void {
     .option("--output <metric>", "the output to rank by (default: the first company's FY2026 operating profit)", collect, [])
     .option("--sobol <n>", "also variance-based (Sobol) indices from n rows of Saltelli sampling: n × (parameters + 2) evaluations")
     .option("--seed <s>", "seed of the Sobol sample", "1")
-    .addOption(formatOption())
+    .addOption(formatOption());
+  withCsvFlags(sensitivity)
     .option("--out <file>", "write to a file (atomically) instead of standard output")
     .action((scenario, opts) => sensitivityCommand(scenario, opts));
 }
 
 async function sweepCommand(scenarioArg: string | undefined, opts: SweepOptions): Promise<void> {
+  checkWorkbookOut(opts.format, opts.out);
   const draws = integer("--draws", opts.draws, 1, 10_000_000);
   const seed = integer("--seed", opts.seed, -(2 ** 31), 2 ** 31 - 1);
   const workers = opts.workers === undefined ? availableParallelism() : integer("--workers", opts.workers, 1, 256);
@@ -133,7 +139,17 @@ async function sweepDraws(
       `${JSON.stringify({ scenario: s.id, draws: done, seed, ...(interrupted ? { interrupted: true, requested: draws } : {}), parameters: s.uncertainty?.parameters, outputs }, null, 2)}\n`,
       opts.out,
     );
-  else if (opts.format === "csv") emit(csvTable(sweepTable(outputs)), opts.out);
+  else if (opts.format === "csv") emit(csvOf(sweepTable(outputs), s.fx.base, opts), opts.out);
+  else if (opts.format === "xlsx")
+    await writeWorkbook(opts.out as string, [
+      tableSheet(sweepTable(outputs), s.fx.base),
+      sourceSheet([
+        ["command", "tieup sweep"],
+        ["scenario", `${s.id}: ${s.title || s.id}`],
+        ["draws", interrupted ? label : `${done}, seed ${seed}`],
+        ["uncertain", parameters],
+      ]),
+    ]);
   else {
     const render = opts.format === "md" ? renderMarkdown : renderText;
     const intro = [...(interrupted ? [label] : []), `${done} draws, seed ${seed}; uncertain: ${parameters}`];
@@ -145,7 +161,8 @@ async function sweepDraws(
   }
 }
 
-function sensitivityCommand(scenarioArg: string | undefined, opts: SensitivityOptions): void {
+async function sensitivityCommand(scenarioArg: string | undefined, opts: SensitivityOptions): Promise<void> {
+  checkWorkbookOut(opts.format, opts.out);
   const loaded = loadUncertain(scenarioArg, opts);
   const s = loaded.scenario;
   if (opts.output.length > 1)
@@ -157,7 +174,17 @@ function sensitivityCommand(scenarioArg: string | undefined, opts: SensitivityOp
   const global = rows === undefined ? undefined : sobol(s, plan, metric, rows, integer("--seed", opts.seed, -(2 ** 31), 2 ** 31 - 1));
   if (opts.format === "json")
     emit(`${JSON.stringify({ scenario: s.id, output: metric, base, swings, ...(global ? { sobol: global } : {}) }, null, 2)}\n`, opts.out);
-  else if (opts.format === "csv") emit(csvTable(global ? sobolTable(global.indices) : tornadoTable(swings)), opts.out);
+  else if (opts.format === "csv") emit(csvOf(global ? sobolTable(global.indices) : tornadoExportTable(swings, metric), s.fx.base, opts), opts.out);
+  else if (opts.format === "xlsx")
+    await writeWorkbook(opts.out as string, [
+      tableSheet(tornadoExportTable(swings, metric), s.fx.base),
+      ...(global ? [tableSheet(sobolTable(global.indices), s.fx.base)] : []),
+      sourceSheet([
+        ["command", "tieup sensitivity"],
+        ["scenario", `${s.id}: ${s.title || s.id}`],
+        ["output", `${metric.name} (${metric.unit}); at the base case ${base}`],
+      ]),
+    ]);
   else {
     const render = opts.format === "md" ? renderMarkdown : renderText;
     const correlated = (s.uncertainty?.correlations.length ?? 0) > 0;

@@ -1,5 +1,5 @@
-import { type Cell, createTable, pushRow } from "@tieup/core";
-import { csvTable, markdownTable, textTable } from "../report/format.js";
+import { type Cell, createTable, tableCsv as csvTable, pushRow } from "@tieup/core";
+import { markdownTable, textTable } from "../report/format.js";
 
 export type Format = "table" | "json" | "csv" | "md";
 

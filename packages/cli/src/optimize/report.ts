@@ -1,11 +1,11 @@
 import { type Cell, focusPeriod, isoOf, rows, type Table, valuationDay } from "@tieup/core";
 import { discountRates, limitWarnings, type OptimizeOutcome, type OptimizeTables, objectiveName, optimizeTables, outcomeJson, proven } from "@tieup/optimize";
 import { InputError } from "../io/errors.js";
-import { csvTable, fixed, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
+import { type CsvFlags, csvOf, fixed, money, moneyUnit, percent, signedMoney, thousands } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
 import type { Section } from "../report/sections.js";
 
-export interface ReportOptions {
+export interface ReportOptions extends CsvFlags {
   format: "table" | "json" | "csv" | "md";
   table: string;
   title: string;
@@ -14,9 +14,14 @@ export interface ReportOptions {
   period?: string | undefined;
 }
 
+/** The optimiser's tables, in the order the exports list them. */
+export function optimizeTableList(t: OptimizeTables): Table[] {
+  return [t.companies, t.changes, t.plants, t.flows, t.crossBuilt, ...(t.cooperation ? [t.cooperation] : [])];
+}
+
 export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string {
   const tables = optimizeTables(o);
-  const list = [tables.companies, tables.changes, tables.plants, tables.flows, tables.crossBuilt, ...(tables.cooperation ? [tables.cooperation] : [])];
+  const list = optimizeTableList(tables);
   if (opts.format === "json") return `${JSON.stringify(outcomeJson(o), null, 2)}\n`;
   if (opts.format === "csv") {
     const t = list.find((x) => x.name === opts.table);
@@ -24,7 +29,7 @@ export function renderOptimize(o: OptimizeOutcome, opts: ReportOptions): string 
       throw new InputError([
         { severity: "error", path: "--table", message: `unknown table \`${opts.table}\``, suggestion: `one of ${list.map((x) => x.name).join(", ")}` },
       ]);
-    return csvTable(t);
+    return csvOf(t, o.si.inst.base, opts);
   }
   const base = o.si.inst.base;
   const render = opts.format === "md" ? renderMarkdown : renderText;

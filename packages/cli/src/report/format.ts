@@ -1,4 +1,5 @@
-import { type Cell, fixed, formatMoney, formatThousands, rows, type Table } from "@tieup/core";
+import { type Cell, fixed, formatMoney, formatThousands, rows, shownCsv, type Table, tableCsv } from "@tieup/core";
+import { InputError } from "../io/errors.js";
 
 /** Aligned plain-text table; numbers right-aligned. */
 export function textTable(headers: string[], body: Cell[][], align?: ("l" | "r")[]): string {
@@ -39,4 +40,33 @@ export function thousands(units: number): string {
   return formatThousands(units);
 }
 
-export { fixed, formatPercent as percent, moneyUnit, tableCsv as csvTable } from "@tieup/core";
+export { fixed, formatPercent as percent, moneyUnit } from "@tieup/core";
+
+/** How a command writes a table as CSV: --raw for the stored values, --round for the decimals. */
+export interface CsvFlags {
+  raw?: boolean;
+  round?: string;
+}
+
+/**
+ * A table as CSV. By default as the report shows it: units and currency in
+ * each header (`operatingProfit (JPY bn)`), money in billions of yen or
+ * millions of other currencies, shares in per cent, each column rounded to
+ * its decimals (money to 3: ¥1m, $1k), so no float noise. --raw: the stored
+ * values (yen, dollars, fractions) under the bare column names, at full
+ * precision. --round N: N decimals for every number, in either form.
+ */
+export function csvOf(t: Table, base: string, flags: CsvFlags = {}): string {
+  const digits = roundDigits(flags.round);
+  return flags.raw ? tableCsv(t, digits === undefined ? {} : { digits }) : shownCsv(t, base, digits);
+}
+
+function roundDigits(round: string | undefined): number | undefined {
+  if (round === undefined) return undefined;
+  const digits = Number(round);
+  if (round.trim() === "" || !Number.isInteger(digits) || digits < 0 || digits > 12)
+    throw new InputError([
+      { severity: "error", path: "--round", message: `--round takes a number of decimals from 0 to 12, got "${round}"`, suggestion: "e.g. --round 2" },
+    ]);
+  return digits;
+}

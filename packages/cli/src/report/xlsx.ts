@@ -1,32 +1,73 @@
-import { type Citation, sheetRows, type Table } from "@tieup/core";
+import { type SheetCell, sheetNames, shownSheet, type Table } from "@tieup/core";
 import writeXlsxFile, { type SheetData } from "write-excel-file/node";
+import { InputError } from "../io/errors.js";
+import { writeAtomic } from "../io/output.js";
 
 /**
- * A workbook of results tables, one sheet each (header row bold, units in the
- * headers, numbers kept as numbers at full precision), and a last sheet of
- * the inputs' citations: what an analyst pastes into a model of their own.
+ * Workbooks of the commands that print tables: a sheet per table as the
+ * report shows it (money in ¥bn or millions with the unit and currency in
+ * each header, shares in per cent; core's shownSheet, as the web's export),
+ * a sheet of the inputs with their sources, and a sheet saying where the
+ * numbers come from.
  */
-export async function workbook(tables: readonly Table[], base: string, citations: readonly Citation[] = []): Promise<Buffer> {
-  const bold = (value: string) => ({ value, fontWeight: "bold" as const });
-  const sheets = tables.map((t) => {
-    const { header, rows } = sheetRows(t, base);
-    const data: SheetData = [header.map(bold), ...rows.map((r) => r.map(cell))];
-    return { sheet: t.name.slice(0, 31), data };
-  });
-  if (citations.length > 0)
-    sheets.push({
-      sheet: "inputs",
-      data: [
-        ["path", "value", "source", "note"].map(bold),
-        ...citations.map((c) =>
-          [c.path, typeof c.value === "number" ? c.value : c.value === undefined ? "" : String(c.value), c.source, c.note ?? ""].map(cell),
-        ),
-      ],
-    });
-  return writeXlsxFile(sheets).toBuffer();
+export interface Sheet {
+  name: string;
+  rows: (SheetCell | null)[][];
 }
 
-function cell(x: unknown) {
-  if (x === null || x === undefined || x === "") return null;
-  return typeof x === "number" ? { value: x, type: Number } : { value: String(x), type: String };
+export function tableSheet(t: Table, base: string): Sheet {
+  return { name: t.name, rows: shownSheet(t, base) };
+}
+
+export const bold = (value: string): SheetCell => ({ value, bold: true });
+export const text = (x: unknown): SheetCell | null => {
+  if (x === undefined || x === null || x === "") return null;
+  return typeof x === "number" ? { value: x } : { value: typeof x === "string" ? x : JSON.stringify(x) };
+};
+
+/** Where the workbook's numbers come from: the command, the scenario and its overrides, the date, the units. */
+export function sourceSheet(fields: readonly [string, string][], exported = new Date()): Sheet {
+  return {
+    name: "source",
+    rows: [
+      ...fields.map(([k, v]) => [bold(k), text(v)]),
+      [bold("exported"), text(exported.toISOString())],
+      [
+        bold("units"),
+        text("money in billions of yen or won, millions of other currencies, as each header says; shares in per cent; values kept at full precision"),
+      ],
+    ],
+  };
+}
+
+/** A workbook is binary: it goes to a file, never to the terminal, and the file says it is one. */
+export function checkWorkbookOut(format: string, out: string | undefined): void {
+  if (format !== "xlsx") return;
+  if (!out)
+    throw new InputError([{ severity: "error", path: "--out", message: "a workbook is binary: it needs a file", suggestion: "add --out results.xlsx" }]);
+  if (!/\.xlsx$/i.test(out))
+    throw new InputError([
+      {
+        severity: "error",
+        path: "--out",
+        message: `${out} does not end in .xlsx, and a spreadsheet program opens a workbook by its extension`,
+        suggestion: "name it e.g. results.xlsx",
+      },
+    ]);
+}
+
+export async function writeWorkbook(out: string, sheets: readonly Sheet[]): Promise<void> {
+  const names = sheetNames(sheets.map((s) => s.name));
+  const data = sheets.map((s, i) => ({ sheet: names[i] as string, data: s.rows.map((r) => r.map(excelCell)) as SheetData }));
+  writeAtomic(out, await writeXlsxFile(data).toBuffer());
+}
+
+function excelCell(c: SheetCell | null) {
+  if (c === null) return null;
+  return {
+    value: c.value,
+    type: typeof c.value === "number" ? Number : String,
+    ...(c.format ? { format: c.format } : {}),
+    ...(c.bold ? { fontWeight: "bold" as const } : {}),
+  };
 }

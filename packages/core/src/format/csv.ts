@@ -1,5 +1,4 @@
 import type { Cell, Table } from "../results/table.js";
-import { sheetHeader } from "./sheet.js";
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled; null empty. */
 function field(x: Cell): string {
@@ -9,15 +8,14 @@ function field(x: Cell): string {
 }
 
 /**
- * CSV of a results table (RFC 4180 quoting, LF line ends), full precision:
- * a header row of column names, then one line per row. Used by the CLI and
- * the web's exports alike.
+ * CSV of a results table as stored (RFC 4180 quoting, LF line ends): a
+ * header row of column names, then one line per row at full precision, or
+ * rounded to `digits`. For machines; shownCsv is the analyst's form.
  */
 export function tableCsv(t: Table, options: CsvOptions = {}): string {
   const names = t.columns.map((c) => c.name);
-  const header = options.unitsOf ? t.columns.map((c) => sheetHeader(c, options.unitsOf as string)) : names;
   const round = (x: Cell) => (typeof x === "number" && options.digits !== undefined ? roundTo(x, options.digits) : x);
-  const lines = [header.map(field).join(",")];
+  const lines = [names.map(field).join(",")];
   for (let i = 0; i < t.length; i++) lines.push(names.map((n) => field(round(t.data[n]?.[i] ?? null))).join(","));
   return `${lines.join("\n")}\n`;
 }
@@ -25,8 +23,6 @@ export function tableCsv(t: Table, options: CsvOptions = {}): string {
 export interface CsvOptions {
   /** Round numbers to this many decimals (float noise such as 869978000000.0001 goes); absent: full precision. */
   digits?: number;
-  /** Put each column's unit in its header, naming this base currency ("fixedCost (USD)"). */
-  unitsOf?: string;
 }
 
 /** x rounded to `digits` decimals, never "-0". */

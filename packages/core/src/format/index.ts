@@ -1,3 +1,3 @@
 export * from "./csv.js";
 export * from "./numbers.js";
-export * from "./sheet.js";
+export * from "./shown.js";

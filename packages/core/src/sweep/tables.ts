@@ -70,6 +70,16 @@ export function tornadoTable(swings: readonly Swing[]): Table {
   );
 }
 
+/** The tornado's swings with the output's unit beside them (a currency code, units or probability), so an export can say what they are in. */
+export function tornadoExportTable(swings: readonly Swing[], metric: Pick<Metric, "unit">): Table {
+  const t = tornadoTable(swings);
+  return {
+    ...t,
+    columns: [...t.columns, { name: "unit", role: "value", description: "Unit of the output" }],
+    data: { ...t.data, unit: swings.map(() => metric.unit) },
+  };
+}
+
 export const SOBOL = defineTable(
   "sobol",
   "One row per uncertain parameter: its variance-based (Sobol) indices for one output, with 95% bootstrap intervals (`tieup sensitivity --sobol`).",

@@ -4,13 +4,15 @@ import {
   createTable,
   type DealAnalysis,
   type DealValueColumn,
+  dealPlantsTable,
+  dealValueTable,
   type Metric,
   pushRow,
   type Summary,
   type Swing,
   sweepTable,
   type Table,
-  tornadoTable,
+  tornadoExportTable,
 } from "@tieup/core";
 import type { PlantLine } from "../charts/plants.js";
 import { metricLabel, type Names } from "../ui/names.js";
@@ -40,62 +42,17 @@ export function sweepExport(outputs: readonly { metric: Metric; summary: Summary
 
 /** The tornado's swings in the output's unit (its `unit` column). */
 export function tornadoExport(swings: readonly Swing[], metric: Metric): Table {
-  const t = tornadoTable(swings);
-  return {
-    ...t,
-    columns: [...t.columns, { name: "unit", role: "value", description: "Unit of the output" }],
-    data: { ...t.data, unit: swings.map(() => metric.unit) },
-  };
+  return tornadoExportTable(swings, metric);
 }
 
-const DEAL_UNIT: Record<DealValueColumn["kind"], string> = { money: "reporting", rate: "fraction", share: "fraction", perShare: "" };
-
-/** A deal's NPV per party, the columns the CLI and the view show, money in each party's currency. */
+/** A deal's NPV per party (core's table, shared with the CLI) with the companies' names. */
 export function dealValueExport(a: DealAnalysis, columns: readonly DealValueColumn[], names: Names): Table {
-  const key = (c: DealValueColumn) => c.header.replace(/ (\w)/g, (_, x: string) => x.toUpperCase());
-  const cols: ColumnMeta[] = [
-    { name: "company", role: "key", description: "Company id" },
-    { name: "name", role: "value", description: "Company name" },
-    { name: "currency", role: "value", description: "Currency of the amounts" },
-    ...columns.map((c): ColumnMeta => ({ name: key(c), role: "value", ...(DEAL_UNIT[c.kind] ? { unit: DEAL_UNIT[c.kind] } : {}), description: c.header })),
-  ];
-  return table(
-    `deal-${a.deal.id}`,
-    cols,
-    a.values.map((v) => ({
-      company: v.company,
-      name: names.company(v.company),
-      currency: v.currency,
-      ...Object.fromEntries(columns.map((c) => [key(c), c.value(v)])),
-    })),
-  );
+  return dealValueTable(a, columns, names.company);
 }
 
 /** The plants a deal changes, in one period. */
 export function dealPlantsExport(a: DealAnalysis, period: string, names: Names): Table {
-  const cols: ColumnMeta[] = [
-    { name: "plant", role: "key" },
-    { name: "name", role: "value" },
-    ...["outputBefore", "outputAfter"].map((name): ColumnMeta => ({ name, role: "value", unit: "units" })),
-    ...["utilisationBefore", "utilisationAfter"].map((name): ColumnMeta => ({ name, role: "value", unit: "fraction" })),
-    ...["jobsBefore", "jobsAfter"].map((name): ColumnMeta => ({ name, role: "value", unit: "people" })),
-  ];
-  return table(
-    `deal-${a.deal.id}-plants-${period}`,
-    cols,
-    a.plants
-      .filter((x) => x.period === period)
-      .map((x) => ({
-        plant: x.plant,
-        name: names.plant(x.plant),
-        outputBefore: x.outputBefore,
-        outputAfter: x.outputAfter,
-        utilisationBefore: x.utilisationBefore,
-        utilisationAfter: x.utilisationAfter,
-        jobsBefore: x.jobsBefore,
-        jobsAfter: x.jobsAfter,
-      })),
-  );
+  return dealPlantsTable(a, period, names.plant);
 }
 
 /** The Plants view's lines: utilisation before and with the deals, and break-even. */

@@ -1,6 +1,6 @@
-import type { Table } from "@tieup/core";
+import { type SheetCell, sheetNames, shownSheet, type Table } from "@tieup/core";
 import writeXlsxFile, { type SheetData } from "write-excel-file/browser";
-import { type ExportSource, shownColumns } from "./table.js";
+import type { ExportSource } from "./table.js";
 
 /**
  * One sheet per table, with the values as the screen shows them (money in
@@ -9,28 +9,24 @@ import { type ExportSource, shownColumns } from "./table.js";
  * currency; a last sheet says where the numbers come from.
  */
 export function tablesXlsx(tables: readonly Table[], base: string, source: ExportSource, exported = new Date()): Promise<Blob> {
-  const sheets = uniqueNames(tables.map((t) => t.name)).map((sheet, i) => ({ sheet, data: sheetData(tables[i] as Table, base) }));
+  const sheets = sheetNames(tables.map((t) => t.name)).map((sheet, i) => ({ sheet, data: sheetData(tables[i] as Table, base) }));
   sheets.push({ sheet: "source", data: sourceSheet(source, base, exported) });
   return writeXlsxFile(sheets).toBlob();
 }
 
 export function sheetData(t: Table, base: string): SheetData {
-  const cols = shownColumns(t, base);
-  const header = cols.map((c) => ({ value: c.header, fontWeight: "bold" as const }));
-  const body = Array.from({ length: t.length }, (_, i) =>
-    cols.map((c) => {
-      const x = c.value(i);
-      if (x === null) return null;
-      if (typeof x === "string") return { value: x, type: String };
-      return { value: x, type: Number, ...(c.digits === undefined ? {} : { format: numberFormat(c.digits) }) };
-    }),
-  );
-  return [header, ...body];
+  return shownSheet(t, base).map((row) => row.map(excelCell));
 }
 
-/** "#,##0.000" for 3 decimals, "#,##0" for none. */
-export function numberFormat(digits: number): string {
-  return digits > 0 ? `#,##0.${"0".repeat(digits)}` : "#,##0";
+/** Core's neutral cell as write-excel-file's. */
+function excelCell(c: SheetCell | null) {
+  if (c === null) return null;
+  return {
+    value: c.value,
+    type: typeof c.value === "number" ? Number : String,
+    ...(c.format ? { format: c.format } : {}),
+    ...(c.bold ? { fontWeight: "bold" as const } : {}),
+  };
 }
 
 function sourceSheet(source: ExportSource, base: string, exported: Date): SheetData {
@@ -45,15 +41,4 @@ function sourceSheet(source: ExportSource, base: string, exported: Date): SheetD
     row("base currency", base),
     row("units", "money in billions of yen or won, millions of other currencies, as each header says; shares in per cent"),
   ];
-}
-
-/** Sheet names: at most 31 characters, unique (a second "plants" becomes "plants 2"). */
-function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((n) => {
-    let name = n.slice(0, 31);
-    for (let k = 2; seen.has(name); k++) name = `${n.slice(0, 28)} ${k}`;
-    seen.add(name);
-    return name;
-  });
 }

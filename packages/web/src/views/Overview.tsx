@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { dutyChart, profitChart, waterfallChart } from "../charts/overview.js";
 import { Chart } from "../components/Chart.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyScale, moneyUnit, thousandUnits } from "../ui/format.js";
+import { money, moneyScale, thousandUnits, unitLabel } from "../ui/format.js";
 import { type Names, namesOf } from "../ui/names.js";
 
 /** Headline numbers, operating profit, and duty by measure, per company and period. */
@@ -129,8 +129,4 @@ function Waterfall({ bridge, unit, names }: { bridge: Table; unit: string; names
   );
 }
 
-/** One unit when every company reports in the same currency; else say the amounts are each in its own. */
-export function unitLabel(currencies: string[]): string {
-  const set = [...new Set(currencies)];
-  return set.length === 1 ? moneyUnit(set[0] as string) : "each company's currency (¥bn, or millions)";
-}
+export { unitLabel };
