@@ -71,8 +71,9 @@ describe("the shipped libraries", () => {
     const bare: string[] = [];
     const walk = (v: unknown, path: string, cited: boolean) => {
       if (typeof v === "number" && !cited && !path.endsWith(".fiscalYearStartMonth")) bare.push(path);
-      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, cited));
-      else if (v !== null && typeof v === "object") {
+      else if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`, cited);
+      } else if (v !== null && typeof v === "object") {
         const o = v as Record<string, unknown>;
         for (const [k, x] of Object.entries(o)) walk(x, `${path}.${k}`, k === "value" && typeof o.source === "string");
       }

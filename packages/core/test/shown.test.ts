@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTable, pushRow, sheetNames, shownColumns, shownCsv, shownSheet } from "../src/index.js";
 
-/** Two parties in yen: a gain of ¥12.3456789bn, its EPS ¥3.14159 a share, a 9% rate, a parameter of 0.848333. */
+/** Two parties in yen: a gain of ¥12.3456789bn, its EPS ¥3.14259 a share, a 9% rate, a parameter of 0.848333. */
 function dealLike() {
   const t = createTable("deal", [
     { name: "company", role: "key" },
@@ -12,7 +12,7 @@ function dealLike() {
     { name: "rate", role: "value", unit: "fraction" },
     { name: "low", role: "value", unit: "parameter" },
   ]);
-  pushRow(t, { company: "nissan", currency: "JPY", npv: 12_345_678_900, perShare: 3.14159, tariffEps: -54.4149, rate: 0.09, low: 0.8483333 });
+  pushRow(t, { company: "nissan", currency: "JPY", npv: 12_345_678_900, perShare: 3.14259, tariffEps: -54.4149, rate: 0.09, low: 0.8483333 });
   return t;
 }
 
@@ -27,7 +27,7 @@ describe("tables as shown (CSV and XLSX of the web and the CLI)", () => {
       "rate (%)",
       "low (parameter's unit)",
     ]);
-    // ¥12,345,678,900 = 12.346 ¥bn to 3 decimals; 3.14159 → 3.14; −54.4149 → −54.41; 9% → 9; 0.8483333 → 0.848333.
+    // ¥12,345,678,900 = 12.346 ¥bn to 3 decimals; 3.14259 → 3.14; −54.4149 → −54.41; 9% → 9; 0.8483333 → 0.848333.
     expect(shownCsv(dealLike(), "USD").split("\n")[1]).toBe("nissan,JPY,12.346,3.14,-54.41,9,0.848333");
   });
 
@@ -39,7 +39,7 @@ describe("tables as shown (CSV and XLSX of the web and the CLI)", () => {
     const [header, row] = shownSheet(dealLike(), "USD");
     expect(header?.[2]).toEqual({ value: "npv (JPY bn)", bold: true });
     expect(row?.[2]).toEqual({ value: 12.3456789, format: "#,##0.000" });
-    expect(row?.[3]).toEqual({ value: 3.14159, format: "#,##0.00" });
+    expect(row?.[3]).toEqual({ value: 3.14259, format: "#,##0.00" });
     expect(row?.[0]).toEqual({ value: "nissan" });
   });
 
