@@ -22,5 +22,8 @@ describe("fuzzing the default scenario", () => {
     expect(report.evaluated + report.refused).toBe(count);
     // The mutants are not all trivially refused: some validate and evaluate.
     expect(report.evaluated).toBeGreaterThan(0);
+    // They reach what the scenario takes from its libraries too (its tariff measures and companies), not only its own file.
+    expect(report.sections.tariffs ?? 0).toBeGreaterThan(0);
+    expect(report.sections.companies ?? 0).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -1,7 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { drawStream, runScenario } from "@tieup/core";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { composeScenario, drawStream, runScenario } from "@tieup/core";
+import { stringify } from "yaml";
 import { InputError } from "../io/errors.js";
+import { rootedReader, rootOf } from "../io/files.js";
 import { loadScenario } from "../scenario/load.js";
 import { mutant, original } from "./mutate.js";
 
@@ -19,6 +21,8 @@ export interface FuzzReport {
   /** Mutants refused as bad input (exit 2 in the CLI). */
   refused: number;
   crashes: FuzzCrash[];
+  /** Mutations per top-level section of the scenario (tariffs, companies, …): what the mutants reached. */
+  sections: Record<string, number>;
 }
 
 /**
@@ -26,14 +30,21 @@ export interface FuzzReport {
  * evaluating those that validate. A mutant is written beside the scenario
  * (a dot-file, removed afterwards) so that its relative tables and overrides
  * resolve. Bad input must come back as an InputError whose every issue has a
- * path; anything else thrown is a crash.
+ * path; anything else thrown is a crash. What is mutated is the scenario
+ * composed with its bases and tables: the default scenario takes its tariff
+ * measures and companies from libraries, which mutants of its own file alone
+ * would never reach.
  */
 export function fuzzScenario(entry: string, count: number, seed: number, evaluate = true): FuzzReport {
-  const text = original(readFileSync(entry, "utf8"));
-  const report: FuzzReport = { seed, count, evaluated: 0, refused: 0, crashes: [] };
+  const text = original(composedText(entry) ?? readFileSync(entry, "utf8"));
+  const report: FuzzReport = { seed, count, evaluated: 0, refused: 0, crashes: [], sections: {} };
   for (let i = 0; i < count; i++) {
     // Core's streams: mutant i depends on (seed, i) alone, so one crash reproduces without the mutants before it.
     const m = mutant(text, drawStream(seed, i));
+    for (const what of m.mutations) {
+      const section = /^(?:delete |duplicate )?([A-Za-z]+)/.exec(what)?.[1] ?? "(root)";
+      report.sections[section] = (report.sections[section] ?? 0) + 1;
+    }
     const file = join(dirname(entry), `.fuzz-${basename(entry, ".yaml")}-${seed}-${i}-${process.pid}.yaml`);
     try {
       writeFileSync(file, m.text);
@@ -48,4 +59,14 @@ export function fuzzScenario(entry: string, count: number, seed: number, evaluat
     }
   }
   return report;
+}
+
+/** The scenario merged with its bases and tables as one document, its overrides named relative to it again (composition resolves them). */
+function composedText(entry: string): string | undefined {
+  const { doc } = composeScenario(entry, rootedReader(rootOf(entry)));
+  if (!doc) return undefined;
+  const overrides = (doc.overrides ?? {}) as Record<string, unknown>;
+  for (const [name, path] of Object.entries(overrides))
+    if (typeof path === "string") overrides[name] = `./${relative(dirname(entry), path).split(sep).join("/")}`;
+  return stringify(doc);
 }
