@@ -1,6 +1,7 @@
 import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { COMPANIES, type Results } from "../evaluate/index.js";
+import { COMPANIES, type CompanyResults, evaluateCompanies, evaluateModel } from "../evaluate/index.js";
 import { didYouMean, type Issue } from "../issues/issue.js";
+import { buildModel, type Model } from "../model/model.js";
 import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -153,24 +154,43 @@ export function resolveMetrics(s: Scenario, names: readonly string[], pathOf: (k
   return { metrics, issues };
 }
 
+/** How a draw is evaluated: `fast` reads only the companies table of each evaluation; `full` builds every results table (the reference the fast path is checked against). */
+export type MeasurePath = "fast" | "full";
+
+/** One evaluation of a draw at given open prices, and how to evaluate its counterfactuals. */
+interface DrawRun {
+  prices: Record<string, number>;
+  results: CompanyResults;
+  evaluate: (m: Model) => CompanyResults;
+}
+
+function drawRun(s: Scenario, path: MeasurePath, prices?: Record<string, number>): DrawRun {
+  if (path === "full") {
+    const run = runScenario(s, prices ? { prices } : {});
+    return { prices: run.prices, results: run.results, evaluate: evaluateModel };
+  }
+  const settled = prices ?? resolveOpenPrices(s).prices;
+  return { prices: settled, results: evaluateCompanies(buildModel(s, { prices: settled })), evaluate: evaluateCompanies };
+}
+
 /**
  * The outputs of one scenario (a draw): evaluates it once with open prices
  * at their Nash price (as `evaluate` does), then once more per deal named,
  * with that deal replaced by its counterfactual.
  */
-export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
-  const { prices, results } = runScenario(s);
+export function measure(s: Scenario, metrics: readonly Metric[], path: MeasurePath = "fast"): number[] {
+  const { prices, results, evaluate } = drawRun(s, path);
   const values = new Map<string, DealValue>();
-  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id));
+  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id, evaluate));
   // At the base case's prices, evaluated once per draw when an output asks for it.
-  let agreed: { prices: Record<string, number>; results: Results } | undefined;
+  let agreed: DrawRun | undefined;
   const atAgreed = new Map<string, DealValue>();
   const agreedValue = (id: string, p: Record<string, number>) => {
     // No open price the draw moved (none at all, or each where the base case had it): the draw's own run is the one.
     if (Object.entries(p).every(([k, v]) => prices[k] === v)) return value(id);
-    agreed ??= runScenario(s, { prices: { ...prices, ...p } });
+    agreed ??= drawRun(s, path, { ...prices, ...p });
     const run = agreed;
-    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id));
+    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id, evaluate));
   };
   return metrics.map((m) => {
     if (m.kind === "company") return companyValue(results, m.company, m.period, m.column);
@@ -203,7 +223,7 @@ export function isWinWin(v: DealValue, parties: readonly string[]): boolean {
   return ps.length > 0 && ps.every((c) => (v.npv[c] ?? 0) > 0);
 }
 
-function companyValue(r: Results, company: string, period: string, column: string): number {
+function companyValue(r: CompanyResults, company: string, period: string, column: string): number {
   const row = rows(r.companies).find((x) => x.company === company && x.period === period);
   return Number(row?.[column] ?? 0);
 }

@@ -1,7 +1,7 @@
 import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { evaluateModel, type Results } from "../evaluate/index.js";
+import { type CompanyResults, evaluateCompanies, evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate, rateIn } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -192,7 +192,7 @@ function movedCompanies(gains: readonly GainRow[]): string[] {
 }
 
 /** The values of the named companies' gains, in the scenario's order of companies. */
-function partyValues(scenario: Scenario, on: Results, gains: GainRow[], companies: readonly string[]): PartyValue[] {
+function partyValues(scenario: Scenario, on: CompanyResults, gains: GainRow[], companies: readonly string[]): PartyValue[] {
   return scenario.companies.filter((c) => companies.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
 }
 
@@ -263,8 +263,8 @@ type GainsAt = ((p: number) => { host: number; client: number }) & { jointBase: 
 function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): GainsAt {
   const others = { ...prices };
   delete others[deal.id];
-  const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
-  const on = (p: number) => evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
+  const off = evaluateCompanies(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
+  const on = (p: number) => evaluateCompanies(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
   const gains = (p: number) => {
     const at = on(p);
     const rowsAt = gainRows(at, off);
@@ -345,7 +345,7 @@ function breakEven(scenario: Scenario, deal: ContractManufacturing, prices: Reco
   return (k / a) * (units / building.reduce((s, p) => s + p.years, 0));
 }
 
-function gainRows(on: Results, off: Results): GainRow[] {
+function gainRows(on: CompanyResults, off: CompanyResults): GainRow[] {
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   return rows(on.companies).map((r) => {
     const b = before.get(`${r.company}|${r.period}`);
@@ -363,7 +363,7 @@ function gainRows(on: Results, off: Results): GainRow[] {
   });
 }
 
-function partyValue(scenario: Scenario, on: Results, company: string, gains: GainRow[]): PartyValue {
+function partyValue(scenario: Scenario, on: CompanyResults, company: string, gains: GainRow[]): PartyValue {
   const c = scenario.companies.find((x) => x.id === company);
   const rate = c?.discountRate ?? scenario.parameters.discountRate;
   const periods = expandHorizon(scenario.horizon);
@@ -435,7 +435,7 @@ export function terminalValue(periods: readonly Period[], lastGain: number, rate
   return (annual * (1 + g) * (1 + rate) ** (0.5 - years + asOf)) / (rate - g);
 }
 
-function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {
+function jointBase(scenario: Scenario, on: CompanyResults, off: CompanyResults, parties: string[]): number {
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, Number(r.profitBase)]));
   const periods = expandHorizon(scenario.horizon);
   let total = 0;
