@@ -6,8 +6,9 @@ import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
-import { analyseDeal, resolveOpenPrices } from "../valuation/analysis.js";
+import { analyseDeal, type PriceEvaluations, resolveOpenPrices, settleOpenPrices } from "../valuation/analysis.js";
 import { type DealValue, dealValue } from "../valuation/deal-value.js";
+import { priceLine } from "./price-line.js";
 
 /**
  * Outputs of a sweep, named by path:
@@ -164,13 +165,30 @@ interface DrawRun {
   evaluate: (m: Model) => CompanyResults;
 }
 
-function drawRun(s: Scenario, path: MeasurePath, prices?: Record<string, number>): DrawRun {
+/** The draw's companies at prices that differ from the settled ones in the searched deal's price at most, else undefined. */
+type AtPrices = (prices: Record<string, number>) => CompanyResults | undefined;
+
+function drawRun(s: Scenario, path: MeasurePath, prices?: Record<string, number>, line?: AtPrices): DrawRun & { line?: AtPrices } {
   if (path === "full") {
     const run = runScenario(s, prices ? { prices } : {});
     return { prices: run.prices, results: run.results, evaluate: evaluateModel };
   }
-  const settled = prices ?? resolveOpenPrices(s).prices;
-  return { prices: settled, results: evaluateCompanies(buildModel(s, { prices: settled })), evaluate: evaluateCompanies };
+  if (prices) return { prices, results: line?.(prices) ?? evaluateCompanies(buildModel(s, { prices })), evaluate: evaluateCompanies };
+  const settled = settleOpenPrices(s);
+  const read = settled.evaluations && linePrices(settled.evaluations);
+  const results = read?.(settled.prices) ?? evaluateCompanies(buildModel(s, { prices: settled.prices }));
+  return { prices: settled.prices, results, evaluate: evaluateCompanies, ...(read ? { line: read } : {}) };
+}
+
+/** The open-price search's evaluations as a line in its deal's price (see priceLine), for prices that hold the other open prices as searched. */
+function linePrices(e: PriceEvaluations): AtPrices | undefined {
+  const at = priceLine(e);
+  if (!at) return undefined;
+  return (prices) => {
+    const p = prices[e.deal];
+    const same = Object.keys(prices).every((k) => k === e.deal || prices[k] === e.others[k]) && Object.keys(e.others).every((k) => k in prices);
+    return p === undefined || !same ? undefined : at(p);
+  };
 }
 
 /**
@@ -179,7 +197,8 @@ function drawRun(s: Scenario, path: MeasurePath, prices?: Record<string, number>
  * with that deal replaced by its counterfactual.
  */
 export function measure(s: Scenario, metrics: readonly Metric[], path: MeasurePath = "fast"): number[] {
-  const { prices, results, evaluate } = drawRun(s, path);
+  // The fast path reads the draw's own run, and the run at the base case's prices, off the open-price search's evaluations (two fewer per draw).
+  const { prices, results, evaluate, line } = drawRun(s, path);
   const values = new Map<string, DealValue>();
   const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id, evaluate));
   // At the base case's prices, evaluated once per draw when an output asks for it.
@@ -188,7 +207,7 @@ export function measure(s: Scenario, metrics: readonly Metric[], path: MeasurePa
   const agreedValue = (id: string, p: Record<string, number>) => {
     // No open price the draw moved (none at all, or each where the base case had it): the draw's own run is the one.
     if (Object.entries(p).every(([k, v]) => prices[k] === v)) return value(id);
-    agreed ??= drawRun(s, path, { ...prices, ...p });
+    agreed ??= drawRun(s, path, { ...prices, ...p }, line);
     const run = agreed;
     return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id, evaluate));
   };
