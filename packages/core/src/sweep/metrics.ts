@@ -7,7 +7,7 @@ import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
 import { analyseDeal, type PriceEvaluations, resolveOpenPrices, settleOpenPrices } from "../valuation/analysis.js";
-import { type DealValue, dealValue } from "../valuation/deal-value.js";
+import { counterfactualKey, counterfactualOf, type DealValue, dealValue } from "../valuation/deal-value.js";
 import { priceLine } from "./price-line.js";
 
 /**
@@ -168,7 +168,12 @@ interface DrawRun {
 /** The draw's companies at prices that differ from the settled ones in the searched deal's price at most, else undefined. */
 type AtPrices = (prices: Record<string, number>) => CompanyResults | undefined;
 
-function drawRun(s: Scenario, path: MeasurePath, prices?: Record<string, number>, line?: AtPrices): DrawRun & { line?: AtPrices } {
+function drawRun(
+  s: Scenario,
+  path: MeasurePath,
+  prices?: Record<string, number>,
+  line?: AtPrices,
+): DrawRun & { line?: AtPrices; off?: { deal: string; results: CompanyResults } } {
   if (path === "full") {
     const run = runScenario(s, prices ? { prices } : {});
     return { prices: run.prices, results: run.results, evaluate: evaluateModel };
@@ -177,7 +182,10 @@ function drawRun(s: Scenario, path: MeasurePath, prices?: Record<string, number>
   const settled = settleOpenPrices(s);
   const read = settled.evaluations && linePrices(settled.evaluations);
   const results = read?.(settled.prices) ?? evaluateCompanies(buildModel(s, { prices: settled.prices }));
-  return { prices: settled.prices, results, evaluate: evaluateCompanies, ...(read ? { line: read } : {}) };
+  const e = settled.evaluations;
+  // The search's counterfactual is the deal's own (it replaces the deal alone) at the other prices: the draw's counterfactual of that deal.
+  const off = e?.off && counterfactualOf(s, e.deal).size === 1 ? { off: { deal: e.deal, results: e.off } } : {};
+  return { prices: settled.prices, results, evaluate: evaluateCompanies, ...(read ? { line: read } : {}), ...off };
 }
 
 /** The open-price search's evaluations as a line in its deal's price (see priceLine), for prices that hold the other open prices as searched. */
@@ -198,9 +206,21 @@ function linePrices(e: PriceEvaluations): AtPrices | undefined {
  */
 export function measure(s: Scenario, metrics: readonly Metric[], path: MeasurePath = "fast"): number[] {
   // The fast path reads the draw's own run, and the run at the base case's prices, off the open-price search's evaluations (two fewer per draw).
-  const { prices, results, evaluate, line } = drawRun(s, path);
+  const { prices, results, evaluate, line, off } = drawRun(s, path);
+  // Fast path: counterfactuals by the prices they read, so the draw's two runs share those that do not read the open price.
+  const offs = new Map<string, CompanyResults>();
+  if (off) offs.set(counterfactualKey(s, off.deal, prices), off.results);
+  const valueAt = (run: DrawRun, id: string) => {
+    if (path === "full") return dealValue(s, run.prices, run.results, id, { evaluate });
+    const key = counterfactualKey(s, id, run.prices);
+    const known = offs.get(key);
+    const given = known ?? evaluateCompanies(buildModel(s, { prices: run.prices, counterfactual: counterfactualOf(s, id) }));
+    if (!known) offs.set(key, given);
+    return dealValue(s, run.prices, run.results, id, { evaluate, off: given });
+  };
+  const own: DrawRun = { prices, results, evaluate };
   const values = new Map<string, DealValue>();
-  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id, evaluate));
+  const value = (id: string) => cached(values, id, () => valueAt(own, id));
   // At the base case's prices, evaluated once per draw when an output asks for it.
   let agreed: DrawRun | undefined;
   const atAgreed = new Map<string, DealValue>();
@@ -209,7 +229,7 @@ export function measure(s: Scenario, metrics: readonly Metric[], path: MeasurePa
     if (Object.entries(p).every(([k, v]) => prices[k] === v)) return value(id);
     agreed ??= drawRun(s, path, { ...prices, ...p }, line);
     const run = agreed;
-    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id, evaluate));
+    return cached(atAgreed, id, () => valueAt(run, id));
   };
   return metrics.map((m) => {
     if (m.kind === "company") return companyValue(results, m.company, m.period, m.column);

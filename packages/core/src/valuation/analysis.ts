@@ -158,6 +158,8 @@ export interface PriceEvaluations {
   /** The other open deals' prices these evaluations hold. */
   others: Record<string, number>;
   at: Map<number, CompanyResults>;
+  /** The evaluation with the deal replaced by its counterfactual, at the other prices. */
+  off?: CompanyResults;
 }
 
 /**
@@ -177,7 +179,7 @@ export function settleOpenPrices(scenario: Scenario): { prices: Record<string, n
     delete others[d.id];
     evaluations = { deal: d.id, others, at: new Map() };
     // Settling a price needs the zone, not the break-even volume (one evaluation fewer per open deal, in every sweep draw).
-    const a = priceAnalysis(scenario, d, prices, false, evaluations.at);
+    const a = priceAnalysis(scenario, d, prices, false, evaluations);
     if (a.agreement.nash === null)
       warnings.push(
         `deal ${d.id}: no transfer price makes both parties gain (host needs ≥ ${a.agreement.pLow.toFixed(0)}, client pays ≤ ${a.agreement.pHigh.toFixed(0)}); evaluated at the host's cost`,
@@ -286,13 +288,14 @@ export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, pr
  */
 type GainsAt = ((p: number) => { host: number; client: number }) & { jointBase: (p: number) => number };
 
-function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, record?: Map<number, CompanyResults>): GainsAt {
+function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, record?: PriceEvaluations): GainsAt {
   const others = { ...prices };
   delete others[deal.id];
   const off = evaluateCompanies(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
+  if (record) record.off = off;
   const on = (p: number) => {
     const r = evaluateCompanies(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
-    record?.set(p, r);
+    record?.at.set(p, r);
     return r;
   };
   const gains = (p: number) => {
@@ -309,7 +312,7 @@ function priceAnalysis(
   deal: ContractManufacturing,
   prices: Record<string, number>,
   withBreakEven = true,
-  record?: Map<number, CompanyResults>,
+  record?: PriceEvaluations,
 ): PriceAnalysis {
   const program = scenario.programs.find((p) => p.id === deal.program);
   // Prices are in the program's currency: scale the search by its variable cost, not by a market price in another currency.
