@@ -342,12 +342,12 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await expect.poll(() => page.url()).toContain("scenario=e2e-copy&version=1");
     await expect.poll(() => opened.textContent()).toContain("e2e-copy");
 
-    // Edit: the Japanese rate from 15% to 20%, and an uncertainty block for the sweep.
+    // Edit: the Japanese rate from 15% to 20% (a patch by id of the measure the scenario takes from library:us-tariffs-2025), and an uncertainty block.
     const v1 = await api<{ entry: string; files: Record<string, string> }>("api/scenarios/e2e-copy/versions/1");
     const before = v1.files[v1.entry] as string;
-    const rate = 'rate: { value: 0.15, source: "claim:japan-auto-tariff-2025-09" }';
-    expect(before).toContain(rate);
-    const edited = `${before.replace(rate, rate.replace("0.15", "0.2"))}\nuncertainty:\n  parameters:\n    - id: japan-tariff\n      path: tariffs[jp-auto-15].rate\n      distribution: { type: triangular, min: 0.1, mode: 0.2, max: 0.275 }\n`;
+    expect(before).toContain("library:us-tariffs-2025");
+    const patchLine = '  - { id: jp-auto-15, rate: { value: 0.2, source: "claim:japan-auto-tariff-2025-09" } }';
+    const edited = `${before}\ntariffs:\n${patchLine}\nuncertainty:\n  parameters:\n    - id: japan-tariff\n      path: tariffs[jp-auto-15].rate\n      distribution: { type: triangular, min: 0.1, mode: 0.2, max: 0.275 }\n`;
     await page.locator(".editor .cm-content").fill(edited);
     await expect.poll(() => opened.textContent()).toContain("1 file(s) edited");
     await page.getByPlaceholder("what changed and why").fill("Japan at 20%, with its uncertainty");
@@ -372,8 +372,8 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     await page.goto(page.url().replace("#/scenario", "#/workspace"));
     await page.getByRole("button", { name: "Show what changed" }).click();
     const patch = page.locator('[data-testid="file-diff"] pre');
-    await expect.poll(() => patch.textContent()).toContain('+    rate: { value: 0.2, source: "claim:japan-auto-tariff-2025-09" }');
-    expect(await patch.textContent()).toContain('-    rate: { value: 0.15, source: "claim:japan-auto-tariff-2025-09" }');
+    await expect.poll(() => patch.textContent()).toContain(`+${patchLine}`);
+    expect(await patch.textContent()).toContain("+tariffs:");
     await page.getByRole("button", { name: "Compare their results (a run)" }).click();
     const runs = page.locator('[data-testid="runs"] tbody tr');
     await expect.poll(() => runs.first().locator("[data-status]").textContent(), { timeout: 60_000 }).toBe("done");
