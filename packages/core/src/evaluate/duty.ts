@@ -52,25 +52,6 @@ export interface SalesProfile {
  * key string (slot key, joined profile) is built per flow.
  */
 export class ScheduleCache {
-  private static readonly byScenario = new WeakMap<Model["scenario"], ScheduleCache>();
-
-  /**
-   * The cache every model of this scenario shares. Schedules depend on the
-   * tariffs, horizon and entry lags only, never on the deals or prices a
-   * model was built with, so a sweep draw's twenty-odd evaluations (its
-   * counterfactuals, the open-price search) compute each schedule once.
-   * A model with a sale window cuts the measures differently: it gets its own.
-   */
-  static of(model: Model): ScheduleCache {
-    if (model.saleWindow) return new ScheduleCache(model);
-    let c = ScheduleCache.byScenario.get(model.scenario);
-    if (c === undefined) {
-      c = new ScheduleCache(model);
-      ScheduleCache.byScenario.set(model.scenario, c);
-    }
-    return c;
-  }
-
   private readonly cache = new Map<string, SlotSchedules>();
   private readonly profiles = new Map<string, SalesProfile>();
   private readonly codes: Map<string, number>;

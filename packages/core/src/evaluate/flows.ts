@@ -96,7 +96,7 @@ interface Output extends Flows {
  */
 export function computeFlows(model: Model): Flows {
   const companies = new Codes();
-  const ctx: RouteContext = { model, cache: ScheduleCache.of(model), lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
+  const ctx: RouteContext = { model, cache: new ScheduleCache(model), lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
   const routes = model.programs.map((program) => new ProgramRoutes(ctx, program));
   const count = countFlows(model, routes);
   const keys: FlowKeys = {

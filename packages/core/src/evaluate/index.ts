@@ -29,44 +29,6 @@ export interface Results {
 }
 
 export function evaluateModel(model: Model): Results {
-  const { flows, duties, keys, contribution, plantList, ledger, warnings } = settle(model);
-  return {
-    scenarioId: model.scenario.id,
-    base: model.base,
-    periods: model.periods.map((p) => p.id),
-    measures: model.measures.map((d) => d.measure.id),
-    flows: tableOfColumns(FLOWS, { ...flows, contribution }, flows.units.length),
-    duties: tableOfColumns(DUTIES, dutyData(flows, duties), duties.length),
-    plants: tableOfRows(PLANTS, plantList),
-    companies: tableOfRows(COMPANIES, companyRows(model, flows, keys, plantList, ledger)),
-    companyDuties: tableOfRows(COMPANY_DUTIES, companyDutyRows(model, flows, keys, duties)),
-    warnings,
-  };
-}
-
-/** What a valuation reads of an evaluation: the companies table (deal gains, NPVs, the sweep's outputs). */
-export type CompanyResults = Pick<Results, "scenarioId" | "base" | "periods" | "companies" | "warnings">;
-
-/**
- * The companies table of `evaluateModel`, computed by the same code, without
- * the flow, duty, plant and company-duty tables. Speed: a sweep draw and an
- * open-price resolution evaluate the scenario some twenty times and read
- * only the companies; building the other tables was about a fifth of each
- * evaluation (profile in docs/uncertainty.md).
- */
-export function evaluateCompanies(model: Model): CompanyResults {
-  const { flows, keys, plantList, ledger, warnings } = settle(model);
-  return {
-    scenarioId: model.scenario.id,
-    base: model.base,
-    periods: model.periods.map((p) => p.id),
-    companies: tableOfRows(COMPANIES, companyRows(model, flows, keys, plantList, ledger)),
-    warnings,
-  };
-}
-
-/** The flows with supplies applied and offsets capped, the plants and the warnings: what every table is made from. */
-function settle(model: Model) {
   const { flows, duties, keys } = computeFlows(model);
   // Before the cap: offsets may offset the duties on supplied components.
   const ledger = applySupplies(model, flows, keys, duties);
@@ -79,7 +41,18 @@ function settle(model: Model) {
     if (p.utilisation > 1 + 1e-9) return [`plant ${p.plant} runs at ${(p.utilisation * 100).toFixed(1)}% of capacity in ${p.period}: demand exceeds capacity`];
     return [];
   });
-  return { flows, duties, keys, ledger, contribution, plantList, warnings };
+  return {
+    scenarioId: model.scenario.id,
+    base: model.base,
+    periods: model.periods.map((p) => p.id),
+    measures: model.measures.map((d) => d.measure.id),
+    flows: tableOfColumns(FLOWS, { ...flows, contribution }, flows.units.length),
+    duties: tableOfColumns(DUTIES, dutyData(flows, duties), duties.length),
+    plants: tableOfRows(PLANTS, plantList),
+    companies: tableOfRows(COMPANIES, companyRows(model, flows, keys, plantList, ledger)),
+    companyDuties: tableOfRows(COMPANY_DUTIES, companyDutyRows(model, flows, keys, duties)),
+    warnings,
+  };
 }
 
 function contributions(f: FlowColumns): number[] {

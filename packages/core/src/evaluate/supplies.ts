@@ -31,7 +31,7 @@ import { type DutyLines, PARTS } from "./lines.js";
  */
 export function applySupplies(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines): LedgerEntry[] {
   if (model.effects.supplies.length === 0) return [];
-  const books: Books = { flows, duties, cache: ScheduleCache.of(model) };
+  const books: Books = { flows, duties, cache: new ScheduleCache(model) };
   const settled = model.effects.supplies.map((s) => new Settlement(s, keys, model.periods.length));
   const byProgram = settlementsByProgram(model, books.cache, settled);
   const countries = keys.plants.values.map((id) => model.plants.get(id)?.country ?? "");

@@ -1,14 +1,12 @@
 import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { COMPANIES, type CompanyResults, evaluateCompanies, evaluateModel } from "../evaluate/index.js";
+import { COMPANIES, type Results } from "../evaluate/index.js";
 import { didYouMean, type Issue } from "../issues/issue.js";
-import { buildModel, type Model } from "../model/model.js";
 import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
-import { analyseDeal, type PriceEvaluations, resolveOpenPrices, settleOpenPrices } from "../valuation/analysis.js";
-import { counterfactualKey, counterfactualOf, type DealValue, dealValue } from "../valuation/deal-value.js";
-import { priceLine } from "./price-line.js";
+import { analyseDeal, resolveOpenPrices } from "../valuation/analysis.js";
+import { type DealValue, dealValue } from "../valuation/deal-value.js";
 
 /**
  * Outputs of a sweep, named by path:
@@ -155,81 +153,24 @@ export function resolveMetrics(s: Scenario, names: readonly string[], pathOf: (k
   return { metrics, issues };
 }
 
-/** How a draw is evaluated: `fast` reads only the companies table of each evaluation; `full` builds every results table (the reference the fast path is checked against). */
-export type MeasurePath = "fast" | "full";
-
-/** One evaluation of a draw at given open prices, and how to evaluate its counterfactuals. */
-interface DrawRun {
-  prices: Record<string, number>;
-  results: CompanyResults;
-  evaluate: (m: Model) => CompanyResults;
-}
-
-/** The draw's companies at prices that differ from the settled ones in the searched deal's price at most, else undefined. */
-type AtPrices = (prices: Record<string, number>) => CompanyResults | undefined;
-
-function drawRun(
-  s: Scenario,
-  path: MeasurePath,
-  prices?: Record<string, number>,
-  line?: AtPrices,
-): DrawRun & { line?: AtPrices; off?: { deal: string; results: CompanyResults } } {
-  if (path === "full") {
-    const run = runScenario(s, prices ? { prices } : {});
-    return { prices: run.prices, results: run.results, evaluate: evaluateModel };
-  }
-  if (prices) return { prices, results: line?.(prices) ?? evaluateCompanies(buildModel(s, { prices })), evaluate: evaluateCompanies };
-  const settled = settleOpenPrices(s);
-  const read = settled.evaluations && linePrices(settled.evaluations);
-  const results = read?.(settled.prices) ?? evaluateCompanies(buildModel(s, { prices: settled.prices }));
-  const e = settled.evaluations;
-  // The search's counterfactual is the deal's own (it replaces the deal alone) at the other prices: the draw's counterfactual of that deal.
-  const off = e?.off && counterfactualOf(s, e.deal).size === 1 ? { off: { deal: e.deal, results: e.off } } : {};
-  return { prices: settled.prices, results, evaluate: evaluateCompanies, ...(read ? { line: read } : {}), ...off };
-}
-
-/** The open-price search's evaluations as a line in its deal's price (see priceLine), for prices that hold the other open prices as searched. */
-function linePrices(e: PriceEvaluations): AtPrices | undefined {
-  const at = priceLine(e);
-  if (!at) return undefined;
-  return (prices) => {
-    const p = prices[e.deal];
-    const same = Object.keys(prices).every((k) => k === e.deal || prices[k] === e.others[k]) && Object.keys(e.others).every((k) => k in prices);
-    return p === undefined || !same ? undefined : at(p);
-  };
-}
-
 /**
  * The outputs of one scenario (a draw): evaluates it once with open prices
  * at their Nash price (as `evaluate` does), then once more per deal named,
  * with that deal replaced by its counterfactual.
  */
-export function measure(s: Scenario, metrics: readonly Metric[], path: MeasurePath = "fast"): number[] {
-  // The fast path reads the draw's own run, and the run at the base case's prices, off the open-price search's evaluations (two fewer per draw).
-  const { prices, results, evaluate, line, off } = drawRun(s, path);
-  // Fast path: counterfactuals by the prices they read, so the draw's two runs share those that do not read the open price.
-  const offs = new Map<string, CompanyResults>();
-  if (off) offs.set(counterfactualKey(s, off.deal, prices), off.results);
-  const valueAt = (run: DrawRun, id: string) => {
-    if (path === "full") return dealValue(s, run.prices, run.results, id, { evaluate });
-    const key = counterfactualKey(s, id, run.prices);
-    const known = offs.get(key);
-    const given = known ?? evaluateCompanies(buildModel(s, { prices: run.prices, counterfactual: counterfactualOf(s, id) }));
-    if (!known) offs.set(key, given);
-    return dealValue(s, run.prices, run.results, id, { evaluate, off: given });
-  };
-  const own: DrawRun = { prices, results, evaluate };
+export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
+  const { prices, results } = runScenario(s);
   const values = new Map<string, DealValue>();
-  const value = (id: string) => cached(values, id, () => valueAt(own, id));
+  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id));
   // At the base case's prices, evaluated once per draw when an output asks for it.
-  let agreed: DrawRun | undefined;
+  let agreed: { prices: Record<string, number>; results: Results } | undefined;
   const atAgreed = new Map<string, DealValue>();
   const agreedValue = (id: string, p: Record<string, number>) => {
     // No open price the draw moved (none at all, or each where the base case had it): the draw's own run is the one.
     if (Object.entries(p).every(([k, v]) => prices[k] === v)) return value(id);
-    agreed ??= drawRun(s, path, { ...prices, ...p }, line);
+    agreed ??= runScenario(s, { prices: { ...prices, ...p } });
     const run = agreed;
-    return cached(atAgreed, id, () => valueAt(run, id));
+    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id));
   };
   return metrics.map((m) => {
     if (m.kind === "company") return companyValue(results, m.company, m.period, m.column);
@@ -262,7 +203,7 @@ export function isWinWin(v: DealValue, parties: readonly string[]): boolean {
   return ps.length > 0 && ps.every((c) => (v.npv[c] ?? 0) > 0);
 }
 
-function companyValue(r: CompanyResults, company: string, period: string, column: string): number {
+function companyValue(r: Results, company: string, period: string, column: string): number {
   const row = rows(r.companies).find((x) => x.company === company && x.period === period);
   return Number(row?.[column] ?? 0);
 }

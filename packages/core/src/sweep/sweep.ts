@@ -2,26 +2,17 @@ import type { Scenario } from "../scenario/schema.js";
 import { applyDraw, type DrawPlan, sampleDraw } from "../uncertainty/plan.js";
 import { Accumulator, type Summary } from "../uncertainty/stats.js";
 import type { Metric } from "./metrics.js";
-import { type MeasurePath, measure } from "./metrics.js";
+import { measure } from "./metrics.js";
 
 /**
  * Draws [start, end) of a sweep, in order: one row of metric values per draw,
  * flattened (draw-major). Pure and self-contained, so a worker thread, a web
- * worker or a test can each run any slice and get the same numbers. `path`
- * chooses the evaluation (see measure); both give the same numbers.
+ * worker or a test can each run any slice and get the same numbers.
  */
-export function runDraws(
-  scenario: Scenario,
-  plan: DrawPlan,
-  metrics: readonly Metric[],
-  seed: number,
-  start: number,
-  end: number,
-  path: MeasurePath = "fast",
-): Float64Array {
+export function runDraws(scenario: Scenario, plan: DrawPlan, metrics: readonly Metric[], seed: number, start: number, end: number): Float64Array {
   const out = new Float64Array((end - start) * metrics.length);
   for (let i = start; i < end; i++) {
-    const values = measure(applyDraw(scenario, plan, sampleDraw(plan, seed, i)), metrics, path);
+    const values = measure(applyDraw(scenario, plan, sampleDraw(plan, seed, i)), metrics);
     out.set(values, (i - start) * metrics.length);
   }
   return out;

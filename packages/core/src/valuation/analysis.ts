@@ -1,7 +1,7 @@
 import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { type CompanyResults, evaluateCompanies, evaluateModel, type Results } from "../evaluate/index.js";
+import { evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate, rateIn } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -145,48 +145,20 @@ export function terminalValueWords(tv: DealConventions["terminalValue"]): string
 
 /** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order. */
 export function resolveOpenPrices(scenario: Scenario): { prices: Record<string, number>; warnings: string[] } {
-  return settleOpenPrices(scenario);
-}
-
-/**
- * The evaluations (companies tables) of the scenario as agreed at transfer
- * prices of one open deal, every other price as settled: what the Nash search
- * computed on its way, at the prices `p`.
- */
-export interface PriceEvaluations {
-  deal: string;
-  /** The other open deals' prices these evaluations hold. */
-  others: Record<string, number>;
-  at: Map<number, CompanyResults>;
-  /** The evaluation with the deal replaced by its counterfactual, at the other prices. */
-  off?: CompanyResults;
-}
-
-/**
- * Open prices as resolveOpenPrices settles them, and the evaluations of the
- * last open deal's search (its gains are linear in the price, so a sweep
- * draw evaluated at any price of that deal can be read off two of them; see
- * sweep/price-line.ts). No evaluations without an open deal.
- */
-export function settleOpenPrices(scenario: Scenario): { prices: Record<string, number>; warnings: string[]; evaluations?: PriceEvaluations } {
-  let evaluations: PriceEvaluations | undefined;
   const prices: Record<string, number> = {};
   const warnings: string[] = [];
   const open = scenario.deals.filter(hasOpenPrice);
   for (const d of open) prices[d.id] = hostCost(scenario, d);
   for (const d of open) {
-    const others = { ...prices };
-    delete others[d.id];
-    evaluations = { deal: d.id, others, at: new Map() };
     // Settling a price needs the zone, not the break-even volume (one evaluation fewer per open deal, in every sweep draw).
-    const a = priceAnalysis(scenario, d, prices, false, evaluations);
+    const a = priceAnalysis(scenario, d, prices, false);
     if (a.agreement.nash === null)
       warnings.push(
         `deal ${d.id}: no transfer price makes both parties gain (host needs ≥ ${a.agreement.pLow.toFixed(0)}, client pays ≤ ${a.agreement.pHigh.toFixed(0)}); evaluated at the host's cost`,
       );
     prices[d.id] = a.used;
   }
-  return { prices, warnings, ...(evaluations ? { evaluations } : {}) };
+  return { prices, warnings };
 }
 
 /** Analyses one deal: every party's gain against its own counterfactual (the same scenario with this deal replaced by it). */
@@ -220,7 +192,7 @@ function movedCompanies(gains: readonly GainRow[]): string[] {
 }
 
 /** The values of the named companies' gains, in the scenario's order of companies. */
-function partyValues(scenario: Scenario, on: CompanyResults, gains: GainRow[], companies: readonly string[]): PartyValue[] {
+function partyValues(scenario: Scenario, on: Results, gains: GainRow[], companies: readonly string[]): PartyValue[] {
   return scenario.companies.filter((c) => companies.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
 }
 
@@ -288,16 +260,11 @@ export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, pr
  */
 type GainsAt = ((p: number) => { host: number; client: number }) & { jointBase: (p: number) => number };
 
-function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, record?: PriceEvaluations): GainsAt {
+function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): GainsAt {
   const others = { ...prices };
   delete others[deal.id];
-  const off = evaluateCompanies(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
-  if (record) record.off = off;
-  const on = (p: number) => {
-    const r = evaluateCompanies(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
-    record?.at.set(p, r);
-    return r;
-  };
+  const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
+  const on = (p: number) => evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
   const gains = (p: number) => {
     const at = on(p);
     const rowsAt = gainRows(at, off);
@@ -307,17 +274,11 @@ function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: 
   return Object.assign(gains, { jointBase: (p: number) => jointBase(scenario, on(p), off, [deal.host, deal.client]) });
 }
 
-function priceAnalysis(
-  scenario: Scenario,
-  deal: ContractManufacturing,
-  prices: Record<string, number>,
-  withBreakEven = true,
-  record?: PriceEvaluations,
-): PriceAnalysis {
+function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, withBreakEven = true): PriceAnalysis {
   const program = scenario.programs.find((p) => p.id === deal.program);
   // Prices are in the program's currency: scale the search by its variable cost, not by a market price in another currency.
   const ref = Math.max(1, 2 * (program?.variableCost ?? 1));
-  const g = gainsFunction(scenario, deal, prices, record);
+  const g = gainsFunction(scenario, deal, prices);
   const fit = fitLinear(g, 0, ref, ref / 2);
   const agreement =
     fit.linear && fit.gains.bH > 0 && fit.gains.bC > 0
@@ -384,7 +345,7 @@ function breakEven(scenario: Scenario, deal: ContractManufacturing, prices: Reco
   return (k / a) * (units / building.reduce((s, p) => s + p.years, 0));
 }
 
-function gainRows(on: CompanyResults, off: CompanyResults): GainRow[] {
+function gainRows(on: Results, off: Results): GainRow[] {
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   return rows(on.companies).map((r) => {
     const b = before.get(`${r.company}|${r.period}`);
@@ -402,7 +363,7 @@ function gainRows(on: CompanyResults, off: CompanyResults): GainRow[] {
   });
 }
 
-function partyValue(scenario: Scenario, on: CompanyResults, company: string, gains: GainRow[]): PartyValue {
+function partyValue(scenario: Scenario, on: Results, company: string, gains: GainRow[]): PartyValue {
   const c = scenario.companies.find((x) => x.id === company);
   const rate = c?.discountRate ?? scenario.parameters.discountRate;
   const periods = expandHorizon(scenario.horizon);
@@ -474,7 +435,7 @@ export function terminalValue(periods: readonly Period[], lastGain: number, rate
   return (annual * (1 + g) * (1 + rate) ** (0.5 - years + asOf)) / (rate - g);
 }
 
-function jointBase(scenario: Scenario, on: CompanyResults, off: CompanyResults, parties: string[]): number {
+function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, Number(r.profitBase)]));
   const periods = expandHorizon(scenario.horizon);
   let total = 0;

@@ -1,7 +1,7 @@
 import { isHypothetical } from "../deals/index.js";
 import { replacedBy } from "../deals/registry.js";
-import { type CompanyResults, evaluateCompanies } from "../evaluate/index.js";
-import { buildModel, type Model } from "../model/model.js";
+import { evaluateModel, type Results } from "../evaluate/index.js";
+import { buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
@@ -22,23 +22,14 @@ export interface DealValue {
  * all deals of a draw) against the same scenario with this deal replaced by
  * its counterfactual. The same sums as deals/analysis.ts (`analyseDeal`,
  * checked equal in the tests) without the price analysis, plant changes and
- * break-even volume, which a draw does not report. `evaluate` is the lean
- * companies-only evaluation unless a caller (the full sweep path) asks
- * otherwise; `off`, the counterfactual's evaluation when the caller has it.
+ * break-even volume, which a draw does not report.
  */
-export function dealValue(
-  s: Scenario,
-  prices: Record<string, number>,
-  evaluated: CompanyResults,
-  dealId: string,
-  options: { evaluate?: (m: Model) => CompanyResults; off?: CompanyResults } = {},
-): DealValue {
-  const evaluate = options.evaluate ?? evaluateCompanies;
+export function dealValue(s: Scenario, prices: Record<string, number>, evaluated: Results, dealId: string): DealValue {
   let on = evaluated;
   const deal = s.deals.find((d) => d.id === dealId);
-  const off = options.off ?? evaluate(buildModel(s, { prices, counterfactual: counterfactualOf(s, dealId) }));
+  const off = evaluateModel(buildModel(s, { prices, counterfactual: deal ? replacedBy(deal) : new Set([dealId]) }));
   // A hypothetical deal is not in the draw's own evaluation: value it against one with it.
-  if (deal && isHypothetical(deal)) on = evaluate(buildModel(s, { prices, whatIf: new Set([dealId]) }));
+  if (deal && isHypothetical(deal)) on = evaluateModel(buildModel(s, { prices, whatIf: new Set([dealId]) }));
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   const periods = expandHorizon(s.horizon);
   const gain = new Map<string, { profit: number[]; base: number[]; moved: boolean }>();
@@ -64,26 +55,4 @@ export function dealValue(
     result.joint += npv(g.base, factors);
   }
   return result;
-}
-
-/** The deals a deal's counterfactual replaces (itself and its members). */
-export function counterfactualOf(s: Scenario, dealId: string): Set<string> {
-  const deal = s.deals.find((d) => d.id === dealId);
-  return deal ? replacedBy(deal) : new Set([dealId]);
-}
-
-/**
- * The open prices a deal's counterfactual reads, as a key: a deal replaced by
- * its counterfactual pays no transfer price (contract manufacturing's
- * counterfactual builds at none), so the prices of the replaced deals do not
- * enter. Two runs of a draw at prices that differ only there share the
- * counterfactual's evaluation.
- */
-export function counterfactualKey(s: Scenario, dealId: string, prices: Record<string, number>): string {
-  const replaced = counterfactualOf(s, dealId);
-  const read = Object.keys(prices)
-    .filter((k) => !replaced.has(k))
-    .sort()
-    .map((k) => `${k}=${prices[k]}`);
-  return `${dealId}|${read.join("|")}`;
 }
