@@ -1,5 +1,5 @@
 import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { COMPANIES, type Results } from "../evaluate/index.js";
+import { COMPANIES, type CompanyResults, type Results } from "../evaluate/index.js";
 import { didYouMean, type Issue } from "../issues/issue.js";
 import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
@@ -203,7 +203,7 @@ export function isWinWin(v: DealValue, parties: readonly string[]): boolean {
   return ps.length > 0 && ps.every((c) => (v.npv[c] ?? 0) > 0);
 }
 
-function companyValue(r: Results, company: string, period: string, column: string): number {
+function companyValue(r: CompanyResults, company: string, period: string, column: string): number {
   const row = rows(r.companies).find((x) => x.company === company && x.period === period);
   return Number(row?.[column] ?? 0);
 }

@@ -1,0 +1,105 @@
+import {
+  applyDraw,
+  buildModel,
+  type CompanyResults,
+  dealParties,
+  dealValue,
+  defaultMetricNames,
+  drawPlan,
+  type Evaluator,
+  evaluateCompanies,
+  evaluateModel,
+  isWinWin,
+  type Metric,
+  measure,
+  parseMetric,
+  resolveOpenPrices,
+  rows,
+  type Scenario,
+  sampleDraw,
+} from "@tieup/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultUncertainPath } from "../src/commands/sweep.js";
+import { loadScenario } from "../src/scenario/load.js";
+
+// The default scenario with distributions: seven deals, one open price (canton-pickup), one hypothetical (toyota-backs-nissan), one programme.
+const { scenario } = loadScenario(defaultUncertainPath());
+const plan = drawPlan(scenario);
+const parties = dealParties(scenario);
+const metrics: Metric[] = defaultMetricNames(scenario, parties).map((n) => {
+  const r = parseMetric(scenario, n, parties);
+  if (!("metric" in r)) throw new Error(r.error);
+  return r.metric;
+});
+
+/**
+ * The sweep's outputs the straightforward way, as measure() computed them
+ * before its companies-only evaluations: every valuation step
+ * runs a full evaluateModel of its own, nothing is shared.
+ */
+function reference(s: Scenario, ms: readonly Metric[]): number[] {
+  const full: Evaluator = (o) => evaluateModel(buildModel(s, o));
+  const { prices } = resolveOpenPrices(s, full);
+  const results = full({ prices });
+  return ms.map((m) => {
+    if (m.kind === "company") {
+      const row = rows(results.companies).find((x) => x.company === m.company && x.period === m.period);
+      return Number(row?.[m.column] ?? 0);
+    }
+    if (m.kind === "winwin") {
+      const moved = Object.entries(m.agreed).some(([k, v]) => prices[k] !== v);
+      const at = moved ? { ...prices, ...m.agreed } : prices;
+      return isWinWin(dealValue(s, at, moved ? full({ prices: at }) : results, m.deal, full), m.parties) ? 1 : 0;
+    }
+    const v = dealValue(s, prices, results, m.deal, full);
+    if (m.kind === "jointSurplus") return v.joint;
+    if (m.kind === "npv") return v.npv[m.company] ?? 0;
+    return isWinWin(v, m.parties) ? 1 : 0;
+  });
+}
+
+describe("the sweep's fast measure", () => {
+  it("gives the straightforward evaluation's outputs bit for bit, for any seed and draw", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 1e6 }), (seed, index) => {
+        const s = applyDraw(scenario, plan, sampleDraw(plan, seed, index));
+        expect(measure(s, metrics)).toEqual(reference(s, metrics));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it("and for parameter values outside the distributions (another tariff rate, yen, pickup demand)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 0.6, noNaN: true }),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        fc.double({ min: 0.2, max: 1.6, noNaN: true }),
+        (rate, yen, demand) => {
+          const s = applyDraw(scenario, plan, [rate, yen, demand]);
+          expect(measure(s, metrics)).toEqual(reference(s, metrics));
+        },
+      ),
+      { numRuns: 4 },
+    );
+  });
+
+  it("evaluateCompanies gives evaluateModel's companies table exactly, with deals as agreed, replaced, left out or hypothetical", () => {
+    const { prices } = resolveOpenPrices(scenario);
+    const variants = [
+      { prices },
+      { prices, counterfactual: new Set(["canton-pickup"]) },
+      { prices, counterfactual: new Set(["renissan", "civac-closure", "compas-closure"]) },
+      { prices, absent: new Set(["us-powertrain"]) },
+      { prices, whatIf: new Set(["toyota-backs-nissan"]) },
+      { prices, counterfactual: new Set(["civac-closure"]), alternative: new Map([["civac-closure", "idle"]]) },
+    ];
+    for (const o of variants) {
+      const model = buildModel(scenario, o);
+      const full = evaluateModel(model);
+      const lean: CompanyResults = evaluateCompanies(model);
+      expect(lean).toEqual({ scenarioId: full.scenarioId, base: full.base, periods: full.periods, companies: full.companies });
+    }
+  });
+});
