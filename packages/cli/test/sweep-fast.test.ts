@@ -12,11 +12,13 @@ import {
   isWinWin,
   type Metric,
   measure,
+  memoEvaluator,
   parseMetric,
   resolveOpenPrices,
   rows,
   type Scenario,
   sampleDraw,
+  stateKey,
 } from "@tieup/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -35,7 +37,7 @@ const metrics: Metric[] = defaultMetricNames(scenario, parties).map((n) => {
 
 /**
  * The sweep's outputs the straightforward way, as measure() computed them
- * before its companies-only evaluations: every valuation step
+ * before its memo and its companies-only evaluations: every valuation step
  * runs a full evaluateModel of its own, nothing is shared.
  */
 function reference(s: Scenario, ms: readonly Metric[]): number[] {
@@ -101,5 +103,56 @@ describe("the sweep's fast measure", () => {
       const lean: CompanyResults = evaluateCompanies(model);
       expect(lean).toEqual({ scenarioId: full.scenarioId, base: full.base, periods: full.periods, companies: full.companies });
     }
+  });
+});
+
+describe("memoEvaluator", () => {
+  const { prices } = resolveOpenPrices(scenario);
+  const key = (o: Parameters<typeof stateKey>[1]) => stateKey(scenario, o);
+
+  it("keys each deal by its state in the scenario's order: as agreed at its price, counterfactual (with its alternative), or absent", () => {
+    // canton-pickup, us-powertrain, renault-nissan, toyota-backs-nissan (hypothetical: counterfactual unless named), civac, compas, renissan.
+    expect(key({ prices: { "canton-pickup": 30000 } })).toBe("a:30000|a:|a:|c|a:|a:|a:|");
+    expect(key({ prices: { "canton-pickup": 0.1 + 0.2 }, whatIf: new Set(["toyota-backs-nissan"]) })).toBe("a:0.30000000000000004|a:|a:|a:|a:|a:|a:|");
+    expect(key({ prices: { "canton-pickup": -0 }, absent: new Set(["us-powertrain"]) })).toBe("a:-0|-|a:|c|a:|a:|a:|");
+    expect(key({ counterfactual: new Set(["civac-closure"]), alternative: new Map([["civac-closure", "idle"]]) })).toBe("a:|a:|a:|c|cidle|a:|a:|");
+  });
+
+  it("runs a model once however it is asked for, and a different one again", () => {
+    const evaluate = memoEvaluator(scenario);
+    const run = evaluate({ prices });
+    // A hypothetical deal's counterfactual is the scenario's own run; a counterfactual deal's price is not read.
+    expect(evaluate({ prices, counterfactual: new Set(["toyota-backs-nissan"]) })).toBe(run);
+    const off = evaluate({ prices, counterfactual: new Set(["canton-pickup"]) });
+    expect(evaluate({ prices: {}, counterfactual: new Set(["canton-pickup"]) })).toBe(off);
+    expect(evaluate.runs()).toBe(2);
+    const other = evaluate({ prices: { "canton-pickup": (prices["canton-pickup"] as number) + 1 } });
+    expect(other).not.toBe(run);
+    expect(evaluate.runs()).toBe(3);
+    expect(off).toEqual(evaluateCompanies(buildModel(scenario, { counterfactual: new Set(["canton-pickup"]) })));
+  });
+
+  it("a draw of the default scenario runs 18 evaluations where the straightforward way runs 22", () => {
+    const s = applyDraw(scenario, plan, sampleDraw(plan, 1, 3));
+    let asked = 0;
+    const memo = memoEvaluator(s);
+    const counting: Evaluator = (o) => {
+      asked++;
+      return memo(o);
+    };
+    // The draw's steps as measure() takes them: the price fit, the draw's run, each deal's value, and the same at the base case's price.
+    const { prices: p } = resolveOpenPrices(s, counting);
+    const own = counting({ prices: p });
+    const agreed = { ...p, ...(metrics.find((m) => m.kind === "winwin") as { agreed: Record<string, number> }).agreed };
+    expect(agreed["canton-pickup"]).not.toBe(p["canton-pickup"]);
+    const atAgreed = counting({ prices: agreed });
+    for (const d of s.deals) {
+      dealValue(s, p, own, d.id, counting);
+      dealValue(s, agreed, atAgreed, d.id, counting);
+    }
+    // 4 for the fit (counterfactual, prices 0, ref, ref/2) + 2 runs + 7 × 2 counterfactuals + 2 hypothetical runs with the deal.
+    expect(asked).toBe(22);
+    // Shared: canton-pickup's counterfactual (the fit's, at both prices) and toyota's counterfactual (each run itself).
+    expect(memo.runs()).toBe(18);
   });
 });
