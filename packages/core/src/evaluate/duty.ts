@@ -47,7 +47,10 @@ export interface SalesProfile {
 
 /**
  * Caches day-weighted schedules: they depend only on slot, period and sales
- * profile. Speed: the evaluator resolves a slot's SlotSchedules once per
+ * profile, given the model's measures, periods, entry lags and sale window,
+ * so the models of one scenario built by buildModel with deal options only
+ * (no sale window: a sweep draw's counterfactuals and price fit) may share
+ * one. Speed: the evaluator resolves a slot's SlotSchedules once per
  * program, plant and market (`series`) and then indexes it by period, so no
  * key string (slot key, joined profile) is built per flow.
  */

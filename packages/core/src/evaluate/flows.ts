@@ -92,11 +92,12 @@ interface Output extends Flows {
  * the cap). Speed: the flows are counted first so that each flow column is
  * allocated once and written by index; growing fourteen arrays of a million
  * elements by push cost a third of the loop (copies, and garbage collector
- * scans of each new young backing store).
+ * scans of each new young backing store). `schedules` may be shared by the
+ * models of one scenario (see ScheduleCache).
  */
-export function computeFlows(model: Model): Flows {
+export function computeFlows(model: Model, schedules: ScheduleCache = new ScheduleCache(model)): Flows {
   const companies = new Codes();
-  const ctx: RouteContext = { model, cache: new ScheduleCache(model), lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
+  const ctx: RouteContext = { model, cache: schedules, lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
   const routes = model.programs.map((program) => new ProgramRoutes(ctx, program));
   const count = countFlows(model, routes);
   const keys: FlowKeys = {

@@ -2,6 +2,7 @@ import type { Model } from "../model/model.js";
 import { type DataOf, tableOfColumns, tableOfRows } from "../results/define.js";
 import type { Table } from "../results/table.js";
 import { companyDutyRows, companyRows, type LedgerEntry } from "./companies.js";
+import { ScheduleCache } from "./duty.js";
 import { computeFlows, type FlowColumns, type FlowKeys, numberColumn } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import { capOffsets } from "./offsets.js";
@@ -60,16 +61,18 @@ export function evaluateModel(model: Model): Results {
  * offsets and plants are computed as there, but the flow, duty, plant and
  * duty-by-company tables are not built (a third of an evaluation of the
  * default scenario, and most of its garbage, which a sweep never reads).
+ * `schedules`: a cache shared with other models of the same scenario and
+ * sale window (see ScheduleCache), else one of its own.
  */
-export function evaluateCompanies(model: Model): CompanyResults {
-  const { flows, keys, ledger, plantList } = evaluateCore(model);
+export function evaluateCompanies(model: Model, schedules?: ScheduleCache): CompanyResults {
+  const { flows, keys, ledger, plantList } = evaluateCore(model, schedules);
   return companyResults(model, flows, keys, plantList, ledger);
 }
 
-function evaluateCore(model: Model) {
-  const { flows, duties, keys } = computeFlows(model);
+function evaluateCore(model: Model, schedules = new ScheduleCache(model)) {
+  const { flows, duties, keys } = computeFlows(model, schedules);
   // Before the cap: offsets may offset the duties on supplied components.
-  const ledger = applySupplies(model, flows, keys, duties);
+  const ledger = applySupplies(model, flows, keys, duties, schedules);
   capOffsets(model, flows, keys, duties);
   const contribution = contributions(flows);
   const plantList = plantRows(model, flows, keys, builderContributions(flows, contribution));

@@ -1,4 +1,5 @@
 import { type DealOptions, isHypothetical } from "../deals/index.js";
+import { ScheduleCache } from "../evaluate/duty.js";
 import { type CompanyResults, evaluateCompanies } from "../evaluate/index.js";
 import { buildModel } from "../model/model.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -6,9 +7,14 @@ import type { Scenario } from "../scenario/schema.js";
 /** Evaluates a scenario with deal options to its companies table (what valuations read): plainly, or through a memo that runs each distinct model once. */
 export type Evaluator = (options: DealOptions) => CompanyResults;
 
-/** One evaluation per call: what every analysis did before memos, and still does outside sweeps. */
+/** One evaluation per call (what analyses do outside sweeps); the models share their tariff schedules, as in memoEvaluator. */
 export function plainEvaluator(scenario: Scenario): Evaluator {
-  return (options) => evaluateCompanies(buildModel(scenario, options));
+  let schedules: ScheduleCache | undefined;
+  return (options) => {
+    const model = buildModel(scenario, options);
+    schedules ??= new ScheduleCache(model);
+    return evaluateCompanies(model, schedules);
+  };
 }
 
 /**
@@ -18,18 +24,23 @@ export function plainEvaluator(scenario: Scenario): Evaluator {
  * alternative and price, see dealEffects), so they give the same results: a
  * sweep draw asks for the same model several times (a hypothetical deal's
  * counterfactual is the draw's own run; an open-price deal's counterfactual
- * is the price fit's and is the same at any price). Scoped to one draw: the
- * results are shared, so callers must not change them.
+ * is the price fit's and is the same at any price), and its models share
+ * one cache of tariff schedules. Scoped to one draw: the results are shared,
+ * so callers must not change them.
  */
 export function memoEvaluator(scenario: Scenario): Evaluator & { runs: () => number } {
   const memo = new Map<string, CompanyResults>();
+  // Deal options change neither the tariffs, the periods nor the sale window: every model here has the same schedules.
+  let schedules: ScheduleCache | undefined;
   let runs = 0;
   const evaluator = (options: DealOptions) => {
     const key = stateKey(scenario, options);
     let r = memo.get(key);
     if (r === undefined) {
       runs++;
-      r = evaluateCompanies(buildModel(scenario, options));
+      const model = buildModel(scenario, options);
+      schedules ??= new ScheduleCache(model);
+      r = evaluateCompanies(model, schedules);
       memo.set(key, r);
     }
     return r;
