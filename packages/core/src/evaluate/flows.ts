@@ -3,7 +3,7 @@ import { builderAt, type Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
-import { unitVariableCost } from "./costs.js";
+import { splitCostAt } from "./costs.js";
 import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
@@ -157,14 +157,10 @@ interface PartsCharges {
 function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
   const { program } = routes;
   const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
-  return activeWithDeals(model, routes, t).map(({ plant, share, price, agreed }) => ({
-    route: routes.plant(plant),
-    share,
-    variableCost: unitVariableCost(model, program, plant, t) * factor,
-    price,
-    agreed,
-    parts: [],
-  }));
+  return activeWithDeals(model, routes, t).map(({ plant, share, price, agreed }) => {
+    const route = routes.plant(plant);
+    return { route, share, variableCost: splitCostAt(model, program, route.costSplit, t) * factor, price, agreed, parts: [] };
+  });
 }
 
 interface DealShare {

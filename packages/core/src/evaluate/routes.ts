@@ -7,6 +7,7 @@ import type { Program, ProgramMarket } from "../schema/program.js";
 import { contentAt, demandIn, findLane } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
 import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
+import { type CostSplit, costSplit } from "./costs.js";
 import { offsetSchedules, type PartsSlot, partsSlots, type SalesProfile, type ScheduleCache, type SlotSchedules, vehicleSchedules } from "./duty.js";
 import type { Codes } from "./lines.js";
 
@@ -67,6 +68,8 @@ export interface PlantRoute {
   owner: number;
   /** Content shares of the program's vehicles built at this plant. */
   content: Readonly<Record<string, number>>;
+  /** How the program's variable cost at this plant splits over currencies (the same in every period). */
+  costSplit: CostSplit;
   legs: Leg[];
 }
 
@@ -146,6 +149,7 @@ export class ProgramRoutes {
         code: plants.code(plant.id),
         owner: companies.code(builderAt(plant, program.seller)),
         content: contentAt(program, plant.id),
+        costSplit: costSplit(this.ctx.model, program, plant),
         legs: this.markets.map(({ id, market, profile }) => ({
           lane: lanes.of(plant, id),
           vehicle: vehicleSchedules(cache, program, plant, market.country, profile),
