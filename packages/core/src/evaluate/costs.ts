@@ -72,7 +72,11 @@ export function incurredAt(model: Model, amount: number, written: string, incurr
 
 /** Variable cost per unit of a program built at a plant in period t, base currency. */
 export function unitVariableCost(model: Model, program: Program, plant: Plant, t: number): number {
-  const split = costSplit(model, program, plant);
+  return splitCostAt(model, program, costSplit(model, program, plant), t);
+}
+
+/** The same from the program's cost split at the plant, which does not depend on the period (the evaluator resolves it once per route). */
+export function splitCostAt(model: Model, program: Program, split: CostSplit, t: number): number {
   const v = program.variableCost;
   if (split.assembly.currency === program.currency && split.parts.every((p) => p.currency === program.currency)) return v / fxRate(model, program.currency, t);
   let cost = incurredAt(model, v * split.assembly.share, program.currency, split.assembly.currency, t);

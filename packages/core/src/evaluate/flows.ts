@@ -3,7 +3,7 @@ import { builderAt, type Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
-import { unitVariableCost } from "./costs.js";
+import { splitCostAt } from "./costs.js";
 import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
@@ -92,13 +92,16 @@ interface Output extends Flows {
  * the cap). Speed: the flows are counted first so that each flow column is
  * allocated once and written by index; growing fourteen arrays of a million
  * elements by push cost a third of the loop (copies, and garbage collector
- * scans of each new young backing store).
+ * scans of each new young backing store). `schedules` may be shared by the
+ * models of one scenario (see ScheduleCache).
  */
-export function computeFlows(model: Model): Flows {
+export function computeFlows(model: Model, schedules: ScheduleCache = new ScheduleCache(model)): Flows {
   const companies = new Codes();
-  const ctx: RouteContext = { model, cache: new ScheduleCache(model), lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
+  const ctx: RouteContext = { model, cache: schedules, lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
   const routes = model.programs.map((program) => new ProgramRoutes(ctx, program));
-  const count = countFlows(model, routes);
+  // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
+  const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
+  const count = countFlows(model, routes, active);
   const keys: FlowKeys = {
     period: new Int32Array(count),
     seller: new Int32Array(count),
@@ -112,9 +115,9 @@ export function computeFlows(model: Model): Flows {
     companies,
   );
   const out: Output = { flows: emptyFlows(count), duties, keys, n: 0 };
-  for (const period of model.periods) {
-    for (const r of routes) {
-      const sources = plantShares(model, r, period.index);
+  for (const [k, period] of model.periods.entries()) {
+    for (const [i, r] of routes.entries()) {
+      const sources = plantShares(model, r, period.index, active[k]?.[i] ?? []);
       if (sources.length === 0) continue;
       const m = new MarketFlows(r, period, sources);
       for (const market of r.markets) addMarketFlows(model, m, market, out);
@@ -124,12 +127,12 @@ export function computeFlows(model: Model): Flows {
   return { flows: out.flows, duties, keys };
 }
 
-/** Number of flows computeFlows writes: active plants × markets with demand, in every period. */
-function countFlows(model: Model, routes: readonly ProgramRoutes[]): number {
+/** Number of flows computeFlows writes: active plants × markets with demand, in every period (`active`: by position in the periods, then route). */
+function countFlows(model: Model, routes: readonly ProgramRoutes[], active: readonly (readonly DealShare[][])[]): number {
   let n = 0;
-  for (const period of model.periods) {
-    for (const r of routes) {
-      n += activeWithDeals(model, r, period.index).length * (r.marketsSelling[period.index] as number);
+  for (const [k, period] of model.periods.entries()) {
+    for (const [i, r] of routes.entries()) {
+      n += (active[k]?.[i]?.length ?? 0) * (r.marketsSelling[period.index] as number);
     }
   }
   return n;
@@ -153,17 +156,13 @@ interface PartsCharges {
   perUnit: number;
 }
 
-function plantShares(model: Model, routes: ProgramRoutes, t: number): PlantShare[] {
+function plantShares(model: Model, routes: ProgramRoutes, t: number, active: readonly DealShare[]): PlantShare[] {
   const { program } = routes;
   const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
-  return activeWithDeals(model, routes, t).map(({ plant, share, price, agreed }) => ({
-    route: routes.plant(plant),
-    share,
-    variableCost: unitVariableCost(model, program, plant, t) * factor,
-    price,
-    agreed,
-    parts: [],
-  }));
+  return active.map(({ plant, share, price, agreed }) => {
+    const route = routes.plant(plant);
+    return { route, share, variableCost: splitCostAt(model, program, route.costSplit, t) * factor, price, agreed, parts: [] };
+  });
 }
 
 interface DealShare {

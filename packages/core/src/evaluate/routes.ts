@@ -7,6 +7,7 @@ import type { Program, ProgramMarket } from "../schema/program.js";
 import { contentAt, demandIn, findLane } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
 import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
+import { type CostSplit, costSplit } from "./costs.js";
 import { offsetSchedules, type PartsSlot, partsSlots, type SalesProfile, type ScheduleCache, type SlotSchedules, vehicleSchedules } from "./duty.js";
 import type { Codes } from "./lines.js";
 
@@ -67,6 +68,8 @@ export interface PlantRoute {
   owner: number;
   /** Content shares of the program's vehicles built at this plant. */
   content: Readonly<Record<string, number>>;
+  /** How the program's variable cost at this plant splits over currencies (the same in every period). */
+  costSplit: CostSplit;
   legs: Leg[];
 }
 
@@ -132,32 +135,38 @@ export class ProgramRoutes {
     if (route === undefined) {
       const { cache, companies, plants, lanes } = this.ctx;
       const { program } = this;
-      const partsByProfile = new Map<SalesProfile | undefined, { slots: PartsSlot[]; index: number }>();
-      const parts = (profile: SalesProfile | undefined) => {
-        let p = partsByProfile.get(profile);
-        if (p === undefined) {
-          p = { slots: partsSlots(cache, program, plant, profile), index: partsByProfile.size };
-          partsByProfile.set(profile, p);
-        }
-        return p;
-      };
+      const schedules = cache.route(program, plant.id, () => legSchedules(cache, program, plant, this.markets));
       route = {
         plant,
         code: plants.code(plant.id),
         owner: companies.code(builderAt(plant, program.seller)),
         content: contentAt(program, plant.id),
-        legs: this.markets.map(({ id, market, profile }) => ({
-          lane: lanes.of(plant, id),
-          vehicle: vehicleSchedules(cache, program, plant, market.country, profile),
-          offsets: offsetSchedules(cache, program, plant, market.country, profile),
-          parts: parts(profile).slots,
-          partsIndex: parts(profile).index,
-        })),
+        costSplit: costSplit(this.ctx.model, program, plant),
+        legs: this.markets.map(({ id }, i) => ({ lane: lanes.of(plant, id), ...(schedules[i] as Omit<Leg, "lane">) })),
       };
       this.byPlant.set(plant.id, route);
     }
     return route;
   }
+}
+
+/** The schedules of a program's legs from a plant, by market index: vehicle duties, offsets, and parts slots shared by markets with the same profile. */
+function legSchedules(cache: ScheduleCache, program: Program, plant: Plant, markets: readonly MarketRoute[]): Omit<Leg, "lane">[] {
+  const partsByProfile = new Map<SalesProfile | undefined, { slots: PartsSlot[]; index: number }>();
+  const parts = (profile: SalesProfile | undefined) => {
+    let p = partsByProfile.get(profile);
+    if (p === undefined) {
+      p = { slots: partsSlots(cache, program, plant, profile), index: partsByProfile.size };
+      partsByProfile.set(profile, p);
+    }
+    return p;
+  };
+  return markets.map(({ market, profile }) => ({
+    vehicle: vehicleSchedules(cache, program, plant, market.country, profile),
+    offsets: offsetSchedules(cache, program, plant, market.country, profile),
+    parts: parts(profile).slots,
+    partsIndex: parts(profile).index,
+  }));
 }
 
 /** Price responses of a market for a seller, each with the share of every period's sales (days, or the monthly profile) in its dates. */

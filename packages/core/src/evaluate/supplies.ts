@@ -29,9 +29,15 @@ import { type DutyLines, PARTS } from "./lines.js";
  * plant countries, market profiles, schedules) is prepared before it or
  * memoised, and amounts are summed by supply and period, not per flow.
  */
-export function applySupplies(model: Model, flows: FlowColumns, keys: FlowKeys, duties: DutyLines): LedgerEntry[] {
+export function applySupplies(
+  model: Model,
+  flows: FlowColumns,
+  keys: FlowKeys,
+  duties: DutyLines,
+  schedules: ScheduleCache = new ScheduleCache(model),
+): LedgerEntry[] {
   if (model.effects.supplies.length === 0) return [];
-  const books: Books = { flows, duties, cache: new ScheduleCache(model) };
+  const books: Books = { flows, duties, cache: schedules };
   const settled = model.effects.supplies.map((s) => new Settlement(s, keys, model.periods.length));
   const byProgram = settlementsByProgram(model, books.cache, settled);
   const countries = keys.plants.values.map((id) => model.plants.get(id)?.country ?? "");

@@ -1,12 +1,12 @@
 import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { COMPANIES, type Results } from "../evaluate/index.js";
+import { COMPANIES, type CompanyResults } from "../evaluate/index.js";
 import { didYouMean, type Issue } from "../issues/issue.js";
-import { runScenario } from "../pipeline/run.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
 import { analyseDeal, resolveOpenPrices } from "../valuation/analysis.js";
 import { type DealValue, dealValue } from "../valuation/deal-value.js";
+import { memoEvaluator } from "../valuation/evaluations.js";
 
 /**
  * Outputs of a sweep, named by path:
@@ -156,21 +156,29 @@ export function resolveMetrics(s: Scenario, names: readonly string[], pathOf: (k
 /**
  * The outputs of one scenario (a draw): evaluates it once with open prices
  * at their Nash price (as `evaluate` does), then once more per deal named,
- * with that deal replaced by its counterfactual.
+ * with that deal replaced by its counterfactual. Every evaluation goes
+ * through one memo, so a model two of them share (a deal's counterfactual
+ * and the price fit's, a hypothetical deal's counterfactual and the draw's
+ * own run) is evaluated once: the same numbers, fewer evaluations.
  */
 export function measure(s: Scenario, metrics: readonly Metric[]): number[] {
-  const { prices, results } = runScenario(s);
+  const evaluate = memoEvaluator(s);
+  const { prices } = resolveOpenPrices(s, evaluate);
+  const results = evaluate({ prices });
   const values = new Map<string, DealValue>();
-  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id));
+  const value = (id: string) => cached(values, id, () => dealValue(s, prices, results, id, evaluate));
   // At the base case's prices, evaluated once per draw when an output asks for it.
-  let agreed: { prices: Record<string, number>; results: Results } | undefined;
+  let agreed: { prices: Record<string, number>; results: CompanyResults } | undefined;
   const atAgreed = new Map<string, DealValue>();
   const agreedValue = (id: string, p: Record<string, number>) => {
     // No open price the draw moved (none at all, or each where the base case had it): the draw's own run is the one.
     if (Object.entries(p).every(([k, v]) => prices[k] === v)) return value(id);
-    agreed ??= runScenario(s, { prices: { ...prices, ...p } });
+    if (agreed === undefined) {
+      const at = { ...prices, ...p };
+      agreed = { prices: at, results: evaluate({ prices: at }) };
+    }
     const run = agreed;
-    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id));
+    return cached(atAgreed, id, () => dealValue(s, run.prices, run.results, id, evaluate));
   };
   return metrics.map((m) => {
     if (m.kind === "company") return companyValue(results, m.company, m.period, m.column);
@@ -203,7 +211,7 @@ export function isWinWin(v: DealValue, parties: readonly string[]): boolean {
   return ps.length > 0 && ps.every((c) => (v.npv[c] ?? 0) > 0);
 }
 
-function companyValue(r: Results, company: string, period: string, column: string): number {
+function companyValue(r: CompanyResults, company: string, period: string, column: string): number {
   const row = rows(r.companies).find((x) => x.company === company && x.period === period);
   return Number(row?.[column] ?? 0);
 }

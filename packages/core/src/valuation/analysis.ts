@@ -1,13 +1,14 @@
 import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { evaluateModel, type Results } from "../evaluate/index.js";
+import { type CompanyResults, evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel, fxRate, rateIn } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { isoOf } from "../time/dates.js";
 import { expandHorizon, type Period } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
+import { type Evaluator, plainEvaluator } from "./evaluations.js";
 import { type MarketReading, marketReading } from "./market.js";
 import { netIncomeEffect } from "./net-income.js";
 import { discountFactors, npv, valuationDay, valuationOffset } from "./npv.js";
@@ -143,15 +144,15 @@ export function terminalValueWords(tv: DealConventions["terminalValue"]): string
   return `a terminal value apart (the last year's gain growing ${(tv.growingPerpetuity * 100).toFixed(1)}% a year forever)`;
 }
 
-/** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order. */
-export function resolveOpenPrices(scenario: Scenario): { prices: Record<string, number>; warnings: string[] } {
+/** Prices of the open contract-manufacturing deals: each at its Nash price, resolved in order; `evaluate` runs the evaluations (a sweep draw's memo). */
+export function resolveOpenPrices(scenario: Scenario, evaluate: Evaluator = plainEvaluator(scenario)): { prices: Record<string, number>; warnings: string[] } {
   const prices: Record<string, number> = {};
   const warnings: string[] = [];
   const open = scenario.deals.filter(hasOpenPrice);
   for (const d of open) prices[d.id] = hostCost(scenario, d);
   for (const d of open) {
     // Settling a price needs the zone, not the break-even volume (one evaluation fewer per open deal, in every sweep draw).
-    const a = priceAnalysis(scenario, d, prices, false);
+    const a = priceAnalysis(scenario, d, prices, false, evaluate);
     if (a.agreement.nash === null)
       warnings.push(
         `deal ${d.id}: no transfer price makes both parties gain (host needs ≥ ${a.agreement.pLow.toFixed(0)}, client pays ≤ ${a.agreement.pHigh.toFixed(0)}); evaluated at the host's cost`,
@@ -260,11 +261,16 @@ export function gainsAtPrice(scenario: Scenario, deal: ContractManufacturing, pr
  */
 type GainsAt = ((p: number) => { host: number; client: number }) & { jointBase: (p: number) => number };
 
-function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>): GainsAt {
+function gainsFunction(
+  scenario: Scenario,
+  deal: ContractManufacturing,
+  prices: Record<string, number>,
+  evaluate: Evaluator = plainEvaluator(scenario),
+): GainsAt {
   const others = { ...prices };
   delete others[deal.id];
-  const off = evaluateModel(buildModel(scenario, { prices: others, counterfactual: new Set([deal.id]) }));
-  const on = (p: number) => evaluateModel(buildModel(scenario, { prices: { ...others, [deal.id]: p } }));
+  const off = evaluate({ prices: others, counterfactual: new Set([deal.id]) });
+  const on = (p: number) => evaluate({ prices: { ...others, [deal.id]: p } });
   const gains = (p: number) => {
     const at = on(p);
     const rowsAt = gainRows(at, off);
@@ -274,11 +280,17 @@ function gainsFunction(scenario: Scenario, deal: ContractManufacturing, prices: 
   return Object.assign(gains, { jointBase: (p: number) => jointBase(scenario, on(p), off, [deal.host, deal.client]) });
 }
 
-function priceAnalysis(scenario: Scenario, deal: ContractManufacturing, prices: Record<string, number>, withBreakEven = true): PriceAnalysis {
+function priceAnalysis(
+  scenario: Scenario,
+  deal: ContractManufacturing,
+  prices: Record<string, number>,
+  withBreakEven = true,
+  evaluate: Evaluator = plainEvaluator(scenario),
+): PriceAnalysis {
   const program = scenario.programs.find((p) => p.id === deal.program);
   // Prices are in the program's currency: scale the search by its variable cost, not by a market price in another currency.
   const ref = Math.max(1, 2 * (program?.variableCost ?? 1));
-  const g = gainsFunction(scenario, deal, prices);
+  const g = gainsFunction(scenario, deal, prices, evaluate);
   const fit = fitLinear(g, 0, ref, ref / 2);
   const agreement =
     fit.linear && fit.gains.bH > 0 && fit.gains.bC > 0
@@ -345,7 +357,7 @@ function breakEven(scenario: Scenario, deal: ContractManufacturing, prices: Reco
   return (k / a) * (units / building.reduce((s, p) => s + p.years, 0));
 }
 
-function gainRows(on: Results, off: Results): GainRow[] {
+function gainRows(on: CompanyResults, off: CompanyResults): GainRow[] {
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   return rows(on.companies).map((r) => {
     const b = before.get(`${r.company}|${r.period}`);
@@ -363,7 +375,7 @@ function gainRows(on: Results, off: Results): GainRow[] {
   });
 }
 
-function partyValue(scenario: Scenario, on: Results, company: string, gains: GainRow[]): PartyValue {
+function partyValue(scenario: Scenario, on: CompanyResults, company: string, gains: GainRow[]): PartyValue {
   const c = scenario.companies.find((x) => x.id === company);
   const rate = c?.discountRate ?? scenario.parameters.discountRate;
   const periods = expandHorizon(scenario.horizon);
@@ -435,7 +447,7 @@ export function terminalValue(periods: readonly Period[], lastGain: number, rate
   return (annual * (1 + g) * (1 + rate) ** (0.5 - years + asOf)) / (rate - g);
 }
 
-function jointBase(scenario: Scenario, on: Results, off: Results, parties: string[]): number {
+function jointBase(scenario: Scenario, on: CompanyResults, off: CompanyResults, parties: string[]): number {
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, Number(r.profitBase)]));
   const periods = expandHorizon(scenario.horizon);
   let total = 0;

@@ -1,10 +1,10 @@
 import { isHypothetical } from "../deals/index.js";
 import { replacedBy } from "../deals/registry.js";
-import { evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model/model.js";
+import type { CompanyResults } from "../evaluate/index.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
+import { type Evaluator, plainEvaluator } from "./evaluations.js";
 import { discountFactors, npv, valuationOffset } from "./npv.js";
 
 export interface DealValue {
@@ -24,12 +24,18 @@ export interface DealValue {
  * checked equal in the tests) without the price analysis, plant changes and
  * break-even volume, which a draw does not report.
  */
-export function dealValue(s: Scenario, prices: Record<string, number>, evaluated: Results, dealId: string): DealValue {
+export function dealValue(
+  s: Scenario,
+  prices: Record<string, number>,
+  evaluated: CompanyResults,
+  dealId: string,
+  evaluate: Evaluator = plainEvaluator(s),
+): DealValue {
   let on = evaluated;
   const deal = s.deals.find((d) => d.id === dealId);
-  const off = evaluateModel(buildModel(s, { prices, counterfactual: deal ? replacedBy(deal) : new Set([dealId]) }));
+  const off = evaluate({ prices, counterfactual: deal ? replacedBy(deal) : new Set([dealId]) });
   // A hypothetical deal is not in the draw's own evaluation: value it against one with it.
-  if (deal && isHypothetical(deal)) on = evaluateModel(buildModel(s, { prices, whatIf: new Set([dealId]) }));
+  if (deal && isHypothetical(deal)) on = evaluate({ prices, whatIf: new Set([dealId]) });
   const before = new Map(rows(off.companies).map((r) => [`${r.company}|${r.period}`, r]));
   const periods = expandHorizon(s.horizon);
   const gain = new Map<string, { profit: number[]; base: number[]; moved: boolean }>();

@@ -1,6 +1,7 @@
 export * from "./analysis.js";
 export * from "./bargaining.js";
 export * from "./deal-value.js";
+export * from "./evaluations.js";
 export * from "./export.js";
 export * from "./market.js";
 export * from "./net-income.js";
