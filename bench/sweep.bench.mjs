@@ -86,7 +86,7 @@ function main(args) {
   }
   const same = new Set(results.map((r) => r.digest)).size === 1;
   console.log(
-    `${results[0].metrics} outputs; P(canton-pickup win-win) = ${results[0].winwin}; identical statistics in every configuration: ${same ? "yes" : "NO"}`,
+    `${results[0].metrics} outputs; P(canton-pickup win-win) = ${(results[0].winwin * 100).toFixed(1)}%; identical statistics in every configuration: ${same ? "yes" : "NO"}`,
   );
   if (!same) process.exitCode = 1;
 }
