@@ -1,4 +1,4 @@
-import { type SheetCell, sheetNames, shownSheet, type Table } from "@tieup/core";
+import { type SheetCell, sheetNames, shownSheet, type Table, writeExcelCell } from "@tieup/core";
 import writeXlsxFile, { type SheetData } from "write-excel-file/node";
 import { InputError } from "../io/errors.js";
 import { writeAtomic } from "../io/output.js";
@@ -58,16 +58,6 @@ export function checkWorkbookOut(format: string, out: string | undefined): void 
 
 export async function writeWorkbook(out: string, sheets: readonly Sheet[]): Promise<void> {
   const names = sheetNames(sheets.map((s) => s.name));
-  const data = sheets.map((s, i) => ({ sheet: names[i] as string, data: s.rows.map((r) => r.map(excelCell)) as SheetData }));
+  const data = sheets.map((s, i) => ({ sheet: names[i] as string, data: s.rows.map((r) => r.map(writeExcelCell)) as SheetData }));
   writeAtomic(out, await writeXlsxFile(data).toBuffer());
-}
-
-function excelCell(c: SheetCell | null) {
-  if (c === null) return null;
-  return {
-    value: c.value,
-    type: typeof c.value === "number" ? Number : String,
-    ...(c.format ? { format: c.format } : {}),
-    ...(c.bold ? { fontWeight: "bold" as const } : {}),
-  };
 }

@@ -120,6 +120,21 @@ export interface SheetCell {
 }
 
 /**
+ * A cell as write-excel-file takes it (the CLI's Node writer and the web's
+ * browser writer both use that library): the value, its type, its display
+ * format and weight. Plain data, so core still writes no file.
+ */
+export function writeExcelCell(c: SheetCell | null) {
+  if (c === null) return null;
+  return {
+    value: c.value,
+    type: typeof c.value === "number" ? Number : String,
+    ...(c.format ? { format: c.format } : {}),
+    ...(c.bold ? { fontWeight: "bold" as const } : {}),
+  };
+}
+
+/**
  * A table as spreadsheet rows as shown: a bold header with units, then the
  * scaled values kept as numbers at full precision and displayed rounded to
  * each column's decimals; null for a blank.

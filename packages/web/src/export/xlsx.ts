@@ -1,4 +1,4 @@
-import { type SheetCell, sheetNames, shownSheet, type Table } from "@tieup/core";
+import { sheetNames, shownSheet, type Table, writeExcelCell } from "@tieup/core";
 import writeXlsxFile, { type SheetData } from "write-excel-file/browser";
 import type { ExportSource } from "./table.js";
 
@@ -15,18 +15,7 @@ export function tablesXlsx(tables: readonly Table[], base: string, source: Expor
 }
 
 export function sheetData(t: Table, base: string): SheetData {
-  return shownSheet(t, base).map((row) => row.map(excelCell));
-}
-
-/** Core's neutral cell as write-excel-file's. */
-function excelCell(c: SheetCell | null) {
-  if (c === null) return null;
-  return {
-    value: c.value,
-    type: typeof c.value === "number" ? Number : String,
-    ...(c.format ? { format: c.format } : {}),
-    ...(c.bold ? { fontWeight: "bold" as const } : {}),
-  };
+  return shownSheet(t, base).map((row) => row.map(writeExcelCell));
 }
 
 function sourceSheet(source: ExportSource, base: string, exported: Date): SheetData {
