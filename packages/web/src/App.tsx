@@ -1,5 +1,5 @@
 import type { Issue } from "@tieup/core";
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Controls } from "./components/Controls.js";
 import { ExportBar } from "./components/ExportBar.js";
 import { Issues } from "./components/Issues.js";
@@ -17,16 +17,18 @@ import { useHashState } from "./state/useHashState.js";
 import type { ViewProps } from "./state/view-props.js";
 import { Compare } from "./views/Compare.js";
 import { DealView } from "./views/Deal.js";
-import { MapView } from "./views/MapView.js";
-import { Optimise } from "./views/Optimise.js";
 import { Overview } from "./views/Overview.js";
 import { Plants } from "./views/Plants.js";
-import { ScenarioView } from "./views/ScenarioView.js";
-import { Uncertainty } from "./views/Uncertainty.js";
-import { WorkspaceView } from "./views/Workspace.js";
 import { SaveBar } from "./workspace/SaveBar.js";
 import { TokenForm } from "./workspace/TokenForm.js";
 import { type SourceState, useSource } from "./workspace/useSource.js";
+
+// Views a link rarely opens first load on demand, so the code of the editor, the map, the solver's view and the sweep is not parsed before the Overview's first chart.
+const MapView = lazy(() => import("./views/MapView.js").then((m) => ({ default: m.MapView })));
+const Optimise = lazy(() => import("./views/Optimise.js").then((m) => ({ default: m.Optimise })));
+const ScenarioView = lazy(() => import("./views/ScenarioView.js").then((m) => ({ default: m.ScenarioView })));
+const Uncertainty = lazy(() => import("./views/Uncertainty.js").then((m) => ({ default: m.Uncertainty })));
+const WorkspaceView = lazy(() => import("./views/Workspace.js").then((m) => ({ default: m.WorkspaceView })));
 
 const TITLES: Record<View, string> = {
   overview: "Overview",
@@ -177,13 +179,15 @@ export function App() {
           {props ? <ExportBar props={props} text={text} timings={good?.timings as Timings} /> : null}
           {opened.failure ? <OpenFailure source={opened} state={state} update={update} /> : null}
           {props && source ? (
-            renderView(view, props, errors, {
-              source,
-              edits,
-              onEdit,
-              workspace: opened,
-              ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
-            })
+            <Suspense fallback={<p>Loading the view…</p>}>
+              {renderView(view, props, errors, {
+                source,
+                edits,
+                onEdit,
+                workspace: opened,
+                ...(opened.api && opened.opened ? { saveBar: saveBarFor(opened, source, edits, update, () => setEdits({})) } : {}),
+              })}
+            </Suspense>
           ) : opened.failure || errors.length > 0 ? null : (
             <p>Loading the engine…</p>
           )}

@@ -350,6 +350,8 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     const edited = `${before}\ntariffs:\n${patchLine}\nuncertainty:\n  parameters:\n    - id: japan-tariff\n      path: tariffs[jp-auto-15].rate\n      distribution: { type: triangular, min: 0.1, mode: 0.2, max: 0.275 }\n`;
     await page.locator(".editor .cm-content").fill(edited);
     await expect.poll(() => opened.textContent()).toContain("1 file(s) edited");
+    // On a loaded machine the editor can still be taking in the filled text when the first change is marked: save once its last line is in.
+    await expect.poll(() => page.locator(".editor .cm-content").textContent(), { timeout: 30_000 }).toContain("max: 0.275 }");
     await page.getByPlaceholder("what changed and why").fill("Japan at 20%, with its uncertainty");
     await page.getByRole("button", { name: "Save as version 2" }).click();
     await expect.poll(() => page.url()).toContain("version=2");

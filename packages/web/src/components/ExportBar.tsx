@@ -6,7 +6,6 @@ import type { Timings } from "../engine/service.js";
 import { ExportSourceContext } from "../export/context.js";
 import { download } from "../export/download.js";
 import { shownCsv, tableJson } from "../export/table.js";
-import { tablesXlsx } from "../export/xlsx.js";
 import type { ViewProps } from "../state/view-props.js";
 
 /** Results tables as CSV or JSON (one) or XLSX (all), and the scenario as edited, as downloads; units and currency in the headers. */
@@ -34,7 +33,7 @@ export function ExportBar({ props, text, timings }: { props: ViewProps; text: st
       >
         JSON
       </button>
-      <button type="button" onClick={async () => download(await tablesXlsx(tables, base, source), `${stem}-results.xlsx`)}>
+      <button type="button" onClick={async () => download(await (await import("../export/xlsx.js")).tablesXlsx(tables, base, source), `${stem}-results.xlsx`)}>
         XLSX (all tables)
       </button>
       <button type="button" onClick={() => download(new Blob([text], { type: "application/yaml" }), `${stem}.yaml`)}>
