@@ -28,6 +28,11 @@ describe("tieup init", () => {
     expect(analysis.deals[0]?.price.agreement.exists).toBe(true);
     const without = await runCli("run", join(dir, "scenario.yaml"), "--with", "no-section-232");
     expect(without.code).toBe(0);
+    // The won reporter's headline gives the won's sensitivity (its table row, 1 decimal), not a yen move that books nothing in won.
+    const text = await runCli("run", join(dir, "scenario.yaml"));
+    const beta = text.stdout.split("\n").filter((l) => l.startsWith("beta:") || l.startsWith("  a weaker"));
+    expect(beta.some((l) => /^ {2}a weaker won \(\+1% against the dollar\): -4\.6 KRW billion/.test(l))).toBe(true);
+    expect(text.stdout).not.toMatch(/a weaker yen \(\+¥1\/USD\): [^\n]*KRW/);
     const sweep = await runCli("sweep", join(dir, "uncertainty.yaml"), "--draws", "20", "--workers", "1", "--quiet", "--format", "json");
     expect(sweep.code).toBe(0);
     expect((JSON.parse(sweep.stdout) as { draws: number }).draws).toBe(20);

@@ -139,10 +139,11 @@ export function headline(summary: Table, period: string, figures: readonly Headl
         `  tariff cost ${period}: gross ${money(n(x.tariffGross), currency)}, offsets ${money(n(x.tariffOffsets), currency)}, net ${amount(n(x.tariffNet))}${inWindows.length ? ` (${inWindows.join("; ")})` : ""}${ni}`,
       );
     }
-    const sens = fx ? rows(fx).find((r) => r.company === x.company && r.fxCurrency === "JPY") : undefined;
+    // Each company's own currency: a won reporter's line is the won's 1%, not a yen move that touches nothing it books.
+    const sens = fx ? rows(fx).find((r) => r.company === x.company && r.fxCurrency === currency && currency !== "USD") : undefined;
     if (sens)
       lines.push(
-        `  a weaker yen (+¥1/USD): ${signedMoney(n(sens.wholeCompany), currency)} ${moneyUnit(currency)} (modelled scope ${signedMoney(n(sens.modelledScope), currency)})${sens.published === null ? "" : `; published ${signedMoney(n(sens.published), currency)}`}`,
+        `  ${weakerLabel(currency, String(sens.move))}: ${signedMoney(n(sens.wholeCompany), currency)} ${moneyUnit(currency)} (modelled scope ${signedMoney(n(sens.modelledScope), currency)})${sens.published === null ? "" : `; published ${signedMoney(n(sens.published), currency)}`}`,
       );
   }
   return lines;
@@ -213,6 +214,13 @@ export function fxSection(fx: Table): Section {
         ];
       }),
   };
+}
+
+/** "a weaker yen (+¥1/USD)" as the Japanese makers state it; another currency by its 1% move. */
+function weakerLabel(currency: string, move: string): string {
+  if (currency === "JPY") return "a weaker yen (+¥1/USD)";
+  const names: Record<string, string> = { KRW: "won", EUR: "euro", CNY: "yuan", GBP: "pound", CAD: "Canadian dollar", MXN: "peso", INR: "rupee" };
+  return `a weaker ${names[currency] ?? currency} (${move.replace(" (weaker)", "")} against the dollar)`;
 }
 
 /** A plain number with its sign always shown (an EPS change). */
