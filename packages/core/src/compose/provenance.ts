@@ -93,7 +93,8 @@ export function checkCitations(citations: Citation[], scenarioPaths: string | re
       issues.push(warning(c.path, `cited row \`${id}\` is not in ${file}`, suggestId(id, new Set(found.flatMap((x) => [...x.ids.keys()])), "row ids")));
     else if (holding.length > 1 && !shadowed.has(`${file}#${id}`)) {
       shadowed.add(`${file}#${id}`);
-      issues.push(shadowWarning(id, holding));
+      const shadow = shadowWarning(id, holding);
+      if (shadow) issues.push(shadow);
     }
   }
   return issues;
@@ -127,9 +128,15 @@ function pageCitation(c: Citation): Issue[] {
   return [];
 }
 
-/** The nearest copy's row wins; the rest it hides are named, so nobody reads the project's reasoning for the user's figure. */
-function shadowWarning(id: string, holding: RegistryCopy[]): Issue {
-  const [mine, ...theirs] = holding as [RegistryCopy, ...RegistryCopy[]];
+/**
+ * The nearest copy's row wins; the different rows it hides are named, so
+ * nobody reads the project's reasoning for the user's figure. A row copied
+ * as it is (a project copied whole, beside the shipped one) hides nothing.
+ */
+function shadowWarning(id: string, holding: RegistryCopy[]): Issue | undefined {
+  const [mine, ...others] = holding as [RegistryCopy, ...RegistryCopy[]];
+  const theirs = others.filter((t) => t.rows.get(id) !== mine.rows.get(id));
+  if (theirs.length === 0) return undefined;
   return {
     ...warning(
       mine.ids.get(id) ?? "(file)",

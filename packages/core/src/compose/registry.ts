@@ -2,10 +2,11 @@ import { parse as parseYaml } from "yaml";
 import type { FileReader } from "./resolve.js";
 import { parseCsv } from "./tables.js";
 
-/** One copy of a cited file: where it is, and each id it holds with where in it (`assumptions[3]`, `row 5`). */
+/** One copy of a cited file: where it is, each id it holds with where in it (`assumptions[3]`, `row 5`), and each id's row as text (to tell a copy from a different figure). */
 export interface RegistryCopy {
   path: string;
   ids: Map<string, string>;
+  rows: Map<string, string>;
 }
 
 /** How many folders above a scenario a cited file is looked for: the scenario's own data/ and the project's. */
@@ -24,35 +25,43 @@ export function registryCopies(file: string, scenarioPaths: readonly string[], r
       const candidate = reader.resolve(from, `${"../".repeat(up)}${file}`);
       if (out.some((c) => c.path === candidate)) continue;
       const text = reader.read(candidate);
-      if (text !== undefined) out.push({ path: candidate, ids: file.endsWith(".csv") ? csvIds(text, candidate) : assumptionIds(text) });
+      if (text !== undefined) out.push({ path: candidate, ...(file.endsWith(".csv") ? csvIds(text, candidate) : assumptionIds(text)) });
     }
   return out;
 }
 
-function csvIds(text: string, path: string): Map<string, string> {
+type Ids = Pick<RegistryCopy, "ids" | "rows">;
+
+function csvIds(text: string, path: string): Ids {
   const ids = new Map<string, string>();
+  const rows = new Map<string, string>();
   parseCsv(text, path).rows.forEach((r, i) => {
-    if (r.id && !ids.has(r.id)) ids.set(r.id, `row ${i + 2}`);
+    if (!r.id || ids.has(r.id)) return;
+    ids.set(r.id, `row ${i + 2}`);
+    rows.set(r.id, JSON.stringify(r));
   });
-  return ids;
+  return { ids, rows };
 }
 
 /** Ids of an assumptions file; a file that cannot be read as one yields none (its citations then warn as broken). */
-function assumptionIds(text: string): Map<string, string> {
+function assumptionIds(text: string): Ids {
+  const ids = new Map<string, string>();
+  const rows = new Map<string, string>();
   let doc: unknown;
   try {
     doc = parseYaml(text);
   } catch {
-    return new Map();
+    return { ids, rows };
   }
   const list = Array.isArray(doc) ? doc : (doc as { assumptions?: unknown } | null)?.assumptions;
-  const ids = new Map<string, string>();
-  if (!Array.isArray(list)) return ids;
+  if (!Array.isArray(list)) return { ids, rows };
   list.forEach((a, i) => {
     const id = a !== null && typeof a === "object" ? (a as { id?: unknown }).id : undefined;
-    if (typeof id === "string" && id !== "" && !ids.has(id)) ids.set(id, `assumptions[${i}]`);
+    if (typeof id !== "string" || id === "" || ids.has(id)) return;
+    ids.set(id, `assumptions[${i}]`);
+    rows.set(id, JSON.stringify(a));
   });
-  return ids;
+  return { ids, rows };
 }
 
 /** `to` relative to the folder of `from`, both absolute POSIX paths: what a message names another file by. */

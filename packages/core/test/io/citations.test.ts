@@ -3,13 +3,14 @@ import { checkCitations, collectCitations, validateScenario } from "../../src/in
 import { plant, scenario } from "../fixtures.js";
 import { memoryReader } from "./memory-reader.js";
 
-const registry = (ids: string[]) => `assumptions:\n${ids.map((id) => `  - { id: ${id}, statement: x }`).join("\n")}\n`;
+const registry = (ids: string[], statement = "x") =>
+  `assumptions:\n${ids.map((id) => `  - { id: ${id}, statement: ${id === "h1" ? statement : "x"} }`).join("\n")}\n`;
 const citing = (source: unknown) => ({ plants: [{ id: "ohio", capacity: { value: 1000, source } }] });
 const check = (source: unknown, files: Record<string, string> = {}) =>
   checkCitations(collectCitations(citing(source)), "/p/cases/mine/s.yaml", memoryReader(files)).map((i) => `${i.file ?? ""}|${i.path}|${i.message}`);
 
 describe("assumption registries merge, nearest first", () => {
-  const files = { "/p/data/assumptions.yaml": registry(["a1", "h1"]), "/p/cases/mine/data/assumptions.yaml": registry(["u1", "h1"]) };
+  const files = { "/p/data/assumptions.yaml": registry(["a1", "h1"]), "/p/cases/mine/data/assumptions.yaml": registry(["u1", "h1"], "the user's own") };
 
   it("finds the project's a1 and the user's u1, with the space after the colon trimmed", () => {
     expect(check("assumption: a1", files)).toEqual([]);
@@ -19,6 +20,18 @@ describe("assumption registries merge, nearest first", () => {
   it("lets the user's h1 win and says, at its row, which one it shadows", () => {
     expect(check("assumption:h1", files)).toEqual([
       "/p/cases/mine/data/assumptions.yaml|assumptions[1]|`h1` here shadows the `h1` of ../../../data/assumptions.yaml: citations of h1 read this one",
+    ]);
+  });
+
+  it("says nothing of a row copied as it is: a project copied whole hides no other figure", () => {
+    const copied = { "/p/data/assumptions.yaml": registry(["a1", "h1"]), "/p/cases/mine/data/assumptions.yaml": registry(["u1", "h1"]) };
+    expect(check("assumption:h1", copied)).toEqual([]);
+    const csv = "id,value,source_url\nr1,5,https://example.com/a\n";
+    const rows = { "/p/data/facts/plants.csv": csv, "/p/cases/mine/data/facts/plants.csv": csv };
+    expect(check("data/facts/plants.csv#r1", rows)).toEqual([]);
+    const changed = { ...rows, "/p/cases/mine/data/facts/plants.csv": csv.replace(",5,", ",6,") };
+    expect(check("data/facts/plants.csv#r1", changed)).toEqual([
+      "/p/cases/mine/data/facts/plants.csv|row 2|`r1` here shadows the `r1` of ../../../../data/facts/plants.csv: citations of r1 read this one",
     ]);
   });
 
