@@ -1,4 +1,4 @@
-import type { HeadlineMessage } from "./headline.worker.js";
+import type { HeadlineMessage } from "./engine.worker.js";
 import type { RunReply, RunRequest } from "./service.js";
 
 /**
@@ -59,9 +59,10 @@ export class EngineClient {
 
   constructor(onReply: (reply: RunReply) => void, onHeadline: (message: HeadlineMessage) => void = () => {}) {
     // Vite bundles a worker it sees written as `new Worker(new URL(…), …)`: so here, not inside Lane.
-    this.results = new Lane(new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" }), onReply);
+    // Both lanes run the same bundle (fetched and compiled once); the name picks the answer.
+    this.results = new Lane(new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "results" }), onReply);
     // A headline for a superseded request would show figures for controls no longer set.
-    this.headlines = new Lane(new Worker(new URL("./headline.worker.ts", import.meta.url), { type: "module" }), (h) => {
+    this.headlines = new Lane(new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "headline" }), (h) => {
       if (h.id === this.latest) onHeadline(h);
     });
   }

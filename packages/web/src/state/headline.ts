@@ -9,7 +9,7 @@ export function withHeadline(g: GoodReply, h: HeadlineReply | undefined): GoodRe
   return { ...g, snapshot: h ? { ...rest, headline: h.headline, profit: h.profit, ...(h.bridge ? { bridge: h.bridge } : {}) } : rest };
 }
 
-/** New results with the previous headline, until their own arrives (a moment later, from the headline worker). */
+/** New results with the previous headline, until their own arrives (a moment later, from the headline lane). */
 export function carryHeadline(reply: GoodReply, previous: GoodReply | undefined): GoodReply {
   const p = previous?.snapshot;
   if (!p?.headline || reply.snapshot.meta.id !== p.meta.id) return reply;
