@@ -7,8 +7,8 @@ import { runCli } from "./run-cli.js";
 const tmp = mkdtempSync(join(tmpdir(), "tieup-citations-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const registry = (ids: string[]) =>
-  `assumptions:\n${ids.map((id) => `  - { id: ${id}, statement: "x", value: 1, unit: u, reasoning: "r", confidence: low }`).join("\n")}\n`;
+const registry = (ids: string[], statement = "x") =>
+  `assumptions:\n${ids.map((id) => `  - { id: ${id}, statement: "${statement}", value: 1, unit: u, reasoning: "r", confidence: low }`).join("\n")}\n`;
 
 /**
  * A project with its own data/assumptions.yaml (a1) and, in a case folder
@@ -21,7 +21,8 @@ function project(cites: string[], mineIds = ["u1"]): string {
   writeFileSync(join(root, "data/assumptions.yaml"), registry(["a1"]));
   const mine = join(root, "cases/mine");
   mkdirSync(join(mine, "data"), { recursive: true });
-  writeFileSync(join(mine, "data/assumptions.yaml"), registry(mineIds));
+  // The user's rows are their own (a copy of the project's row would hide nothing, and not warn).
+  writeFileSync(join(mine, "data/assumptions.yaml"), registry(mineIds, "the user's own"));
   const file = join(mine, "s.yaml");
   writeFileSync(
     file,

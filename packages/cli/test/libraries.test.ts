@@ -15,22 +15,33 @@ const example = fileURLToPath(new URL("../../../scenarios/examples/toyota-mazda-
 /** The Korean makers report by calendar year: their harness's fiscal years start in January, the others' in April. */
 const CALENDAR_YEAR = new Set(["hyundai", "kia"]);
 
+/** The companies a library's plants belong to (a company or US-sales library brings its own). */
+function makersOf(library: string): string[] {
+  const [kind, name = ""] = library.split("/");
+  if (kind === "companies" || kind === "us-sales") return [];
+  if (name === "mazda-toyota-alabama") return ["toyota", "mazda"];
+  return [name.split("-")[0] as string];
+}
+
 /**
  * The least a library needs around it to form a scenario: the companies its
- * plants name (or the company it is), a market, a lane, the rates of the
- * reporting currencies, and one program with a plant of its own.
+ * plants name (or the company it is), a market, the lanes from its plants'
+ * countries, the rates of the reporting currencies, and one program with a
+ * plant of its own.
  */
 function harness(library: string): string {
-  const own = library.startsWith("companies/") ? library.slice("companies/".length) : undefined;
-  const seller = own ?? "toyota";
-  const bases = own ? [library] : ["companies/toyota", "companies/mazda", library];
+  const own = /^(companies|us-sales)\//.test(library) ? library.slice(library.indexOf("/") + 1) : undefined;
+  const makers = library.startsWith("plants/") ? makersOf(library) : ["toyota", "mazda"];
+  const seller = own ?? makers[0] ?? "toyota";
+  const bases = own ? [library] : [...makers.map((m) => `companies/${m}`), library];
   return [
     `extends: [${bases.map((n) => `library:${n}`).join(", ")}]`,
     "id: harness",
     `horizon: { fiscalYears: { from: 2025, to: 2025, startMonth: ${CALENDAR_YEAR.has(seller) ? 1 : 4} } }`,
     "fx: { base: USD, rates: { JPY: { FY2025: 145 }, KRW: { FY2025: 1400 } } }",
     "markets: [{ id: us, name: US, country: US, currency: USD }]",
-    "lanes: [{ from: US, to: us, costPerUnit: 1000 }]",
+    "lanes: [{ from: US, to: us, costPerUnit: 1000 }, { from: CA, to: us, costPerUnit: 1200 }, { from: MX, to: us, costPerUnit: 1500 },",
+    "  { from: JP, to: us, costPerUnit: 2500 }, { from: KR, to: us, costPerUnit: 2500 }]",
     "plants:",
     `  - { id: harness-plant, name: H, owner: ${seller}, country: US, capacity: 100000, fixedCost: 100000000, platforms: [h] }`,
     "programs:",
@@ -41,19 +52,20 @@ function harness(library: string): string {
 }
 
 describe("the shipped libraries", () => {
-  it("are there: the US and Canadian tariffs, eight companies and the plants of Toyota and the Alabama joint venture", () => {
+  it("are there: the US and Canadian tariffs, eight companies, their North American plants and their US sales by origin", () => {
+    const makers = ["honda", "hyundai", "kia", "mazda", "mitsubishi", "nissan", "subaru", "toyota"];
     expect(libraryNames()).toEqual([
       "canada-counter-tariffs-2025",
-      "companies/honda",
-      "companies/hyundai",
-      "companies/kia",
-      "companies/mazda",
-      "companies/mitsubishi",
-      "companies/nissan",
-      "companies/subaru",
-      "companies/toyota",
+      ...makers.map((m) => `companies/${m}`),
+      "plants/honda",
+      "plants/hyundai",
+      "plants/kia",
+      "plants/mazda-salamanca",
       "plants/mazda-toyota-alabama",
+      "plants/nissan",
+      "plants/subaru-lafayette",
       "plants/toyota",
+      ...makers.map((m) => `us-sales/${m}`),
       "us-tariffs-2025",
     ]);
   });

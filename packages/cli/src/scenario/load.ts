@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Citation, hasErrors, type Issue, loadScenario as loadWith, type Scenario } from "@tieup/core";
@@ -5,10 +6,30 @@ import { claimWarnings } from "../evidence/warnings.js";
 import { InputError } from "../io/errors.js";
 import { displayPath, readPolicy, rootedReader, rootOf } from "../io/files.js";
 
+/** The folder of the scenarios shipped with tieup. */
+function builtInDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../../scenarios");
+}
+
 /** The default scenario shipped in the repository: the 2025 Nissan–Honda US case. */
 export function defaultScenarioPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, "../../../../scenarios/nissan-honda-us.yaml");
+  return resolve(builtInDir(), "nissan-honda-us.yaml");
+}
+
+/** A name such as `jp-kr-us` (no folder, no extension): the built-in scenario of that name. */
+const BUILT_IN_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * The file a scenario argument names: a path as given, or, when the argument is
+ * a bare name that is not a file here, the built-in scenario of that name
+ * (`tieup run jp-kr-us` runs scenarios/jp-kr-us.yaml). A file in the current
+ * folder wins over a built-in of the same name.
+ */
+export function resolveScenarioPath(arg: string | undefined): string {
+  if (arg === undefined) return defaultScenarioPath();
+  if (!BUILT_IN_NAME.test(arg) || existsSync(arg)) return resolve(arg);
+  const builtIn = resolve(builtInDir(), `${arg}.yaml`);
+  return existsSync(builtIn) ? builtIn : resolve(arg);
 }
 
 export interface Loaded {
@@ -24,7 +45,7 @@ export interface Loaded {
 
 /** Reads, composes and validates a scenario from disk (core's loadScenario); throws InputError when it is not valid. */
 export function loadScenario(path: string | undefined, withOverrides: readonly string[] = []): Loaded {
-  const file = resolve(path ?? defaultScenarioPath());
+  const file = resolveScenarioPath(path);
   const { maxEntities } = readPolicy();
   const loaded = loadWith(file, rootedReader(rootOf(file)), {
     ...(maxEntities !== undefined ? { maxEntities } : {}),
