@@ -72,8 +72,16 @@ describe("the jp-kr-us built-in scenario", () => {
     for (const maker of ["toyota", "honda", "nissan", "mazda", "subaru", "mitsubishi", "hyundai", "kia"]) {
       expect(r.stdout).toMatch(new RegExp(`^${maker}: operating profit FY2025 `, "m"));
     }
-    expect(r.stdout.match(/^ {2}its effect on whole-company operating profit: -[\d,.]+ (¥|KRW) billion, -[\d.]+% of FY2024's /gm)).toHaveLength(8);
-    // The won reporters get no yen line.
+    const effects = [...r.stdout.matchAll(/^(\w+): operating profit FY2025 (-?[\d,.]+) .*\n.*\n {2}its effect on whole-company operating profit: (-[\d,.]+) (?:¥|KRW) billion, from (-?[\d,.]+) before the tariff cost to (-?[\d,.]+)$/gm)];
+    expect(effects.map((m) => m[1])).toHaveLength(8);
+    const num = (t: string | undefined) => Number((t ?? "").replaceAll(",", ""));
+    for (const [, , whole, effect, from, to] of effects) {
+      // "to" is the headline's whole-company profit, and before + effect = after, to the rounding of one decimal.
+      expect(num(to)).toBe(num(whole));
+      expect(Math.abs(num(from) + num(effect) - num(to))).toBeLessThanOrEqual(0.11);
+    }
+    // The won reporters get their won line, not a yen one.
+    expect(r.stdout.match(/^ {2}a weaker won \(\+1% against the dollar\): /gm)).toHaveLength(2);
     expect(r.stdout).not.toMatch(/^ {2}a weaker yen .*KRW/m);
   });
 

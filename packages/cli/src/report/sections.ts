@@ -139,8 +139,11 @@ export function headline(summary: Table, period: string, figures: readonly Headl
       lines.push(
         `  tariff cost ${period}: gross ${money(n(x.tariffGross), currency)}, offsets ${money(n(x.tariffOffsets), currency)}, net ${amount(n(x.tariffNet))}${inWindows.length ? ` (${inWindows.join("; ")})` : ""}${ni}`,
       );
-      const share = shareOfBaseYear(all, x, period);
-      if (share) lines.push(`  its effect on whole-company operating profit: ${signedMoney(-n(x.tariffNet), currency)} ${moneyUnit(currency)}, ${share}`);
+      // Added back, all else as modelled: a ratio to last year's profit reads as nonsense when that profit is small (Nissan's ¥69.8bn).
+      const whole = n(x.wholeCompany);
+      lines.push(
+        `  its effect on whole-company operating profit: ${signedMoney(-n(x.tariffNet), currency)} ${moneyUnit(currency)}, from ${money(whole + n(x.tariffNet), currency)} before the tariff cost to ${money(whole, currency)}`,
+      );
     }
     // Each company's own currency: a won reporter's line is the won's 1%, not a yen move that touches nothing it books.
     const sens = fx ? rows(fx).find((r) => r.company === x.company && r.fxCurrency === currency && currency !== "USD") : undefined;
@@ -234,20 +237,4 @@ function signedNumber(x: number, digits: number): string {
 
 function currencySign(currency: string): string {
   return currency === "JPY" ? "yen a share" : `${currency} a share`;
-}
-
-/**
- * The net tariff cost as a share of the company's whole operating profit in the
- * period before the headline's (its reported base year): "-17.8% of FY2024's
- * 4,795.5". None when there is no earlier period or its profit is not positive,
- * where a share would mislead.
- */
-function shareOfBaseYear(all: readonly Record<string, Cell>[], x: Record<string, Cell>, period: string): string | undefined {
-  const periods = [...new Set(all.map((r) => String(r.period)))];
-  const before = periods[periods.indexOf(period) - 1];
-  const base = before === undefined ? undefined : all.find((r) => r.company === x.company && r.period === before);
-  const profit = base ? n(base.wholeCompany) : 0;
-  if (!base || !(profit > 0)) return undefined;
-  const currency = String(x.currency);
-  return `${((-100 * n(x.tariffNet)) / profit).toFixed(1)}% of ${before}'s ${money(profit, currency)}`;
 }
