@@ -16,6 +16,8 @@ export interface Gold {
   basis?: string;
   /** True when another source gives a different value of this figure on the same day: a real conflict. */
   conflict?: boolean;
+  /** Where the figure is printed in the extracted text, when the annotation locates it: [start, end). */
+  span?: [number, number];
 }
 
 export const FIELDS = ["value", "unit", "subject", "metric", "qualifier", "period", "asOf", "role", "basis"] as const;
@@ -71,8 +73,10 @@ export function score(extracted: readonly Claim[], gold: readonly Gold[]): Score
   return { tallies, missed, spurious: extracted.filter((c) => !used.has(c)), pairs };
 }
 
+// A claim printed where the annotation locates its figure is that figure's, whatever else it gets wrong.
 function agreement(g: Gold, c: Claim): number {
-  return FIELDS.filter((f) => g[f] !== undefined && String(g[f]) === String(c[f])).length;
+  const placed = g.span && c.span && c.span[0] < g.span[1] && g.span[0] < c.span[1] ? FIELDS.length + 1 : 0;
+  return placed + FIELDS.filter((f) => g[f] !== undefined && String(g[f]) === String(c[f])).length;
 }
 
 export const precision = (t: Tally) => (t.extracted === 0 ? 1 : t.correct / t.extracted);
