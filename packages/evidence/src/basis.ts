@@ -14,14 +14,18 @@ export type Basis = string;
 const TIMELESS = new Set(["fx-conversion", "tariff-rate", "share-price", "share-price-change", "shareholding", "import-share"]);
 const NETTABLE = new Set(["tariff-impact", "tariff-mitigation"]);
 
-const SO_FAR = /\b(?:so far|to date|year to date|year-to-date|through (?:June|September|December|March))\b/i;
+// "through June" is so far; "the year through March 2026" is a fiscal year, not a date reached.
+const SO_FAR = /\b(?:so far|to date|year to date|year-to-date|(?<!year )through (?:June|September|December|March)(?! 20\d\d))\b/i;
 const FORECAST =
   /\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
 const ACTUAL =
   /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined)\b/i;
 const MITIGATION =
   "(?:mitigation|countermeasures|offsets?|offsetting|price (?:increases|negotiations|rises|hikes)|pric(?:e|ing) actions|cost measures|measures|them|those|such steps)";
-const GROSS = new RegExp(String.raw`\bgross\b|\bbefore (?:any |the |its )?${MITIGATION}`, "gi");
+const GROSS = new RegExp(String.raw`\bgross\b|\b(?:before|without) (?:any |the |its |their )?${MITIGATION}`, "gi");
+// "expects its total tariff impact to be about $2.5 billion but believes it can offset about $1 billion": the total is before the offset.
+const TOTAL = /\btotal (?:\w+ ){0,2}(?:impact|cost|hit|bill|burden)s?\b/i;
+const OFFSET = /\b(?:offset\w*|mitigat\w*|recoup\w*)\b/i;
 const NET = new RegExp(
   String.raw`\bnet\b(?! (?:income|profit|loss|sales|revenue|debt|cash|assets|worth))|\bafter (?:any |the |its )?${MITIGATION}|\bnet of\b`,
   "gi",
@@ -45,6 +49,13 @@ export function basisOf(x: BasisInput): Basis | undefined {
   const measure = NETTABLE.has(base) ? grossOrNet(x.sentence, x.figure) : undefined;
   const out = [time, measure].filter(Boolean).join(" ");
   return out || undefined;
+}
+
+/** Whether the verbs of a figure's clause before it look forward ("expects", "will") rather than report ("posted", "fell"). */
+export function forwardLooking(sentence: string, figure: { start: number }): boolean {
+  const [cs] = clauseAt(sentence, figure.start);
+  const words = [...sentence.slice(cs, figure.start).matchAll(new RegExp(`${FORECAST.source}|${ACTUAL.source}`, "gi"))].at(-1)?.[0];
+  return words !== undefined && FORECAST.test(words);
 }
 
 function timeBasis(x: BasisInput): "forecast" | "actual" | undefined {
@@ -78,6 +89,7 @@ function grossOrNet(sentence: string, f: Figure): "gross" | "net" | undefined {
       }
     }
   if (best === "gross" && gap > 0 && CUT_TO.test(sentence.slice(Math.max(0, f.start - 60), f.start))) return "net";
+  if (!best && TOTAL.test(sentence.slice(Math.max(0, f.start - 60), f.start)) && OFFSET.test(sentence.slice(f.end))) return "gross";
   return best;
 }
 

@@ -10,8 +10,14 @@ const REVISION =
 const FROM_BEFORE =
   /\bfrom\s+(?:(?:a|an|the|its)\s+)?(?:(?:previous|earlier|prior|original|initial)\s+)?(?:(?:forecast|estimate|projection|guidance|target)\s+(?:of\s+)?)?(?:about\s+|some\s+|roughly\s+|around\s+)?$/i;
 const PREVIOUSLY_AFTER = /^[^,;.]{0,40}?\b(?:previously|originally|initially|before the revision)\b/i;
-const EARLIER_BEFORE =
-  /\b(?:previously|originally|initially|had|earlier)\s+(?:\w+\s+)?(?:forecast|expected|projected|estimated|guided|seen|targeted|predicted|put it at)\s+(?:[\w-]+\s+){0,4}?(?:at\s+|of\s+)?(?:about\s+|some\s+|roughly\s+)?$|\b(?:previous|earlier|prior|original|initial|old)\s+(?:[\w-]+\s+)?(?:forecast|estimate|guidance|outlook|projection|target|assumption)\s+(?:of|was|at)\s+(?:about\s+|some\s+)?$/i;
+const QUALIFIED = "(?:about\\s+|some\\s+|roughly\\s+|as much as\\s+|up to\\s+|more than\\s+)?";
+const EARLIER_BEFORE = new RegExp(
+  String.raw`\b(?:previously|originally|initially|had|earlier)\s+(?:\w+\s+)?(?:forecast|expected|projected|estimated|guided|seen|targeted|predicted|put it at)\s+(?:[\w-]+\s+){0,4}?(?:at\s+|of\s+)?${QUALIFIED}$` +
+    String.raw`|\b(?:previous|earlier|prior|original|initial|old)\s+(?:[\w-]+\s+)?(?:forecast|estimate|guidance|outlook|projection|target|assumption)\s+(?:of|was|at|for)\s+${QUALIFIED}$` +
+    // "The result compared to a company forecast for a loss of 200 billion yen": the company's earlier forecast of the figure.
+    String.raw`|\bcompared? (?:to|with) (?:a|an|the|its) (?:company|company's|own|earlier|previous|initial|original) (?:forecast|estimate|projection|guidance|target) (?:for|of) (?:an? (?:\w+ )?(?:loss|profit) of\s+)?${QUALIFIED}$`,
+  "i",
+);
 const NOW_BEFORE = /\bnow\b[^,;]{0,60}$/i;
 const TO_BEFORE = /\bto\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i;
 

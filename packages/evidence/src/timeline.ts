@@ -25,7 +25,30 @@ export function figureKey(c: Claim): string {
 const sameValue = (a: Claim, b: Claim) => close(a.value, b.value) && close(a.high, b.high);
 function close(a: number | undefined, b: number | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) || rounded(a, b);
+}
+
+const SCALES = [1e12, 1e9, 1e6, 1e3, 1];
+/** Decimal places of a value written at a scale: 841.3e9 at 1e9 has 1. */
+function decimals(x: number, scale: number): number {
+  const t = String(Number((Math.abs(x) / scale).toPrecision(12)));
+  return t.includes(".") ? (t.split(".")[1] as string).length : 0;
+}
+
+/**
+ * One value written less precisely than the other: ¥841 billion and ¥841.3 billion, 3.6 and 3.64 trillion won,
+ * 16% and 15.8% are one figure, rounded. The less precise needs two significant digits, so "¥1 billion" is not
+ * "¥1.4 billion", and both written to the same places (145 and 150 yen) are never a rounding of each other.
+ */
+export function rounded(a: number, b: number): boolean {
+  if (Math.sign(a) !== Math.sign(b)) return false;
+  const scale = SCALES.find((s) => Math.max(Math.abs(a), Math.abs(b)) >= s) ?? 1;
+  const [da, db] = [decimals(a, scale), decimals(b, scale)];
+  if (da === db) return false;
+  const [coarse, fine, places] = da < db ? [a, b, da] : [b, a, db];
+  const c = Math.abs(coarse) / scale;
+  if (c < 10 && places === 0) return false;
+  return Math.abs(Number((Math.abs(fine) / scale).toFixed(places)) - c) < 1e-9;
 }
 
 /**

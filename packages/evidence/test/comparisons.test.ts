@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/index.js";
+import { dictionary } from "./corpus.js";
+
+// Invented sentences, each in the pattern of a kind of error the real-article set (test/real-set) showed.
+const dict = dictionary();
+const run = (text: string, published: string) => extract(text, { source: "a", name: "a.txt", dictionary: dict, published }).claims;
+const row = (c: { text: string; metric?: string; period?: string; role?: string; basis?: string }) => [c.text, c.metric, c.period, c.role, c.basis];
+
+describe("what a figure is compared with", () => {
+  it("gives the level a change started from last year's period and the changed metric", () => {
+    const claims = run(
+      "Kia said on Friday its operating profit fell 10 percent to 2.7 trillion won in the second quarter from 3.0 trillion won, while sales rose 5 percent.",
+      "2025-07-25",
+    );
+    expect(claims.map(row)).toEqual([
+      ["10 percent", "operating-profit-change", "Q2 FY2025", "change", "actual"],
+      ["2.7 trillion won", "operating-profit", "Q2 FY2025", "level", "actual"],
+      // Not the revenue the next clause names, and not this year's quarter.
+      ["3.0 trillion won", "operating-profit", "Q2 FY2024", "level", "actual"],
+      ["5 percent", "revenue-change", "Q2 FY2025", "change", "actual"],
+    ]);
+  });
+
+  it("files analysts' estimates under the figure they estimate, on a consensus basis", () => {
+    const claims = run(
+      "Honda said its operating profit was ¥240 billion for the April-June quarter, short of analysts' forecast of ¥300 billion. " +
+        "It compared with a ¥200 billion consensus in an LSEG poll.",
+      "2025-08-06",
+    );
+    expect(claims.map(row)).toEqual([
+      ["¥240 billion", "operating-profit", "Q1 FY2025", "level", "actual"],
+      ["¥300 billion", "operating-profit", "Q1 FY2025", "level", "consensus"],
+      ["¥200 billion", "operating-profit", "Q1 FY2025", "level", "consensus"],
+    ]);
+  });
+
+  it("does not take the estimate a result beat as the result's own basis", () => {
+    const [eps, est] = run("GM said on Tuesday its second-quarter adjusted earnings of $2.50 per share beat analyst expectations of $2.40.", "2025-07-22");
+    expect([eps?.metric, eps?.basis, est?.metric, est?.basis]).toEqual(["earnings-per-share", "actual", "earnings-per-share", "consensus"]);
+  });
+
+  it("reads 'the prior guidance for' and 'a company forecast for' as earlier values", () => {
+    const claims = run("Honda now sees ¥600 billion in operating profit, against the prior guidance for ¥400 billion.", "2025-08-06");
+    expect(claims.map((c) => c.role)).toEqual(["revised", "previous"]);
+  });
+});
+
+describe("periods checked against tense", () => {
+  it("gives a forecast after a results sentence the running fiscal year, not the half that ended", () => {
+    const claims = run("Volkswagen's tariff costs were €1 billion in the first half. The group now expects a margin of 4-5%.", "2025-07-25");
+    expect(claims.map((c) => c.period)).toEqual(["H1 FY2025", "FY2025"]);
+  });
+
+  it("takes a reported quarter not yet begun this year as last year's", () => {
+    // In May 2025 Toyota's fourth quarter of FY2025 (January-March 2026) has not begun: the result is of Q4 FY2024.
+    const [c] = run("Toyota's Japan business posted a 12% rise in fourth-quarter profit.", "2025-05-08");
+    expect([c?.period, c?.basis]).toEqual(["Q4 FY2024", "actual"]);
+  });
+
+  it("does not date a figure by the months that bound its period", () => {
+    const [c] = run("Nissan posted an operating loss of ¥80 billion for the quarter from April to June.", "2025-07-30");
+    expect([c?.period, c?.asOf]).toEqual(["Q1 FY2025", "2025-07-30"]);
+  });
+});
+
+describe("metrics named around the figure", () => {
+  it("reads 'X in operating profit' after 'Y in revenue' as operating profit", () => {
+    const claims = run("Hyundai posted 40 trillion won in revenue and 3 trillion won in operating profit in the second quarter.", "2025-07-24");
+    expect(claims.map((c) => c.metric)).toEqual(["revenue", "operating-profit"]);
+  });
+
+  it("reads a hit named after the figure as an impact of the cause, and a later bare hit as the text's last impact", () => {
+    const claims = run(
+      "Mazda expects a ¥100 billion ($680 million) hit to its operating profit this business year from US tariffs.\n\n" +
+        "Without countermeasures it would face a 200-billion-yen operating profit hit.",
+      "2025-08-05",
+    );
+    expect(claims.map((c) => [c.metric, c.basis])).toEqual([
+      ["tariff-impact", "forecast"],
+      ["tariff-impact", "forecast gross"],
+    ]);
+  });
+
+  it("reads the level a fall reached, with no change figure, as the metric that fell", () => {
+    const [c] = run("Volkswagen's net profit fell by about a third year-on-year to €2.3 billion, while operating profit dropped.", "2025-07-25");
+    expect(c?.metric).toBe("net-profit");
+  });
+
+  it("signs a percentage a forecast was lowered by, and calls a total before an offset gross", () => {
+    const [cut] = run("Honda lowered its operating profit forecast for the year through March 2026 by 20 per cent.", "2025-11-07");
+    expect([cut?.value, cut?.metric, cut?.basis]).toEqual([-20, "operating-profit-change", "forecast"]);
+    const [total, offset] = run(
+      "Ford expects its total tariff impact to be about $2 billion this year but believes it can offset about $1 billion.",
+      "2025-05-06",
+    );
+    expect([total?.basis, offset?.metric]).toEqual(["forecast gross", "tariff-mitigation"]);
+  });
+});
+
+describe("figures in the forms of real articles", () => {
+  it("reads 'pc', 'tanks', sites, 'vehicle sales reached' and a count's move, and not a rank", () => {
+    const head = run("Kia's net profit tanks 20.5 pc on US tariffs", "2025-07-25")[0];
+    expect([head?.value, head?.unit, head?.metric]).toEqual([-20.5, "%", "net-profit-change"]);
+    const nissan = run("Nissan will cut its manufacturing sites to 10 from 17 and stop producing cars at two domestic sites.", "2025-07-30");
+    expect(nissan.map((c) => [c.value, c.from, c.unit, c.metric])).toEqual([
+      [10, 17, "plants", "plant-count"],
+      [2, undefined, "plants", "plant-closures"],
+    ]);
+    const gm = run("GM's vehicle sales reached 970,000 in the second quarter, and Chevrolet holds the No. 2 position in EVs.", "2025-07-22");
+    expect(gm.map((c) => [c.value, c.unit])).toEqual([[970000, "vehicles"]]);
+  });
+});
