@@ -67,7 +67,8 @@ function problems(c: Record<string, unknown>): string[] {
   if (typeof c.unit !== "string" || !UNIT.test(c.unit)) out.push("unit: an ISO currency, a rate, %, pp or a counted noun");
   if (c.subject !== undefined && !dict.get(String(c.subject))) out.push(`subject: ${c.subject} is not in data/evidence/entities.csv`);
   // A metric the lexicon lacks is allowed (the gold says what the figure is; the extractor may not know it): kebab-case.
-  if (typeof c.metric !== "string" || !(metrics.has(c.metric) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(c.metric))) out.push(`metric: ${c.metric} is not a metric id`);
+  if (typeof c.metric !== "string" || !(metrics.has(c.metric) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(c.metric)))
+    out.push(`metric: ${c.metric} is not a metric id`);
   if (c.qualifier !== undefined && !QUALIFIERS.has(String(c.qualifier))) out.push("qualifier: one of the six");
   if (c.period !== undefined && !PERIOD.test(String(c.period))) out.push("period: FY2025, Q1 FY2025, H1 CY2025…");
   if (c.asOf !== undefined && !/^20\d\d-\d\d(?:-\d\d)?$/.test(String(c.asOf))) out.push("asOf: YYYY-MM-DD or YYYY-MM");
@@ -123,7 +124,7 @@ describe("the real-article set's annotations", () => {
       text: "The carmaker said it expects operating profit to fall by a third",
       value: "x",
       unit: "yen",
-      metric: "profit",
+      metric: "Operating Profit",
       role: "main",
       asOf: "2025-02-30",
       period: "2025",
