@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
-import { addTallies, conflicts, Dictionary, entitiesFromRows, extract, FIELDS, precision, recall, score } from "../dist/index.js";
+import { addTallies, conflicts, Dictionary, entitiesFromRows, extract, FIELDS, figureKey, precision, recall, score, timeline } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rows = parse(readFileSync(join(here, "../../../data/evidence/entities.csv"), "utf8"), { columns: true, skip_empty_lines: true });
@@ -102,6 +102,9 @@ function table(label, list) {
     ),
   );
   console.log(`timeline: ${c.flagged} of ${c.claims} claims flagged as conflicts, ${c.false} false (${pct(c.false / Math.max(1, c.claims))})`);
+  if (showMisses)
+    for (const e of timeline(list.flatMap((a) => a.claims)).filter((x) => x.status === "conflict" || x.conflictsWith?.length))
+      console.log(`conflict: ${e.claim.id} ${e.claim.text} ${figureKey(e.claim)} with ${e.conflictsWith}`);
 }
 
 const first = read(join(here, "../test/articles"));

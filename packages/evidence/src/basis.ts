@@ -15,9 +15,10 @@ const TIMELESS = new Set(["fx-conversion", "tariff-rate", "share-price", "share-
 const NETTABLE = new Set(["tariff-impact", "tariff-mitigation"]);
 
 // "through June" is so far; "the year through March 2026" is a fiscal year, not a date reached.
-const SO_FAR = /\b(?:so far|to date|year to date|year-to-date|(?<!year )through (?:June|September|December|March)(?! 20\d\d))\b/i;
+const SO_FAR =
+  /\b(?:so far|to date|year to date|year-to-date|(?<!(?:year|half|quarter|months|period) )through (?:June|September|December|March)(?! 20\d\d))\b/i;
 const FORECAST =
-  /\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
+  /\bto (?:cut|shed|eliminate|close|reduce|trim|slash)\b|\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
 const ACTUAL =
   /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined)\b/i;
 const MITIGATION =
@@ -53,9 +54,14 @@ export function basisOf(x: BasisInput): Basis | undefined {
 
 /** Whether the verbs of a figure's clause before it look forward ("expects", "will") rather than report ("posted", "fell"). */
 export function forwardLooking(sentence: string, figure: { start: number }): boolean {
+  return tenseOf(sentence, figure) === "forward";
+}
+
+/** The tense of a figure's clause before it: "forward" ("expects", "will"), "past" ("posted", "fell"), or unknown. */
+export function tenseOf(sentence: string, figure: { start: number }): "forward" | "past" | undefined {
   const [cs] = clauseAt(sentence, figure.start);
   const words = [...sentence.slice(cs, figure.start).matchAll(new RegExp(`${FORECAST.source}|${ACTUAL.source}`, "gi"))].at(-1)?.[0];
-  return words !== undefined && FORECAST.test(words);
+  return words === undefined ? undefined : FORECAST.test(words) ? "forward" : "past";
 }
 
 function timeBasis(x: BasisInput): "forecast" | "actual" | undefined {
@@ -63,9 +69,9 @@ function timeBasis(x: BasisInput): "forecast" | "actual" | undefined {
   const [cs, ce] = clauseAt(x.sentence, x.figure.start);
   const clause = x.sentence.slice(cs, ce);
   if (SO_FAR.test(clause)) return "actual";
-  if (x.metric === "fx-assumption" || x.metric === "fx-assumption-change") return "forecast";
-  // A period that ended before the figure was stated has results; one still running has a forecast.
+  // A period that ended before the figure was stated has results (an ended year's rate is its average); one still running has a forecast.
   if (x.periodEnd) return x.periodEnd < x.asOf.slice(0, 7) ? "actual" : "forecast";
+  if (x.metric === "fx-assumption" || x.metric === "fx-assumption-change") return "forecast";
   const before = x.sentence.slice(cs, x.figure.start);
   const words = [...before.matchAll(new RegExp(`${FORECAST.source}|${ACTUAL.source}`, "gi"))].at(-1)?.[0];
   if (!words) return undefined;

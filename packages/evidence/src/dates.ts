@@ -28,6 +28,8 @@ export interface PeriodMention {
   end: number;
   /** Named as what a figure is compared with ("up 7% from fiscal 2024"): not the time frame of what follows. */
   comparison?: boolean;
+  /** Named as a reference point ("for the first time since the fourth quarter of 2022"): no figure's period. */
+  since?: boolean;
 }
 
 // Just before a date: "will start in February", "from March", "until June".
@@ -76,7 +78,7 @@ export function fiscalYearOf(date: string, fiscalYearStart: number): number {
   return fiscalYearStart === 1 || month >= fiscalYearStart ? year : year - 1;
 }
 
-const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, "1": 1, "2": 2, "3": 3, "4": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 };
 /** The calendar month a quarter named by its months begins in. */
 const QUARTER_START: Record<string, number> = { "january-march": 1, "april-june": 4, "july-september": 7, "october-december": 10 };
 
@@ -93,18 +95,37 @@ const monthNo = (name: string) => MONTH_NO[name.slice(0, 3).toLowerCase()] ?? 0;
  * Two months that bound a stretch of time ("between April and June", "April to June", "in just April and May"):
  * a period, never the day a figure was stated.
  */
-export const MONTH_SPAN = new RegExp(String.raw`\b(${MONTH})(?:\s+(?:and|to|through|until)\s+|\s*[-–—]\s*(?:to[-–—]\s*)?)(${MONTH})(?![\w-])`, "gi");
+export const MONTH_SPAN = new RegExp(
+  String.raw`\b(${MONTH})(?:\s+(?:and|to|through|until)\s+|\s*[-–—]\s*(?:to[-–—]\s*)?)(${MONTH})(?![\w-])` +
+    // "the first half through September", "fiscal 2024, which ended in March": the end of a period.
+    String.raw`|\b(?:(?:which|that) )?(?:ended|ending|ends|through|thru)\s+(?:in\s+|on\s+)?(${MONTH})(?:\s+\d{1,2}\b)?(?:,?\s+20\d\d)?`,
+  "gi",
+);
 
 const RULES: Rule[] = [
   // A quarter with its year: "Q2 2025", "2Q25", "the July-September quarter in 2024", "the second quarter of 2024".
   [/\bQ([1-4])\s?(?:FY\s?)?'?(\d{4}|\d{2})\b|\b([1-4])Q\s?(?:FY\s?)?'?(\d{4}|\d{2})\b/g, (m) => fixed(`Q${m[1] ?? m[3]} FY${twoOrFour(m[2] ?? m[4] ?? "")}`)],
   [
-    new RegExp(String.raw`\b(first|second|third|fourth|${QUARTER_MONTHS})[- ](?:fiscal[- ])?quarter (?:of|in) (20\d{2})\b`, "gi"),
+    new RegExp(String.raw`\b(first|second|third|fourth|1st|2nd|3rd|4th|${QUARTER_MONTHS})[- ](?:fiscal[- ])?quarter (?:of|in) (20\d{2})\b`, "gi"),
     (m) => datedQuarter((m[1] ?? "").replace(/[–—]/g, "-"), Number(m[2])),
+  ],
+  // "the second quarter of this year", "the first half of last year".
+  [
+    /\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](quarter|half) of (this|last|the previous|the current) (?:fiscal )?year\b/gi,
+    (m) => {
+      const shift = /last|previous/i.test(m[3] ?? "") ? -1 : 0;
+      const make = /quarter/i.test(m[2] ?? "") ? quarter(m[1] ?? "") : half(m[1] ?? "");
+      return (start: number, asOf: string) => make(start, asOf).replace(/FY(\d{4})$/, (_x, y: string) => `FY${Number(y) + shift}`);
+    },
+  ],
+  // "in the same period last year", "the same quarter a year earlier": the figure's period a year before.
+  [
+    /\b(?:in |for |during )?the same (?:period|quarter|half|time|months?) (?:last year|a year (?:earlier|ago|before)|of (?:the )?(?:previous|prior|last) year|in (?:the )?(?:previous|prior) year)\b/gi,
+    () => Object.assign(fy(-1), { relative: true }),
   ],
   // "the three-month period between April and June", "for the quarter from April to June", "the three months ended June".
   [
-    /\b(?:(?:the\s+)?(?:three[- ]month(?:s)?(?:\s+period)?|quarter)\s+)?(?:between|from)\s+(January|April|July|October)\s+(?:and|to|through)\s+(March|June|September|December)\b|\b(January|April|July|October)[-–—]to[-–—](March|June|September|December)\b|\bthree months (?:ended|ending|to|through)\s+(?:the end of\s+)?(March|June|September|December)\b/gi,
+    /\b(?:(?:the\s+)?(?:three[- ]month(?:s)?(?:\s+period)?|quarter)\s+)?(?:between|from)\s+(January|April|July|October)\s+(?:and|to|through)\s+(March|June|September|December)\b|\b(January|April|July|October)[-–—]to[-–—](March|June|September|December)\b|\b(?:three months|quarter|three-month period) (?:ended|ending|to|through)\s+(?:the end of\s+)?(March|June|September|December)(?:\s+\d{1,2}\b)?/gi,
     (m) => (m[5] ? quarter(QUARTER_OF_END[m[5].toLowerCase()] ?? "") : quarter(`${m[1] ?? m[3]}-${m[2] ?? m[4]}`.toLowerCase())),
   ],
   // "the first six months of the year", "the six months ending in September", "six months through June".
@@ -142,7 +163,8 @@ const RULES: Rule[] = [
     (m) => quarter((m[1] ?? m[2] ?? "").replace(/[–—]/g, "-")),
   ],
   [/\bQ([1-4])\b|\b([1-4])Q\b/g, (m) => quarter(m[1] ?? m[2] ?? "")],
-  [/\b(first|second)[- ]half\b|\bH([12])\b|\b([12])H\b/gi, (m) => half(m[1] ?? m[2] ?? m[3] ?? "")],
+  [/\b(1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => quarter(m[1] ?? "")],
+  [/\b(first|second|1st|2nd)[- ]half\b|\bH([12])\b|\b([12])H\b/gi, (m) => half(m[1] ?? m[2] ?? m[3] ?? "")],
   // "in the quarter", "for the half": the quarter (half) the text named last, not whatever it named last.
   [
     /\b(?:in|for|during|over) the (?:same |cited |said |reported |above )?(quarter|half|period)\b/gi,
@@ -219,7 +241,7 @@ function quarter(which: string): PeriodMention["resolve"] {
 // quarter of 2024") or the figure compared with ("from a record ¥5.35 trillion in fiscal 2024"); "a hit from US
 // tariffs in the fiscal year" is not a comparison.
 const COMPARED =
-  /\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:[^,;]*\d[^,;]*|(?:the |a )?(?:same |year-earlier |previous |prior |record )?(?:\w+ )?(?:of |in )?(?:the )?)$/i;
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?|against|since)\s+(?:[^,;]*\d[^,;]*|(?:the |a )?(?:same |year-earlier |previous |prior |record )?(?:\w+ )?(?:of |in )?(?:the )?)$/i;
 
 /** Periods named in a sentence: fiscal years, quarters, halves and calendar years. */
 export function findPeriods(sentence: string): PeriodMention[] {
@@ -233,7 +255,13 @@ export function findPeriods(sentence: string): PeriodMention[] {
           .slice(Math.max(0, start - 45), start)
           .split(/[,;]\s/)
           .at(-1) ?? "";
-      out.push({ resolve: make(m), start, end: start + m[0].length, ...(COMPARED.test(lead) ? { comparison: true } : {}) });
+      out.push({
+        resolve: make(m),
+        start,
+        end: start + m[0].length,
+        ...(COMPARED.test(lead) ? { comparison: true } : {}),
+        ...(/\bsince\s+(?:the\s+)?$/i.test(lead) ? { since: true } : {}),
+      });
     }
   // "to ¥4.66 trillion from ¥5.76 trillion a year earlier in the first half": "a year earlier" is the comparison's
   // period, so the half named after it is the sentence's own.

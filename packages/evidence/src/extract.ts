@@ -4,6 +4,7 @@ import type { Dictionary, Entity, Mention } from "./entities.js";
 import { chooseMetric, distance, IMPACT_AFTER, metricById, type Span } from "./lexicon.js";
 import { type Figure, findFigures } from "./numbers.js";
 import { type Role, rolesOf } from "./roles.js";
+import { segmentOf } from "./segment.js";
 import { type Sentence, sentences } from "./sentences.js";
 import { detectFormat, type Format, type Plain, toPlainText } from "./text.js";
 import type { EvidenceIssue, Extracted } from "./types.js";
@@ -53,7 +54,29 @@ export function extract(input: string, opts: ExtractOptions): Extraction {
     // "Denso, Toyota's biggest supplier, said …. The company kept …": the company is the one the figures were about, not the last name.
     context.spokeOf(spoken);
   }
-  return { ...base, claims: linkConversions(claims), issues: plain.issues };
+  return { ...base, claims: linkConversions(leadSubject(claims, context)), issues: plain.issues };
+}
+
+/**
+ * A text that opens on figures and names its company a sentence later ("Operating profit is forecast to slump
+ * 20.8%. Trump's tariffs are estimated to reduce Toyota's operating profit…"): the opening figures are the first
+ * company's, when it is named within the next 600 characters.
+ */
+function leadSubject(claims: Extracted[], ctx: Context): Extracted[] {
+  const first = ctx.mentions.find((m) => ctx.companyOf(m.entity));
+  const company = first ? ctx.companyOf(first.entity) : undefined;
+  // A text that names a country or anything else first is about that, not about the company named later.
+  if (!first || !company || ctx.mentions[0] !== first) return claims;
+  return claims.map((c) =>
+    c.subject ||
+    c.metric === "fx-conversion" ||
+    !c.span ||
+    c.span[0] >= first.start ||
+    first.start - c.span[0] > 600 ||
+    (c.metric && metricById(c.metric.replace(/-change$/, ""))?.subject === "place")
+      ? c
+      : { ...c, subject: company.id },
+  );
 }
 
 /** What the text has spoken of so far: the company, plant and country last named, the fiscal frame and the paragraph's last figures. */
@@ -79,6 +102,8 @@ class Context {
   private lastImpact = new Map<string, string>();
   /** The text's last impact in each unit since its last heading: "a 233.5-billion-yen operating profit hit" a paragraph after the tariffs. */
   private textImpact = new Map<string, string>();
+  /** Whether the text's last "sales" figure counted vehicles or money: "sales rose 4.1%" after unit sales is of units. */
+  sales: "volume" | "revenue" | undefined;
   constructor(
     readonly mentions: readonly Mention[],
     readonly dictionary: Dictionary,
@@ -107,6 +132,8 @@ class Context {
       this.lastImpact.clear();
     }
     this.paragraph = paragraph;
+    if (c.metric?.startsWith("sales-volume")) this.sales = "volume";
+    else if (c.metric?.startsWith("revenue")) this.sales = "revenue";
     if (!c.metric || c.role === "change") return;
     this.lastMetric.set(c.unit, c.metric);
     if (IMPACTS.has(c.metric)) {
@@ -170,11 +197,15 @@ const PERIODLESS = new Set([
 ]);
 // "…¥210 billion before countermeasures, and by ¥130 billion after them": the second figure is of the first one's metric.
 const ELLIPSIS = /(?:,\s*|\s)(?:and|or|but)\s+(?:by\s+|to\s+|at\s+)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+// "fell by 50,000 units, or 6%": the same change as a percentage.
+const OR_PERCENT = /^\s*,?\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
 const LEVEL_AFTER_CHANGE =
   /^\s*,?\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|on[- ]year|from a year earlier|y\/y|YoY)\s+)?to\s+(?:a\s+(?:record\s+)?|about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
-const CHANGE_AFTER_LEVEL = /^[^.;,\d]{0,25},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$/i;
+// "… ¥515 billion, up 7%", "3.8 billion euros ($4.46 billion) in the quarter ended June 30, down 29%".
+const CHANGE_AFTER_LEVEL = /^\s*(?:\([^)]*\)\s*)?[^.;,]{0,45},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$/i;
 // "48.3 trillion won in revenue and 3.6 trillion won in operating profit": the second names its own metric.
-const OWN_METRIC_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT)/i;
+const OWN_METRIC_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT)|in\s+['‘"“](?!the\b|fiscal\b|this\b|next\b|last\b|its\b|a\b)[a-z])/i;
 const FORECAST_WORD = /\b(?:forecast|guidance|outlook|previously|expected|projected|estimate)\b/i;
 
 function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
@@ -232,6 +263,7 @@ function figureDrafts(
     const gap = s.text.slice(prev.end, f.start);
     // An elliptical figure takes the metric of the one before it.
     if (prev.unit === f.unit && ELLIPSIS.test(gap) && was && !OWN_METRIC_AFTER.test(s.text.slice(f.end, f.end + 30))) choices[i] = was;
+    else if (was?.change && f.kind === "percent" && f.unit === "%" && OR_PERCENT.test(gap)) choices[i] = was;
     // "net profit rose 1.7% to 37.1 billion rupees": the level a change arrived at is of the changed metric.
     else if (was?.change && f.kind === "money" && LEVEL_AFTER_CHANGE.test(gap)) choices[i] = { ...was, change: false, sign: 1 };
     // "operating profit forecast at ¥515 billion, up 7% from fiscal 2024": a change right after a level is of the level's metric.
@@ -243,6 +275,12 @@ function figureDrafts(
     figures,
     choices.map((c) => c?.change === true),
   );
+  // "Domestic sales climbed 3.2% to 142,535 units", or after figures of units: "sales" is of vehicles, not money.
+  const money = figures.some((f) => f.kind === "money");
+  const units = figures.some((f) => f.unit === "vehicles") || ctx.sales === "volume";
+  for (const [i, c] of choices.entries())
+    if (c?.change && c.metric.id === "revenue" && !money && units && /\bsales\b/i.test(s.text) && (figures[i] as Figure).unit === "%")
+      choices[i] = { ...c, metric: metricById("sales-volume") as NonNullable<typeof c>["metric"] };
   const metrics = choices.map((c) => (c ? (c.change ? `${c.metric.id}-change` : c.metric.id) : undefined));
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
   roles.forEach((r, i) => {
@@ -265,6 +303,7 @@ function figureDrafts(
     const period = f.conversion ? undefined : periodOf(s.text, f, figures, periods, own, role, metric, subject, frame, fyStart, asOf, published, ctx);
     const basis = basisOf({ sentence: s.text, figure: f, metric, role, asOf, ...(period ? { periodEnd: periodEnd(period, fyStart) } : {}) });
     const value = choices[i]?.change && f.kind !== "rate" ? (choices[i]?.sign ?? 1) * f.value : f.value;
+    const segment = f.conversion || (metric && PERIODLESS.has(metric)) ? undefined : segmentOf(s.text, f.start);
     return {
       value,
       unit: f.unit,
@@ -277,6 +316,7 @@ function figureDrafts(
       role,
       ...(basis ? { basis } : {}),
       ...(period ? { period } : {}),
+      ...(segment ? { segment } : {}),
       asOf,
       span: [s.start + f.start, s.start + f.end] as [number, number],
       text: s.text.slice(f.start, f.end),
@@ -424,16 +464,21 @@ function periodOf(
   const candidates = periods.filter((p) => !p.resolve.relative && !p.comparison);
   // A rate or a plan has a period only when one is named right beside it, not the sentence's time frame.
   const named = nearestOf(candidates, f, figures, sentence, NEAR);
-  const framed = periodless
+  const stated = periodless
     ? resolve(nearestOf(candidates, f, figures, sentence, NEAR))
     : (resolve(nearestOf(candidates, f, figures, sentence, own.length === 1 ? undefined : NEAR)) ??
-      resolve(own.filter((p) => p.start < f.start).at(-1) ?? (own.length === 1 ? own[0] : undefined)) ??
-      resolve(carried));
-  const base = framed ? tensed(framed, sentence, f, fyStart, ref, named) : framed;
+      resolve(own.filter((p) => p.start < f.start).at(-1) ?? (own.length === 1 ? own[0] : undefined)));
+  // Tense checks a period the sentence does not name beside the figure; only a carried one can be the wrong year's forecast.
+  const base = stated
+    ? tensed(stated, sentence, f, fyStart, ref, named, false)
+    : !periodless && carried
+      ? tensed(resolve(carried) ?? "", sentence, f, fyStart, ref, undefined, true) || undefined
+      : undefined;
   if (role === "change") return base;
   const attached = periods.find(
     (p) =>
       (p.resolve.relative || p.comparison) &&
+      !p.since &&
       p.start >= f.end &&
       p.start - f.end <= 30 &&
       !figures.some((o) => o.start >= f.end && o.end <= p.start) &&
@@ -450,12 +495,12 @@ function periodOf(
  * cannot be of a period that has ended, so it is of the fiscal year running at the as-of date; a result ("rose
  * 18% in fourth-quarter profit") cannot be of a quarter or half not yet begun, so it is the year before's.
  */
-function tensed(period: string, sentence: string, f: Figure, fyStart: number, asOf: string, named: PeriodMention | undefined): string {
+function tensed(period: string, sentence: string, f: Figure, fyStart: number, asOf: string, named: PeriodMention | undefined, carried: boolean): string {
   const end = periodEnd(period, fyStart);
   if (!end) return period;
   const month = asOf.slice(0, 7);
   const forward = forwardLooking(sentence, f);
-  if (!named && forward && end < month) return `FY${fiscalYearOf(asOf, fyStart)}`;
+  if (carried && forward && end < month) return `FY${fiscalYearOf(asOf, fyStart)}`;
   const grain = grainOf(period);
   const yearless = !named || named.resolve.yearless === true;
   if (yearless && !forward && grain !== "year" && startOf(end, grain === "quarter" ? 3 : 6) > month) return yearEarlier(period);
@@ -564,8 +609,8 @@ function appositive(sentence: string, m: Mention, named: Mention[], ctx: Context
     (p) =>
       p.end <= m.start &&
       ctx.companyOf(p.entity)?.id !== ctx.companyOf(m.entity)?.id &&
-      /^,\s[^,]{0,40}$/.test(sentence.slice(p.end, m.start)) &&
-      /^[^,]{0,30},/.test(sentence.slice(m.end, m.end + 31)),
+      /^,\s[^,]{0,70}$/.test(sentence.slice(p.end, m.start)) &&
+      /^[^,]{0,70},/.test(sentence.slice(m.end, m.end + 71)),
   );
 }
 

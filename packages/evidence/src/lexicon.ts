@@ -60,7 +60,23 @@ export const METRICS: readonly Metric[] = [
       /\bcost[- ](?:reduction|cuts?|savings?|cutting)|\b(?:cut|cutting|slash\w*|reduc\w*|trim\w*) (?:its |their )?(?:fixed |variable |annual )?costs\b|\bsavings\b/gi,
     subject: "company",
   },
-  { id: "net-loss", label: "net loss", kinds: ["money"], keywords: /\bnet loss\b|(?<!operating )\bloss of\b|\bin the red\b|\blost\b/gi, subject: "company" },
+  {
+    id: "one-off-costs",
+    label: "one-off charges (impairments, restructuring, programme cancellations)",
+    kinds: ["money"],
+    keywords:
+      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|(?:impairment|restructuring|write-?down) (?:charges?|costs?|losses?)|impairments?|write-?downs?|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?)\b/gi,
+    subject: "company",
+  },
+  {
+    id: "net-loss",
+    label: "net loss",
+    kinds: ["money"],
+    keywords: /\bnet loss\b|(?<!operating )\bloss of\b|\bin the red\b|\blost\b|\b(?:first[- ]half|half-year|quarterly|annual|full-year) (?:net )?loss\b/gi,
+    // "a €2.3 billion loss": a loss with no other word is the bottom line.
+    weak: /(?<!operating )\bloss(?:es)?\b/gi,
+    subject: "company",
+  },
   { id: "net-profit", label: "net profit", kinds: ["money"], keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi, subject: "company" },
   { id: "operating-loss", label: "operating loss", kinds: ["money"], keywords: /\boperating loss\b/gi, subject: "company" },
   {
@@ -196,27 +212,38 @@ export const METRICS: readonly Metric[] = [
     subject: "plant",
   },
   {
+    id: "exports",
+    label: "vehicle exports",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\bexport\w*/gi,
+    subject: "company",
+  },
+  {
     id: "sales-volume",
     label: "sales volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b/gi,
+    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b|\bshipments?\b/gi,
     subject: "company",
   },
 ];
 
 const VERBS =
-  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
-const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+)?";
+  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|risen|fallen|grown|grows?|expand(?:ed|s)?|contract(?:ed|s)?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
+const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+|up to\\s+|as much as\\s+)?";
 // "edged up just 0.3%", "fell a further 5%", "rose a mere 1%".
 const ADVERB = "(?:(?:just|only|slightly|marginally|sharply|a further|a mere|another)\\s+)?";
 const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS}|edged (?:up|down|higher|lower))\s+${ADVERB}(?:by\s+)?${HEDGE}$`, "i");
 // "lowered its operating profit forecast for the year through March 2026 by 21 per cent": a revision of the forecast by a percentage.
 const REVISED_BY = new RegExp(
-  String.raw`\b(cut|lowered|raised|reduced|trimmed|slashed|lifted|boosted|upgraded|downgraded)\s+(?:[\w'’-]+\s+){0,12}?by\s+${HEDGE}$`,
+  String.raw`\b(cut|lowered|raised|reduced|trimmed|slashed|lifted|boosted|upgraded|downgraded|increased|decreased|expanded|grew)\s+(?:[\w.'’-]+\s+){0,12}?by\s+${HEDGE}$`,
   "i",
 );
-const CHANGE_AFTER = /^\s*(?:year[- ]on[- ]year\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+const CHANGE_AFTER =
+  /^\s*(?:(?:year[- ]on[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+// "shipments dropped by around 109,000 units": a count is a change only with "by".
+const COUNT_CHANGE_BY = new RegExp(String.raw`\b(${VERBS})\s+by\s+${HEDGE}$`, "i");
 // Money is a change only with "by" ("fell by ¥64 billion") or when a level follows ("fell ¥64 billion to ¥211 billion").
 // "cut its forecast by ¥300 billion" is a change of the forecast; "cut its fixed costs by ¥120 billion" is a cost reduction.
 const MONEY_CHANGE_BY = new RegExp(
@@ -238,7 +265,7 @@ const LEVEL_VIA_VERB =
 const OF_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:its\s+|annual\s+|quarterly\s+|net\s+(?=sales|revenue))?$/i;
 // The word that ends a cause clause: "… from ¥1.4 trillion as tariffs bite" names why, not what.
 // "… tanks 23% on US tariffs": a headline's "on" names the cause too.
-const CAUSE = /\b(?:as|amid|because of|due to|owing to|on)\s+(?:[\w.'-]+\s+){0,3}$/i;
+const CAUSE = /\b(?:as|amid|because of|due to|owing to|on|citing|blaming|hit by|driven by|affected by|reflecting)\s+(?:[\w.'-]+\s+){0,3}$/i;
 
 export interface MetricChoice {
   metric: Metric;
@@ -270,7 +297,8 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   }
   const change = changeOf(sentence, figure, others);
   if (change) {
-    const base = nearest(sentence, figure, others, figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes("money")));
+    const kinds = figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+    const base = nearest(sentence, figure, others, kinds);
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
   const fitting = METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
@@ -314,6 +342,10 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
     if (r) return sign(/^(?:down|lower|cut|reduc|trim|slash)/i.test(r[1] ?? "") ? "down" : "up");
     const a = CHANGE_AFTER.exec(after);
     return a ? sign(a[1]) : undefined;
+  }
+  if (f.kind === "count") {
+    const c = COUNT_CHANGE_BY.exec(before);
+    return c ? sign(c[1]) : undefined;
   }
   if (f.kind !== "money") return undefined;
   const by = MONEY_CHANGE_BY.exec(before);

@@ -171,7 +171,7 @@ const NOUN_BEFORE =
 
 const QUALIFIERS: [RegExp, string][] = [
   [/\b(up to|as much as|as many as|a maximum of|maximum of|max(?:imum)?)\s*$/i, "up to"],
-  [/\b(more than|over|above|just over|in excess of|upwards of)\s*$/i, "more than"],
+  [/\b(more than|over|above|just over|in excess of|upwards of|exceeded|exceeding|topped)\s*$/i, "more than"],
   [/\b(at least|no less than)\s*$/i, "at least"],
   [/\b(less than|under|below|just under|fewer than)\s*$/i, "less than"],
   [/\b(nearly|almost|close to|nearing|approaching)\s*$/i, "nearly"],

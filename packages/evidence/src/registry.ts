@@ -76,7 +76,7 @@ function claimFromRow(r: Record<string, string>, at: string, sources: Map<string
   if (r.role && !(ROLES as readonly string[]).includes(r.role)) return bad("role", `unknown role \`${r.role}\``, `one of ${ROLES.join(", ")}, or empty`);
   if (r.basis && !BASIS.test(r.basis))
     return bad("basis", `unknown basis \`${r.basis}\``, 'e.g. "forecast", "actual", "forecast gross", "actual net", "consensus", or empty');
-  const opt = (k: "subject" | "metric" | "qualifier" | "period" | "basis" | "quote" | "note") => (r[k] ? { [k]: r[k] } : {});
+  const opt = (k: "subject" | "metric" | "qualifier" | "period" | "basis" | "quote" | "note" | "segment") => (r[k] ? { [k]: r[k] } : {});
   return {
     id: r.id,
     value,
@@ -91,6 +91,7 @@ function claimFromRow(r: Record<string, string>, at: string, sources: Map<string
     ...opt("period"),
     ...(r.role ? { role: r.role as Role } : {}),
     ...opt("basis"),
+    ...opt("segment"),
     ...opt("quote"),
     ...opt("note"),
   };

@@ -31,8 +31,9 @@ const TO_BEFORE = /\bto\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i;
 export function rolesOf(sentence: string, figures: readonly Figure[], changes: readonly boolean[]): Role[] {
   const revision = REVISION.test(sentence);
   const roles: Role[] = figures.map((f, i) => {
-    if (changes[i]) return "change";
     const before = sentence.slice(Math.max(0, f.start - 90), f.start);
+    // "versus a previously forecast rise of up to 5%": an earlier forecast of the change.
+    if (changes[i]) return EARLIER_BEFORE.test(before) ? "previous" : "change";
     const after = sentence.slice(f.end, f.end + 50);
     // "a year earlier" after a figure makes it last year's level, not an earlier forecast.
     if (/^\s*(?:of\s+)?a year (?:earlier|ago|before)/i.test(after)) return "level";

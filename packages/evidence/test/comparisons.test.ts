@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extract } from "../src/index.js";
+import { extract, timeline } from "../src/index.js";
 import { dictionary } from "./corpus.js";
 
 // Invented sentences, each in the pattern of a kind of error the real-article set (test/real-set) showed.
@@ -109,5 +109,91 @@ describe("figures in the forms of real articles", () => {
     ]);
     const gm = run("GM's vehicle sales reached 970,000 in the second quarter, and Chevrolet holds the No. 2 position in EVs.", "2025-07-22");
     expect(gm.map((c) => [c.value, c.unit])).toEqual([[970000, "vehicles"]]);
+  });
+});
+
+describe("markets, bounds and conversions on the timeline", () => {
+  it("keeps a regional figure apart from the company's total", () => {
+    const claims = run(
+      "Kia's global sales rose 2.5 percent. In the United States, sales rose 4.1 percent, and North America shipments fell 25%.",
+      "2025-07-25",
+    );
+    expect(claims.map((c) => c.segment)).toEqual([undefined, "us", "north-america"]);
+  });
+
+  it("does not flag two reports that agree once bounds and conversions are read", () => {
+    // Two sources on one day: "more than 780 billion won ($566 million)" and "786 billion won ($570 million)".
+    const a = extract("Kia said the tariff hit exceeded 780 billion won ($566 million) in the second quarter. Kia: a $566 million tariff hit.", {
+      source: "a",
+      name: "a.txt",
+      dictionary: dict,
+      published: "2025-07-25",
+    }).claims;
+    const b = extract(
+      "Kia said on Friday that it suffered a hit of 786 billion won ($570 million) from U.S. tariffs in the second quarter. Kia: a $570 million tariff hit.",
+      {
+        source: "b",
+        name: "b.txt",
+        dictionary: dict,
+        published: "2025-07-25",
+      },
+    ).claims;
+    expect([...a, ...b].map((c) => [c.value, c.unit, c.qualifier, c.metric])).toEqual([
+      [780e9, "KRW", "more than", "tariff-impact"],
+      [566e6, "USD", undefined, "tariff-impact"],
+      [786e9, "KRW", undefined, "tariff-impact"],
+      [570e6, "USD", undefined, "tariff-impact"],
+    ]);
+    expect(timeline([...a, ...b]).filter((e) => e.conflictsWith)).toEqual([]);
+    // A bound the other value breaks is still a conflict: "more than 790 billion won" against 786 billion won.
+    const c = a.map((x) => (x.unit === "KRW" ? { ...x, value: 790e9 } : x));
+    expect(timeline([...c, ...b]).filter((e) => e.conflictsWith).length).toBeGreaterThan(0);
+  });
+});
+
+describe("more forms of results articles", () => {
+  it("reads shipments, a count's change with 'by', the same change as a percentage, and the same period last year", () => {
+    const claims = run(
+      "Stellantis said revenue was €70 billion in the 1st half of the year, down from €80 billion in the same period last year. " +
+        "In Europe, shipments for the first half fell by 40,000 units, or 5%.",
+      "2025-07-21",
+    );
+    expect(claims.map((c) => [c.value, c.metric, c.period])).toEqual([
+      [70e9, "revenue", "H1 FY2025"],
+      [80e9, "revenue", "H1 FY2024"],
+      [-40000, "sales-volume-change", "H1 FY2025"],
+      [-5, "sales-volume-change", "H1 FY2025"],
+    ]);
+  });
+
+  it("reads charges and a bare loss, and a period that ends 'through September' or 'ended June 30' is not a date", () => {
+    const [charges, loss] = run("Stellantis booked €3 billion in pre-tax net charges and expects a €2 billion loss in the first half.", "2025-07-21");
+    expect([charges?.metric, loss?.metric]).toEqual(["one-off-costs", "net-loss"]);
+    const [h1] = run("Nissan forecasts an operating loss of 180 billion yen for the first half through September.", "2025-07-30");
+    expect([h1?.period, h1?.asOf, h1?.basis]).toEqual(["H1 FY2025", "2025-07-30", "forecast"]);
+    const [q] = run("Volkswagen reported an operating profit of 3.8 billion euros in the quarter ended June 30, down 29% on the previous year.", "2025-07-25");
+    expect([q?.period, q?.asOf]).toEqual(["Q2 FY2025", "2025-07-25"]);
+  });
+
+  it("reads 'the second quarter of this year', and a quarter named after 'since' is not the figure's", () => {
+    const [cut, hit] = run(
+      "Kia posted record revenue in the second quarter of this year, but operating profit plunged 24 percent. The tariffs cost 780 billion won, its worst quarter since the fourth quarter of 2022.",
+      "2025-07-25",
+    );
+    expect([cut?.period, hit?.period]).toEqual(["Q2 FY2025", "Q2 FY2025"]);
+  });
+
+  it("gives the company named in an aside no figures, and opening figures to the company named next", () => {
+    const [kia] = run("Kia, the world's No.3 automaker together with affiliate Hyundai Motor, said its operating profit slumped 24 per cent.", "2025-07-25");
+    expect(kia?.subject).toBe("kia");
+    const [lead] = run("Operating profit is forecast to slump 20 % to 3.8 trillion yen. Tariffs are estimated to cost Toyota 180 billion yen.", "2025-05-08");
+    expect(lead?.subject).toBe("toyota");
+  });
+
+  it("reads a previously forecast rise as an earlier value of the change, and sales after unit sales as units", () => {
+    const [rise] = run("Volkswagen expects sales to be flat, versus a previously forecast rise of up to 5%.", "2025-07-25");
+    expect([rise?.metric, rise?.role, rise?.qualifier]).toEqual(["revenue-change", "previous", "up to"]);
+    const claims = run("Kia sold 814,888 vehicles in the second quarter. In India, sales rose 9.5 percent.", "2025-07-25");
+    expect(claims.map((c) => c.metric)).toEqual(["sales-volume", "sales-volume-change"]);
   });
 });
