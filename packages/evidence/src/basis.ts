@@ -12,7 +12,8 @@ export type Basis = string;
 
 // Metrics that are not forecast or reported: market prices, rates set by governments, the article's conversion rate.
 const TIMELESS = new Set(["fx-conversion", "tariff-rate", "share-price", "share-price-change", "shareholding", "import-share"]);
-const NETTABLE = new Set(["tariff-impact", "tariff-mitigation"]);
+// A mitigation is neither gross nor net: it is what separates them.
+const NETTABLE = new Set(["tariff-impact"]);
 
 // "through June" is so far; "the year through March 2026" is a fiscal year, not a date reached.
 const SO_FAR =

@@ -23,6 +23,8 @@ export interface PeriodMention {
     inherit?: Grain | "period";
     /** A quarter or half named without its year ("the fourth quarter"): which year it is depends on the tense. */
     yearless?: boolean;
+    /** A relative period a quarter back ("the previous quarter"), not a year. */
+    back?: "quarter";
   };
   start: number;
   end: number;
@@ -98,7 +100,9 @@ const monthNo = (name: string) => MONTH_NO[name.slice(0, 3).toLowerCase()] ?? 0;
 export const MONTH_SPAN = new RegExp(
   String.raw`\b(${MONTH})(?:\s+(?:and|to|through|until)\s+|\s*[-–—]\s*(?:to[-–—]\s*)?)(${MONTH})(?![\w-])` +
     // "the first half through September", "fiscal 2024, which ended in March": the end of a period.
-    String.raw`|\b(?:(?:which|that) )?(?:ended|ending|ends|through|thru)\s+(?:in\s+|on\s+)?(${MONTH})(?:\s+\d{1,2}\b)?(?:,?\s+20\d\d)?`,
+    String.raw`|\b(?:(?:which|that) )?(?:ended|ending|ends|through|thru)\s+(?:in\s+|on\s+)?(${MONTH})(?:\s+\d{1,2}\b)?(?:,?\s+20\d\d)?` +
+    // "the financial year to end-March".
+    String.raw`|\b(?:to |through |by |at )?end-(${MONTH})`,
   "gi",
 );
 
@@ -118,6 +122,8 @@ const RULES: Rule[] = [
       return (start: number, asOf: string) => make(start, asOf).replace(/FY(\d{4})$/, (_x, y: string) => `FY${Number(y) + shift}`);
     },
   ],
+  // "₩828 billion in the previous quarter": the quarter before the figure's frame.
+  [/\b(?:in |for |during )?the (?:previous|prior|preceding|last) quarter\b/gi, () => Object.assign(() => "", { relative: true, back: "quarter" as const })],
   // "in the same period last year", "the same quarter a year earlier": the figure's period a year before.
   [
     /\b(?:in |for |during )?the same (?:period|quarter|half|time|months?) (?:last year|a year (?:earlier|ago|before)|of (?:the )?(?:previous|prior|last) year|in (?:the )?(?:previous|prior) year)\b/gi,

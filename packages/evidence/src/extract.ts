@@ -102,6 +102,7 @@ class Context {
   private lastImpact = new Map<string, string>();
   /** The text's last impact in each unit since its last heading: "a 233.5-billion-yen operating profit hit" a paragraph after the tariffs. */
   private textImpact = new Map<string, string>();
+  private textMetricByUnit = new Map<string, string>();
   /** Whether the text's last "sales" figure counted vehicles or money: "sales rose 4.1%" after unit sales is of units. */
   sales: "volume" | "revenue" | undefined;
   constructor(
@@ -136,6 +137,7 @@ class Context {
     else if (c.metric?.startsWith("revenue")) this.sales = "revenue";
     if (!c.metric || c.role === "change") return;
     this.lastMetric.set(c.unit, c.metric);
+    this.textMetricByUnit.set(c.unit, c.metric);
     if (IMPACTS.has(c.metric)) {
       this.lastImpact.set(c.unit, c.metric);
       this.textImpact.set(c.unit, c.metric);
@@ -145,6 +147,7 @@ class Context {
   /** A heading starts another text: impacts named above it are not the ones below. */
   heading(): void {
     this.textImpact.clear();
+    this.textMetricByUnit.clear();
   }
 
   /** The impact named last in the text (since a heading) in a unit. */
@@ -153,6 +156,11 @@ class Context {
   }
 
   /** The paragraph's last metric in a unit (its last impact, with `impact`). */
+  /** The text's last metric in a unit since its last heading, across paragraphs. */
+  lastMetricOf(unit: string): string | undefined {
+    return this.textMetricByUnit.get(unit);
+  }
+
   paragraphMetric(paragraph: number, unit: string, impact = false): string | undefined {
     if (paragraph !== this.paragraph) return undefined;
     return (impact ? this.lastImpact : this.lastMetric).get(unit);
@@ -298,7 +306,9 @@ function figureDrafts(
     const near = nearestOf(dates, f, figures, s.text, NEAR);
     const st = ctx.statement;
     const said = st && st.paragraph === s.paragraph && (!subject || st.company === companyId(subject.id, ctx)) ? st.date : undefined;
-    const asOf = near?.date ?? said ?? published;
+    // "On Wednesday, Trump agreed to lower … to 15 per cent": a date opening the sentence dates all of it.
+    const opening = dates.find((d) => d.date.length === 10 && /^\s*(?:On|As of)\s+$/i.test(s.text.slice(0, d.start)) && /^\s*,/.test(s.text.slice(d.end)));
+    const asOf = near?.date ?? opening?.date ?? said ?? published;
     const fyStart = subject ? fiscalStart(subject, ctx) : 1;
     const period = f.conversion ? undefined : periodOf(s.text, f, figures, periods, own, role, metric, subject, frame, fyStart, asOf, published, ctx);
     const basis = basisOf({ sentence: s.text, figure: f, metric, role, asOf, ...(period ? { periodEnd: periodEnd(period, fyStart) } : {}) });
@@ -363,10 +373,11 @@ function comparisons(s: Sentence, figures: Figure[], drafts: Draft[], ctx: Conte
       }
     }
     if (!consensus(sentence, figures, i)) continue;
-    const partner = [...out.keys()].filter((k) => k < i && out[k]?.unit === d.unit && out[k]?.role !== "change" && out[k]?.basis !== "consensus").at(-1);
+    // The figure estimated is the sentence's result: its first figure in the unit, not a year-earlier one compared with.
+    const partner = [...out.keys()].find((k) => k < i && out[k]?.unit === d.unit && out[k]?.role !== "change" && out[k]?.basis !== "consensus");
     const q = partner !== undefined ? out[partner] : undefined;
     // "It compared with a ¥200 billion consensus": the figure estimated was the paragraph's last in the unit.
-    const metric = q?.metric ?? ctx.paragraphMetric(s.paragraph, d.unit) ?? d.metric;
+    const metric = q?.metric ?? ctx.paragraphMetric(s.paragraph, d.unit) ?? ctx.lastMetricOf(d.unit) ?? d.metric;
     const period = q?.period ?? d.period;
     const { basis: _b, period: _p, metric: _m, ...rest } = d;
     out[i] = { ...rest, ...(metric ? { metric } : {}), ...(period ? { period } : {}), role: "level", basis: "consensus" };
@@ -486,7 +497,7 @@ function periodOf(
       !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start),
   );
   if (!attached) return base;
-  if (attached.resolve.relative) return base ? yearEarlier(base) : resolve(attached);
+  if (attached.resolve.relative) return base ? (attached.resolve.back === "quarter" ? quarterEarlier(base, fyStart) : yearEarlier(base)) : resolve(attached);
   return resolve(attached);
 }
 
@@ -515,6 +526,14 @@ function startOf(end: string, months: number): string {
 /** A calendar year of a company whose fiscal year is the calendar year is its fiscal year. */
 function calendarAsFiscal(period: string, fyStart: number): string {
   return fyStart === 1 ? period.replace(/^CY(\d{4})$/, "FY$1") : period;
+}
+
+/** The quarter before a quarter: Q1 FY2025 → Q4 FY2024. A period that is not a quarter has none. */
+function quarterEarlier(period: string, _fyStart: number): string | undefined {
+  const m = /^Q([1-4]) (FY|CY)(\d{4})$/.exec(period);
+  if (!m) return undefined;
+  const q = Number(m[1]);
+  return q > 1 ? `Q${q - 1} ${m[2]}${m[3]}` : `Q4 ${m[2]}${Number(m[3]) - 1}`;
 }
 
 function yearEarlier(period: string): string {

@@ -65,7 +65,7 @@ export const METRICS: readonly Metric[] = [
     label: "one-off charges (impairments, restructuring, programme cancellations)",
     kinds: ["money"],
     keywords:
-      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|(?:impairment|restructuring|write-?down) (?:charges?|costs?|losses?)|impairments?|write-?downs?|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?)\b/gi,
+      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|(?:impairment|restructuring|write-?down) (?:charges?|costs?|losses?)|impairments?|write-?downs?|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?|recalls?|special (?:charges?|items))\b/gi,
     subject: "company",
   },
   {
@@ -84,6 +84,20 @@ export const METRICS: readonly Metric[] = [
     label: "adjusted operating profit (adjusted EBIT)",
     kinds: ["money"],
     keywords: /\badjusted (?:operating (?:profit|income)|EBIT)\b|\bEBIT[- ]adjusted\b|\bEBIT\b/gi,
+    subject: "company",
+  },
+  {
+    id: "ordinary-profit",
+    label: "ordinary (recurring) profit",
+    kinds: ["money"],
+    keywords: /\bordinary (?:profit|income)\b|\brecurring profit\b|\bpre-tax (?:profit|income)\b|\bprofit before (?:income )?taxes\b/gi,
+    subject: "company",
+  },
+  {
+    id: "free-cash-flow",
+    label: "free cash flow",
+    kinds: ["money"],
+    keywords: /\bfree cash flow\b|\bFCF\b/gi,
     subject: "company",
   },
   {
@@ -150,7 +164,7 @@ export const METRICS: readonly Metric[] = [
     label: "share price",
     kinds: ["percent"],
     keywords:
-      /\b(?:shares|stock)(?= (?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b/gi,
+      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -184,7 +198,7 @@ export const METRICS: readonly Metric[] = [
     kinds: ["count"],
     units: ["plants"],
     keywords:
-      /\b(?:clos(?!ed (?:up|down|at|higher|lower)\b)\w*|shut\w*|shutter\w*|stop\w* (?:producing|production|making|output)|end\w* production|ceas\w* production)\b/gi,
+      /\b(?:clos(?!ed (?:up|down|at|higher|lower|[\d.]+)\b)\w*|shut\w*|shutter\w*|stop\w* (?:producing|production|making|output)|end\w* production|ceas\w* production)\b/gi,
     subject: "company",
   },
   {
@@ -241,7 +255,7 @@ const REVISED_BY = new RegExp(
   "i",
 );
 const CHANGE_AFTER =
-  /^\s*(?:(?:year[- ]on[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+  /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
 // "shipments dropped by around 109,000 units": a count is a change only with "by".
 const COUNT_CHANGE_BY = new RegExp(String.raw`\b(${VERBS})\s+by\s+${HEDGE}$`, "i");
 // Money is a change only with "by" ("fell by ¥64 billion") or when a level follows ("fell ¥64 billion to ¥211 billion").
@@ -256,6 +270,8 @@ const DOWN = /^(?:fell|fall|drop|declin|slump|plunge|shr|slid|tumbl|sank|down|lo
 const IMPACT_BY =
   /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 // "a ¥145.2 billion ($987 million) hit to its operating profit", "a 233.5-billion-yen operating profit hit", "$2 billion of the expected impact".
+// "a gross impact of US$3 billion", "a hit of 786 billion won": the figure is the impact.
+export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 export const IMPACT_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:operating[- ])?(?:profit|income|earnings)[- ])?(?:hit|impact|blow|toll|drag)\b|^\s*(?:\([^)]*\)\s*)?of the (?:\w+ ){0,2}(?:impact|hit|cost|burden)\b/i;
 // A fall or rise that reached the figure, with no change figure of its own ("fell by nearly a third to").
@@ -290,7 +306,10 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     if (cause) return { metric: cause, change: false, sign: 1 };
   }
   // "a 145.2 billion yen hit to its operating profit … due to tariffs": the figure is the hit, of its cause if the sentence names one.
-  if (figure.kind === "money" && IMPACT_AFTER.test(sentence.slice(figure.end, figure.end + 60))) {
+  if (
+    figure.kind === "money" &&
+    (IMPACT_AFTER.test(sentence.slice(figure.end, figure.end + 60)) || IMPACT_OF.test(sentence.slice(Math.max(0, figure.start - 40), figure.start)))
+  ) {
     // Its own "yen" is the currency it is in, not a cause.
     const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end)}`, false);
     return cause ? { metric: cause, change: false, sign: 1 } : undefined;
@@ -373,6 +392,8 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
         if (s >= figure.end && CAUSE.test(sentence.slice(Math.max(figure.end, s - 40), s))) continue;
         const inside = s >= figure.start && e <= figure.end;
         if (inside && m.units === undefined) continue;
+        // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word.
+        if (others.some((o) => o !== figure && s >= o.start && e <= o.end)) continue;
         const named = s >= figure.end && OF_AFTER.test(sentence.slice(figure.end, s));
         // The figure's own noun ("seven plants") names a metric only weakly: a verb nearby says more.
         const score = named ? 0 : inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;

@@ -315,7 +315,8 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     const b = tokens[i + 1];
     const gap = b ? text.slice(a.end, b.start) : "";
     const lead = text.slice(Math.max(0, a.start - 12), a.start);
-    const isFrom = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap);
+    // Money "from ¥40 billion to ¥10 billion" is a previous and a revised value (roles.ts), not one figure's move.
+    const isFrom = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap) && !(a.kind === "money" && b?.kind === "money");
     // "capacity to 2.5 million vehicles from 3.5 million", "sites to 10 from 17": a count's move, read as one figure.
     // (Money "to ¥3.2 trillion from ¥3.8 trillion" stays two: a revised value and the previous one.)
     const toFrom =
@@ -330,7 +331,11 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     const changeThenLevel = a.kind === "money" && /^\s*to\s*$/i.test(gap) && CHANGE_LEAD.test(text.slice(Math.max(0, a.start - 40), a.start));
     // "to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion": the earlier range, not a move from $7 billion.
     const previousRange = isFrom && out.at(-1)?.high !== undefined && /^[^.;\d]{0,30}\bfrom\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
-    const isRange = !changeThenLevel && (/^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap)) || previousRange);
+    // …unless it is the earlier range of "to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion".
+    const afterRange = out.at(-1)?.high !== undefined && /^[^.;\d]{0,30}\bfrom\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
+    const moneyMove = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap) && a.kind === "money" && b?.kind === "money" && !afterRange;
+    const isRange =
+      !changeThenLevel && !moneyMove && (/^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap)) || previousRange);
     // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
     if (b && toFrom && compatible(a, b) && !isYear(a) && !isYear(b)) {
       const figure = toFigure({ ...a, end: a.end }, text, a.start, b.end);

@@ -6,14 +6,14 @@ export const ROLES: readonly Role[] = ["level", "change", "previous", "revised"]
 
 // A sentence that revises a figure: "lowered its forecast", "now expects", "previously".
 const REVISION =
-  /\b(?:lower|rais|cut|trim|revis|slash|lift|upgrad|downgrad|reduc|hik|boost)\w*\s+(?:[\w'-]+\s+){0,6}?(?:forecasts?|outlooks?|guidance|targets?|estimates?|projections?|assumptions?|view)\b|\bnow\s+(?:expects?|sees?|seen|forecasts?|projects?|assumes?|estimates?|puts?|targets?|anticipates?)\b|\bis now\b|\bpreviously\b|\bhad (?:previously )?(?:forecast|expected|projected|estimated|guided)\b/i;
+  /\b(?:forecasts?|estimates?|outlooks?|guidance|projections?|targets?)\s+(?:was|were|has been|have been|is|are)\s+(?:lower|rais|cut|revis|trim|slash|lift|reduc)\w*|\b(?:lower|rais|cut|trim|revis|slash|lift|upgrad|downgrad|reduc|hik|boost)\w*\s+(?:[\w'-]+\s+){0,6}?(?:forecasts?|outlooks?|guidance|targets?|estimates?|projections?|assumptions?|view)\b|\bnow\s+(?:expects?|sees?|seen|forecasts?|projects?|assumes?|estimates?|puts?|targets?|anticipates?)\b|\bis now\b|\bpreviously\b|\bhad (?:previously )?(?:forecast|expected|projected|estimated|guided)\b/i;
 const FROM_BEFORE =
   /\bfrom\s+(?:(?:a|an|the|its)\s+)?(?:(?:previous|earlier|prior|original|initial)\s+)?(?:(?:forecast|estimate|projection|guidance|target)\s+(?:of\s+)?)?(?:about\s+|some\s+|roughly\s+|around\s+)?$/i;
 const PREVIOUSLY_AFTER = /^[^,;.]{0,40}?\b(?:previously|originally|initially|before the revision)\b/i;
 const QUALIFIED = "(?:about\\s+|some\\s+|roughly\\s+|as much as\\s+|up to\\s+|more than\\s+)?";
 const EARLIER_BEFORE = new RegExp(
   String.raw`\b(?:previously|originally|initially|had|earlier)\s+(?:\w+\s+)?(?:forecast|expected|projected|estimated|guided|seen|targeted|predicted|put it at)\s+(?:[\w-]+\s+){0,4}?(?:at\s+|of\s+)?${QUALIFIED}$` +
-    String.raw`|\b(?:previous|earlier|prior|original|initial|old)\s+(?:[\w-]+\s+)?(?:forecast|estimate|guidance|outlook|projection|target|assumption)\s+(?:of|was|at|for)\s+${QUALIFIED}$` +
+    String.raw`|\b(?:previous|earlier|prior|original|initial|old)\s+(?:[\w-]+\s+)?(?:forecast|estimate|guidance|outlook|projection|target|assumption|range)\s+(?:of|was|at|for)\s+${QUALIFIED}$` +
     // "The result compared to a company forecast for a loss of 200 billion yen": the company's earlier forecast of the figure.
     String.raw`|\bcompared? (?:to|with) (?:a|an|the|its) (?:company|company's|own|earlier|previous|initial|original) (?:forecast|estimate|projection|guidance|target) (?:for|of) (?:an? (?:\w+ )?(?:loss|profit) of\s+)?${QUALIFIED}$`,
   "i",
@@ -40,6 +40,15 @@ export function rolesOf(sentence: string, figures: readonly Figure[], changes: r
     if (PREVIOUSLY_AFTER.test(after) || EARLIER_BEFORE.test(before)) return "previous";
     const partner = figures.slice(0, i).some((o, j) => !changes[j] && o.unit === f.unit);
     if (revision && FROM_BEFORE.test(before) && partner) return "previous";
+    // "lowered its net profit estimate from 40 billion yen to 10 billion yen": the value it went from.
+    const next = figures[i + 1];
+    if (
+      revision &&
+      /\bfrom\s+(?:about\s+|some\s+|roughly\s+)?$/i.test(before) &&
+      next?.unit === f.unit &&
+      /^\s*to\s+$/i.test(sentence.slice(f.end, next.start))
+    )
+      return "previous";
     return "level";
   });
   const moved = figures.some((f) => f.move);

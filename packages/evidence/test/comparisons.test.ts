@@ -197,3 +197,43 @@ describe("more forms of results articles", () => {
     expect(claims.map((c) => c.metric)).toEqual(["sales-volume", "sales-volume-change"]);
   });
 });
+
+describe("batch 3's error classes", () => {
+  it("does not take another figure's currency word for a metric", () => {
+    // "yen" inside "3.2 trillion yen" made the 6% an exchange-rate change.
+    const [, pct] = run("Toyota now expects operating profit of 3.4 trillion yen, a 6% increase from its previous forecast of 3.2 trillion yen.", "2025-11-05");
+    expect([pct?.metric, pct?.value]).toEqual(["operating-profit-change", 6]);
+  });
+
+  it("splits a money revision 'from X to Y' into the previous and the revised value", () => {
+    const claims = run("Mitsubishi Motors lowered its net profit estimate from 40 billion yen to 10 billion yen.", "2025-08-27");
+    expect(claims.map((c) => [c.value, c.role, c.metric])).toEqual([
+      [40e9, "previous", "net-profit"],
+      [10e9, "revised", "net-profit"],
+    ]);
+  });
+
+  it("reads a passive revision, ordinary profit, free cash flow, a previous range and 'closed 2.7% higher'", () => {
+    const [rev, prev] = run("Its ordinary profit estimate was lowered to 60 billion yen from 90 billion yen.", "2025-08-27");
+    expect([rev?.metric, rev?.role, prev?.role]).toEqual(["ordinary-profit", "revised", "previous"]);
+    const [fcf] = run("Ford expects adjusted free cash flow of $3.5 billion to $4.5 billion.", "2025-07-31");
+    expect(fcf?.metric).toBe("free-cash-flow");
+    const [, old] = run(
+      "Ford now forecasts adjusted EBIT of $6.5 billion to $7.5 billion, down from the previous range of $7 billion to $8.5 billion.",
+      "2025-07-31",
+    );
+    expect([old?.metric, old?.role]).toEqual(["adjusted-operating-profit", "previous"]);
+    const [fell, closed] = run("Hyundai's shares in Seoul fell as much as 7.2% and later closed 2.7% higher.", "2025-10-30");
+    expect([fell?.metric, closed?.metric]).toEqual(["share-price-change", "share-price-change"]);
+  });
+
+  it("dates the previous quarter a quarter back, and 'to end-March' is no date", () => {
+    const [q3, q2] = run(
+      "Hyundai said tariffs cost it 1.8 trillion won in the third quarter, compared to 828 billion won in the previous quarter.",
+      "2025-10-30",
+    );
+    expect([q3?.period, q2?.period]).toEqual(["Q3 FY2025", "Q2 FY2025"]);
+    const [fy] = run("Toyota now expects operating profit of 3.4 trillion yen for the financial year to end-March.", "2025-11-05");
+    expect(fy?.asOf).toBe("2025-11-05");
+  });
+});
