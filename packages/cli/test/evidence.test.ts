@@ -52,7 +52,7 @@ describe("tieup evidence extract", () => {
     const c = await runCli("evidence", "extract", honda, "--published", "2025-05-13", "--format", "csv", "--out", out);
     expect(c.code).toBe(0);
     const csv = readFileSync(out, "utf8");
-    expect(csv.split("\n")[0]).toBe("id,subject,metric,value,high,from,unit,qualifier,period,as_of,source,fact,quote,note,role,basis");
+    expect(csv.split("\n")[0]).toBe("id,subject,metric,value,high,from,unit,qualifier,period,as_of,source,fact,quote,note,role,basis,segment");
     expect(csv).toContain("honda-may-guidance-2,honda,tariff-impact,650000000000,,,JPY,about,FY2025,2025-05-13,honda-may-guidance");
   });
 

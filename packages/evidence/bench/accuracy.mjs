@@ -5,17 +5,64 @@
 // test/dev-articles (issue 19's development set: invented, annotated before the extractor ran,
 // then used to develop the rules — so not a held-out test) and test/check-articles (written and
 // annotated after those rules, before the extractor ran on it: a small out-of-sample check).
-import { readdirSync, readFileSync } from "node:fs";
+// `--real <dir>` also scores test/real-set: real 2025 articles whose annotations are committed
+// and whose texts (<dir>/<id>.txt) are kept outside the repository (see test/real-set/README.md).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
-import { addTallies, conflicts, Dictionary, entitiesFromRows, extract, FIELDS, precision, recall, score } from "../dist/index.js";
+import { addTallies, conflicts, Dictionary, entitiesFromRows, extract, FIELDS, figureKey, precision, recall, score, timeline } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rows = parse(readFileSync(join(here, "../../../data/evidence/entities.csv"), "utf8"), { columns: true, skip_empty_lines: true });
 const dictionary = new Dictionary(entitiesFromRows(rows, "entities.csv").entities);
 const showMisses = process.argv.includes("--misses");
+const realAt = process.argv.indexOf("--real");
+const realDir = realAt >= 0 ? process.argv[realAt + 1] : undefined;
+if (realAt >= 0 && (!realDir || !existsSync(realDir))) {
+  console.error(`accuracy: --real needs the directory of the real set's texts (got ${realDir ?? "nothing"}); see test/real-set/README.md`);
+  process.exit(2);
+}
+
+function goldOf(claims) {
+  return claims.map((c) => ({ ...c, value: Number(c.value), ...(c.asOf !== undefined ? { asOf: String(c.asOf) } : {}) }));
+}
+
+// Where the annotation's `text` is printed (its `occurrence`-th printing) in the extracted text.
+function locate(text, g) {
+  let at = -1;
+  for (let n = 0; n < (g.occurrence ?? 1); n++) {
+    at = text.indexOf(g.text, at + 1);
+    if (at < 0) return g;
+  }
+  return { ...g, span: [at, at + g.text.length] };
+}
+
+/** The real set's batches: each article's committed annotation scored against its text outside the repo. */
+function readReal(dir) {
+  const setDir = join(here, "../test/real-set");
+  return readdirSync(setDir)
+    .filter((f) => /^batch-\d+\.yaml$/.test(f))
+    .sort()
+    .map((file) => {
+      const batch = parseYaml(readFileSync(join(setDir, file), "utf8"));
+      const list = batch.articles.flatMap((a) => {
+        const path = join(dir, `${a.id}.txt`);
+        if (!existsSync(path)) {
+          console.error(`accuracy: ${path} is missing: rebuild it from ${a.url} (test/real-set/README.md)`);
+          return [];
+        }
+        const x = extract(readFileSync(path, "utf8"), { source: a.id, name: `${a.id}.txt`, dictionary, published: String(a.published) });
+        const unplaced = goldOf(a.claims).map((g) => locate(x.text, g));
+        for (const g of unplaced) if (!g.span) console.error(`accuracy: ${a.id}: "${g.text}" is not in the text (occurrence ${g.occurrence ?? 1})`);
+        const scores = score(x.claims, unplaced);
+        if (showMisses) misses(a.id, scores);
+        return [{ name: a.id, figures: unplaced.length, extracted: x.claims.length, claims: x.claims, scores, tallies: scores.tallies }];
+      });
+      return { label: `real set, batch ${batch.batch} (${file})`, list };
+    });
+}
 
 function read(dir) {
   return readdirSync(dir)
@@ -55,6 +102,9 @@ function table(label, list) {
     ),
   );
   console.log(`timeline: ${c.flagged} of ${c.claims} claims flagged as conflicts, ${c.false} false (${pct(c.false / Math.max(1, c.claims))})`);
+  if (showMisses)
+    for (const e of timeline(list.flatMap((a) => a.claims)).filter((x) => x.status === "conflict" || x.conflictsWith?.length))
+      console.log(`conflict: ${e.claim.id} ${e.claim.text} ${figureKey(e.claim)} with ${e.conflictsWith}`);
 }
 
 const first = read(join(here, "../test/articles"));
@@ -80,3 +130,10 @@ table(
 );
 table("development set (issue 19)", dev);
 table("check article (annotated after the rules were developed)", check);
+if (realDir)
+  for (const { label, list } of readReal(realDir)) {
+    console.table(
+      list.map(({ name, figures, extracted, scores }) => ({ name, figures, extracted, missed: scores.missed.length, spurious: scores.spurious.length })),
+    );
+    table(label, list);
+  }

@@ -12,16 +12,22 @@ export type Basis = string;
 
 // Metrics that are not forecast or reported: market prices, rates set by governments, the article's conversion rate.
 const TIMELESS = new Set(["fx-conversion", "tariff-rate", "share-price", "share-price-change", "shareholding", "import-share"]);
-const NETTABLE = new Set(["tariff-impact", "tariff-mitigation"]);
+// A mitigation is neither gross nor net: it is what separates them.
+const NETTABLE = new Set(["tariff-impact"]);
 
-const SO_FAR = /\b(?:so far|to date|year to date|year-to-date|through (?:June|September|December|March))\b/i;
+// "through June" is so far; "the year through March 2026" is a fiscal year, not a date reached.
+const SO_FAR =
+  /\b(?:so far|to date|year to date|year-to-date|(?<!(?:year|half|quarter|months|period) )through (?:June|September|December|March)(?! 20\d\d))\b/i;
 const FORECAST =
-  /\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
+  /\bto (?:cut|shed|eliminate|close|reduce|trim|slash)\b|\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
 const ACTUAL =
   /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined)\b/i;
 const MITIGATION =
   "(?:mitigation|countermeasures|offsets?|offsetting|price (?:increases|negotiations|rises|hikes)|pric(?:e|ing) actions|cost measures|measures|them|those|such steps)";
-const GROSS = new RegExp(String.raw`\bgross\b|\bbefore (?:any |the |its )?${MITIGATION}`, "gi");
+const GROSS = new RegExp(String.raw`\bgross\b|\b(?:before|without) (?:any |the |its |their )?${MITIGATION}`, "gi");
+// "expects its total tariff impact to be about $2.5 billion but believes it can offset about $1 billion": the total is before the offset.
+const TOTAL = /\btotal (?:\w+ ){0,2}(?:impact|cost|hit|bill|burden)s?\b/i;
+const OFFSET = /\b(?:offset\w*|mitigat\w*|recoup\w*)\b/i;
 const NET = new RegExp(
   String.raw`\bnet\b(?! (?:income|profit|loss|sales|revenue|debt|cash|assets|worth))|\bafter (?:any |the |its )?${MITIGATION}|\bnet of\b`,
   "gi",
@@ -47,14 +53,26 @@ export function basisOf(x: BasisInput): Basis | undefined {
   return out || undefined;
 }
 
+/** Whether the verbs of a figure's clause before it look forward ("expects", "will") rather than report ("posted", "fell"). */
+export function forwardLooking(sentence: string, figure: { start: number }): boolean {
+  return tenseOf(sentence, figure) === "forward";
+}
+
+/** The tense of a figure's clause before it: "forward" ("expects", "will"), "past" ("posted", "fell"), or unknown. */
+export function tenseOf(sentence: string, figure: { start: number }): "forward" | "past" | undefined {
+  const [cs] = clauseAt(sentence, figure.start);
+  const words = [...sentence.slice(cs, figure.start).matchAll(new RegExp(`${FORECAST.source}|${ACTUAL.source}`, "gi"))].at(-1)?.[0];
+  return words === undefined ? undefined : FORECAST.test(words) ? "forward" : "past";
+}
+
 function timeBasis(x: BasisInput): "forecast" | "actual" | undefined {
   if (x.role === "previous" || x.role === "revised") return "forecast";
   const [cs, ce] = clauseAt(x.sentence, x.figure.start);
   const clause = x.sentence.slice(cs, ce);
   if (SO_FAR.test(clause)) return "actual";
-  if (x.metric === "fx-assumption" || x.metric === "fx-assumption-change") return "forecast";
-  // A period that ended before the figure was stated has results; one still running has a forecast.
+  // A period that ended before the figure was stated has results (an ended year's rate is its average); one still running has a forecast.
   if (x.periodEnd) return x.periodEnd < x.asOf.slice(0, 7) ? "actual" : "forecast";
+  if (x.metric === "fx-assumption" || x.metric === "fx-assumption-change") return "forecast";
   const before = x.sentence.slice(cs, x.figure.start);
   const words = [...before.matchAll(new RegExp(`${FORECAST.source}|${ACTUAL.source}`, "gi"))].at(-1)?.[0];
   if (!words) return undefined;
@@ -78,6 +96,7 @@ function grossOrNet(sentence: string, f: Figure): "gross" | "net" | undefined {
       }
     }
   if (best === "gross" && gap > 0 && CUT_TO.test(sentence.slice(Math.max(0, f.start - 60), f.start))) return "net";
+  if (!best && TOTAL.test(sentence.slice(Math.max(0, f.start - 60), f.start)) && OFFSET.test(sentence.slice(f.end))) return "gross";
   return best;
 }
 

@@ -18,11 +18,20 @@ export function grainOf(period: string): Grain {
 /** A period a figure refers to ("fiscal 2025" → FY2025) and where it was named. */
 export interface PeriodMention {
   /** The period, as a function of the figure's fiscal-year convention and as-of date. */
-  resolve: ((fiscalYearStart: number, asOf: string) => string) & { relative?: boolean; inherit?: Grain | "period" };
+  resolve: ((fiscalYearStart: number, asOf: string) => string) & {
+    relative?: boolean;
+    inherit?: Grain | "period";
+    /** A quarter or half named without its year ("the fourth quarter"): which year it is depends on the tense. */
+    yearless?: boolean;
+    /** A relative period a quarter back ("the previous quarter"), not a year. */
+    back?: "quarter";
+  };
   start: number;
   end: number;
   /** Named as what a figure is compared with ("up 7% from fiscal 2024"): not the time frame of what follows. */
   comparison?: boolean;
+  /** Named as a reference point ("for the first time since the fourth quarter of 2022"): no figure's period. */
+  since?: boolean;
 }
 
 // Just before a date: "will start in February", "from March", "until June".
@@ -71,7 +80,7 @@ export function fiscalYearOf(date: string, fiscalYearStart: number): number {
   return fiscalYearStart === 1 || month >= fiscalYearStart ? year : year - 1;
 }
 
-const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, "1": 1, "2": 2, "3": 3, "4": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 };
 /** The calendar month a quarter named by its months begins in. */
 const QUARTER_START: Record<string, number> = { "january-march": 1, "april-june": 4, "july-september": 7, "october-december": 10 };
 
@@ -81,8 +90,55 @@ const fy = (shift: number) => (start: number, asOf: string) => `FY${fiscalYearOf
 const twoOrFour = (y: string) => Number(y.length === 2 ? `20${y}` : y);
 
 const QUARTER_MONTHS = `(?:January|April|July|October)[-–—](?:March|June|September|December)`;
+const MONTH = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?`;
+const MONTH_NO: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const monthNo = (name: string) => MONTH_NO[name.slice(0, 3).toLowerCase()] ?? 0;
+/**
+ * Two months that bound a stretch of time ("between April and June", "April to June", "in just April and May"):
+ * a period, never the day a figure was stated.
+ */
+export const MONTH_SPAN = new RegExp(
+  String.raw`\b(${MONTH})(?:\s+(?:and|to|through|until)\s+|\s*[-–—]\s*(?:to[-–—]\s*)?)(${MONTH})(?![\w-])` +
+    // "the first half through September", "fiscal 2024, which ended in March": the end of a period.
+    String.raw`|\b(?:(?:which|that) )?(?:ended|ending|ends|through|thru)\s+(?:in\s+|on\s+)?(${MONTH})(?:\s+\d{1,2}\b)?(?:,?\s+20\d\d)?` +
+    // "the financial year to end-March".
+    String.raw`|\b(?:to |through |by |at )?end-(${MONTH})`,
+  "gi",
+);
 
 const RULES: Rule[] = [
+  // A quarter with its year: "Q2 2025", "2Q25", "the July-September quarter in 2024", "the second quarter of 2024".
+  [/\bQ([1-4])\s?(?:FY\s?)?'?(\d{4}|\d{2})\b|\b([1-4])Q\s?(?:FY\s?)?'?(\d{4}|\d{2})\b/g, (m) => fixed(`Q${m[1] ?? m[3]} FY${twoOrFour(m[2] ?? m[4] ?? "")}`)],
+  [
+    new RegExp(String.raw`\b(first|second|third|fourth|1st|2nd|3rd|4th|${QUARTER_MONTHS})[- ](?:fiscal[- ])?quarter (?:of|in) (20\d{2})\b`, "gi"),
+    (m) => datedQuarter((m[1] ?? "").replace(/[–—]/g, "-"), Number(m[2])),
+  ],
+  // "the second quarter of this year", "the first half of last year".
+  [
+    /\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](quarter|half) of (this|last|the previous|the current) (?:fiscal )?year\b/gi,
+    (m) => {
+      const shift = /last|previous/i.test(m[3] ?? "") ? -1 : 0;
+      const make = /quarter/i.test(m[2] ?? "") ? quarter(m[1] ?? "") : half(m[1] ?? "");
+      return (start: number, asOf: string) => make(start, asOf).replace(/FY(\d{4})$/, (_x, y: string) => `FY${Number(y) + shift}`);
+    },
+  ],
+  // "₩828 billion in the previous quarter": the quarter before the figure's frame.
+  [/\b(?:in |for |during )?the (?:previous|prior|preceding|last) quarter\b/gi, () => Object.assign(() => "", { relative: true, back: "quarter" as const })],
+  // "in the same period last year", "the same quarter a year earlier": the figure's period a year before.
+  [
+    /\b(?:in |for |during )?the same (?:period|quarter|half|time|months?) (?:last year|a year (?:earlier|ago|before)|of (?:the )?(?:previous|prior|last) year|in (?:the )?(?:previous|prior) year)\b/gi,
+    () => Object.assign(fy(-1), { relative: true }),
+  ],
+  // "the three-month period between April and June", "for the quarter from April to June", "the three months ended June".
+  [
+    /\b(?:(?:the\s+)?(?:three[- ]month(?:s)?(?:\s+period)?|quarter)\s+)?(?:between|from)\s+(January|April|July|October)\s+(?:and|to|through)\s+(March|June|September|December)\b|\b(January|April|July|October)[-–—]to[-–—](March|June|September|December)\b|\b(?:three months|quarter|three-month period) (?:ended|ending|to|through)\s+(?:the end of\s+)?(March|June|September|December)(?:\s+\d{1,2}\b)?/gi,
+    (m) => (m[5] ? quarter(QUARTER_OF_END[m[5].toLowerCase()] ?? "") : quarter(`${m[1] ?? m[3]}-${m[2] ?? m[4]}`.toLowerCase())),
+  ],
+  // "the first six months of the year", "the six months ending in September", "six months through June".
+  [
+    /\b(first|second|last) six months\b|\bsix months (?:ended|ending|to|through) (?:in )?(March|June|September|December)\b/gi,
+    (m) => (m[2] ? halfEnding(monthNo(m[2])) : half(/first/i.test(m[1] ?? "") ? "first" : "second")),
+  ],
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
   // Japan's fiscal year named by its end: "the year ending March 2026" is FY2025. Without a year,
   // "ending"/"ends" or "next March" is the coming March (a forecast), "ended"/"to"/"through" the last one (results).
@@ -100,8 +156,8 @@ const RULES: Rule[] = [
   [/\b(?:fiscal )?year (?:that )?(?:began|begins|started|starting) (?:in )?April\b/gi, () => fy(0)],
   [/\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior) year\b|\blast year's\b/gi, () => Object.assign(fy(-1), { relative: true })],
   [
-    /(?<!\b(?:earlier|later|so far) )\b(this|the current|current|next|last|the previous|previous|the next) (fiscal )?year\b/gi,
-    (m) => (/fiscal/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
+    /(?<!\b(?:earlier|later|so far) )\b(this|the current|current|next|last|the previous|previous|the next) ((?:fiscal|business|financial) )?year\b/gi,
+    (m) => (/fiscal|business|financial/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
   ],
   // "for the year", "the full year", "in the fiscal year": the subject's current fiscal year, not a quarter named nearby.
   [
@@ -113,14 +169,45 @@ const RULES: Rule[] = [
     (m) => quarter((m[1] ?? m[2] ?? "").replace(/[–—]/g, "-")),
   ],
   [/\bQ([1-4])\b|\b([1-4])Q\b/g, (m) => quarter(m[1] ?? m[2] ?? "")],
-  [/\b(first|second)[- ]half\b|\bH([12])\b|\b([12])H\b/gi, (m) => half(m[1] ?? m[2] ?? m[3] ?? "")],
+  [/\b(1st|2nd|3rd|4th)[- ]quarter\b/gi, (m) => quarter(m[1] ?? "")],
+  [/\b(first|second|1st|2nd)[- ]half\b|\bH([12])\b|\b([12])H\b/gi, (m) => half(m[1] ?? m[2] ?? m[3] ?? "")],
   // "in the quarter", "for the half": the quarter (half) the text named last, not whatever it named last.
-  [/\b(?:in|for|during|over) the (quarter|half|period)\b/gi, (m) => Object.assign(() => "", { inherit: (m[1] ?? "period").toLowerCase() as Grain | "period" })],
+  [
+    /\b(?:in|for|during|over) the (?:same |cited |said |reported |above )?(quarter|half|period)\b/gi,
+    (m) => Object.assign(() => "", { inherit: (m[1] ?? "period").toLowerCase() as Grain | "period" }),
+  ],
   [/\b(?:in|for|during|calendar(?: year)?|by|of) (20\d{2})\b(?! fiscal)/gi, (m) => fixed(`CY${m[1]}`)],
 ];
 
+const QUARTER_OF_END: Record<string, string> = { march: "january-march", june: "april-june", september: "july-september", december: "october-december" };
+
+/** A quarter named with its year: by months, the calendar year they fall in; by number, the fiscal year so named. */
+function datedQuarter(which: string, year: number): PeriodMention["resolve"] {
+  const ordinal = ORDINAL[which.toLowerCase()];
+  if (ordinal) return fixed(`Q${ordinal} FY${year}`);
+  const first = QUARTER_START[which.toLowerCase()] ?? 1;
+  return (start) => {
+    const n = Math.floor(((((first - start) % 12) + 12) % 12) / 3) + 1;
+    return `Q${n} FY${fiscalYearOf(`${year}-${String(first).padStart(2, "0")}`, start)}`;
+  };
+}
+
+/** The half of the subject's fiscal year that ends in a month (the latest such month by the as-of date). */
+function halfEnding(month: number): PeriodMention["resolve"] {
+  return (start, asOf) => {
+    const asOfYear = Number(asOf.slice(0, 4));
+    const at = asOfYear * 12 + (asOf.length >= 7 ? Number(asOf.slice(5, 7)) : 12);
+    // The month nearest the as-of date: "the six months ending in September" said in July is this September,
+    // "the six months ended December" said in February last December.
+    const year = [asOfYear - 1, asOfYear, asOfYear + 1].sort((a, b) => Math.abs(a * 12 + month - at) - Math.abs(b * 12 + month - at))[0] as number;
+    const end = `${year}-${String(month).padStart(2, "0")}`;
+    const n = Math.floor(((((month - start) % 12) + 12) % 12) / 6) + 1;
+    return `H${n} FY${fiscalYearOf(end, start)}`;
+  };
+}
+
 function half(which: string): PeriodMention["resolve"] {
-  return (start, asOf) => `H${ORDINAL[which.toLowerCase()]} FY${fiscalYearOf(asOf, start)}`;
+  return Object.assign((start: number, asOf: string) => `H${ORDINAL[which.toLowerCase()]} FY${fiscalYearOf(asOf, start)}`, { yearless: true });
 }
 
 /** The fiscal year (April start) that ends in the first March not before the as-of month. */
@@ -143,7 +230,7 @@ function calendar(which: string): PeriodMention["resolve"] {
 
 function quarter(which: string): PeriodMention["resolve"] {
   const ordinal = ORDINAL[which.toLowerCase()];
-  if (ordinal) return (start, asOf) => `Q${ordinal} FY${fiscalYearOf(asOf, start)}`;
+  if (ordinal) return Object.assign((start: number, asOf: string) => `Q${ordinal} FY${fiscalYearOf(asOf, start)}`, { yearless: true });
   const first = QUARTER_START[which.toLowerCase()] ?? 1;
   return (start, asOf) => {
     // "The January-March quarter" is the latest one that began by the as-of month: in May 2025, January-March 2025.
@@ -160,7 +247,7 @@ function quarter(which: string): PeriodMention["resolve"] {
 // quarter of 2024") or the figure compared with ("from a record ¥5.35 trillion in fiscal 2024"); "a hit from US
 // tariffs in the fiscal year" is not a comparison.
 const COMPARED =
-  /\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:[^,;]*\d[^,;]*|(?:the |a )?(?:same |year-earlier |previous |prior |record )?(?:\w+ )?(?:of |in )?(?:the )?)$/i;
+  /\b(?:from|than|compared (?:with|to)|versus|vs\.?|against|since)\s+(?:[^,;]*\d[^,;]*|(?:the |a )?(?:same |year-earlier |previous |prior |record )?(?:\w+ )?(?:of |in )?(?:the )?)$/i;
 
 /** Periods named in a sentence: fiscal years, quarters, halves and calendar years. */
 export function findPeriods(sentence: string): PeriodMention[] {
@@ -174,7 +261,23 @@ export function findPeriods(sentence: string): PeriodMention[] {
           .slice(Math.max(0, start - 45), start)
           .split(/[,;]\s/)
           .at(-1) ?? "";
-      out.push({ resolve: make(m), start, end: start + m[0].length, ...(COMPARED.test(lead) ? { comparison: true } : {}) });
+      out.push({
+        resolve: make(m),
+        start,
+        end: start + m[0].length,
+        ...(COMPARED.test(lead) ? { comparison: true } : {}),
+        ...(/\bsince\s+(?:the\s+)?$/i.test(lead) ? { since: true } : {}),
+      });
     }
-  return out.sort((a, b) => a.start - b.start);
+  // "to ¥4.66 trillion from ¥5.76 trillion a year earlier in the first half": "a year earlier" is the comparison's
+  // period, so the half named after it is the sentence's own.
+  return out
+    .map((p) =>
+      p.comparison &&
+      out.some((q) => q.resolve.relative && q.end <= p.start && /^\s*$/.test(sentence.slice(q.end, p.start).replace(/\b(?:in|for|during|over|the)\b/gi, "")))
+        ? { ...p, comparison: undefined }
+        : p,
+    )
+    .map(({ comparison, ...p }) => (comparison ? { ...p, comparison } : p))
+    .sort((a, b) => a.start - b.start);
 }

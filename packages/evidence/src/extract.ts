@@ -1,9 +1,10 @@
-import { basisOf, periodEnd } from "./basis.js";
-import { type DateMention, findDates, findPeriods, type Grain, grainOf, type PeriodMention } from "./dates.js";
+import { basisOf, forwardLooking, periodEnd } from "./basis.js";
+import { type DateMention, findDates, findPeriods, fiscalYearOf, type Grain, grainOf, MONTH_SPAN, type PeriodMention } from "./dates.js";
 import type { Dictionary, Entity, Mention } from "./entities.js";
-import { chooseMetric, distance, metricById, type Span } from "./lexicon.js";
+import { chooseMetric, distance, IMPACT_AFTER, metricById, type Span } from "./lexicon.js";
 import { type Figure, findFigures } from "./numbers.js";
 import { type Role, rolesOf } from "./roles.js";
+import { segmentOf } from "./segment.js";
 import { type Sentence, sentences } from "./sentences.js";
 import { detectFormat, type Format, type Plain, toPlainText } from "./text.js";
 import type { EvidenceIssue, Extracted } from "./types.js";
@@ -53,7 +54,29 @@ export function extract(input: string, opts: ExtractOptions): Extraction {
     // "Denso, Toyota's biggest supplier, said …. The company kept …": the company is the one the figures were about, not the last name.
     context.spokeOf(spoken);
   }
-  return { ...base, claims: linkConversions(claims), issues: plain.issues };
+  return { ...base, claims: linkConversions(leadSubject(claims, context)), issues: plain.issues };
+}
+
+/**
+ * A text that opens on figures and names its company a sentence later ("Operating profit is forecast to slump
+ * 20.8%. Trump's tariffs are estimated to reduce Toyota's operating profit…"): the opening figures are the first
+ * company's, when it is named within the next 600 characters.
+ */
+function leadSubject(claims: Extracted[], ctx: Context): Extracted[] {
+  const first = ctx.mentions.find((m) => ctx.companyOf(m.entity));
+  const company = first ? ctx.companyOf(first.entity) : undefined;
+  // A text that names a country or anything else first is about that, not about the company named later.
+  if (!first || !company || ctx.mentions[0] !== first) return claims;
+  return claims.map((c) =>
+    c.subject ||
+    c.metric === "fx-conversion" ||
+    !c.span ||
+    c.span[0] >= first.start ||
+    first.start - c.span[0] > 600 ||
+    (c.metric && metricById(c.metric.replace(/-change$/, ""))?.subject === "place")
+      ? c
+      : { ...c, subject: company.id },
+  );
 }
 
 /** What the text has spoken of so far: the company, plant and country last named, the fiscal frame and the paragraph's last figures. */
@@ -77,6 +100,11 @@ class Context {
   private paragraph = -1;
   private lastMetric = new Map<string, string>();
   private lastImpact = new Map<string, string>();
+  /** The text's last impact in each unit since its last heading: "a 233.5-billion-yen operating profit hit" a paragraph after the tariffs. */
+  private textImpact = new Map<string, string>();
+  private textMetricByUnit = new Map<string, string>();
+  /** Whether the text's last "sales" figure counted vehicles or money: "sales rose 4.1%" after unit sales is of units. */
+  sales: "volume" | "revenue" | undefined;
   constructor(
     readonly mentions: readonly Mention[],
     readonly dictionary: Dictionary,
@@ -105,12 +133,34 @@ class Context {
       this.lastImpact.clear();
     }
     this.paragraph = paragraph;
+    if (c.metric?.startsWith("sales-volume")) this.sales = "volume";
+    else if (c.metric?.startsWith("revenue")) this.sales = "revenue";
     if (!c.metric || c.role === "change") return;
     this.lastMetric.set(c.unit, c.metric);
-    if (IMPACTS.has(c.metric)) this.lastImpact.set(c.unit, c.metric);
+    this.textMetricByUnit.set(c.unit, c.metric);
+    if (IMPACTS.has(c.metric)) {
+      this.lastImpact.set(c.unit, c.metric);
+      this.textImpact.set(c.unit, c.metric);
+    }
+  }
+
+  /** A heading starts another text: impacts named above it are not the ones below. */
+  heading(): void {
+    this.textImpact.clear();
+    this.textMetricByUnit.clear();
+  }
+
+  /** The impact named last in the text (since a heading) in a unit. */
+  textMetric(unit: string): string | undefined {
+    return this.textImpact.get(unit);
   }
 
   /** The paragraph's last metric in a unit (its last impact, with `impact`). */
+  /** The text's last metric in a unit since its last heading, across paragraphs. */
+  lastMetricOf(unit: string): string | undefined {
+    return this.textMetricByUnit.get(unit);
+  }
+
   paragraphMetric(paragraph: number, unit: string, impact = false): string | undefined {
     if (paragraph !== this.paragraph) return undefined;
     return (impact ? this.lastImpact : this.lastMetric).get(unit);
@@ -151,11 +201,19 @@ const PERIODLESS = new Set([
   "job-cuts",
   "headcount",
   "import-share",
+  "average-price",
 ]);
 // "…¥210 billion before countermeasures, and by ¥130 billion after them": the second figure is of the first one's metric.
 const ELLIPSIS = /(?:,\s*|\s)(?:and|or|but)\s+(?:by\s+|to\s+|at\s+)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
-const LEVEL_AFTER_CHANGE = /^\s*,?\s*to\s+(?:a\s+(?:record\s+)?|about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
-const CHANGE_AFTER_LEVEL = /^[^.;,\d]{0,25},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$/i;
+// "fell by 50,000 units, or 6%": the same change as a percentage.
+const OR_PERCENT = /^\s*,?\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+const LEVEL_AFTER_CHANGE =
+  /^\s*,?\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|on[- ]year|from a year earlier|y\/y|YoY)\s+)?to\s+(?:a\s+(?:record\s+)?|about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+// "… ¥515 billion, up 7%", "3.8 billion euros ($4.46 billion) in the quarter ended June 30, down 29%".
+const CHANGE_AFTER_LEVEL = /^\s*(?:\([^)]*\)\s*)?[^.;,]{0,45},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$/i;
+// "48.3 trillion won in revenue and 3.6 trillion won in operating profit": the second names its own metric.
+const OWN_METRIC_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT)|in\s+['‘"“](?!the\b|fiscal\b|this\b|next\b|last\b|its\b|a\b)[a-z])/i;
 const FORECAST_WORD = /\b(?:forecast|guidance|outlook|previously|expected|projected|estimate)\b/i;
 
 function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
@@ -163,6 +221,7 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   const periods = findPeriods(s.text);
   // A heading neither carries a time frame in nor sets one: "Toyota cuts full-year forecast" is about the text below it.
   if (s.heading) {
+    ctx.heading();
     ctx.period = undefined;
     ctx.frames = {};
     ctx.statement = undefined;
@@ -198,8 +257,10 @@ function figureDrafts(
   mentions: Mention[],
   ctx: Context,
 ): Draft[] {
+  // "in just April and May", "between April and June": months that bound a stretch of time do not date a statement.
+  const spans = [...s.text.matchAll(MONTH_SPAN)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   const dates = findDates(s.text, published).filter(
-    (d) => !periods.some((p) => d.start < p.end && d.end > p.start) && !figures.some((f) => d.start < f.end && d.end > f.start),
+    (d) => ![...periods, ...spans].some((p) => d.start < p.end && d.end > p.start) && !figures.some((f) => d.start < f.end && d.end > f.start),
   );
   noteStatement(s.text, s.paragraph, dates, mentions, ctx);
   const choices = figures.map((f) => chooseMetric(s.text, f, figures));
@@ -209,7 +270,8 @@ function figureDrafts(
     const was = choices[i - 1];
     const gap = s.text.slice(prev.end, f.start);
     // An elliptical figure takes the metric of the one before it.
-    if (prev.unit === f.unit && ELLIPSIS.test(gap) && was) choices[i] = was;
+    if (prev.unit === f.unit && ELLIPSIS.test(gap) && was && !OWN_METRIC_AFTER.test(s.text.slice(f.end, f.end + 30))) choices[i] = was;
+    else if (was?.change && f.kind === "percent" && f.unit === "%" && OR_PERCENT.test(gap)) choices[i] = was;
     // "net profit rose 1.7% to 37.1 billion rupees": the level a change arrived at is of the changed metric.
     else if (was?.change && f.kind === "money" && LEVEL_AFTER_CHANGE.test(gap)) choices[i] = { ...was, change: false, sign: 1 };
     // "operating profit forecast at ¥515 billion, up 7% from fiscal 2024": a change right after a level is of the level's metric.
@@ -221,6 +283,12 @@ function figureDrafts(
     figures,
     choices.map((c) => c?.change === true),
   );
+  // "Domestic sales climbed 3.2% to 142,535 units", or after figures of units: "sales" is of vehicles, not money.
+  const money = figures.some((f) => f.kind === "money");
+  const units = figures.some((f) => f.unit === "vehicles") || ctx.sales === "volume";
+  for (const [i, c] of choices.entries())
+    if (c?.change && c.metric.id === "revenue" && !money && units && /\bsales\b/i.test(s.text) && (figures[i] as Figure).unit === "%")
+      choices[i] = { ...c, metric: metricById("sales-volume") as NonNullable<typeof c>["metric"] };
   const metrics = choices.map((c) => (c ? (c.change ? `${c.metric.id}-change` : c.metric.id) : undefined));
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
   roles.forEach((r, i) => {
@@ -229,7 +297,7 @@ function figureDrafts(
     const partner = [...figures.keys()].filter((j) => j < i && roles[j] !== "change" && (figures[j] as Figure).unit === f.unit).at(-1);
     if (partner !== undefined && metrics[partner]) metrics[i] = metrics[partner];
   });
-  return figures.map((f, i) => {
+  const drafts = figures.map((f, i) => {
     let metric = metrics[i];
     const role = roles[i] as Role;
     if (!metric && f.kind !== "count") metric = inheritedMetric(s, f, role, ctx);
@@ -238,11 +306,14 @@ function figureDrafts(
     const near = nearestOf(dates, f, figures, s.text, NEAR);
     const st = ctx.statement;
     const said = st && st.paragraph === s.paragraph && (!subject || st.company === companyId(subject.id, ctx)) ? st.date : undefined;
-    const asOf = near?.date ?? said ?? published;
+    // "On Wednesday, Trump agreed to lower … to 15 per cent": a date opening the sentence dates all of it.
+    const opening = dates.find((d) => d.date.length === 10 && /^\s*(?:On|As of)\s+$/i.test(s.text.slice(0, d.start)) && /^\s*,/.test(s.text.slice(d.end)));
+    const asOf = near?.date ?? opening?.date ?? said ?? published;
     const fyStart = subject ? fiscalStart(subject, ctx) : 1;
     const period = f.conversion ? undefined : periodOf(s.text, f, figures, periods, own, role, metric, subject, frame, fyStart, asOf, published, ctx);
     const basis = basisOf({ sentence: s.text, figure: f, metric, role, asOf, ...(period ? { periodEnd: periodEnd(period, fyStart) } : {}) });
     const value = choices[i]?.change && f.kind !== "rate" ? (choices[i]?.sign ?? 1) * f.value : f.value;
+    const segment = f.conversion || (metric && PERIODLESS.has(metric)) ? undefined : segmentOf(s.text, f.start);
     return {
       value,
       unit: f.unit,
@@ -255,6 +326,7 @@ function figureDrafts(
       role,
       ...(basis ? { basis } : {}),
       ...(period ? { period } : {}),
+      ...(segment ? { segment } : {}),
       asOf,
       span: [s.start + f.start, s.start + f.end] as [number, number],
       text: s.text.slice(f.start, f.end),
@@ -262,13 +334,84 @@ function figureDrafts(
       ...(role === "previous" && !near ? { note: "earlier value; the text does not say when it was stated" } : {}),
     };
   });
+  return comparisons(s, figures, drafts, ctx);
+}
+
+const MOVED_TO =
+  /\b(?:fell|rose|dropped|declined|increased|decreased|climbed|slumped|jumped|slid|grew|plunged|tumbled|sank|edged (?:up|down)|down|up)\b[^;]{0,50}?\bto\s+(?:a\s+(?:record\s+)?)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+const FROM_GAP = /^\s*(?:\([^)]*\)\s*)?(?:(?:in|for|during|over) the [^,;.\d]{0,40}?\s)?from\s+$/i;
+const CONSENSUS =
+  /\banalysts?['’]?s?\b|\bconsensus\b|\bLSEG\b|\bSmartEstimate\b|\bStreetAccount\b|\bFactSet\b|\bVisible Alpha\b|\bpoll(?:ed)?\b|\bsurvey(?:ed)?\b|\bWall Street(?:['’]s)? (?:estimates?|expectations?)/i;
+// "missing the 1 million forecast": a comparison with a figure that the words after it call a forecast.
+const BEAT_BARE = /\b(?:above|below|beat\w*|exceed\w*|top(?:s|ped|ping)?|miss\w*|short of)\s+(?:the\s+|an?\s+)?$/i;
+const CALLED_FORECAST = /^\s*(?:[\w-]+\s+)?(?:forecast|estimate|expectation|projection|consensus)s?\b/i;
+const BEAT_PROJECTED =
+  /\b(?:above|below|beat(?:ing)?|exceed(?:ed|ing)?|topp(?:ed|ing)|miss(?:ed|ing)|short of|narrower than|wider than|better than|worse than|ahead of)\s+(?:the\s+|an?\s+)?(?:average\s+)?(?:projected|expected|estimated|forecast)\s+$/i;
+const BOUNDARY = /,\s|;\s|\s(?:and|while|but|whereas)\s|\s[-–—]\s|[—–]/g;
+// "earnings of $2.53 per share exceeded analyst expectations of $2.44": what follows a comparison is the other figure's.
+const COMPARISON = /\b(?:above|below|beat\w*|exceed\w*|top(?:s|ped|ping)?|miss\w*|short of|narrower|wider|compared|compares|versus|vs)\b/i;
+
+/**
+ * What a figure is compared with. "fell 24.1% to 2.76 trillion won from 3.64 trillion won" gives last year's level
+ * of the same metric; "above analysts' estimate of ¥310 billion" and "a ¥3.5 trillion LSEG SmartEstimate" are
+ * analysts' figures of the metric and period beside them, on a `consensus` basis: not the company's figure, so they
+ * neither supersede nor conflict with it.
+ */
+function comparisons(s: Sentence, figures: Figure[], drafts: Draft[], ctx: Context): Draft[] {
+  const sentence = s.text;
+  const out = drafts.map((d) => ({ ...d }));
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i] as Figure;
+    const d = out[i] as Draft;
+    const j = i - 1;
+    const prev = figures[j];
+    const p = out[j];
+    if (prev && p && p.unit === d.unit && d.role === "level" && p.role === "level" && FROM_GAP.test(sentence.slice(prev.end, f.start))) {
+      if (MOVED_TO.test(sentence.slice(Math.max(0, prev.start - 70), prev.start)) && p.metric && p.period) {
+        out[i] = rebased(d, p.metric, yearEarlier(p.period), sentence, f, ctx);
+        continue;
+      }
+    }
+    if (!consensus(sentence, figures, i)) continue;
+    // The figure estimated is the sentence's result: its first figure in the unit, not a year-earlier one compared with.
+    const partner = [...out.keys()].find((k) => k < i && out[k]?.unit === d.unit && out[k]?.role !== "change" && out[k]?.basis !== "consensus");
+    const q = partner !== undefined ? out[partner] : undefined;
+    // "It compared with a ¥200 billion consensus": the figure estimated was the paragraph's last in the unit.
+    const metric = q?.metric ?? ctx.paragraphMetric(s.paragraph, d.unit) ?? ctx.lastMetricOf(d.unit) ?? d.metric;
+    const period = q?.period ?? d.period;
+    const { basis: _b, period: _p, metric: _m, ...rest } = d;
+    out[i] = { ...rest, ...(metric ? { metric } : {}), ...(period ? { period } : {}), role: "level", basis: "consensus" };
+  }
+  return out;
+}
+
+function rebased(d: Draft, metric: string, period: string, sentence: string, f: Figure, ctx: Context): Draft {
+  const subject = d.subject ? ctx.dictionary.get(d.subject) : undefined;
+  const fyStart = subject ? fiscalStart(subject, ctx) : 1;
+  const end = periodEnd(period, fyStart);
+  const basis = basisOf({ sentence, figure: f, metric, role: "level", asOf: d.asOf, ...(end ? { periodEnd: end } : {}) });
+  const { basis: _b, ...rest } = d;
+  return { ...rest, metric, period, ...(basis ? { basis } : {}) };
+}
+
+/** Whether the words beside a figure, up to the next clause or figure, make it an analysts' estimate. */
+function consensus(sentence: string, figures: Figure[], i: number): boolean {
+  const f = figures[i] as Figure;
+  const from = Math.max(figures[i - 1]?.end ?? 0, f.start - 70);
+  const to = Math.min(figures[i + 1]?.start ?? sentence.length, f.end + 70);
+  const before = sentence.slice(from, f.start);
+  const lead = before.slice(Math.max(0, ...[...before.matchAll(BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length)));
+  const tail = sentence.slice(f.end, to);
+  const cut = Math.min(...[...tail.matchAll(BOUNDARY)].map((m) => m.index ?? 0), COMPARISON.exec(tail)?.index ?? tail.length);
+  const trail = tail.slice(0, cut);
+  return CONSENSUS.test(lead) || BEAT_PROJECTED.test(lead) || CONSENSUS.test(trail) || (BEAT_BARE.test(lead) && CALLED_FORECAST.test(trail));
 }
 
 // "Ford said on Wednesday", "Toyota Motor on Thursday lowered": the day a company made the statement.
 const STATED = /(?:\b(?:said|says|announced|reported|told|warned)|[A-Z][\w.&-]*)\s+(?:on\s+)?$/;
 
 // "Honda expects a ¥650 billion hit" after a sentence on tariffs; "… make up the remaining ¥130 billion" of a breakdown.
-const BARE_IMPACT = /^\s*(?:hit|impact|blow|burden|drag)\b/i;
+const BARE_IMPACT = /^\s*(?:burden|drag)\b/i;
 const BREAKDOWN = /\b(?:the\s+)?(?:remaining|rest of|other|another)\s+$/i;
 const IMPACTS = new Set(["tariff-impact", "fx-impact"]);
 
@@ -278,7 +421,8 @@ const IMPACTS = new Set(["tariff-impact", "fx-impact"]);
  * takes an impact.
  */
 function inheritedMetric(s: Sentence, f: Figure, role: Role, ctx: Context): string | undefined {
-  if (BARE_IMPACT.test(s.text.slice(f.end, f.end + 12))) return ctx.paragraphMetric(s.paragraph, f.unit, true);
+  const after = s.text.slice(f.end, f.end + 60);
+  if (BARE_IMPACT.test(after) || IMPACT_AFTER.test(after)) return ctx.paragraphMetric(s.paragraph, f.unit, true) ?? ctx.textMetric(f.unit);
   const inherits = role !== "level" || FORECAST_WORD.test(s.text) || BREAKDOWN.test(s.text.slice(Math.max(0, f.start - 24), f.start));
   return inherits ? ctx.paragraphMetric(s.paragraph, f.unit) : undefined;
 }
@@ -330,15 +474,22 @@ function periodOf(
   };
   const candidates = periods.filter((p) => !p.resolve.relative && !p.comparison);
   // A rate or a plan has a period only when one is named right beside it, not the sentence's time frame.
-  const base = periodless
+  const named = nearestOf(candidates, f, figures, sentence, NEAR);
+  const stated = periodless
     ? resolve(nearestOf(candidates, f, figures, sentence, NEAR))
     : (resolve(nearestOf(candidates, f, figures, sentence, own.length === 1 ? undefined : NEAR)) ??
-      resolve(own.filter((p) => p.start < f.start).at(-1) ?? (own.length === 1 ? own[0] : undefined)) ??
-      resolve(carried));
+      resolve(own.filter((p) => p.start < f.start).at(-1) ?? (own.length === 1 ? own[0] : undefined)));
+  // Tense checks a period the sentence does not name beside the figure; only a carried one can be the wrong year's forecast.
+  const base = stated
+    ? tensed(stated, sentence, f, fyStart, ref, named, false)
+    : !periodless && carried
+      ? tensed(resolve(carried) ?? "", sentence, f, fyStart, ref, undefined, true) || undefined
+      : undefined;
   if (role === "change") return base;
   const attached = periods.find(
     (p) =>
       (p.resolve.relative || p.comparison) &&
+      !p.since &&
       p.start >= f.end &&
       p.start - f.end <= 30 &&
       !figures.some((o) => o.start >= f.end && o.end <= p.start) &&
@@ -346,13 +497,43 @@ function periodOf(
       !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start),
   );
   if (!attached) return base;
-  if (attached.resolve.relative) return base ? yearEarlier(base) : resolve(attached);
+  if (attached.resolve.relative) return base ? (attached.resolve.back === "quarter" ? quarterEarlier(base, fyStart) : yearEarlier(base)) : resolve(attached);
   return resolve(attached);
+}
+
+/**
+ * A period the sentence does not name beside the figure, checked against its tense: a forecast ("now expects")
+ * cannot be of a period that has ended, so it is of the fiscal year running at the as-of date; a result ("rose
+ * 18% in fourth-quarter profit") cannot be of a quarter or half not yet begun, so it is the year before's.
+ */
+function tensed(period: string, sentence: string, f: Figure, fyStart: number, asOf: string, named: PeriodMention | undefined, carried: boolean): string {
+  const end = periodEnd(period, fyStart);
+  if (!end) return period;
+  const month = asOf.slice(0, 7);
+  const forward = forwardLooking(sentence, f);
+  if (carried && forward && end < month) return `FY${fiscalYearOf(asOf, fyStart)}`;
+  const grain = grainOf(period);
+  const yearless = !named || named.resolve.yearless === true;
+  if (yearless && !forward && grain !== "year" && startOf(end, grain === "quarter" ? 3 : 6) > month) return yearEarlier(period);
+  return period;
+}
+
+function startOf(end: string, months: number): string {
+  const n = Number(end.slice(0, 4)) * 12 + Number(end.slice(5, 7)) - 1 - (months - 1);
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
 
 /** A calendar year of a company whose fiscal year is the calendar year is its fiscal year. */
 function calendarAsFiscal(period: string, fyStart: number): string {
   return fyStart === 1 ? period.replace(/^CY(\d{4})$/, "FY$1") : period;
+}
+
+/** The quarter before a quarter: Q1 FY2025 → Q4 FY2024. A period that is not a quarter has none. */
+function quarterEarlier(period: string, _fyStart: number): string | undefined {
+  const m = /^Q([1-4]) (FY|CY)(\d{4})$/.exec(period);
+  if (!m) return undefined;
+  const q = Number(m[1]);
+  return q > 1 ? `Q${q - 1} ${m[2]}${m[3]}` : `Q4 ${m[2]}${Number(m[3]) - 1}`;
 }
 
 function yearEarlier(period: string): string {
@@ -447,8 +628,8 @@ function appositive(sentence: string, m: Mention, named: Mention[], ctx: Context
     (p) =>
       p.end <= m.start &&
       ctx.companyOf(p.entity)?.id !== ctx.companyOf(m.entity)?.id &&
-      /^,\s[^,]{0,40}$/.test(sentence.slice(p.end, m.start)) &&
-      /^[^,]{0,30},/.test(sentence.slice(m.end, m.end + 31)),
+      /^,\s[^,]{0,70}$/.test(sentence.slice(p.end, m.start)) &&
+      /^[^,]{0,70},/.test(sentence.slice(m.end, m.end + 71)),
   );
 }
 

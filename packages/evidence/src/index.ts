@@ -11,5 +11,5 @@ export { ROLES, type Role, rolesOf } from "./roles.js";
 export { addTallies, type ConflictScore, conflicts, FIELDS, type Field, type Gold, precision, recall, type Scores, score, type Tally } from "./score.js";
 export { type Sentence, sentences } from "./sentences.js";
 export { detectFormat, type Format, isoDay, MAX_CHARS, type Plain, toPlainText } from "./text.js";
-export { asOfDay, figureKey, type Status, supersession, type TimelineEntry, timeline } from "./timeline.js";
+export { asOfDay, figureKey, rounded, type Status, supersession, type TimelineEntry, timeline } from "./timeline.js";
 export type { Alternate, Claim, EvidenceIssue, Extracted, Source } from "./types.js";

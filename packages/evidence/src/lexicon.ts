@@ -40,7 +40,7 @@ export const METRICS: readonly Metric[] = [
   {
     id: "tariff-mitigation",
     label: "tariff mitigation",
-    kinds: ["money"],
+    kinds: ["money", "percent"],
     keywords: /\b(offset|mitigat\w*|recoup\w*|countermeasures?)\b/gi,
     subject: "company",
   },
@@ -60,7 +60,23 @@ export const METRICS: readonly Metric[] = [
       /\bcost[- ](?:reduction|cuts?|savings?|cutting)|\b(?:cut|cutting|slash\w*|reduc\w*|trim\w*) (?:its |their )?(?:fixed |variable |annual )?costs\b|\bsavings\b/gi,
     subject: "company",
   },
-  { id: "net-loss", label: "net loss", kinds: ["money"], keywords: /\bnet loss\b|(?<!operating )\bloss of\b|\bin the red\b|\blost\b/gi, subject: "company" },
+  {
+    id: "one-off-costs",
+    label: "one-off charges (impairments, restructuring, programme cancellations)",
+    kinds: ["money"],
+    keywords:
+      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|(?:impairment|restructuring|write-?down) (?:charges?|costs?|losses?)|impairments?|write-?downs?|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?|recalls?|special (?:charges?|items))\b/gi,
+    subject: "company",
+  },
+  {
+    id: "net-loss",
+    label: "net loss",
+    kinds: ["money"],
+    keywords: /\bnet loss\b|(?<!operating )\bloss of\b|\bin the red\b|\blost\b|\b(?:first[- ]half|half-year|quarterly|annual|full-year) (?:net )?loss\b/gi,
+    // "a €2.3 billion loss": a loss with no other word is the bottom line.
+    weak: /(?<!operating )\bloss(?:es)?\b/gi,
+    subject: "company",
+  },
   { id: "net-profit", label: "net profit", kinds: ["money"], keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi, subject: "company" },
   { id: "operating-loss", label: "operating loss", kinds: ["money"], keywords: /\boperating loss\b/gi, subject: "company" },
   {
@@ -68,6 +84,36 @@ export const METRICS: readonly Metric[] = [
     label: "adjusted operating profit (adjusted EBIT)",
     kinds: ["money"],
     keywords: /\badjusted (?:operating (?:profit|income)|EBIT)\b|\bEBIT[- ]adjusted\b|\bEBIT\b/gi,
+    subject: "company",
+  },
+  {
+    id: "ordinary-profit",
+    label: "ordinary (recurring) profit",
+    kinds: ["money"],
+    keywords: /\bordinary (?:profit|income)\b|\brecurring profit\b|\bpre-tax (?:profit|income)\b|\bprofit before (?:income )?taxes\b/gi,
+    subject: "company",
+  },
+  {
+    id: "free-cash-flow",
+    label: "free cash flow",
+    kinds: ["money"],
+    keywords: /\bfree cash flow\b|\bFCF\b/gi,
+    subject: "company",
+  },
+  {
+    id: "earnings-per-share",
+    label: "earnings per share",
+    kinds: ["money"],
+    keywords: /\bper share\b|\bEPS\b/gi,
+    subject: "company",
+    // "adjusted earnings of $2.53 per share": the share, not the earnings, says what the figure is.
+    weight: 0.5,
+  },
+  {
+    id: "average-price",
+    label: "average vehicle price",
+    kinds: ["money"],
+    keywords: /\b(?:average (?:transaction |selling |sale )?prices?|(?:new-car|vehicle|car) prices?|prices? on average)\b/gi,
     subject: "company",
   },
   {
@@ -118,7 +164,7 @@ export const METRICS: readonly Metric[] = [
     label: "share price",
     kinds: ["percent"],
     keywords:
-      /\b(?:shares|stock)(?= (?:closed |ended |finished )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b/gi,
+      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -151,10 +197,18 @@ export const METRICS: readonly Metric[] = [
     label: "plant closures",
     kinds: ["count"],
     units: ["plants"],
-    keywords: /\b(?:clos(?!ed (?:up|down|at|higher|lower)\b)\w*|shut\w*|shutter\w*)\b/gi,
+    keywords:
+      /\b(?:clos(?!ed (?:up|down|at|higher|lower|[\d.]+)\b)\w*|shut\w*|shutter\w*|stop\w* (?:producing|production|making|output)|end\w* production|ceas\w* production)\b/gi,
     subject: "company",
   },
-  { id: "plant-count", label: "plant count", kinds: ["count"], units: ["plants"], keywords: /\bplants?\b|\bfactor(?:y|ies)\b/gi, subject: "company" },
+  {
+    id: "plant-count",
+    label: "plant count",
+    kinds: ["count"],
+    units: ["plants"],
+    keywords: /\bplants?\b|\bfactor(?:y|ies)\b|\b(?:manufacturing|production|assembly) sites?\b/gi,
+    subject: "company",
+  },
   {
     id: "capacity",
     label: "production capacity",
@@ -168,24 +222,42 @@ export const METRICS: readonly Metric[] = [
     label: "production volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bproduc\w*|\bbuil[dt]\w*|\boutput\b|\bassembl\w*|\bmake\b|\bmade\b/gi,
+    keywords: /\bproduc\w*|\bbuil[dt]\w*|\boutput\b|\bassembl\w*|\bmake\b|\bmade\b|\bturn(?:ed|s)? out\b|\brolled off\b/gi,
     subject: "plant",
+  },
+  {
+    id: "exports",
+    label: "vehicle exports",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\bexport\w*/gi,
+    subject: "company",
   },
   {
     id: "sales-volume",
     label: "sales volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b/gi,
+    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b|\bshipments?\b/gi,
     subject: "company",
   },
 ];
 
 const VERBS =
-  "(?:fell|falls?|rose|rises?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
-const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+)?";
-const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS})\s+(?:by\s+)?${HEDGE}$`, "i");
-const CHANGE_AFTER = /^\s*(?:year[- ]on[- ]year\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|risen|fallen|grown|grows?|expand(?:ed|s)?|contract(?:ed|s)?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
+const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+|up to\\s+|as much as\\s+)?";
+// "edged up just 0.3%", "fell a further 5%", "rose a mere 1%".
+const ADVERB = "(?:(?:just|only|slightly|marginally|sharply|a further|a mere|another)\\s+)?";
+const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS}|edged (?:up|down|higher|lower))\s+${ADVERB}(?:by\s+)?${HEDGE}$`, "i");
+// "lowered its operating profit forecast for the year through March 2026 by 21 per cent": a revision of the forecast by a percentage.
+const REVISED_BY = new RegExp(
+  String.raw`\b(cut|lowered|raised|reduced|trimmed|slashed|lifted|boosted|upgraded|downgraded|increased|decreased|expanded|grew)\s+(?:[\w.'’-]+\s+){0,12}?by\s+${HEDGE}$`,
+  "i",
+);
+const CHANGE_AFTER =
+  /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+// "shipments dropped by around 109,000 units": a count is a change only with "by".
+const COUNT_CHANGE_BY = new RegExp(String.raw`\b(${VERBS})\s+by\s+${HEDGE}$`, "i");
 // Money is a change only with "by" ("fell by ¥64 billion") or when a level follows ("fell ¥64 billion to ¥211 billion").
 // "cut its forecast by ¥300 billion" is a change of the forecast; "cut its fixed costs by ¥120 billion" is a cost reduction.
 const MONEY_CHANGE_BY = new RegExp(
@@ -193,12 +265,23 @@ const MONEY_CHANGE_BY = new RegExp(
   "i",
 );
 const MONEY_CHANGE_BARE = new RegExp(String.raw`\b(${VERBS})\s+${HEDGE}$`, "i");
-const DOWN = /^(?:fell|fall|drop|declin|slump|plunge|shr|slid|tumbl|sank|down|lower|cut|reduc|trim|slash|decline)/i;
+const DOWN = /^(?:fell|fall|drop|declin|slump|plunge|shr|slid|tumbl|sank|down|lower|cut|reduc|trim|slash|decline|tank|plummet|dip|slip)/i;
 // "tariffs will cut operating profit by ¥1.4 trillion": the figure is the impact of the cause, not a change of profit.
 const IMPACT_BY =
-  /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:(?:operating|net|annual|full-year|group)\s+)?(?:profits?|income|earnings)\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+  /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+// "a ¥145.2 billion ($987 million) hit to its operating profit", "a 233.5-billion-yen operating profit hit", "$2 billion of the expected impact".
+// "a gross impact of US$3 billion", "a hit of 786 billion won": the figure is the impact.
+export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+export const IMPACT_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:operating[- ])?(?:profit|income|earnings)[- ])?(?:hit|impact|blow|toll|drag)\b|^\s*(?:\([^)]*\)\s*)?of the (?:\w+ ){0,2}(?:impact|hit|cost|burden)\b/i;
+// A fall or rise that reached the figure, with no change figure of its own ("fell by nearly a third to").
+const LEVEL_VIA_VERB =
+  /\b(?:fell|rose|dropped|declined|increased|decreased|climbed|slumped|jumped|slid|grew|plunged|tumbled|sank|edged (?:up|down))\b(?:\s+by)?[^,;\d$€£¥₩]{0,30}?\s+to\s+(?:a\s+(?:record\s+)?)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+// "3.6 trillion won in operating profit": a metric named right after the figure as what it is of.
+const OF_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:its\s+|annual\s+|quarterly\s+|net\s+(?=sales|revenue))?$/i;
 // The word that ends a cause clause: "… from ¥1.4 trillion as tariffs bite" names why, not what.
-const CAUSE = /\b(?:as|amid|because of|due to|owing to)\s+(?:[\w.'-]+\s+){0,3}$/i;
+// "… tanks 23% on US tariffs": a headline's "on" names the cause too.
+const CAUSE = /\b(?:as|amid|because of|due to|owing to|on|citing|blaming|hit by|driven by|affected by|reflecting)\s+(?:[\w.'-]+\s+){0,3}$/i;
 
 export interface MetricChoice {
   metric: Metric;
@@ -222,23 +305,40 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     const cause = causeOf(sentence.slice(0, figure.start));
     if (cause) return { metric: cause, change: false, sign: 1 };
   }
+  // "a 145.2 billion yen hit to its operating profit … due to tariffs": the figure is the hit, of its cause if the sentence names one.
+  if (
+    figure.kind === "money" &&
+    (IMPACT_AFTER.test(sentence.slice(figure.end, figure.end + 60)) || IMPACT_OF.test(sentence.slice(Math.max(0, figure.start - 40), figure.start)))
+  ) {
+    // Its own "yen" is the currency it is in, not a cause.
+    const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end)}`, false);
+    return cause ? { metric: cause, change: false, sign: 1 } : undefined;
+  }
   const change = changeOf(sentence, figure, others);
   if (change) {
-    const base = nearest(sentence, figure, others, figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes("money")));
+    const kinds = figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+    const base = nearest(sentence, figure, others, kinds);
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
   const fitting = METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+  // "net profit … fell by nearly a third year-on-year to €2.29 billion": the level a fall reached is of what fell.
+  const verb = figure.kind === "money" ? LEVEL_VIA_VERB.exec(sentence.slice(Math.max(0, figure.start - 60), figure.start)) : null;
+  if (verb) {
+    const at = Math.max(0, figure.start - 60) + verb.index;
+    const subject = nearest(sentence.slice(0, at), { ...figure, start: at, end: at }, others, fitting);
+    if (subject) return { metric: subject, change: false, sign: 1 };
+  }
   const metric = nearest(sentence, figure, others, fitting);
   return metric ? { metric, change: false, sign: 1 } : undefined;
 }
 
 /** The impact metric of the cause named last before a figure: tariffs or the exchange rate. */
-function causeOf(before: string): Metric | undefined {
+function causeOf(before: string, bareCurrency = true): Metric | undefined {
   let best: Metric | undefined;
   let at = -1;
   for (const id of ["tariff-impact", "fx-impact"]) {
     const m = metricById(id) as Metric;
-    const words = id === "fx-impact" ? new RegExp(`${m.keywords.source}|\\b(?:yen|currency|exchange rates?)\\b`, "gi") : m.keywords;
+    const words = id === "fx-impact" && bareCurrency ? new RegExp(`${m.keywords.source}|\\b(?:yen|currency|exchange rates?)\\b`, "gi") : m.keywords;
     for (const k of before.matchAll(words))
       if ((k.index ?? 0) > at) {
         at = k.index ?? 0;
@@ -256,9 +356,15 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   if (f.kind === "percent" && f.unit === "%") {
     // "fell to 57%" is a level.
     const b = CHANGE_BEFORE.exec(before);
-    if (b) return sign(b[1]);
+    if (b) return sign(b[1]?.replace(/^edged /i, ""));
+    const r = REVISED_BY.exec(sentence.slice(Math.max(0, f.start - 120), f.start));
+    if (r) return sign(/^(?:down|lower|cut|reduc|trim|slash)/i.test(r[1] ?? "") ? "down" : "up");
     const a = CHANGE_AFTER.exec(after);
     return a ? sign(a[1]) : undefined;
+  }
+  if (f.kind === "count") {
+    const c = COUNT_CHANGE_BY.exec(before);
+    return c ? sign(c[1]) : undefined;
   }
   if (f.kind !== "money") return undefined;
   const by = MONEY_CHANGE_BY.exec(before);
@@ -286,8 +392,11 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
         if (s >= figure.end && CAUSE.test(sentence.slice(Math.max(figure.end, s - 40), s))) continue;
         const inside = s >= figure.start && e <= figure.end;
         if (inside && m.units === undefined) continue;
+        // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word.
+        if (others.some((o) => o !== figure && s >= o.start && e <= o.end)) continue;
+        const named = s >= figure.end && OF_AFTER.test(sentence.slice(figure.end, s));
         // The figure's own noun ("seven plants") names a metric only weakly: a verb nearby says more.
-        const score = inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
+        const score = named ? 0 : inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
         if (score < bestScore) {
           bestScore = score;
           best = m;

@@ -133,7 +133,7 @@ const MOVE = /^\s+(yen|won)\s+(weaker|stronger|lower|higher)\b/i;
 // "($1 = 144.20 yen)", "(1 euro = 160 yen)": the rate an article's conversions use.
 const CONVERSION =
   /\(\s*(?:US)?(\$|€|£|1\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound))\s?1?\s*=\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(yen|won|yuan|rupees?|pesos?|euros?|dollars?|Canadian dollars?|[A-Z]{3})\s*\)/gi;
-const PERCENT = /^\s*(%|percent\b|per cent\b|pct\b)/i;
+const PERCENT = /^\s*(%|percent\b|per cent\b|pct\b|pc\b)/i;
 const POINTS = /^\s*(percentage points?|points?|pp)\b/i;
 
 /** Counted nouns and the unit each is recorded in. */
@@ -159,17 +159,22 @@ const NOUNS: Record<string, string> = {
   line: "lines",
   dealer: "dealers",
   dealership: "dealers",
+  site: "plants",
+  "vehicle sale": "vehicles",
+  delivery: "vehicles",
+  shipment: "vehicles",
 };
 const NOUN =
-  /^\s*((?:(?!of\b|to\b|and\b|in\b|a\b|the\b|from\b|by\b|at\b|on\b|per\b|for\b|with\b|or\b)[a-z-]+\s+){0,2})(jobs?|workers?|employees?|positions?|roles?|people|plants?|factory|factories|vehicles?|units?|cars?|trucks?|pickups?|SUVs?|models?|shifts?|platforms?|lines?|dealers?|dealerships?)(?![\w])/i;
-const NOUN_BEFORE = /\b(jobs|workers|employees|positions|plants|factories|vehicles|units|models|shifts|platforms|lines|dealers)\b[^.;]{0,40}$/i;
+  /^\s*((?:(?!of\b|to\b|and\b|in\b|a\b|the\b|from\b|by\b|at\b|on\b|per\b|for\b|with\b|or\b)[a-z-]+\s+){0,2})(jobs?|workers?|employees?|positions?|roles?|people|plants?|factory|factories|vehicles?|units?|cars?|trucks?|pickups?|SUVs?|models?|shifts?|platforms?|lines?|dealers?|dealerships?|sites?)(?![\w])/i;
+const NOUN_BEFORE =
+  /\b(jobs|workers|employees|positions|plants|factories|vehicles|units|models|shifts|platforms|lines|dealers|sites|vehicle sales|deliveries|shipments)\b[^.;]{0,40}$/i;
 
 const QUALIFIERS: [RegExp, string][] = [
   [/\b(up to|as much as|as many as|a maximum of|maximum of|max(?:imum)?)\s*$/i, "up to"],
-  [/\b(more than|over|above|just over|in excess of|upwards of)\s*$/i, "more than"],
+  [/\b(more than|over|above|just over|in excess of|upwards of|exceeded|exceeding|topped)\s*$/i, "more than"],
   [/\b(at least|no less than)\s*$/i, "at least"],
   [/\b(less than|under|below|just under|fewer than)\s*$/i, "less than"],
-  [/\b(nearly|almost|close to)\s*$/i, "nearly"],
+  [/\b(nearly|almost|close to|nearing|approaching)\s*$/i, "nearly"],
   [/\b(about|around|roughly|approximately|some|an estimated|estimated|circa|approx\.?|~)\s*$/i, "about"],
 ];
 
@@ -310,13 +315,34 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     const b = tokens[i + 1];
     const gap = b ? text.slice(a.end, b.start) : "";
     const lead = text.slice(Math.max(0, a.start - 12), a.start);
-    const isFrom = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap);
+    // Money "from ¥40 billion to ¥10 billion" is a previous and a revised value (roles.ts), not one figure's move.
+    const isFrom = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap) && !(a.kind === "money" && b?.kind === "money");
+    // "capacity to 2.5 million vehicles from 3.5 million", "sites to 10 from 17": a count's move, read as one figure.
+    // (Money "to ¥3.2 trillion from ¥3.8 trillion" stays two: a revised value and the previous one.)
+    const toFrom =
+      b !== undefined &&
+      /\bto\s*$/i.test(lead) &&
+      /^\s*(?:vehicles?|units?|plants?|jobs?|sites?)?\s*from\s*$/i.test(gap) &&
+      a.kind !== "money" &&
+      a.kind !== "percent" &&
+      b.kind !== "money" &&
+      b.kind !== "percent";
     // "fell by ¥467 billion to ¥1.17 trillion" is a change and the level it reached, not a range.
     const changeThenLevel = a.kind === "money" && /^\s*to\s*$/i.test(gap) && CHANGE_LEAD.test(text.slice(Math.max(0, a.start - 40), a.start));
     // "to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion": the earlier range, not a move from $7 billion.
     const previousRange = isFrom && out.at(-1)?.high !== undefined && /^[^.;\d]{0,30}\bfrom\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
-    const isRange = !changeThenLevel && (/^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap)) || previousRange);
+    // …unless it is the earlier range of "to $6.5 billion to $7.5 billion from $7 billion to $8.5 billion".
+    const afterRange = out.at(-1)?.high !== undefined && /^[^.;\d]{0,30}\bfrom\s*$/i.test(text.slice(out.at(-1)?.end ?? 0, a.start));
+    const moneyMove = /\bfrom\s*$/i.test(lead) && /^\s*to\s*$/i.test(gap) && a.kind === "money" && b?.kind === "money" && !afterRange;
+    const isRange =
+      !changeThenLevel && !moneyMove && (/^\s*(-|–|—|to)\s*$/.test(gap) || (/\bbetween\s*$/i.test(lead) && /^\s*and\s*$/i.test(gap)) || previousRange);
     // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
+    if (b && toFrom && compatible(a, b) && !isYear(a) && !isYear(b)) {
+      const figure = toFigure({ ...a, end: a.end }, text, a.start, b.end);
+      if (figure) out.push({ ...figure, value: scaled(a), from: b.value * (b.scale ?? 1) });
+      i++;
+      continue;
+    }
     if (b && ((isFrom && !previousRange) || isRange) && compatible(a, b) && !(isYear(a) && a.kind === undefined)) {
       const unit = b.unit ?? a.unit;
       const kind = b.kind ?? a.kind;
@@ -343,6 +369,8 @@ function compatible(a: Token, b: Token): boolean {
 }
 
 function toFigure(t: Token, text: string, start: number, end: number): Figure | undefined {
+  // "the No. 2 position", "#1 brand": a rank, not a figure.
+  if (/(?:\bNo\.?\s?|#)$/.test(text.slice(Math.max(0, start - 4), start))) return undefined;
   let { kind, unit } = t;
   if (!kind || !unit) {
     // "cut its plants from 17 to 10": the noun comes before the numbers.

@@ -1,8 +1,8 @@
 import { ROLES, type Role } from "./roles.js";
 import type { Claim, EvidenceIssue, Source } from "./types.js";
 
-// A time basis, a measure basis or both: "forecast", "net", "actual gross".
-const BASIS = /^(?:(?:forecast|actual)(?: (?:gross|net))?|gross|net)$/;
+// A time basis, a measure basis or both: "forecast", "net", "actual gross"; or an analysts' "consensus".
+const BASIS = /^(?:(?:forecast|actual)(?: (?:gross|net))?|gross|net|consensus)$/;
 
 /** Sources and the claims read from them, as loaded from data/evidence. */
 export interface Registry {
@@ -75,8 +75,8 @@ function claimFromRow(r: Record<string, string>, at: string, sources: Map<string
   if (!r.unit) return bad("unit", "is empty", 'a currency code (JPY), "%", or the counted noun (jobs)');
   if (r.role && !(ROLES as readonly string[]).includes(r.role)) return bad("role", `unknown role \`${r.role}\``, `one of ${ROLES.join(", ")}, or empty`);
   if (r.basis && !BASIS.test(r.basis))
-    return bad("basis", `unknown basis \`${r.basis}\``, 'e.g. "forecast", "actual", "forecast gross", "actual net", or empty');
-  const opt = (k: "subject" | "metric" | "qualifier" | "period" | "basis" | "quote" | "note") => (r[k] ? { [k]: r[k] } : {});
+    return bad("basis", `unknown basis \`${r.basis}\``, 'e.g. "forecast", "actual", "forecast gross", "actual net", "consensus", or empty');
+  const opt = (k: "subject" | "metric" | "qualifier" | "period" | "basis" | "quote" | "note" | "segment") => (r[k] ? { [k]: r[k] } : {});
   return {
     id: r.id,
     value,
@@ -91,6 +91,7 @@ function claimFromRow(r: Record<string, string>, at: string, sources: Map<string
     ...opt("period"),
     ...(r.role ? { role: r.role as Role } : {}),
     ...opt("basis"),
+    ...opt("segment"),
     ...opt("quote"),
     ...opt("note"),
   };

@@ -16,6 +16,8 @@ export interface Gold {
   basis?: string;
   /** True when another source gives a different value of this figure on the same day: a real conflict. */
   conflict?: boolean;
+  /** Where the figure is printed in the extracted text, when the annotation locates it: [start, end). */
+  span?: [number, number];
 }
 
 export const FIELDS = ["value", "unit", "subject", "metric", "qualifier", "period", "asOf", "role", "basis"] as const;
@@ -49,17 +51,28 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Mat
  */
 export function score(extracted: readonly Claim[], gold: readonly Gold[]): Scores {
   const used = new Set<Claim>();
-  const pairs: [Gold, Claim][] = [];
-  const missed: Gold[] = [];
+  const matched = new Map<Gold, Claim>();
+  // First the annotations that locate their figure, each to the claim printed there: a headline and the body
+  // giving one value are two figures, and the headline must not take the body's claim.
   for (const g of gold) {
+    const c = g.span ? extracted.find((x) => !used.has(x) && near(x.value, g.value) && placed(g, x)) : undefined;
+    if (c) {
+      used.add(c);
+      matched.set(g, c);
+    }
+  }
+  for (const g of gold) {
+    if (matched.has(g)) continue;
     const candidates = extracted.filter((c) => !used.has(c) && near(c.value, g.value));
     // Of several claims of the same value, the one that agrees on most fields is this figure's.
     const c = candidates.sort((a, b) => agreement(g, b) - agreement(g, a))[0];
     if (c) {
       used.add(c);
-      pairs.push([g, c]);
-    } else missed.push(g);
+      matched.set(g, c);
+    }
   }
+  const pairs: [Gold, Claim][] = gold.flatMap((g) => (matched.has(g) ? [[g, matched.get(g) as Claim] as [Gold, Claim]] : []));
+  const missed = gold.filter((g) => !matched.has(g));
   const tallies = Object.fromEntries(FIELDS.map((f) => [f, { correct: 0, extracted: 0, annotated: 0 }])) as Record<Field, Tally>;
   for (const f of FIELDS) {
     const t = tallies[f];
@@ -70,6 +83,8 @@ export function score(extracted: readonly Claim[], gold: readonly Gold[]): Score
   }
   return { tallies, missed, spurious: extracted.filter((c) => !used.has(c)), pairs };
 }
+
+const placed = (g: Gold, c: Claim) => g.span !== undefined && c.span !== undefined && c.span[0] < g.span[1] && g.span[0] < c.span[1];
 
 function agreement(g: Gold, c: Claim): number {
   return FIELDS.filter((f) => g[f] !== undefined && String(g[f]) === String(c[f])).length;

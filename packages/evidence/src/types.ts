@@ -41,6 +41,8 @@ export interface Claim {
   basis?: string;
   /** The claim of the article's conversion line ("($1 = 144.20 yen)") that converts this figure. */
   conversion?: string;
+  /** The market the figure is of, when the text names one ("us", "north-america", "domestic"): another figure than the total. */
+  segment?: string;
   /** When the figure was stated (ISO date, possibly YYYY-MM or YYYY). */
   asOf: string;
   source: string;

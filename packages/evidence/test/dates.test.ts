@@ -86,3 +86,33 @@ describe("fiscal years", () => {
     expect(read("Honda forecast operating profit of ¥500 billion for the fiscal year ending in March.")).toEqual([["honda", "FY2025"]]);
   });
 });
+
+describe("periods named the ways results articles name them", () => {
+  it("reads quarters by their bounding months, their end and their year", () => {
+    expect(periods("for the three-month period between April and June", 4, "2025-08-06")).toEqual(["Q1 FY2025"]);
+    expect(periods("for the quarter from April to June", 4, "2025-07-30")).toEqual(["Q1 FY2025"]);
+    // A January-start company: April-June is its second quarter.
+    expect(periods("for the April-to-June period", 1, "2025-07-24")).toEqual(["Q2 FY2025"]);
+    expect(periods("in the three months ended June", 1, "2025-07-25")).toEqual(["Q2 FY2025"]);
+    expect(periods("in 2Q25", 1, "2025-07-22")).toEqual(["Q2 FY2025"]);
+    expect(periods("in Q3 2024", 1, "2025-07-22")).toEqual(["Q3 FY2024"]);
+    // July-September 2024 from an April start is the second quarter of FY2024, not of the current year.
+    expect(periods("in the July-September quarter in 2024", 4, "2025-11-07")).toEqual(["Q2 FY2024"]);
+  });
+
+  it("reads halves as six months, and the business or financial year as the fiscal year", () => {
+    expect(periods("in the first six months of the year", 1, "2025-07-25")).toEqual(["H1 FY2025"]);
+    // Said in July 2025, "the six months ending in September" is April-September 2025 for an April start: H1 FY2025.
+    expect(periods("for the six months ending in September", 4, "2025-07-30")).toEqual(["H1 FY2025"]);
+    // Said in February 2026 by a January-start company, "the six months ended December" is July-December 2025: H2 FY2025.
+    expect(periods("for the six months ended December", 1, "2026-02-10")).toEqual(["H2 FY2025"]);
+    expect(periods("this business year", 4, "2025-08-05")).toEqual(["FY2025"]);
+    expect(periods("the previous financial year", 4, "2025-07-30")).toEqual(["FY2024"]);
+  });
+
+  it("keeps a half named after 'a year earlier' as the sentence's own period, not the comparison's", () => {
+    const [relative, own] = findPeriods("to 4.6 trillion won from 5.7 trillion won a year earlier in the first half");
+    expect(relative?.comparison).toBe(true);
+    expect(own?.comparison).toBeUndefined();
+  });
+});

@@ -8,6 +8,23 @@ import { DATA } from "./corpus.js";
 const rows = (name: string) => parseCsv(readFileSync(join(DATA, name), "utf8"), name).rows;
 
 describe("the registry", () => {
+  it("reads a consensus basis and a market segment, and keeps a regional figure apart from the total", () => {
+    const src = [
+      { id: "s1", title: "T", publisher: "P", url: "u", published: "2025-07-25" },
+      { id: "s2", title: "T", publisher: "P", url: "u", published: "2025-07-25" },
+    ];
+    const base = { unit: "%", as_of: "2025-07-25", subject: "kia", metric: "sales-volume-change", period: "Q2 FY2025", basis: "actual" };
+    const { registry, issues } = buildRegistry(src, [
+      { ...base, id: "global", source: "s1", value: "2.5" },
+      { ...base, id: "us", source: "s2", value: "4.1", segment: "us" },
+      { ...base, id: "poll", source: "s2", value: "3", basis: "consensus" },
+    ]);
+    expect(issues).toEqual([]);
+    expect(registry.claims.get("us")?.segment).toBe("us");
+    // Different values from two sources on one day, but of different markets and bases: no conflict.
+    expect(timeline(registry.claims.values()).some((e) => e.conflictsWith)).toBe(false);
+  });
+
   it("reads amounts as the registry writes them", () => {
     // 650 × 10^9; 1,213.4 × 10^9; a plain count; a negative
     expect(parseAmount("650 billion")).toBe(650e9);

@@ -55,3 +55,17 @@ describe("formatting a claim's value", () => {
     expect(formatClaim(c)).toBe(text);
   });
 });
+
+describe("scoring annotations that locate their figure", () => {
+  it("matches a located annotation to the claim printed there before matching by value (hand-worked)", () => {
+    // A headline and the body both print -23.3%; the extractor found only the body's (span 100-110).
+    const gold: Gold[] = [
+      { value: -23.3, unit: "%", subject: "kia", span: [10, 17] },
+      { value: -23.3, unit: "%", subject: "kia", span: [100, 110] },
+    ];
+    const s = score([claim("body", -23.3, "kia", { unit: "%", span: [100, 110] })], gold);
+    // The body annotation takes the body claim; the headline one is missed (not the other way round).
+    expect(s.pairs.map(([g, c]) => [g.span?.[0], c.id])).toEqual([[100, "body"]]);
+    expect(s.missed.map((g) => g.span?.[0])).toEqual([10]);
+  });
+});

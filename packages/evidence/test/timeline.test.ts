@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asOfDay, type Claim, supersession, timeline } from "../src/index.js";
+import { asOfDay, type Claim, rounded, supersession, timeline } from "../src/index.js";
 
 const claim = (id: string, asOf: string, value: number, extra: Partial<Claim> = {}): Claim => ({
   id,
@@ -147,5 +147,32 @@ describe("as-of dates of mixed precision", () => {
   it("treats a month-only claim and one of the month's last day as the same date", () => {
     const t = timeline([claim("month", "2025-07", 450e9, { source: "s1" }), claim("day", "2025-07-31", 300e9, { source: "s2" })]);
     expect(t.map((e) => e.status)).toEqual(["conflict", "conflict"]);
+  });
+});
+
+describe("rounding is not a conflict", () => {
+  it("reads a value written less precisely as the same figure (hand-worked)", () => {
+    // ¥841 billion is ¥841.3 billion to 0 places at the billion; 3.6 is 3.64 trillion to 1 place; 16 is 15.8 to 0.
+    expect(rounded(841e9, 841.3e9)).toBe(true);
+    expect(rounded(3.64e12, 3.6e12)).toBe(true);
+    expect(rounded(16, 15.8)).toBe(true);
+    // 841.6 rounds to 842, not 841; 145 and 150 are written to the same places, so neither rounds the other.
+    expect(rounded(841e9, 841.6e9)).toBe(false);
+    expect(rounded(145, 150)).toBe(false);
+    // One significant digit says too little: "$1 billion" is not "$1.4 billion".
+    expect(rounded(1e9, 1.4e9)).toBe(false);
+    expect(rounded(-16, 15.8)).toBe(false);
+  });
+
+  it("does not flag two same-day sources that differ only by rounding, and still flags real differences", () => {
+    const a = claim("a", "2025-08-07", 841e9, { source: "s1", metric: "net-profit", period: "Q1 FY2025" });
+    const b = claim("b", "2025-08-07", 841.3e9, { source: "s2", metric: "net-profit", period: "Q1 FY2025" });
+    const c = claim("c", "2025-08-07", 845e9, { source: "s3", metric: "net-profit", period: "Q1 FY2025" });
+    expect(timeline([a, b]).some((e) => e.conflictsWith)).toBe(false);
+    expect(
+      timeline([a, b, c])
+        .filter((e) => e.conflictsWith)
+        .map((e) => e.claim.id),
+    ).toEqual(["a", "b", "c"]);
   });
 });

@@ -107,6 +107,7 @@ const CSV_COLUMNS = [
   "note",
   "role",
   "basis",
+  "segment",
 ];
 
 function render(results: (Extraction & { file: string })[], format: Format): string {
@@ -161,5 +162,6 @@ function csvRow(c: Extracted): Record<string, Cell> {
     note: `span ${c.span?.join("-") ?? ""}${alt ? `; also ${alt}` : ""}`,
     role: c.role ?? "",
     basis: c.basis ?? "",
+    segment: c.segment ?? "",
   };
 }
