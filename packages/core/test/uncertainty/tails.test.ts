@@ -69,6 +69,15 @@ describe("tails beyond 100,000 draws: the sketch", () => {
     expect(t.low(6)).toBeNaN();
   });
 
+  it("grows its buckets either way and reads an infinite draw as infinite", () => {
+    const t = new SketchTails(0.001);
+    for (const x of [1, 1e12, 1e-9, Number.POSITIVE_INFINITY, 5]) t.offer(x);
+    expect(t.high(0)).toBe(Number.POSITIVE_INFINITY);
+    expect(Math.abs(t.high(1) - 1e12)).toBeLessThanOrEqual(1e9);
+    expect(Math.abs(t.low(0) - 1e-9)).toBeLessThanOrEqual(1e-12);
+    expect(Math.abs(t.low(2) - 5)).toBeLessThanOrEqual(0.005);
+  });
+
   it("does not depend on the order of the draws", () => {
     const xs = Array.from({ length: 150_000 }, (_, i) => profit(2, i));
     const forward = new Accumulator(xs.length);
