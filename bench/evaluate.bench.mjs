@@ -7,6 +7,7 @@
  *   node bench/evaluate.bench.mjs --no-peer --engine /path/to/other/core/dist/index.js
  *
  * Options: --sizes a,b,c  --runs N (timed evaluations, median reported; default 5)  --seed S
+ *          --validate-runs N (timed validations after one warm-up, median reported; default 3)
  *          --peer-max N (largest size the peer runs; default 1000000)  --no-peer
  *          --python PATH (default: python3)  --cores all (do not pin to one CPU)
  *          --engine PATH (a built @tieup/core index.js to measure instead of this checkout's)
@@ -16,7 +17,7 @@
  *  - a "memory" child: one cold pass as the CLI does it (read, JSON.parse, Scenario.parse,
  *    buildModel, evaluateModel once), reporting its time, its peak RSS and the live heap
  *    afterwards (scenario, model and results);
- *  - a "timing" child: Scenario.parse and validateScenario (median of 3 after a warm-up), then evaluateModel
+ *  - a "timing" child: Scenario.parse and validateScenario (median of 3, --validate-runs, after a warm-up), then evaluateModel
  *    repeatedly: a warm-up (at least 2 runs and 2 s) and at least --runs runs and 1 s, back to
  *    back as a sweep would run them, reporting the median (no forced GC between runs: a major
  *    GC discards optimised code that refers to the previous run's objects, which a sweep
@@ -41,6 +42,7 @@ function parseArgs(argv) {
   const args = {
     sizes: [10_000, 100_000, 1_000_000],
     runs: 5,
+    validateRuns: 3,
     seed: 1,
     peerMax: 1_000_000,
     peer: true,
@@ -56,6 +58,7 @@ function parseArgs(argv) {
     const next = () => argv[++i] ?? "";
     if (a === "--sizes") args.sizes = next().split(",").map(Number);
     else if (a === "--runs") args.runs = Number(next());
+    else if (a === "--validate-runs") args.validateRuns = Number(next());
     else if (a === "--seed") args.seed = Number(next());
     else if (a === "--peer-max") args.peerMax = Number(next());
     else if (a === "--no-peer") args.peer = false;
@@ -137,7 +140,7 @@ async function child({ mode, file }, args) {
   }
   const validateRuns = [];
   core.validateScenario?.(doc);
-  for (let i = 0; core.validateScenario && i < 3; i++) {
+  for (let i = 0; core.validateScenario && i < args.validateRuns; i++) {
     t0 = performance.now();
     const v = core.validateScenario(doc);
     validateRuns.push(ms(t0));
@@ -174,7 +177,17 @@ async function child({ mode, file }, args) {
 }
 
 function runChild(mode, file, args) {
-  const nodeArgs = ["--expose-gc", fileURLToPath(import.meta.url), "--child", mode, file, "--runs", String(args.runs)];
+  const nodeArgs = [
+    "--expose-gc",
+    fileURLToPath(import.meta.url),
+    "--child",
+    mode,
+    file,
+    "--runs",
+    String(args.runs),
+    "--validate-runs",
+    String(args.validateRuns),
+  ];
   if (args.engine) nodeArgs.push("--engine", args.engine);
   const [cmd, cmdArgs] = pinned(process.execPath, nodeArgs, args.pin);
   const r = spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26 });
@@ -292,7 +305,7 @@ async function main() {
   console.log(
     "\ntieup: eval = median of at least",
     args.runs,
-    "warm evaluations; cold eval, peak RSS and live heap: one pass in a fresh process; parse and validate: median of 3 after a warm-up\n",
+    `warm evaluations; cold eval, peak RSS and live heap: one pass in a fresh process; parse: median of 3 after a warm-up; validate: median of ${args.validateRuns} after one\n`,
   );
   console.log(
     table(
@@ -358,6 +371,39 @@ async function main() {
             `${(peerEnd / tieupEnd).toFixed(1)}×`,
             fmt(r.peer.peakRssMB),
             `${a.ok ? "yes" : "NO"} (${a.worst.toExponential(1)}, ${a.fields} totals)`,
+          ];
+        }),
+      ),
+    );
+    console.log("\neach phase of tieup against the peer's evaluation, same run (what the baseline check divides)\n");
+    console.log(
+      table(
+        [
+          "flow-periods",
+          "validate ms",
+          "build ms",
+          "eval ms",
+          "end to end ms",
+          "peer eval ms",
+          "validate ÷ peer",
+          "build ÷ peer",
+          "eval ÷ peer",
+          "end to end ÷ peer",
+        ],
+        withPeer.map((r) => {
+          const peer = r.peer.evalMs;
+          const ratio = (x) => (x / peer).toFixed(3);
+          return [
+            fmt(r.flowPeriods),
+            fmt(r.timing.validateMs),
+            fmt(r.timing.buildMs, 1),
+            fmt(r.timing.evalMs),
+            fmt(endToEnd(r)),
+            fmt(peer),
+            ratio(r.timing.validateMs),
+            ratio(r.timing.buildMs),
+            ratio(r.timing.evalMs),
+            ratio(endToEnd(r)),
           ];
         }),
       ),

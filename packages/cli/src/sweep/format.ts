@@ -20,7 +20,7 @@ export function sweepSections(outputs: SweepOutput[]): Section[] {
   if (values.length)
     sections.push({
       title: "Distribution of each output",
-      note: "P5/P95 and ES5 (mean of the worst 5% of draws) exact; P50 exact with --keep-draws, else the P² estimate",
+      note: tailsNote(values.map((o) => o.summary)),
       headers: ["output", "unit", "mean", "sd", "P5", "P50", "P95", "ES5", "P(< 0)"],
       body: values.map(({ metric: m, summary: s }) => [
         m.name,
@@ -46,6 +46,14 @@ export function sweepSections(outputs: SweepOutput[]): Section[] {
       }),
     });
   return sections;
+}
+
+/** How exact the tails and median are: the sketch's bound beyond 100,000 draws (docs/uncertainty.md). */
+function tailsNote(summaries: Summary[]): string {
+  const error = Math.max(0, ...summaries.map((s) => s.tailsRelativeError ?? 0));
+  const median = "P50 exact with --keep-draws, else the P² estimate";
+  if (error === 0) return `P5/P95 and ES5 (mean of the worst 5% of draws) exact; ${median}`;
+  return `P5/P95 and ES5 (mean of the worst 5% of draws) each within ${+(error * 100).toPrecision(2)}% of its exact value (a sketch, beyond 100,000 draws; exact with --keep-draws); ${median}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Category, Currency, Id, Source } from "./common.js";
+import { isObjectWithoutValue, tryFirstWhen } from "./fast-path.js";
 import { fraction, quantity } from "./quantity.js";
 
 const units = (description: string) => quantity({ unit: "units", description, min: 0, absurd: 5_000_000 });
@@ -16,9 +17,13 @@ export const Sourcing = z
   .union([Shares, z.array(SourcingStep).min(1)])
   .meta({ description: "Shares of volume by plant: one map for the whole horizon, or a list of steps each applying from a period on" });
 
-export const Demand = z
-  .union([units("Units sold in every period"), z.record(z.string(), units("Units sold in the period"))])
-  .meta({ description: "Units sold by period id (or one number for every period)" });
+export const Demand = tryFirstWhen(
+  z
+    .union([units("Units sold in every period"), z.record(z.string(), units("Units sold in the period"))])
+    .meta({ description: "Units sold by period id (or one number for every period)" }),
+  1,
+  isObjectWithoutValue,
+);
 
 export const ProgramMarket = z.strictObject({
   price: quantity({ unit: "money/unit", description: "Net revenue per vehicle to the seller, in the market's currency", min: 0 }),

@@ -18,13 +18,13 @@ export function runDraws(scenario: Scenario, plan: DrawPlan, metrics: readonly M
   return out;
 }
 
-/** One accumulator per metric; feed rows in draw order. */
+/** One accumulator per metric; feed rows in draw order. `keep`: the draws to keep (all with `true`), see Accumulator. */
 export class SweepSummary {
   readonly accumulators: Accumulator[];
   constructor(
     readonly metrics: readonly Metric[],
     draws: number,
-    keep = false,
+    keep: boolean | number = false,
   ) {
     this.accumulators = metrics.map(() => new Accumulator(draws, keep));
   }

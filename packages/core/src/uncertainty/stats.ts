@@ -1,4 +1,5 @@
 import { P2Quantile } from "./p2.js";
+import { highRank, lowCount, type TailStats, Tails } from "./tails.js";
 
 /** Summary of one output over a sweep. Percentiles are the inverse empirical CDF: Pq = x₍⌈q·n⌉₎. */
 export interface Summary {
@@ -15,17 +16,26 @@ export interface Summary {
   /** Share of draws below zero (a loss) and above zero (a gain). */
   pNegative: number;
   pPositive: number;
-  /** Whether P50 is exact (draws kept) or the P² estimate; P5, P95 and ES5 are always exact. */
+  /** Whether P50 is exact (draws kept) or the P² estimate. */
   exactMedian: boolean;
+  /**
+   * Set when P5, P95 and ES5 come from the sketch (more than 100,000 draws,
+   * not all kept): each is within this share of
+   * its magnitude of the exact value (ES5: of the mean magnitude of the
+   * worst 5%). Absent when they are exact.
+   */
+  tailsRelativeError?: number;
 }
 
 /**
- * Streams draws into a summary without keeping them: Welford's mean and
- * variance, counts, the tails in two bounded heaps (the ⌈5%·N⌉ lowest and
- * highest of the N draws announced, so P5, P95 and ES5 are exact), and the
- * median by P². With `keep`, every draw is kept and the median is exact too.
- * Feed draws in draw order: floating-point sums depend on order, and a fixed
- * order is what makes results identical whatever the number of workers.
+ * Streams draws into a summary in memory that does not grow with the number
+ * of draws: Welford's mean and variance, counts, the median by P², and the
+ * tails (tails.ts): exact up to 100,000 draws, from a DDSketch within 0.1%
+ * beyond. With `keep`, the first `keep` draws are kept as well (`true`:
+ * every draw), for a histogram; when that is every draw, the median and
+ * tails are read from them, exactly. Feed draws in draw order: floating-point
+ * sums depend on order, and a fixed order is what makes results identical
+ * whatever the number of workers.
  */
 export class Accumulator {
   private n = 0;
@@ -35,15 +45,15 @@ export class Accumulator {
   private hi = Number.NEGATIVE_INFINITY;
   private neg = 0;
   private pos = 0;
-  private readonly low: Heap;
-  private readonly high: Heap;
+  private readonly tails: Tails;
   private readonly median = new P2Quantile(0.5);
+  private readonly keepUpTo: number;
   readonly kept: number[] | undefined;
 
-  constructor(expected: number, keep = false) {
-    this.low = new Heap(Math.max(1, Math.ceil(0.05 * expected)), (a, b) => a > b);
-    this.high = new Heap(Math.max(1, expected - Math.ceil(0.95 * expected) + 1), (a, b) => a < b);
-    this.kept = keep ? [] : undefined;
+  constructor(expected: number, keep: boolean | number = false) {
+    this.tails = new Tails(expected);
+    this.keepUpTo = keep === true ? Number.POSITIVE_INFINITY : keep === false ? 0 : keep;
+    this.kept = this.keepUpTo > 0 ? [] : undefined;
   }
 
   add(x: number): void {
@@ -55,80 +65,43 @@ export class Accumulator {
     if (x > this.hi) this.hi = x;
     if (x < 0) this.neg++;
     if (x > 0) this.pos++;
-    this.low.offer(x);
-    this.high.offer(x);
+    this.tails.offer(x);
     this.median.add(x);
-    this.kept?.push(x);
+    if (this.kept && this.kept.length < this.keepUpTo) this.kept.push(x);
   }
 
   summary(): Summary {
     const n = this.n;
-    const sorted = this.kept ? [...this.kept].sort((a, b) => a - b) : undefined;
-    const lowest = this.low.sorted((a, b) => a - b);
-    const highest = this.high.sorted((a, b) => b - a);
-    const k5 = Math.max(1, Math.ceil(0.05 * n));
-    const rank95 = n - Math.ceil(0.95 * n) + 1;
-    const worst = sorted ? sorted.slice(0, k5) : lowest.slice(0, k5);
+    const sorted = this.kept && this.kept.length === n ? [...this.kept].sort((a, b) => a - b) : undefined;
+    const tails = sorted ? sortedTails(sorted) : this.tails.stats(n);
     return {
       count: n,
       mean: n ? this.m : Number.NaN,
       sd: n > 1 ? Math.sqrt(this.s2 / (n - 1)) : 0,
       min: this.lo,
       max: this.hi,
-      p5: sorted ? (sorted[k5 - 1] as number) : (lowest[k5 - 1] ?? Number.NaN),
+      p5: tails.p5,
       p50: sorted ? (sorted[Math.max(0, Math.ceil(0.5 * n) - 1)] as number) : this.median.value(),
-      p95: sorted ? (sorted[Math.ceil(0.95 * n) - 1] as number) : (highest[rank95 - 1] ?? Number.NaN),
-      es5: worst.length ? worst.reduce((s, x) => s + x, 0) / worst.length : Number.NaN,
+      p95: tails.p95,
+      es5: tails.es5,
       pNegative: n ? this.neg / n : Number.NaN,
       pPositive: n ? this.pos / n : Number.NaN,
       exactMedian: sorted !== undefined || n <= 5,
+      ...(tails.relativeError > 0 ? { tailsRelativeError: tails.relativeError } : {}),
     };
   }
 }
 
-/** A bounded heap keeping the `size` most extreme values; `above(a, b)` is true when a belongs nearer the top (the first to drop). */
-class Heap {
-  private readonly items: number[] = [];
-  constructor(
-    private readonly size: number,
-    private readonly above: (a: number, b: number) => boolean,
-  ) {}
-
-  offer(x: number): void {
-    const h = this.items;
-    if (h.length < this.size) {
-      h.push(x);
-      this.up(h.length - 1);
-    } else if (this.above(h[0] as number, x)) {
-      h[0] = x;
-      this.down(0);
-    }
-  }
-
-  sorted(compare: (a: number, b: number) => number): number[] {
-    return [...this.items].sort(compare);
-  }
-
-  private up(i: number): void {
-    const h = this.items;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.above(h[i] as number, h[parent] as number)) return;
-      [h[i], h[parent]] = [h[parent] as number, h[i] as number];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const h = this.items;
-    for (;;) {
-      let top = i;
-      for (const c of [2 * i + 1, 2 * i + 2]) if (c < h.length && this.above(h[c] as number, h[top] as number)) top = c;
-      if (top === i) return;
-      [h[i], h[top]] = [h[top] as number, h[i] as number];
-      i = top;
-    }
-  }
+/** The tails read from every draw, sorted. */
+function sortedTails(sorted: readonly number[]): TailStats {
+  const n = sorted.length;
+  const k = lowCount(n);
+  return {
+    p5: sorted[k - 1] ?? Number.NaN,
+    p95: sorted[n - highRank(n)] ?? Number.NaN,
+    es5: n ? sorted.slice(0, k).reduce((s, x) => s + x, 0) / k : Number.NaN,
+    relativeError: 0,
+  };
 }
 
 /** Equal-width histogram of kept draws, for charts: bin edges and counts. */

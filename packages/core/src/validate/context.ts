@@ -7,6 +7,8 @@ export interface CheckContext extends DealCheckContext {
   s: Scenario;
   /** Programs built by deals that failed the schema (they may still have no sourcing of their own). */
   hostedElsewhere: Set<string>;
+  /** Plants by id, the first of a duplicated id (as `plants.find` would): a lookup per program × plant × market. */
+  plantById: Map<string, Scenario["plants"][number]>;
 }
 
 export function checkContext(s: Scenario): CheckContext {
@@ -21,5 +23,12 @@ export function checkContext(s: Scenario): CheckContext {
     programIds: new Set(s.programs.map((p) => p.id)),
     measureIds: new Set(s.tariffs.map((t) => t.id)),
     hostedElsewhere: new Set(),
+    plantById: firstById(s.plants),
   };
+}
+
+function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const e of list) if (!out.has(e.id)) out.set(e.id, e);
+  return out;
 }

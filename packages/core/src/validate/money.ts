@@ -46,18 +46,21 @@ export function checkFx(ctx: CheckContext): Issue[] {
 
 export function checkLanes(ctx: CheckContext): Issue[] {
   const issues: Issue[] = [];
-  const reported = new Set<string>();
+  // Each plant-market pair is looked up once (many programs share one); a missing lane is reported at the first program that needs it.
+  const checked = new Map<string, Set<string>>();
   ctx.s.programs.forEach((p, i) => {
     const steps = Array.isArray(p.sourcing) ? p.sourcing.map((x) => x.shares) : [p.sourcing];
     const plants = new Set(steps.flatMap((x) => Object.keys(x)));
     for (const plant of plantsBuilding(ctx.s.deals, p.id)) plants.add(plant);
     for (const plantId of plants) {
-      const plant = ctx.s.plants.find((x) => x.id === plantId);
+      const plant = ctx.plantById.get(plantId);
       if (!plant) continue;
+      const markets = checked.get(plantId) ?? new Set<string>();
+      checked.set(plantId, markets);
       for (const m of Object.keys(p.markets)) {
-        const key = `${plantId}|${m}`;
-        if (!ctx.marketIds.has(m) || reported.has(key) || findLane(ctx.s.lanes, plant, m)) continue;
-        reported.add(key);
+        if (!ctx.marketIds.has(m) || markets.has(m)) continue;
+        markets.add(m);
+        if (findLane(ctx.s.lanes, plant, m)) continue;
         issues.push(
           error(
             `programs[${i}].markets.${m}`,

@@ -15,20 +15,20 @@ export function checkPlausibility(ctx: CheckContext): Issue[] {
 
 /** The sticker price is what the dealer asks; the net price is what the maker keeps after incentives and margins, so it is lower. */
 function msrpBelowPrice(ctx: CheckContext): Issue[] {
-  return ctx.s.programs.flatMap((p, i) =>
-    Object.entries(p.markets).flatMap(([m, pm]) =>
-      pm.msrp !== undefined && pm.msrp < pm.price
-        ? [
-            warning(
-              `programs[${i}].markets.${m}.msrp`,
-              `MSRP ${pm.msrp.toLocaleString("en-US")} is below the net price ${pm.price.toLocaleString("en-US")}`,
-              "the net price is what the maker keeps after incentives and dealer margin, so it is below the MSRP: check the two figures",
-              p.id,
-            ),
-          ]
-        : [],
-    ),
-  );
+  const issues: Issue[] = [];
+  ctx.s.programs.forEach((p, i) => {
+    for (const [m, pm] of Object.entries(p.markets))
+      if (pm.msrp !== undefined && pm.msrp < pm.price)
+        issues.push(
+          warning(
+            `programs[${i}].markets.${m}.msrp`,
+            `MSRP ${pm.msrp.toLocaleString("en-US")} is below the net price ${pm.price.toLocaleString("en-US")}`,
+            "the net price is what the maker keeps after incentives and dealer margin, so it is below the MSRP: check the two figures",
+            p.id,
+          ),
+        );
+  });
+  return issues;
 }
 
 /** A plan this many times a plant's capacity is not a busy plant but a capacity written in thousands (when a thousand times it would cover the plan). */
@@ -54,9 +54,12 @@ function overCapacity(ctx: CheckContext): Issue[] {
   const hosted = hostedVolumes(ctx);
   const periodIndex = new Map(ctx.periods.map((p) => [p.id, p.index]));
   for (const p of s.programs) {
+    const markets = Object.values(p.markets);
+    const hostedHere = hosted.get(p.id) ?? [];
     ctx.periods.forEach((period, t) => {
-      const demand = Object.values(p.markets).reduce((x, pm) => x + demandIn(pm, period), 0);
-      const elsewhere = (hosted.get(p.id) ?? []).reduce((x, h) => x + (h.volume[t] ?? 0), 0);
+      let demand = 0;
+      for (const pm of markets) demand += demandIn(pm, period);
+      const elsewhere = hostedHere.reduce((x, h) => x + (h.volume[t] ?? 0), 0);
       for (const [plant, share] of Object.entries(sourcingAt(p, { periodIndex }, t))) add(plant, t, share * Math.max(0, demand - elsewhere));
     });
   }

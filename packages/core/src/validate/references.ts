@@ -28,18 +28,20 @@ export function checkReferences(ctx: CheckContext): Issue[] {
   });
   s.programs.forEach((p, i) => {
     ref(`programs[${i}].seller`, p.seller, ctx.companyIds, "companies", p.id);
+    // Known ids are tested before a path is built: a large scenario has millions of them.
     for (const m of Object.keys(p.markets)) {
-      ref(`programs[${i}].markets.${m}`, m, ctx.marketIds, "markets", p.id);
+      if (!ctx.marketIds.has(m)) ref(`programs[${i}].markets.${m}`, m, ctx.marketIds, "markets", p.id);
       const d = p.markets[m]?.demand;
       if (d !== undefined && typeof d === "object")
-        for (const period of Object.keys(d)) ref(`programs[${i}].markets.${m}.demand.${period}`, period, ctx.periodIds, "periods", p.id);
+        for (const period of Object.keys(d))
+          if (!ctx.periodIds.has(period)) ref(`programs[${i}].markets.${m}.demand.${period}`, period, ctx.periodIds, "periods", p.id);
     }
     const steps = Array.isArray(p.sourcing) ? p.sourcing : [{ from: undefined, shares: p.sourcing }];
     steps.forEach((step, k) => {
       const at = Array.isArray(p.sourcing) ? `programs[${i}].sourcing[${k}]` : `programs[${i}].sourcing`;
       if (step.from !== undefined) ref(`${at}.from`, step.from, ctx.periodIds, "periods", p.id);
       for (const plant of Object.keys(step.shares))
-        ref(Array.isArray(p.sourcing) ? `${at}.shares.${plant}` : `${at}.${plant}`, plant, ctx.plantIds, "plants", p.id);
+        if (!ctx.plantIds.has(plant)) ref(Array.isArray(p.sourcing) ? `${at}.shares.${plant}` : `${at}.${plant}`, plant, ctx.plantIds, "plants", p.id);
     });
   });
   s.lanes.forEach((l, i) => {

@@ -41,7 +41,7 @@ function checkSteps(ctx: CheckContext, p: Program, i: number): Issue[] {
       );
     }
     for (const [plantId, share] of Object.entries(step.shares)) {
-      const plant = ctx.s.plants.find((x) => x.id === plantId);
+      const plant = ctx.plantById.get(plantId);
       if (!plant || share === 0) continue;
       if (builderAt(plant, p.seller) !== p.seller && ctx.companyIds.has(plant.owner) && ctx.companyIds.has(p.seller)) {
         issues.push(

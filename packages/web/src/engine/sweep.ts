@@ -54,6 +54,13 @@ export interface SweepResult {
   pinned?: string[];
 }
 
+/**
+ * Draws kept per output for its histogram: a sweep of more is drawn from the
+ * first 20,000 (a random sample of the same distribution), so that memory
+ * does not grow with the draws; its statistics are of every draw.
+ */
+export const HISTOGRAM_DRAWS = 20_000;
+
 const NO_BLOCK =
   "the scenario has no uncertainty: block, so there is nothing to draw: add one (see docs/uncertainty.md), best in a file of its own that extends the scenario, as scenarios/nissan-honda-us-uncertain.yaml does for the default";
 
@@ -160,7 +167,7 @@ export class SweepSession {
     const s = applyControls(scenario, req.controls);
     const { plan, pinned } = pinByControls(scenario, s, drawPlan(s));
     const metrics = sweepMetrics(s);
-    const summary = new SweepSummary(metrics, req.draws, true);
+    const summary = new SweepSummary(metrics, req.draws, HISTOGRAM_DRAWS);
     const chunk = 20;
     let done = 0;
     return {
