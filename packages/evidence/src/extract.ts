@@ -201,6 +201,8 @@ const PERIODLESS = new Set([
   "job-cuts",
   "headcount",
   "import-share",
+  "local-production-share",
+  "recall-volume",
   "average-price",
 ]);
 // "…¥210 billion before countermeasures, and by ¥130 billion after them": the second figure is of the first one's metric.

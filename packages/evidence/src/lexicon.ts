@@ -12,6 +12,8 @@ export interface Metric {
   kinds: readonly Figure["kind"][];
   /** Units a count must be in, when the metric takes counts. */
   units?: readonly string[];
+  /** A share of a whole ("hybrids made up 20% of sales"), never the base of a change: "EV sales rose 20%" is of sales. */
+  levelsOnly?: boolean;
   keywords: RegExp;
   /** Words that name the metric only loosely ("profit" for operating profit): they count at 1.6 times their distance. */
   weak?: RegExp;
@@ -61,11 +63,35 @@ export const METRICS: readonly Metric[] = [
     subject: "company",
   },
   {
-    id: "one-off-costs",
-    label: "one-off charges (impairments, restructuring, programme cancellations)",
+    id: "material-cost-impact",
+    label: "raw-material cost impact",
     kinds: ["money"],
     keywords:
-      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|(?:impairment|restructuring|write-?down) (?:charges?|costs?|losses?)|impairments?|write-?downs?|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?|recalls?|special (?:charges?|items))\b/gi,
+      /\b(?:raw[- ])?materials?(?: and (?:energy|logistics|labou?r))? (?:costs?|prices?|expenses?)\b|\b(?:steel|alumini?um|copper|commodit(?:y|ies)|battery[- ]metals?|precious metals?) (?:costs?|prices?)\b/gi,
+    subject: "company",
+    // "tariffs … on top of rising material costs of ¥350 billion": the cost named right before the figure wins over the tariff.
+    weight: 0.6,
+  },
+  {
+    id: "impairment",
+    label: "impairment or write-down",
+    kinds: ["money"],
+    keywords: /\b(?:impairments?|write-?(?:downs?|offs?))(?: (?:charges?|losses?|costs?))?\b|\bwr(?:ote|itten|iting) (?:down|off)\b/gi,
+    subject: "company",
+  },
+  {
+    id: "warranty-cost",
+    label: "warranty and recall costs",
+    kinds: ["money"],
+    keywords: /\bwarrant(?:y|ies)\b|\brecall[- ](?:related )?(?:costs?|expenses?|provisions?)\b/gi,
+    subject: "company",
+  },
+  {
+    id: "one-off-costs",
+    label: "one-off charges (restructuring, programme cancellations, recalls)",
+    kinds: ["money"],
+    keywords:
+      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|restructuring (?:charges?|costs?|losses?)|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?|recalls?|special (?:charges?|items))\b/gi,
     subject: "company",
   },
   {
@@ -97,8 +123,25 @@ export const METRICS: readonly Metric[] = [
     id: "free-cash-flow",
     label: "free cash flow",
     kinds: ["money"],
-    keywords: /\bfree cash flow\b|\bFCF\b/gi,
+    keywords: /\bfree cash flows?\b|\bFCF\b/gi,
     subject: "company",
+  },
+  {
+    id: "dividend",
+    label: "dividend",
+    kinds: ["money"],
+    keywords: /\bdividends?\b|\bpayouts?\b/gi,
+    subject: "company",
+    // "a dividend of ¥95 per share": the dividend, not the per-share earnings.
+    weight: 0.4,
+  },
+  {
+    id: "share-buyback",
+    label: "share buyback",
+    kinds: ["money", "percent"],
+    keywords: /\b(?:share |stock )?buy-?backs?\b|\bbuy(?:ing)? back\b|\brepurchas\w*/gi,
+    subject: "company",
+    weight: 0.8,
   },
   {
     id: "earnings-per-share",
@@ -108,6 +151,61 @@ export const METRICS: readonly Metric[] = [
     subject: "company",
     // "adjusted earnings of $2.53 per share": the share, not the earnings, says what the figure is.
     weight: 0.5,
+  },
+  {
+    id: "ebitda",
+    label: "EBITDA",
+    kinds: ["money"],
+    keywords: /\b(?:adjusted )?EBITDA\b/gi,
+    subject: "company",
+  },
+  {
+    id: "operating-cash-flow",
+    label: "operating cash flow",
+    kinds: ["money"],
+    keywords: /\boperating cash flows?\b|\bcash flows? from operati\w+/gi,
+    subject: "company",
+  },
+  {
+    id: "cash-position",
+    label: "cash and liquidity",
+    kinds: ["money"],
+    keywords:
+      /\bcash (?:reserves?|piles?|position|holdings?|on hand|balances?|and (?:cash )?equivalents)\b|\b(?:net |industrial |automotive )cash\b|\bliquidity\b/gi,
+    subject: "company",
+  },
+  {
+    id: "debt",
+    label: "debt and borrowing",
+    kinds: ["money"],
+    keywords: /\bdebts?\b|\bborrow\w*|\bbonds?\b|\bloans?\b|\bcredit lines?\b/gi,
+    subject: "company",
+  },
+  {
+    id: "rd-spending",
+    label: "research and development spending",
+    kinds: ["money"],
+    keywords: /\b(?:research and development|R ?& ?D)(?: (?:spending|expenses?|expenditures?|costs?|budgets?|investments?|outlays?))?\b/gi,
+    subject: "company",
+    // "R&D spending of …": outweighs the "spend" of the investment metric.
+    weight: 0.8,
+  },
+  {
+    id: "incentives",
+    label: "sales incentives and purchase credits",
+    kinds: ["money"],
+    keywords: /\bincentives?\b|\brebates?\b|\btax credits?\b|\bdiscounts?\b/gi,
+    subject: "company",
+  },
+  {
+    id: "price-increase",
+    label: "price increase per vehicle",
+    // A percentage rise of prices is a change of the average price.
+    kinds: ["money"],
+    levelsOnly: true,
+    keywords:
+      /\bprice (?:increases?|hikes?|rises?)\b|\b(?:rais|hik|lift|increas)\w* (?:its |their |the )?(?:vehicle |car |sticker |list )?prices\b|\bprices? (?:up|higher)\b/gi,
+    subject: "company",
   },
   {
     id: "average-price",
@@ -129,7 +227,7 @@ export const METRICS: readonly Metric[] = [
     id: "investment",
     label: "investment",
     kinds: ["money"],
-    keywords: /\binvest(?!ment grade)\w*|\bretool\w*|\bspend\w*|\bearmark\w*|\bproject\b/gi,
+    keywords: /\binvest(?!ment grade)\w*|\bretool\w*|\bspen[dt]\w*|\bearmark\w*|\bproject\b/gi,
     subject: "company",
   },
   {
@@ -175,6 +273,30 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bstakes?\b|\b(?:cross-)?shareholdings?\b|\bholdings?\b|\bshares\b|\bowns?\b/gi,
     subject: "company",
   },
+  {
+    id: "market-share",
+    label: "market share",
+    kinds: ["percent"],
+    keywords: /\bmarket shares?\b|\bshare of (?:the )?(?:[\w.]+ ){0,2}market\b/gi,
+    subject: "company",
+  },
+  {
+    id: "local-production-share",
+    label: "share of sales built locally",
+    kinds: ["percent"],
+    keywords:
+      /\b(?:locally|domestically)[- ](?:built|produced|made|assembled|sourced)\b|\b(?:built|produced|made|assembled|manufactured|sourced) (?:locally|domestically|in (?:the )?(?:U\.?S\.?|United States|America|North America))\b|\b(?:make|makes|build|builds|produce|produces|assemble|assembles)\b(?=[^.;]{0,60}\bin (?:the )?(?:U\.?S\.?|United States|America|North America)\b)|\blocal(?:ly)? (?:production|content|sourcing|procurement)\b|\blocali[sz]ation\b/gi,
+    subject: "company",
+    levelsOnly: true,
+  },
+  {
+    id: "hybrid-share",
+    label: "share of hybrids and electrified vehicles in sales",
+    kinds: ["percent"],
+    keywords: /\bhybrids?\b|\belectrified\b|\bplug-ins?\b|\b(?:battery[- ])?electric (?:vehicles?|cars?|models?)\b|\bEVs?\b/gi,
+    subject: "company",
+    levelsOnly: true,
+  },
   { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b|\breturn on sales\b/gi, subject: "company" },
   {
     id: "job-cuts",
@@ -183,6 +305,14 @@ export const METRICS: readonly Metric[] = [
     units: ["jobs"],
     keywords: /\b(?:cut\w*|eliminat\w*|shed\w*|reduc\w*|slash\w*|trim\w*|lay(?:ing)? off|layoffs?|redundanc\w*|job losses)\b/gi,
     subject: "company",
+  },
+  {
+    id: "job-cuts",
+    label: "job cuts as a share of the workforce",
+    kinds: ["percent"],
+    keywords: /\b(?:workforce|staff|jobs|employees|headcount|workers|payroll)\b/gi,
+    subject: "company",
+    levelsOnly: true,
   },
   {
     id: "headcount",
@@ -207,6 +337,38 @@ export const METRICS: readonly Metric[] = [
     kinds: ["count"],
     units: ["plants"],
     keywords: /\bplants?\b|\bfactor(?:y|ies)\b|\b(?:manufacturing|production|assembly) sites?\b/gi,
+    subject: "company",
+  },
+  {
+    id: "break-even-volume",
+    label: "break-even sales volume",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\bbreak[- ]?even\b/gi,
+    subject: "company",
+  },
+  {
+    id: "recall-volume",
+    label: "vehicles recalled",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\brecall\w*/gi,
+    subject: "company",
+  },
+  {
+    id: "inventory",
+    label: "inventory",
+    kinds: ["count", "money"],
+    units: ["vehicles"],
+    keywords: /\binventor(?:y|ies)\b|\bstockpil\w*|\bdealer stocks?\b|\bunsold\b/gi,
+    subject: "company",
+  },
+  {
+    id: "orders",
+    label: "orders and backlog",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\border(?:s|ed)\b|\bbacklog\b|\breservations\b|\bpre-?orders\b/gi,
     subject: "company",
   },
   {
@@ -248,6 +410,7 @@ const VERBS =
 const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+|up to\\s+|as much as\\s+)?";
 // "edged up just 0.3%", "fell a further 5%", "rose a mere 1%".
 const ADVERB = "(?:(?:just|only|slightly|marginally|sharply|a further|a mere|another)\\s+)?";
+const MADE_UP = new RegExp(String.raw`\bma(?:de|kes?|king) up\s+${HEDGE}$`, "i");
 const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS}|edged (?:up|down|higher|lower))\s+${ADVERB}(?:by\s+)?${HEDGE}$`, "i");
 // "lowered its operating profit forecast for the year through March 2026 by 21 per cent": a revision of the forecast by a percentage.
 const REVISED_BY = new RegExp(
@@ -316,11 +479,11 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   }
   const change = changeOf(sentence, figure, others);
   if (change) {
-    const kinds = figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+    const kinds = (figure.kind === "percent" ? METRICS : METRICS.filter((m) => fits(m, figure))).filter((m) => !m.levelsOnly);
     const base = nearest(sentence, figure, others, kinds);
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
-  const fitting = METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+  const fitting = METRICS.filter((m) => fits(m, figure));
   // "net profit … fell by nearly a third year-on-year to €2.29 billion": the level a fall reached is of what fell.
   const verb = figure.kind === "money" ? LEVEL_VIA_VERB.exec(sentence.slice(Math.max(0, figure.start - 60), figure.start)) : null;
   if (verb) {
@@ -330,6 +493,11 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   }
   const metric = nearest(sentence, figure, others, fitting);
   return metric ? { metric, change: false, sign: 1 } : undefined;
+}
+
+/** Whether a metric takes a figure of this kind; its units restrict only counts (inventory is in vehicles or money). */
+function fits(m: Metric, figure: Figure): boolean {
+  return m.kinds.includes(figure.kind) && (figure.kind !== "count" || !m.units || m.units.includes(figure.unit));
 }
 
 /** The impact metric of the cause named last before a figure: tariffs or the exchange rate. */
@@ -354,8 +522,8 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   const after = sentence.slice(f.end, f.end + 16);
   const sign = (word: string | undefined): 1 | -1 => (DOWN.test(word ?? "") ? -1 : 1);
   if (f.kind === "percent" && f.unit === "%") {
-    // "fell to 57%" is a level.
-    const b = CHANGE_BEFORE.exec(before);
+    // "fell to 57%" is a level; so is "made up 20% of sales", a share.
+    const b = MADE_UP.test(before) ? null : CHANGE_BEFORE.exec(before);
     if (b) return sign(b[1]?.replace(/^edged /i, ""));
     const r = REVISED_BY.exec(sentence.slice(Math.max(0, f.start - 120), f.start));
     if (r) return sign(/^(?:down|lower|cut|reduc|trim|slash)/i.test(r[1] ?? "") ? "down" : "up");
@@ -380,9 +548,9 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
   let best: Metric | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const m of metrics) {
-    const words: [RegExp, number][] = [[m.keywords, m.weight ?? 1]];
-    if (m.weak) words.push([m.weak, 1.6 * (m.weight ?? 1)]);
-    for (const [re, weight] of words)
+    const words: [RegExp, number, boolean][] = [[m.keywords, m.weight ?? 1, true]];
+    if (m.weak) words.push([m.weak, 1.6 * (m.weight ?? 1), false]);
+    for (const [re, weight, strong] of words)
       for (const k of sentence.matchAll(re)) {
         const s = k.index ?? 0;
         const e = s + k[0].length;
@@ -394,9 +562,13 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
         if (inside && m.units === undefined) continue;
         // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word.
         if (others.some((o) => o !== figure && s >= o.start && e <= o.end)) continue;
-        const named = s >= figure.end && OF_AFTER.test(sentence.slice(figure.end, s));
+        // "a dividend of ¥34 per share", "liquidity of €47 billion": the name the figure is "of" outweighs a nearer word after it
+        // (a loose one, "earnings of $2.53 per share", does not).
+        const named =
+          s >= figure.end ? OF_AFTER.test(sentence.slice(figure.end, s)) : strong && e <= figure.start && NAMED_BEFORE.test(sentence.slice(e, figure.start));
         // The figure's own noun ("seven plants") names a metric only weakly: a verb nearby says more.
-        const score = named ? 0 : inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
+        // Of two names, the longer is the more specific: "capital spending of" over "spending of".
+        const score = named ? -(e - s) / 1000 : inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
         if (score < bestScore) {
           bestScore = score;
           best = m;
@@ -406,6 +578,7 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
   return best;
 }
 
+const NAMED_BEFORE = new RegExp(String.raw`^\s+(?:of|totall?ing|worth)\s+${HEDGE}$`, "i");
 const NEGATED = /\b(before|excluding|without|ex)\s+$/i;
 const CLAUSE = /[,;:]\s|\s[-–—]\s/;
 

@@ -305,7 +305,8 @@ function nounUnit(noun: string): string {
 // "by fiscal 2027" after "plants": a year, not a count of plants.
 const isYear = (t: Token) => t.scale === undefined && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100;
 
-const scaled = (t: Token) => t.value * (t.scale ?? 1);
+// "€4.1 billion" is 4,100,000,000, not the 4,099,999,999.9999995 of a binary product: printed figures have few digits.
+const scaled = (t: Token) => Number((t.value * (t.scale ?? 1)).toPrecision(12));
 
 /** Joins "70%-80%", "250 to 300 billion yen", "between 2 and 3" and "from 17 to 10" into one figure each. */
 function mergeRanges(text: string, tokens: Token[]): Figure[] {
@@ -339,7 +340,7 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
     if (b && toFrom && compatible(a, b) && !isYear(a) && !isYear(b)) {
       const figure = toFigure({ ...a, end: a.end }, text, a.start, b.end);
-      if (figure) out.push({ ...figure, value: scaled(a), from: b.value * (b.scale ?? 1) });
+      if (figure) out.push({ ...figure, value: scaled(a), from: scaled(b) });
       i++;
       continue;
     }
@@ -347,7 +348,7 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
       const unit = b.unit ?? a.unit;
       const kind = b.kind ?? a.kind;
       const fromScale = a.scale ?? b.scale;
-      const low = a.value * (fromScale ?? 1);
+      const low = scaled({ ...a, scale: fromScale });
       const head = { ...a, scale: fromScale };
       const figure = toFigure(kind ? { ...head, kind, unit } : head, text, a.start, b.end);
       if (figure) out.push(isFrom && !previousRange ? { ...figure, value: scaled(b), from: low } : { ...figure, value: low, high: scaled(b) });
