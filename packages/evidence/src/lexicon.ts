@@ -23,7 +23,7 @@ export interface Metric {
   weight?: number;
 }
 
-const TARIFF = "(?:tariff|duty|duties|levy|levies)";
+const TARIFF = "(?:tariff|duty|duties|levy|levies|import tax(?:es)?)";
 const BLOW = "(?:impact|hit|costs?|burden|blow|drag|toll|bill|charge)";
 
 export const METRICS: readonly Metric[] = [
@@ -76,7 +76,7 @@ export const METRICS: readonly Metric[] = [
     id: "impairment",
     label: "impairment or write-down",
     kinds: ["money"],
-    keywords: /\b(?:impairments?|write-?(?:downs?|offs?))(?: (?:charges?|losses?|costs?))?\b|\bwr(?:ote|itten|iting) (?:down|off)\b/gi,
+    keywords: /\b(?:impairments?|write-?(?:downs?|offs?))(?: (?:charges?|losses?|costs?))?\b|\b(?:writ(?:e|es|ten|ing)|wrote) (?:down|off)\b/gi,
     subject: "company",
   },
   {
@@ -103,7 +103,15 @@ export const METRICS: readonly Metric[] = [
     weak: /(?<!operating )\bloss(?:es)?\b/gi,
     subject: "company",
   },
-  { id: "net-profit", label: "net profit", kinds: ["money"], keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi, subject: "company" },
+  {
+    id: "net-profit",
+    label: "net profit",
+    kinds: ["money"],
+    keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi,
+    // "GM earned $1.33 billion, or $1.35 per share": what a company earned is its bottom line.
+    weak: /\bearned\b/gi,
+    subject: "company",
+  },
   { id: "operating-loss", label: "operating loss", kinds: ["money"], keywords: /\boperating loss\b/gi, subject: "company" },
   {
     id: "adjusted-operating-profit",
@@ -123,7 +131,7 @@ export const METRICS: readonly Metric[] = [
     id: "free-cash-flow",
     label: "free cash flow",
     kinds: ["money"],
-    keywords: /\bfree cash flows?\b|\bFCF\b/gi,
+    keywords: /\b(?:free|adjusted) cash flows?\b|\bFCF\b/gi,
     subject: "company",
   },
   {
@@ -227,7 +235,7 @@ export const METRICS: readonly Metric[] = [
     id: "investment",
     label: "investment",
     kinds: ["money"],
-    keywords: /\binvest(?!ment grade)\w*|\bretool\w*|\bspen[dt]\w*|\bearmark\w*|\bproject\b/gi,
+    keywords: /\binvest(?!ment grade|ors?\b)\w*|\bretool\w*|\bspen[dt]\w*|\bearmark\w*|\bproject\b/gi,
     subject: "company",
   },
   {
@@ -262,7 +270,7 @@ export const METRICS: readonly Metric[] = [
     label: "share price",
     kinds: ["percent"],
     keywords:
-      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
+      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|soared|rocketed|plunged|slumped|rallied|advanced|declined|shed|lost|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -296,6 +304,20 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bhybrids?\b|\belectrified\b|\bplug-ins?\b|\b(?:battery[- ])?electric (?:vehicles?|cars?|models?)\b|\bEVs?\b/gi,
     subject: "company",
     levelsOnly: true,
+  },
+  {
+    id: "return-on-capital",
+    label: "return on capital (RoCE, ROE, ROIC)",
+    kinds: ["percent"],
+    keywords: /\breturn on (?:capital(?: employed)?|equity|invested capital|assets)\b|\bRoCE\b|\bROE\b|\bROIC\b/gi,
+    subject: "company",
+  },
+  {
+    id: "dividend-payout-ratio",
+    label: "dividend payout ratio",
+    kinds: ["percent"],
+    keywords: /\b(?:dividend )?payout ratio\b|\bpay out (?:\w+ ){0,3}of (?:its |their )?(?:net )?(?:profit|income|earnings)\b/gi,
+    subject: "company",
   },
   { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b|\breturn on sales\b/gi, subject: "company" },
   {
@@ -400,7 +422,7 @@ export const METRICS: readonly Metric[] = [
     label: "sales volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b|\bshipments?\b/gi,
+    keywords: /\bsold\b|\b(?:unit |volume )?sales(?: by volume| volumes?)?\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b|\bshipments?\b/gi,
     subject: "company",
   },
 ];
@@ -421,6 +443,8 @@ const CHANGE_AFTER =
   /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
 // "shipments dropped by around 109,000 units": a count is a change only with "by".
 const COUNT_CHANGE_BY = new RegExp(String.raw`\b(${VERBS})\s+by\s+${HEDGE}$`, "i");
+const COUNT_RAISED_BY = new RegExp(String.raw`\b(?:increas|rais|boost|lift|expand)\w*\s+(?:[\w'-]+\s+){0,6}?by\s+${HEDGE}$`, "i");
+const JOBS_ADDED = new RegExp(String.raw`\b(?:add(?:s|ed|ing)?|(?:the\s+)?addition of|hir(?:e|es|ed|ing)|creat(?:e|es|ed|ing))\s+${HEDGE}$`, "i");
 // Money is a change only with "by" ("fell by ¥64 billion") or when a level follows ("fell ¥64 billion to ¥211 billion").
 // "cut its forecast by ¥300 billion" is a change of the forecast; "cut its fixed costs by ¥120 billion" is a cost reduction.
 const MONEY_CHANGE_BY = new RegExp(
@@ -434,7 +458,7 @@ const IMPACT_BY =
   /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 // "a ¥145.2 billion ($987 million) hit to its operating profit", "a 233.5-billion-yen operating profit hit", "$2 billion of the expected impact".
 // "a gross impact of US$3 billion", "a hit of 786 billion won": the figure is the impact.
-export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden|headwind)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 export const IMPACT_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:operating[- ])?(?:profit|income|earnings)[- ])?(?:hit|impact|blow|toll|drag)\b|^\s*(?:\([^)]*\)\s*)?of the (?:\w+ ){0,2}(?:impact|hit|cost|burden)\b/i;
 // A fall or rise that reached the figure, with no change figure of its own ("fell by nearly a third to").
@@ -473,9 +497,18 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     figure.kind === "money" &&
     (IMPACT_AFTER.test(sentence.slice(figure.end, figure.end + 60)) || IMPACT_OF.test(sentence.slice(Math.max(0, figure.start - 40), figure.start)))
   ) {
-    // Its own "yen" is the currency it is in, not a cause.
-    const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end)}`, false);
-    return cause ? { metric: cause, change: false, sign: 1 } : undefined;
+    // Its own "yen" is the currency it is in, not a cause; "… and $1.1 billion in tariff costs" after it names the next figure's.
+    const next = others.find((o) => o.start >= figure.end)?.start ?? sentence.length;
+    const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end, next)}`, false);
+    if (cause) return { metric: cause, change: false, sign: 1 };
+    // "a $1.6 billion hit to write down EV investments": a hit of a cost named beside it is that cost.
+    const cost = nearest(
+      sentence.slice(0, next),
+      figure,
+      others,
+      METRICS.filter((m) => HIT_COSTS.has(m.id)),
+    );
+    return cost ? { metric: cost, change: false, sign: 1 } : undefined;
   }
   const change = changeOf(sentence, figure, others);
   if (change) {
@@ -532,7 +565,9 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   }
   if (f.kind === "count") {
     const c = COUNT_CHANGE_BY.exec(before);
-    return c ? sign(c[1]) : undefined;
+    if (c) return sign(c[1]);
+    // "increase F-150 production by more than 50,000 units", "the addition of 1,000 jobs": a rise of the count.
+    return COUNT_RAISED_BY.test(sentence.slice(Math.max(0, f.start - 80), f.start)) || (f.unit === "jobs" && JOBS_ADDED.test(before)) ? 1 : undefined;
   }
   if (f.kind !== "money") return undefined;
   const by = MONEY_CHANGE_BY.exec(before);
@@ -560,8 +595,9 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
         if (s >= figure.end && CAUSE.test(sentence.slice(Math.max(figure.end, s - 40), s))) continue;
         const inside = s >= figure.start && e <= figure.end;
         if (inside && m.units === undefined) continue;
-        // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word.
-        if (others.some((o) => o !== figure && s >= o.start && e <= o.end)) continue;
+        // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word;
+        // "$1.33 billion, or $1.35 per share": a word right after another figure is that figure's noun.
+        if (others.some((o) => o !== figure && ((s >= o.start && e <= o.end) || (s >= o.end && s - o.end <= 1 && o.end > figure.end)))) continue;
         // "a dividend of ¥34 per share", "liquidity of €47 billion": the name the figure is "of" outweighs a nearer word after it
         // (a loose one, "earnings of $2.53 per share", does not).
         const named =
@@ -578,6 +614,8 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
   return best;
 }
 
+// Costs a "hit" can be of, when it names no tariff or exchange rate as its cause.
+const HIT_COSTS = new Set(["impairment", "one-off-costs", "material-cost-impact", "warranty-cost"]);
 const NAMED_BEFORE = new RegExp(String.raw`^\s+(?:of|totall?ing|worth)\s+${HEDGE}$`, "i");
 const NEGATED = /\b(before|excluding|without|ex)\s+$/i;
 const CLAUSE = /[,;:]\s|\s[-–—]\s/;

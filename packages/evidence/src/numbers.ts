@@ -182,8 +182,12 @@ const QUALIFIERS: [RegExp, string][] = [
 export function findFigures(text: string): Figure[] {
   const conversions = conversionsIn(text);
   const inConversion = (t: Token) => conversions.some((c) => t.start < c.end && t.end > c.start);
-  const tokens = [...text.matchAll(NUMBER)].map((m) => readToken(text, m)).filter((t) => !inConversion(t));
-  const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start) }));
+  // "F-150 pickups", "EV-3": a number joined to a model's letters is its name, not a figure.
+  const tokens = [...text.matchAll(NUMBER)]
+    .filter((m) => !/\b[A-Z]{1,3}-$/.test(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index)))
+    .map((m) => readToken(text, m))
+    .filter((t) => !inConversion(t));
+  const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start, f.end) }));
   const all = [...figures, ...conversions].sort((a, b) => a.start - b.start);
   return all.some((f) => f.kind === "rate" && !f.conversion) || RATE_CONTEXT.test(text) ? ratePairs(text, all) : all;
 }
@@ -260,6 +264,12 @@ function readToken(text: string, m: RegExpMatchArray): Token {
     // "three yen weaker": more yen to the dollar. The quote currency is settled by ratePairs.
     const sign = /weaker|higher/i.test(move[2] ?? "") ? 1 : -1;
     return { ...t, kind: "rate", unit: `${currencyOf(move[1])}/?`, value: sign * t.value, end: end + move[0].length, move: true };
+  }
+  // "45 cents a share": hundredths of a dollar.
+  const cents = t.kind === undefined && t.scale === undefined && !word ? /^\s?cents?\b/i.exec(after) : null;
+  if (cents) {
+    t.end = end + cents[0].length;
+    return { ...t, kind: "money", unit: "USD", scale: 0.01 };
   }
   const unit = readUnit(after, t);
   if (unit) {
@@ -403,8 +413,10 @@ function pairCurrencies(text: string, figures: Figure[]): Figure[] {
   return out;
 }
 
-function qualifierOf(text: string, start: number): { qualifier?: string } {
+function qualifierOf(text: string, start: number, end: number): { qualifier?: string } {
   const before = text.slice(Math.max(0, start - 24), start);
   const hit = QUALIFIERS.find(([re]) => re.test(before));
-  return hit ? { qualifier: hit[1] } : {};
+  if (hit) return { qualifier: hit[1] };
+  // "$8 billion-plus", "50,000-plus jobs".
+  return /^-?plus\b/i.test(text.slice(end, end + 6)) ? { qualifier: "more than" } : {};
 }
