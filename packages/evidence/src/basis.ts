@@ -21,7 +21,7 @@ const SO_FAR =
 const FORECAST =
   /\bto (?:cut|shed|eliminate|close|reduce|trim|slash)\b|\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
 const ACTUAL =
-  /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined)\b/i;
+  /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined|achieved|earned|logged|generated|announced)\b/i;
 const MITIGATION =
   "(?:mitigation|countermeasures|offsets?|offsetting|price (?:increases|negotiations|rises|hikes)|pric(?:e|ing) actions|cost measures|measures|them|those|such steps)";
 const GROSS = new RegExp(String.raw`\bgross\b|\b(?:before|without) (?:any |the |its |their )?${MITIGATION}`, "gi");

@@ -58,12 +58,19 @@ export function findDates(sentence: string, published: string): DateMention[] {
     if (!c.isCertain("month") && !c.isCertain("weekday") && !c.isCertain("day")) continue;
     // "it now expects": chrono reads "now" as the reference instant, but it dates nothing.
     if (/^(?:right )?now$/i.test(r.text.trim())) continue;
+    // "the most in two months" is a stretch of time, not a date two months ahead.
+    if (/^(?:(?:in|for|over|within) )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few) (?:days?|weeks?|months?|years?)(?: after| later)?$/i.test(r.text.trim())) continue;
     // The calendar components chrono read or implied, never a Date in the local zone.
     let year = c.get("year") ?? Number(published.slice(0, 4));
-    const monthNo = c.get("month") ?? 1;
-    const dayNo = c.get("day") ?? 1;
+    let monthNo = c.get("month") ?? 1;
+    let dayNo = c.get("day") ?? 1;
     const later = Date.UTC(year, monthNo - 1, dayNo, 12) > ref.getTime() + 864e5;
-    if (!c.isCertain("year") && later && !FUTURE.test(sentence.slice(0, r.index))) year -= 1;
+    const past = !FUTURE.test(sentence.slice(0, r.index));
+    if (later && past && c.isCertain("weekday") && !c.isCertain("day")) {
+      // "signed Friday" in a Tuesday's report is last Friday, not the coming one a year back.
+      const back = new Date(Date.UTC(year, monthNo - 1, dayNo - 7, 12));
+      [year, monthNo, dayNo] = [back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate()];
+    } else if (!c.isCertain("year") && later && past) year -= 1;
     const month = String(monthNo).padStart(2, "0");
     const day = String(dayNo).padStart(2, "0");
     const date = c.isCertain("day") || c.isCertain("weekday") ? `${year}-${month}-${day}` : `${year}-${month}`;
@@ -131,15 +138,25 @@ const RULES: Rule[] = [
   ],
   // "the three-month period between April and June", "for the quarter from April to June", "the three months ended June".
   [
-    /\b(?:(?:the\s+)?(?:three[- ]month(?:s)?(?:\s+period)?|quarter)\s+)?(?:between|from)\s+(January|April|July|October)\s+(?:and|to|through)\s+(March|June|September|December)\b|\b(January|April|July|October)[-–—]to[-–—](March|June|September|December)\b|\b(?:three months|quarter|three-month period) (?:ended|ending|to|through)\s+(?:the end of\s+)?(March|June|September|December)(?:\s+\d{1,2}\b)?/gi,
-    (m) => (m[5] ? quarter(QUARTER_OF_END[m[5].toLowerCase()] ?? "") : quarter(`${m[1] ?? m[3]}-${m[2] ?? m[4]}`.toLowerCase())),
+    /\b(?:(?:the\s+)?(?:three[- ]month(?:s)?(?:\s+period)?|quarter)\s+)?(?:between|from)\s+(January|April|July|October)\s+(?:and|to|through)\s+(March|June|September|December)\b|\b(January|April|July|October)[-–—]to[-–—](March|June|September|December)\b|\b(?:three months|quarter|three-month period) (?:ended|ending|to|through)\s+(?:the end of\s+)?(Mar(?:ch)?|June?|Sept?(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+\d{1,2}\b)?/gi,
+    (m) => (m[5] ? quarter(QUARTER_OF_END[monthNo(m[5])] ?? "") : quarter(`${m[1] ?? m[3]}-${m[2] ?? m[4]}`.toLowerCase())),
+  ],
+  // "the April-September period", "between April and September": the half that ends in the second month.
+  [
+    /\b(?:January(?:[-–—]|\s+(?:to|through)\s+)(June)|April(?:[-–—]|\s+(?:to|through)\s+)(September)|July(?:[-–—]|\s+(?:to|through)\s+)(December)|October(?:[-–—]|\s+(?:to|through)\s+)(March))\b(?!\s+20\d\d)/gi,
+    (m) => halfEnding(monthNo(m[1] ?? m[2] ?? m[3] ?? m[4] ?? "")),
   ],
   // "the first six months of the year", "the six months ending in September", "six months through June".
   [
-    /\b(first|second|last) six months\b|\bsix months (?:ended|ending|to|through) (?:in )?(March|June|September|December)\b/gi,
+    /\b(first|second|last) six months\b|\bsix months (?:ended|ending|to|through) (?:in )?(Mar(?:ch)?|June?|Sept?(?:ember)?|Dec(?:ember)?)\b/gi,
     (m) => (m[2] ? halfEnding(monthNo(m[2])) : half(/first/i.test(m[1] ?? "") ? "first" : "second")),
   ],
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
+  // "cut its 2025 earnings forecast", "its 2025 guidance": the year a forecast is for is the company's fiscal year so named.
+  [
+    /\b(20\d\d) (?:(?:full[- ]year|annual|earnings|profit|sales|revenue|financial|operating|margin|EBIT|deliver(?:y|ies)|volume) )*(?:forecasts?|outlook|guidance|targets?)\b/gi,
+    (m) => fixed(`FY${m[1]}`),
+  ],
   // Japan's fiscal year named by its end: "the year ending March 2026" is FY2025. Without a year,
   // "ending"/"ends" or "next March" is the coming March (a forecast), "ended"/"to"/"through" the last one (results).
   [
@@ -154,7 +171,12 @@ const RULES: Rule[] = [
             : comingMarch,
   ],
   [/\b(?:fiscal )?year (?:that )?(?:began|begins|started|starting) (?:in )?April\b/gi, () => fy(0)],
-  [/\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior) year\b|\blast year's\b/gi, () => Object.assign(fy(-1), { relative: true })],
+  [/\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior) year\b|\blast year['’]s\b/gi, () => Object.assign(fy(-1), { relative: true })],
+  // "forecast a ¥275 billion operating loss this year": the year a company forecasts for is its fiscal year.
+  [
+    /(?<=\b(?:forecasts?|forecast(?:ed|ing)|expects?|expected|outlook|guidance|projects?|projected|sees)\b(?:[^.;]|\.(?=\d)){0,80})\b(?:this|the current) year\b/gi,
+    () => fy(0),
+  ],
   [
     /(?<!\b(?:earlier|later|so far) )\b(this|the current|current|next|last|the previous|previous|the next) ((?:fiscal|business|financial) )?year\b/gi,
     (m) => (/fiscal|business|financial/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
@@ -179,7 +201,7 @@ const RULES: Rule[] = [
   [/\b(?:in|for|during|calendar(?: year)?|by|of) (20\d{2})\b(?! fiscal)/gi, (m) => fixed(`CY${m[1]}`)],
 ];
 
-const QUARTER_OF_END: Record<string, string> = { march: "january-march", june: "april-june", september: "july-september", december: "october-december" };
+const QUARTER_OF_END: Record<number, string> = { 3: "january-march", 6: "april-june", 9: "july-september", 12: "october-december" };
 
 /** A quarter named with its year: by months, the calendar year they fall in; by number, the fiscal year so named. */
 function datedQuarter(which: string, year: number): PeriodMention["resolve"] {

@@ -1,5 +1,6 @@
-import { basisOf, forwardLooking, periodEnd } from "./basis.js";
+import { basisOf, forwardLooking, periodEnd, tenseOf } from "./basis.js";
 import { type DateMention, findDates, findPeriods, fiscalYearOf, type Grain, grainOf, MONTH_SPAN, type PeriodMention } from "./dates.js";
+import { clauseAt } from "./document.js";
 import type { Dictionary, Entity, Mention } from "./entities.js";
 import { chooseMetric, distance, IMPACT_AFTER, metricById, type Span } from "./lexicon.js";
 import { type Figure, findFigures } from "./numbers.js";
@@ -186,6 +187,7 @@ interface Frame {
   company: string | undefined;
 }
 
+const CONCESSIVE = /,\s*(?:although|though|while|but|whereas)\b/i;
 // Figures of these metrics describe a state or a plan, not a fiscal period: a frame stated elsewhere does not reach them.
 const PERIODLESS = new Set([
   "share-price",
@@ -201,6 +203,8 @@ const PERIODLESS = new Set([
   "job-cuts",
   "headcount",
   "import-share",
+  "local-production-share",
+  "recall-volume",
   "average-price",
 ]);
 // "…¥210 billion before countermeasures, and by ¥130 billion after them": the second figure is of the first one's metric.
@@ -213,7 +217,9 @@ const LEVEL_AFTER_CHANGE =
 const CHANGE_AFTER_LEVEL = /^\s*(?:\([^)]*\)\s*)?[^.;,]{0,45},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$/i;
 // "48.3 trillion won in revenue and 3.6 trillion won in operating profit": the second names its own metric.
 const OWN_METRIC_AFTER =
-  /^\s*(?:\([^)]*\)\s*)?(?:(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT)|in\s+['‘"“](?!the\b|fiscal\b|this\b|next\b|last\b|its\b|a\b)[a-z])/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT|tariff|duty|duties|levies)|in\s+['‘"“](?!the\b|fiscal\b|this\b|next\b|last\b|its\b|a\b)[a-z])/i;
+// "$1.33 billion, or $1.35 per share": a figure whose own noun names another metric is not an ellipsis of the one before.
+const OWN_NOUN = /^\s*(?:per share|a share|per vehicle|per unit)\b/i;
 const FORECAST_WORD = /\b(?:forecast|guidance|outlook|previously|expected|projected|estimate)\b/i;
 
 function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
@@ -270,7 +276,14 @@ function figureDrafts(
     const was = choices[i - 1];
     const gap = s.text.slice(prev.end, f.start);
     // An elliptical figure takes the metric of the one before it.
-    if (prev.unit === f.unit && ELLIPSIS.test(gap) && was && !OWN_METRIC_AFTER.test(s.text.slice(f.end, f.end + 30))) choices[i] = was;
+    if (
+      prev.unit === f.unit &&
+      ELLIPSIS.test(gap) &&
+      was &&
+      !OWN_METRIC_AFTER.test(s.text.slice(f.end, f.end + 30)) &&
+      !OWN_NOUN.test(s.text.slice(f.end, f.end + 20))
+    )
+      choices[i] = was;
     else if (was?.change && f.kind === "percent" && f.unit === "%" && OR_PERCENT.test(gap)) choices[i] = was;
     // "net profit rose 1.7% to 37.1 billion rupees": the level a change arrived at is of the changed metric.
     else if (was?.change && f.kind === "money" && LEVEL_AFTER_CHANGE.test(gap)) choices[i] = { ...was, change: false, sign: 1 };
@@ -290,6 +303,15 @@ function figureDrafts(
     if (c?.change && c.metric.id === "revenue" && !money && units && /\bsales\b/i.test(s.text) && (figures[i] as Figure).unit === "%")
       choices[i] = { ...c, metric: metricById("sales-volume") as NonNullable<typeof c>["metric"] };
   const metrics = choices.map((c) => (c ? (c.change ? `${c.metric.id}-change` : c.metric.id) : undefined));
+  // "forecast a ¥275 billion operating loss … It estimates a ¥30 billion loss for the April-September period": a loss
+  // the sentence names no further is of the kind of loss the text was just speaking of.
+  const netWords = (metricById("net-loss") as NonNullable<ReturnType<typeof metricById>>).keywords;
+  netWords.lastIndex = 0;
+  if (!netWords.test(s.text))
+    metrics.forEach((m, i) => {
+      const unit = (figures[i] as Figure).unit;
+      if (m === "net-loss" && ctx.lastMetricOf(unit) === "operating-loss") metrics[i] = "operating-loss";
+    });
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
   roles.forEach((r, i) => {
     if (r !== "previous") return;
@@ -334,6 +356,23 @@ function figureDrafts(
       ...(role === "previous" && !near ? { note: "earlier value; the text does not say when it was stated" } : {}),
     };
   });
+  // "to 8% to 10%, down from 9% to 13% previously": the value a forecast was revised from is of its period, unless
+  // the sentence dates it otherwise ("from ¥1.2 trillion in fiscal 2024").
+  roles.forEach((r, i) => {
+    const f = figures[i] as Figure;
+    const j = [...figures.keys()].filter((k) => k < i && roles[k] === "revised" && (figures[k] as Figure).unit === f.unit).at(-1);
+    const d = drafts[i];
+    const partner = j === undefined ? undefined : drafts[j];
+    if (r !== "previous" || !d || !partner?.period || d.period === partner.period) return;
+    if (periods.some((p) => !p.resolve.inherit && Math.abs(p.start - f.end) <= 30)) return;
+    const fyStart = partner.subject ? fiscalStart(ctx.dictionary.get(partner.subject) as Entity, ctx) : 1;
+    const end = periodEnd(partner.period, fyStart);
+    drafts[i] = {
+      ...d,
+      period: partner.period,
+      ...(end ? { basis: basisOf({ sentence: s.text, figure: f, metric: d.metric, role: r, asOf: d.asOf, periodEnd: end }) ?? d.basis } : {}),
+    };
+  });
   return comparisons(s, figures, drafts, ctx);
 }
 
@@ -373,8 +412,11 @@ function comparisons(s: Sentence, figures: Figure[], drafts: Draft[], ctx: Conte
       }
     }
     if (!consensus(sentence, figures, i)) continue;
-    // The figure estimated is the sentence's result: its first figure in the unit, not a year-earlier one compared with.
-    const partner = [...out.keys()].find((k) => k < i && out[k]?.unit === d.unit && out[k]?.role !== "change" && out[k]?.basis !== "consensus");
+    // The figure estimated is the sentence's result nearest before it, not a year-earlier one compared with
+    // ("EPS of $0.45 topping expectations of $0.36, with adjusted EBIT of $2.6 billion versus $2.02 billion expected").
+    const results = [...out.keys()].filter((k) => k < i && out[k]?.unit === d.unit && out[k]?.role !== "change" && out[k]?.basis !== "consensus");
+    const first = results[0];
+    const partner = first === undefined ? undefined : results.filter((k) => out[k]?.period === out[first]?.period).at(-1);
     const q = partner !== undefined ? out[partner] : undefined;
     // "It compared with a ¥200 billion consensus": the figure estimated was the paragraph's last in the unit.
     const metric = q?.metric ?? ctx.paragraphMetric(s.paragraph, d.unit) ?? ctx.lastMetricOf(d.unit) ?? d.metric;
@@ -404,8 +446,21 @@ function consensus(sentence: string, figures: Figure[], i: number): boolean {
   const tail = sentence.slice(f.end, to);
   const cut = Math.min(...[...tail.matchAll(BOUNDARY)].map((m) => m.index ?? 0), COMPARISON.exec(tail)?.index ?? tail.length);
   const trail = tail.slice(0, cut);
-  return CONSENSUS.test(lead) || BEAT_PROJECTED.test(lead) || CONSENSUS.test(trail) || (BEAT_BARE.test(lead) && CALLED_FORECAST.test(trail));
+  return (
+    CONSENSUS.test(lead) ||
+    BEAT_PROJECTED.test(lead) ||
+    BEAT_EXPECTATIONS.test(lead) ||
+    CONSENSUS.test(trail) ||
+    (BEAT_BARE.test(lead) && CALLED_FORECAST.test(trail)) ||
+    (VERSUS.test(lead) && /^\s*expected\b/i.test(trail))
+  );
 }
+
+// "exceeding Bloomberg's estimate of $43.7 billion", "topping expectations of $0.36": the figure beaten is the market's.
+const BEAT_EXPECTATIONS =
+  /\b(?:above|below|beat(?:ing|s)?|exceed(?:ed|ing|s)?|top(?:s|ped|ping)|miss(?:ed|ing|es)?|short of|versus|vs\.?|compared (?:with|to))\s+(?:the\s+|an?\s+)?(?:[\w.&-]+['’]s?\s+)?(?:average\s+|market\s+)?(?:expectations?|estimates?)\s+(?:of|for)\s+$/i;
+// "adjusted EBIT of $2.6 billion versus $2.02 billion expected".
+const VERSUS = /\b(?:versus|vs\.?|compared (?:with|to)|against)\s+$/i;
 
 // "Ford said on Wednesday", "Toyota Motor on Thursday lowered": the day a company made the statement.
 const STATED = /(?:\b(?:said|says|announced|reported|told|warned)|[A-Z][\w.&-]*)\s+(?:on\s+)?$/;
@@ -460,6 +515,8 @@ function periodOf(
   published: string,
   ctx: Context,
 ): string | undefined {
+  // A share price's move is of a moment, not of a fiscal period.
+  if (metric?.startsWith("share-price")) return undefined;
   const ref = asOf.length === 4 ? published : asOf;
   const company = subject ? companyId(subject.id, ctx) : undefined;
   const periodless = PERIODLESS.has((metric ?? "").replace(/-change$/, ""));
@@ -475,17 +532,24 @@ function periodOf(
   const candidates = periods.filter((p) => !p.resolve.relative && !p.comparison);
   // A rate or a plan has a period only when one is named right beside it, not the sentence's time frame.
   const named = nearestOf(candidates, f, figures, sentence, NEAR);
+  // "is expected to cost $1.5bn to $2bn, although the automaker expects a recovery next year": the year of the
+  // concession after it is not the figure's.
+  const sole = own.length === 1 && !(own[0] && own[0].start > f.end && CONCESSIVE.test(sentence.slice(f.end, own[0].start)));
   const stated = periodless
     ? resolve(nearestOf(candidates, f, figures, sentence, NEAR))
-    : (resolve(nearestOf(candidates, f, figures, sentence, own.length === 1 ? undefined : NEAR)) ??
-      resolve(own.filter((p) => p.start < f.start).at(-1) ?? (own.length === 1 ? own[0] : undefined)));
+    : (resolve(nearestOf(candidates, f, figures, sentence, sole ? undefined : NEAR)) ??
+      resolve(own.filter((p) => p.start < f.start).at(-1) ?? (sole ? own[0] : undefined)));
   // Tense checks a period the sentence does not name beside the figure; only a carried one can be the wrong year's forecast.
-  const base = stated
+  const tensedBase = stated
     ? tensed(stated, sentence, f, fyStart, ref, named, false)
     : !periodless && carried
       ? tensed(resolve(carried) ?? "", sentence, f, fyStart, ref, undefined, true) || undefined
       : undefined;
+  const base = named && !named.resolve.inherit ? tensedBase : reported(tensedBase, sentence, f, fyStart, ref, company, ctx, resolve);
   if (role === "change") return base;
+  // "A year earlier the automaker earned $3.06 billion": a sentence that opens a year back is of the frame's year before.
+  const opening = periods.find((p) => p.resolve.relative && !p.resolve.back && p.start <= 1 && p.end <= f.start);
+  if (opening && base) return yearEarlier(base);
   const attached = periods.find(
     (p) =>
       (p.resolve.relative || p.comparison) &&
@@ -493,12 +557,46 @@ function periodOf(
       p.start >= f.end &&
       p.start - f.end <= 30 &&
       !figures.some((o) => o.start >= f.end && o.end <= p.start) &&
+      // "$2.4bn, nearly triple last year's figure": a multiple of last year's is no figure of last year.
+      !/\b(?:triple|double|twice|half|than)\b/i.test(sentence.slice(f.end, p.start)) &&
       // "¥500 billion by fiscal 2026 compared with fiscal 2024": the comparison is of the period named between.
       !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start),
   );
   if (!attached) return base;
   if (attached.resolve.relative) return base ? (attached.resolve.back === "quarter" ? quarterEarlier(base, fyStart) : yearEarlier(base)) : resolve(attached);
   return resolve(attached);
+}
+
+/**
+ * A result ("Net profit for the period was €957 million") cannot be of a year still running: when the frame it
+ * would take is such a year (the "full-year outlook" named last), it is of the last quarter or half the text named
+ * that has ended.
+ */
+function reported(
+  period: string | undefined,
+  sentence: string,
+  f: Figure,
+  fyStart: number,
+  ref: string,
+  company: string | undefined,
+  ctx: Context,
+  resolve: (p: PeriodMention | undefined) => string | undefined,
+): string | undefined {
+  const end = period && grainOf(period) === "year" ? periodEnd(period, fyStart) : undefined;
+  const month = ref.slice(0, 7);
+  if (!end || end <= month || tenseOf(sentence, f) !== "past") return period;
+  // A result of a year not yet begun ("announced the $1.6 billion cost hit" after "stabilize in 2026") has none.
+  const begun = startOf(end, 12) <= month;
+  const [cs] = clauseAt(sentence, f.start);
+  if (FORECAST_WORD.test(sentence.slice(cs, f.start))) return period;
+  for (const grain of ["quarter", "half"] as const) {
+    const frame = ctx.frames[grain];
+    if (!frame || (company && frame.company && frame.company !== company)) continue;
+    const p = resolve(frame.mention);
+    const e = p ? periodEnd(p, fyStart) : undefined;
+    if (p && e && e <= month) return p;
+  }
+  return begun ? period : undefined;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Metric {
   kinds: readonly Figure["kind"][];
   /** Units a count must be in, when the metric takes counts. */
   units?: readonly string[];
+  /** A share of a whole ("hybrids made up 20% of sales"), never the base of a change: "EV sales rose 20%" is of sales. */
+  levelsOnly?: boolean;
   keywords: RegExp;
   /** Words that name the metric only loosely ("profit" for operating profit): they count at 1.6 times their distance. */
   weak?: RegExp;
@@ -21,7 +23,7 @@ export interface Metric {
   weight?: number;
 }
 
-const TARIFF = "(?:tariff|duty|duties|levy|levies)";
+const TARIFF = "(?:tariff|duty|duties|levy|levies|import tax(?:es)?)";
 const BLOW = "(?:impact|hit|costs?|burden|blow|drag|toll|bill|charge)";
 
 export const METRICS: readonly Metric[] = [
@@ -61,11 +63,35 @@ export const METRICS: readonly Metric[] = [
     subject: "company",
   },
   {
-    id: "one-off-costs",
-    label: "one-off charges (impairments, restructuring, programme cancellations)",
+    id: "material-cost-impact",
+    label: "raw-material cost impact",
     kinds: ["money"],
     keywords:
-      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|(?:impairment|restructuring|write-?down) (?:charges?|costs?|losses?)|impairments?|write-?downs?|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?|recalls?|special (?:charges?|items))\b/gi,
+      /\b(?:raw[- ])?materials?(?: and (?:energy|logistics|labou?r))? (?:costs?|prices?|expenses?)\b|\b(?:steel|alumini?um|copper|commodit(?:y|ies)|battery[- ]metals?|precious metals?) (?:costs?|prices?)\b/gi,
+    subject: "company",
+    // "tariffs … on top of rising material costs of ¥350 billion": the cost named right before the figure wins over the tariff.
+    weight: 0.6,
+  },
+  {
+    id: "impairment",
+    label: "impairment or write-down",
+    kinds: ["money"],
+    keywords: /\b(?:impairments?|write-?(?:downs?|offs?))(?: (?:charges?|losses?|costs?))?\b|\b(?:writ(?:e|es|ten|ing)|wrote) (?:down|off)\b/gi,
+    subject: "company",
+  },
+  {
+    id: "warranty-cost",
+    label: "warranty and recall costs",
+    kinds: ["money"],
+    keywords: /\bwarrant(?:y|ies)\b|\brecall[- ](?:related )?(?:costs?|expenses?|provisions?)\b/gi,
+    subject: "company",
+  },
+  {
+    id: "one-off-costs",
+    label: "one-off charges (restructuring, programme cancellations, recalls)",
+    kinds: ["money"],
+    keywords:
+      /\b(?:pre-?(?:net )?tax (?:net )?charges?|one-(?:off|time) (?:costs?|charges?|expenses?|losses?)|restructuring (?:charges?|costs?|losses?)|(?:net )?charges? (?:of|for|related to|linked to)|loss(?:es)? on (?:its |the |their )?(?:[\w-]+ ){0,2}(?:holding|stake|investment|shares|sale|disposal)s?|recalls?|special (?:charges?|items))\b/gi,
     subject: "company",
   },
   {
@@ -77,7 +103,15 @@ export const METRICS: readonly Metric[] = [
     weak: /(?<!operating )\bloss(?:es)?\b/gi,
     subject: "company",
   },
-  { id: "net-profit", label: "net profit", kinds: ["money"], keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi, subject: "company" },
+  {
+    id: "net-profit",
+    label: "net profit",
+    kinds: ["money"],
+    keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi,
+    // "GM earned $1.33 billion, or $1.35 per share": what a company earned is its bottom line.
+    weak: /\bearned\b/gi,
+    subject: "company",
+  },
   { id: "operating-loss", label: "operating loss", kinds: ["money"], keywords: /\boperating loss\b/gi, subject: "company" },
   {
     id: "adjusted-operating-profit",
@@ -97,8 +131,25 @@ export const METRICS: readonly Metric[] = [
     id: "free-cash-flow",
     label: "free cash flow",
     kinds: ["money"],
-    keywords: /\bfree cash flow\b|\bFCF\b/gi,
+    keywords: /\b(?:free|adjusted) cash flows?\b|\bFCF\b/gi,
     subject: "company",
+  },
+  {
+    id: "dividend",
+    label: "dividend",
+    kinds: ["money"],
+    keywords: /\bdividends?\b|\bpayouts?\b/gi,
+    subject: "company",
+    // "a dividend of ¥95 per share": the dividend, not the per-share earnings.
+    weight: 0.4,
+  },
+  {
+    id: "share-buyback",
+    label: "share buyback",
+    kinds: ["money", "percent"],
+    keywords: /\b(?:share |stock )?buy-?backs?\b|\bbuy(?:ing)? back\b|\brepurchas\w*/gi,
+    subject: "company",
+    weight: 0.8,
   },
   {
     id: "earnings-per-share",
@@ -108,6 +159,61 @@ export const METRICS: readonly Metric[] = [
     subject: "company",
     // "adjusted earnings of $2.53 per share": the share, not the earnings, says what the figure is.
     weight: 0.5,
+  },
+  {
+    id: "ebitda",
+    label: "EBITDA",
+    kinds: ["money"],
+    keywords: /\b(?:adjusted )?EBITDA\b/gi,
+    subject: "company",
+  },
+  {
+    id: "operating-cash-flow",
+    label: "operating cash flow",
+    kinds: ["money"],
+    keywords: /\boperating cash flows?\b|\bcash flows? from operati\w+/gi,
+    subject: "company",
+  },
+  {
+    id: "cash-position",
+    label: "cash and liquidity",
+    kinds: ["money"],
+    keywords:
+      /\bcash (?:reserves?|piles?|position|holdings?|on hand|balances?|and (?:cash )?equivalents)\b|\b(?:net |industrial |automotive )cash\b|\bliquidity\b/gi,
+    subject: "company",
+  },
+  {
+    id: "debt",
+    label: "debt and borrowing",
+    kinds: ["money"],
+    keywords: /\bdebts?\b|\bborrow\w*|\bbonds?\b|\bloans?\b|\bcredit lines?\b/gi,
+    subject: "company",
+  },
+  {
+    id: "rd-spending",
+    label: "research and development spending",
+    kinds: ["money"],
+    keywords: /\b(?:research and development|R ?& ?D)(?: (?:spending|expenses?|expenditures?|costs?|budgets?|investments?|outlays?))?\b/gi,
+    subject: "company",
+    // "R&D spending of …": outweighs the "spend" of the investment metric.
+    weight: 0.8,
+  },
+  {
+    id: "incentives",
+    label: "sales incentives and purchase credits",
+    kinds: ["money"],
+    keywords: /\bincentives?\b|\brebates?\b|\btax credits?\b|\bdiscounts?\b/gi,
+    subject: "company",
+  },
+  {
+    id: "price-increase",
+    label: "price increase per vehicle",
+    // A percentage rise of prices is a change of the average price.
+    kinds: ["money"],
+    levelsOnly: true,
+    keywords:
+      /\bprice (?:increases?|hikes?|rises?)\b|\b(?:rais|hik|lift|increas)\w* (?:its |their |the )?(?:vehicle |car |sticker |list )?prices\b|\bprices? (?:up|higher)\b/gi,
+    subject: "company",
   },
   {
     id: "average-price",
@@ -129,7 +235,7 @@ export const METRICS: readonly Metric[] = [
     id: "investment",
     label: "investment",
     kinds: ["money"],
-    keywords: /\binvest(?!ment grade)\w*|\bretool\w*|\bspend\w*|\bearmark\w*|\bproject\b/gi,
+    keywords: /\binvest(?!ment grade|ors?\b)\w*|\bretool\w*|\bspen[dt]\w*|\bearmark\w*|\bproject\b/gi,
     subject: "company",
   },
   {
@@ -164,7 +270,7 @@ export const METRICS: readonly Metric[] = [
     label: "share price",
     kinds: ["percent"],
     keywords:
-      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
+      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|soared|rocketed|plunged|slumped|rallied|advanced|declined|shed|lost|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -175,6 +281,44 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bstakes?\b|\b(?:cross-)?shareholdings?\b|\bholdings?\b|\bshares\b|\bowns?\b/gi,
     subject: "company",
   },
+  {
+    id: "market-share",
+    label: "market share",
+    kinds: ["percent"],
+    keywords: /\bmarket shares?\b|\bshare of (?:the )?(?:[\w.]+ ){0,2}market\b/gi,
+    subject: "company",
+  },
+  {
+    id: "local-production-share",
+    label: "share of sales built locally",
+    kinds: ["percent"],
+    keywords:
+      /\b(?:locally|domestically)[- ](?:built|produced|made|assembled|sourced)\b|\b(?:built|produced|made|assembled|manufactured|sourced) (?:locally|domestically|in (?:the )?(?:U\.?S\.?|United States|America|North America))\b|\b(?:make|makes|build|builds|produce|produces|assemble|assembles)\b(?=[^.;]{0,60}\bin (?:the )?(?:U\.?S\.?|United States|America|North America)\b)|\blocal(?:ly)? (?:production|content|sourcing|procurement)\b|\blocali[sz]ation\b/gi,
+    subject: "company",
+    levelsOnly: true,
+  },
+  {
+    id: "hybrid-share",
+    label: "share of hybrids and electrified vehicles in sales",
+    kinds: ["percent"],
+    keywords: /\bhybrids?\b|\belectrified\b|\bplug-ins?\b|\b(?:battery[- ])?electric (?:vehicles?|cars?|models?)\b|\bEVs?\b/gi,
+    subject: "company",
+    levelsOnly: true,
+  },
+  {
+    id: "return-on-capital",
+    label: "return on capital (RoCE, ROE, ROIC)",
+    kinds: ["percent"],
+    keywords: /\breturn on (?:capital(?: employed)?|equity|invested capital|assets)\b|\bRoCE\b|\bROE\b|\bROIC\b/gi,
+    subject: "company",
+  },
+  {
+    id: "dividend-payout-ratio",
+    label: "dividend payout ratio",
+    kinds: ["percent"],
+    keywords: /\b(?:dividend )?payout ratio\b|\bpay out (?:\w+ ){0,3}of (?:its |their )?(?:net )?(?:profit|income|earnings)\b/gi,
+    subject: "company",
+  },
   { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b|\breturn on sales\b/gi, subject: "company" },
   {
     id: "job-cuts",
@@ -183,6 +327,14 @@ export const METRICS: readonly Metric[] = [
     units: ["jobs"],
     keywords: /\b(?:cut\w*|eliminat\w*|shed\w*|reduc\w*|slash\w*|trim\w*|lay(?:ing)? off|layoffs?|redundanc\w*|job losses)\b/gi,
     subject: "company",
+  },
+  {
+    id: "job-cuts",
+    label: "job cuts as a share of the workforce",
+    kinds: ["percent"],
+    keywords: /\b(?:workforce|staff|jobs|employees|headcount|workers|payroll)\b/gi,
+    subject: "company",
+    levelsOnly: true,
   },
   {
     id: "headcount",
@@ -207,6 +359,38 @@ export const METRICS: readonly Metric[] = [
     kinds: ["count"],
     units: ["plants"],
     keywords: /\bplants?\b|\bfactor(?:y|ies)\b|\b(?:manufacturing|production|assembly) sites?\b/gi,
+    subject: "company",
+  },
+  {
+    id: "break-even-volume",
+    label: "break-even sales volume",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\bbreak[- ]?even\b/gi,
+    subject: "company",
+  },
+  {
+    id: "recall-volume",
+    label: "vehicles recalled",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\brecall\w*/gi,
+    subject: "company",
+  },
+  {
+    id: "inventory",
+    label: "inventory",
+    kinds: ["count", "money"],
+    units: ["vehicles"],
+    keywords: /\binventor(?:y|ies)\b|\bstockpil\w*|\bdealer stocks?\b|\bunsold\b/gi,
+    subject: "company",
+  },
+  {
+    id: "orders",
+    label: "orders and backlog",
+    kinds: ["count"],
+    units: ["vehicles"],
+    keywords: /\border(?:s|ed)\b|\bbacklog\b|\breservations\b|\bpre-?orders\b/gi,
     subject: "company",
   },
   {
@@ -238,7 +422,7 @@ export const METRICS: readonly Metric[] = [
     label: "sales volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bsold\b|\bsales\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b|\bshipments?\b/gi,
+    keywords: /\bsold\b|\b(?:unit |volume )?sales(?: by volume| volumes?)?\b|\bsell\w*|\bdeliver(?:ies|ed|s)\b|\bshipments?\b/gi,
     subject: "company",
   },
 ];
@@ -248,6 +432,7 @@ const VERBS =
 const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+|up to\\s+|as much as\\s+)?";
 // "edged up just 0.3%", "fell a further 5%", "rose a mere 1%".
 const ADVERB = "(?:(?:just|only|slightly|marginally|sharply|a further|a mere|another)\\s+)?";
+const MADE_UP = new RegExp(String.raw`\bma(?:de|kes?|king) up\s+${HEDGE}$`, "i");
 const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS}|edged (?:up|down|higher|lower))\s+${ADVERB}(?:by\s+)?${HEDGE}$`, "i");
 // "lowered its operating profit forecast for the year through March 2026 by 21 per cent": a revision of the forecast by a percentage.
 const REVISED_BY = new RegExp(
@@ -258,6 +443,8 @@ const CHANGE_AFTER =
   /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
 // "shipments dropped by around 109,000 units": a count is a change only with "by".
 const COUNT_CHANGE_BY = new RegExp(String.raw`\b(${VERBS})\s+by\s+${HEDGE}$`, "i");
+const COUNT_RAISED_BY = new RegExp(String.raw`\b(?:increas|rais|boost|lift|expand)\w*\s+(?:[\w'-]+\s+){0,6}?by\s+${HEDGE}$`, "i");
+const JOBS_ADDED = new RegExp(String.raw`\b(?:add(?:s|ed|ing)?|(?:the\s+)?addition of|hir(?:e|es|ed|ing)|creat(?:e|es|ed|ing))\s+${HEDGE}$`, "i");
 // Money is a change only with "by" ("fell by ¥64 billion") or when a level follows ("fell ¥64 billion to ¥211 billion").
 // "cut its forecast by ¥300 billion" is a change of the forecast; "cut its fixed costs by ¥120 billion" is a cost reduction.
 const MONEY_CHANGE_BY = new RegExp(
@@ -271,7 +458,7 @@ const IMPACT_BY =
   /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 // "a ¥145.2 billion ($987 million) hit to its operating profit", "a 233.5-billion-yen operating profit hit", "$2 billion of the expected impact".
 // "a gross impact of US$3 billion", "a hit of 786 billion won": the figure is the impact.
-export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden|headwind)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 export const IMPACT_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:operating[- ])?(?:profit|income|earnings)[- ])?(?:hit|impact|blow|toll|drag)\b|^\s*(?:\([^)]*\)\s*)?of the (?:\w+ ){0,2}(?:impact|hit|cost|burden)\b/i;
 // A fall or rise that reached the figure, with no change figure of its own ("fell by nearly a third to").
@@ -310,17 +497,26 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     figure.kind === "money" &&
     (IMPACT_AFTER.test(sentence.slice(figure.end, figure.end + 60)) || IMPACT_OF.test(sentence.slice(Math.max(0, figure.start - 40), figure.start)))
   ) {
-    // Its own "yen" is the currency it is in, not a cause.
-    const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end)}`, false);
-    return cause ? { metric: cause, change: false, sign: 1 } : undefined;
+    // Its own "yen" is the currency it is in, not a cause; "… and $1.1 billion in tariff costs" after it names the next figure's.
+    const next = others.find((o) => o.start >= figure.end)?.start ?? sentence.length;
+    const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end, next)}`, false);
+    if (cause) return { metric: cause, change: false, sign: 1 };
+    // "a $1.6 billion hit to write down EV investments": a hit of a cost named beside it is that cost.
+    const cost = nearest(
+      sentence.slice(0, next),
+      figure,
+      others,
+      METRICS.filter((m) => HIT_COSTS.has(m.id)),
+    );
+    return cost ? { metric: cost, change: false, sign: 1 } : undefined;
   }
   const change = changeOf(sentence, figure, others);
   if (change) {
-    const kinds = figure.kind === "percent" ? METRICS : METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+    const kinds = (figure.kind === "percent" ? METRICS : METRICS.filter((m) => fits(m, figure))).filter((m) => !m.levelsOnly);
     const base = nearest(sentence, figure, others, kinds);
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
-  const fitting = METRICS.filter((m) => m.kinds.includes(figure.kind) && (!m.units || m.units.includes(figure.unit)));
+  const fitting = METRICS.filter((m) => fits(m, figure));
   // "net profit … fell by nearly a third year-on-year to €2.29 billion": the level a fall reached is of what fell.
   const verb = figure.kind === "money" ? LEVEL_VIA_VERB.exec(sentence.slice(Math.max(0, figure.start - 60), figure.start)) : null;
   if (verb) {
@@ -330,6 +526,11 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   }
   const metric = nearest(sentence, figure, others, fitting);
   return metric ? { metric, change: false, sign: 1 } : undefined;
+}
+
+/** Whether a metric takes a figure of this kind; its units restrict only counts (inventory is in vehicles or money). */
+function fits(m: Metric, figure: Figure): boolean {
+  return m.kinds.includes(figure.kind) && (figure.kind !== "count" || !m.units || m.units.includes(figure.unit));
 }
 
 /** The impact metric of the cause named last before a figure: tariffs or the exchange rate. */
@@ -354,8 +555,8 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   const after = sentence.slice(f.end, f.end + 16);
   const sign = (word: string | undefined): 1 | -1 => (DOWN.test(word ?? "") ? -1 : 1);
   if (f.kind === "percent" && f.unit === "%") {
-    // "fell to 57%" is a level.
-    const b = CHANGE_BEFORE.exec(before);
+    // "fell to 57%" is a level; so is "made up 20% of sales", a share.
+    const b = MADE_UP.test(before) ? null : CHANGE_BEFORE.exec(before);
     if (b) return sign(b[1]?.replace(/^edged /i, ""));
     const r = REVISED_BY.exec(sentence.slice(Math.max(0, f.start - 120), f.start));
     if (r) return sign(/^(?:down|lower|cut|reduc|trim|slash)/i.test(r[1] ?? "") ? "down" : "up");
@@ -364,7 +565,9 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   }
   if (f.kind === "count") {
     const c = COUNT_CHANGE_BY.exec(before);
-    return c ? sign(c[1]) : undefined;
+    if (c) return sign(c[1]);
+    // "increase F-150 production by more than 50,000 units", "the addition of 1,000 jobs": a rise of the count.
+    return COUNT_RAISED_BY.test(sentence.slice(Math.max(0, f.start - 80), f.start)) || (f.unit === "jobs" && JOBS_ADDED.test(before)) ? 1 : undefined;
   }
   if (f.kind !== "money") return undefined;
   const by = MONEY_CHANGE_BY.exec(before);
@@ -380,9 +583,9 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
   let best: Metric | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const m of metrics) {
-    const words: [RegExp, number][] = [[m.keywords, m.weight ?? 1]];
-    if (m.weak) words.push([m.weak, 1.6 * (m.weight ?? 1)]);
-    for (const [re, weight] of words)
+    const words: [RegExp, number, boolean][] = [[m.keywords, m.weight ?? 1, true]];
+    if (m.weak) words.push([m.weak, 1.6 * (m.weight ?? 1), false]);
+    for (const [re, weight, strong] of words)
       for (const k of sentence.matchAll(re)) {
         const s = k.index ?? 0;
         const e = s + k[0].length;
@@ -392,11 +595,16 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
         if (s >= figure.end && CAUSE.test(sentence.slice(Math.max(figure.end, s - 40), s))) continue;
         const inside = s >= figure.start && e <= figure.end;
         if (inside && m.units === undefined) continue;
-        // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word.
-        if (others.some((o) => o !== figure && s >= o.start && e <= o.end)) continue;
-        const named = s >= figure.end && OF_AFTER.test(sentence.slice(figure.end, s));
+        // "… from its previous forecast of 3.2 trillion yen": another figure's "yen" is its currency, not a metric word;
+        // "$1.33 billion, or $1.35 per share": a word right after another figure is that figure's noun.
+        if (others.some((o) => o !== figure && ((s >= o.start && e <= o.end) || (s >= o.end && s - o.end <= 1 && o.end > figure.end)))) continue;
+        // "a dividend of ¥34 per share", "liquidity of €47 billion": the name the figure is "of" outweighs a nearer word after it
+        // (a loose one, "earnings of $2.53 per share", does not).
+        const named =
+          s >= figure.end ? OF_AFTER.test(sentence.slice(figure.end, s)) : strong && e <= figure.start && NAMED_BEFORE.test(sentence.slice(e, figure.start));
         // The figure's own noun ("seven plants") names a metric only weakly: a verb nearby says more.
-        const score = named ? 0 : inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
+        // Of two names, the longer is the more specific: "capital spending of" over "spending of".
+        const score = named ? -(e - s) / 1000 : inside ? 30 : distance({ start: s, end: e }, figure, others, sentence) * weight;
         if (score < bestScore) {
           bestScore = score;
           best = m;
@@ -406,6 +614,9 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
   return best;
 }
 
+// Costs a "hit" can be of, when it names no tariff or exchange rate as its cause.
+const HIT_COSTS = new Set(["impairment", "one-off-costs", "material-cost-impact", "warranty-cost"]);
+const NAMED_BEFORE = new RegExp(String.raw`^\s+(?:of|totall?ing|worth)\s+${HEDGE}$`, "i");
 const NEGATED = /\b(before|excluding|without|ex)\s+$/i;
 const CLAUSE = /[,;:]\s|\s[-–—]\s/;
 

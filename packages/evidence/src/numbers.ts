@@ -182,8 +182,12 @@ const QUALIFIERS: [RegExp, string][] = [
 export function findFigures(text: string): Figure[] {
   const conversions = conversionsIn(text);
   const inConversion = (t: Token) => conversions.some((c) => t.start < c.end && t.end > c.start);
-  const tokens = [...text.matchAll(NUMBER)].map((m) => readToken(text, m)).filter((t) => !inConversion(t));
-  const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start) }));
+  // "F-150 pickups", "EV-3": a number joined to a model's letters is its name, not a figure.
+  const tokens = [...text.matchAll(NUMBER)]
+    .filter((m) => !/\b[A-Z]{1,3}-$/.test(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index)))
+    .map((m) => readToken(text, m))
+    .filter((t) => !inConversion(t));
+  const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start, f.end) }));
   const all = [...figures, ...conversions].sort((a, b) => a.start - b.start);
   return all.some((f) => f.kind === "rate" && !f.conversion) || RATE_CONTEXT.test(text) ? ratePairs(text, all) : all;
 }
@@ -261,6 +265,12 @@ function readToken(text: string, m: RegExpMatchArray): Token {
     const sign = /weaker|higher/i.test(move[2] ?? "") ? 1 : -1;
     return { ...t, kind: "rate", unit: `${currencyOf(move[1])}/?`, value: sign * t.value, end: end + move[0].length, move: true };
   }
+  // "45 cents a share": hundredths of a dollar.
+  const cents = t.kind === undefined && t.scale === undefined && !word ? /^\s?cents?\b/i.exec(after) : null;
+  if (cents) {
+    t.end = end + cents[0].length;
+    return { ...t, kind: "money", unit: "USD", scale: 0.01 };
+  }
   const unit = readUnit(after, t);
   if (unit) {
     t.kind = t.kind ?? unit.kind;
@@ -305,7 +315,8 @@ function nounUnit(noun: string): string {
 // "by fiscal 2027" after "plants": a year, not a count of plants.
 const isYear = (t: Token) => t.scale === undefined && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100;
 
-const scaled = (t: Token) => t.value * (t.scale ?? 1);
+// "€4.1 billion" is 4,100,000,000, not the 4,099,999,999.9999995 of a binary product: printed figures have few digits.
+const scaled = (t: Token) => Number((t.value * (t.scale ?? 1)).toPrecision(12));
 
 /** Joins "70%-80%", "250 to 300 billion yen", "between 2 and 3" and "from 17 to 10" into one figure each. */
 function mergeRanges(text: string, tokens: Token[]): Figure[] {
@@ -339,7 +350,7 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
     // "the year to March 2026 to ¥3.2 trillion": a bare year does not open a range.
     if (b && toFrom && compatible(a, b) && !isYear(a) && !isYear(b)) {
       const figure = toFigure({ ...a, end: a.end }, text, a.start, b.end);
-      if (figure) out.push({ ...figure, value: scaled(a), from: b.value * (b.scale ?? 1) });
+      if (figure) out.push({ ...figure, value: scaled(a), from: scaled(b) });
       i++;
       continue;
     }
@@ -347,7 +358,7 @@ function mergeRanges(text: string, tokens: Token[]): Figure[] {
       const unit = b.unit ?? a.unit;
       const kind = b.kind ?? a.kind;
       const fromScale = a.scale ?? b.scale;
-      const low = a.value * (fromScale ?? 1);
+      const low = scaled({ ...a, scale: fromScale });
       const head = { ...a, scale: fromScale };
       const figure = toFigure(kind ? { ...head, kind, unit } : head, text, a.start, b.end);
       if (figure) out.push(isFrom && !previousRange ? { ...figure, value: scaled(b), from: low } : { ...figure, value: low, high: scaled(b) });
@@ -402,8 +413,10 @@ function pairCurrencies(text: string, figures: Figure[]): Figure[] {
   return out;
 }
 
-function qualifierOf(text: string, start: number): { qualifier?: string } {
+function qualifierOf(text: string, start: number, end: number): { qualifier?: string } {
   const before = text.slice(Math.max(0, start - 24), start);
   const hit = QUALIFIERS.find(([re]) => re.test(before));
-  return hit ? { qualifier: hit[1] } : {};
+  if (hit) return { qualifier: hit[1] };
+  // "$8 billion-plus", "50,000-plus jobs".
+  return /^-?plus\b/i.test(text.slice(end, end + 6)) ? { qualifier: "more than" } : {};
 }

@@ -6,20 +6,24 @@ export const ROLES: readonly Role[] = ["level", "change", "previous", "revised"]
 
 // A sentence that revises a figure: "lowered its forecast", "now expects", "previously".
 const REVISION =
-  /\b(?:forecasts?|estimates?|outlooks?|guidance|projections?|targets?)\s+(?:was|were|has been|have been|is|are)\s+(?:lower|rais|cut|revis|trim|slash|lift|reduc)\w*|\b(?:lower|rais|cut|trim|revis|slash|lift|upgrad|downgrad|reduc|hik|boost)\w*\s+(?:[\w'-]+\s+){0,6}?(?:forecasts?|outlooks?|guidance|targets?|estimates?|projections?|assumptions?|view)\b|\bnow\s+(?:expects?|sees?|seen|forecasts?|projects?|assumes?|estimates?|puts?|targets?|anticipates?)\b|\bis now\b|\bpreviously\b|\bhad (?:previously )?(?:forecast|expected|projected|estimated|guided)\b/i;
+  /\b(?:forecasts?|estimates?|outlooks?|guidance|projections?|targets?)\s+(?:was|were|has been|have been|is|are)\s+(?:lower|rais|cut|revis|trim|slash|lift|reduc)\w*|\b(?:lower|rais|cut|trim|revis|slash|lift|upgrad|downgrad|reduc|hik|boost|halv|narrow|widen|doubl|tighten)\w*\s+(?:[\w'-]+\s+){0,6}?(?:forecasts?|outlooks?|guidance|targets?|estimates?|projections?|assumptions?|expectations?|view)\b|\bnow\s+(?:expects?|sees?|seen|forecasts?|projects?|assumes?|estimates?|puts?|targets?|anticipates?)\b|\bis now\b|\bpreviously\b|\bhad (?:previously )?(?:forecast|expected|projected|estimated|guided)\b/i;
 const FROM_BEFORE =
   /\bfrom\s+(?:(?:a|an|the|its)\s+)?(?:(?:previous|earlier|prior|original|initial)\s+)?(?:(?:forecast|estimate|projection|guidance|target)\s+(?:of\s+)?)?(?:about\s+|some\s+|roughly\s+|around\s+)?$/i;
-const PREVIOUSLY_AFTER = /^[^,;.]{0,40}?\b(?:previously|originally|initially|before the revision)\b/i;
+// "about half the €5bn (R100,205,800,000) previously assumed": a bracketed conversion does not end the clause.
+const PREVIOUSLY_AFTER = /^\s*(?:\([^)]*\)\s*)?[^,;.]{0,40}?\b(?:previously|originally|initially|before the revision)\b/i;
 const QUALIFIED = "(?:about\\s+|some\\s+|roughly\\s+|as much as\\s+|up to\\s+|more than\\s+)?";
 const EARLIER_BEFORE = new RegExp(
   String.raw`\b(?:previously|originally|initially|had|earlier)\s+(?:\w+\s+)?(?:forecast|expected|projected|estimated|guided|seen|targeted|predicted|put it at)\s+(?:[\w-]+\s+){0,4}?(?:at\s+|of\s+)?${QUALIFIED}$` +
     String.raw`|\b(?:previous|earlier|prior|original|initial|old)\s+(?:[\w-]+\s+)?(?:forecast|estimate|guidance|outlook|projection|target|assumption|range)\s+(?:of|was|at|for)\s+${QUALIFIED}$` +
+    // "its previous forecast that it would lose ¥180 billion".
+    String.raw`|\b(?:previous|earlier|prior|original|initial)\s+(?:forecast|estimate|guidance|outlook|projection)\s+that\s+(?:it|they|the \w+)\s+would\s+(?:lose|post|make|earn|book|report|see|log)\s+(?:an?\s+(?:\w+\s+)?(?:loss|profit)\s+of\s+)?${QUALIFIED}$` +
     // "The result compared to a company forecast for a loss of 200 billion yen": the company's earlier forecast of the figure.
     String.raw`|\bcompared? (?:to|with) (?:a|an|the|its) (?:company|company's|own|earlier|previous|initial|original) (?:forecast|estimate|projection|guidance|target) (?:for|of) (?:an? (?:\w+ )?(?:loss|profit) of\s+)?${QUALIFIED}$`,
   "i",
 );
 const NOW_BEFORE = /\bnow\b[^,;]{0,60}$/i;
-const TO_BEFORE = /\bto\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i;
+// "to above €2.5bn", "to a range of $3.5 billion to $4.5 billion".
+const TO_BEFORE = /\bto\s+(?:a range of\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|above\s+|over\s+|more than\s+|below\s+|under\s+|at least\s+)?$/i;
 
 /**
  * The role of each figure of a sentence. A change is decided by the metric

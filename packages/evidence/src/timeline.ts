@@ -73,6 +73,10 @@ export function asOfDay(asOf: string): string {
  * of one date from different sources that disagree are flagged; at the latest
  * date that makes the figure a conflict, since neither replaces the other.
  */
+// A share price moves through the day: "fell about 1% in extended trading" and "rose 3% in premarket trading" of one
+// day are two moments, not two sources disagreeing.
+const MARKET_MOVES = /^share-price(?:-change)?$/;
+
 export function timeline(claims: Iterable<Claim>): TimelineEntry[] {
   const all = [...claims];
   const groups = new Map<string, Claim[]>();
@@ -94,9 +98,9 @@ export function timeline(claims: Iterable<Claim>): TimelineEntry[] {
     const latest = asOfDay(last.asOf);
     for (const c of list) {
       const day = asOfDay(c.asOf);
-      const rivals = list
-        .filter((o) => o !== c && asOfDay(o.asOf) === day && o.source !== c.source && earlier(o) === earlier(c) && !agree(o, c))
-        .map((o) => o.id);
+      const rivals = MARKET_MOVES.test(c.metric ?? "")
+        ? []
+        : list.filter((o) => o !== c && asOfDay(o.asOf) === day && o.source !== c.source && earlier(o) === earlier(c) && !agree(o, c)).map((o) => o.id);
       const flagged = rivals.length ? { conflictsWith: rivals } : {};
       if (day < latest || earlier(c) < earlier(last)) out.push({ claim: c, status: "superseded", supersededBy: last.id, ...flagged });
       else out.push({ claim: c, status: rivals.length ? "conflict" : "current", ...flagged });

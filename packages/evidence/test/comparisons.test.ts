@@ -237,3 +237,115 @@ describe("batch 3's error classes", () => {
     expect(fy?.asOf).toBe("2025-11-05");
   });
 });
+
+describe("batch 4's error classes", () => {
+  it("reads 'the three months ended Sept. 30' as the quarter and a sentence opening 'A year earlier' as the year before's", () => {
+    const claims = run(
+      "For the three months ended Sept. 30, Ford earned $2.1 billion, or 52 cents per share. A year earlier it earned $0.9 billion.",
+      "2025-10-24",
+    );
+    expect(claims.map((c) => [c.value, c.unit, c.metric, c.period])).toEqual([
+      [2.1e9, "USD", "net-profit", "Q3 FY2025"],
+      [0.52, "USD", "earnings-per-share", "Q3 FY2025"],
+      [0.9e9, "USD", "net-profit", "Q3 FY2024"],
+    ]);
+  });
+
+  it("reads 'the April-September period' as the first half of an April-start company's year", () => {
+    const [c] = run("Mazda estimates a ¥40 billion operating loss for the April-September period.", "2025-10-31");
+    expect(c?.period).toBe("H1 FY2025");
+  });
+
+  it("gives a result the quarter the text named, not the full-year outlook named last", () => {
+    const claims = run(
+      "Renault said its second-quarter profit fell 60 per cent, prompting it to lower its full-year outlook.\n\nNet profit for the period was €1.9 billion, below the €2.5 billion analysts had expected.",
+      "2025-07-17",
+    );
+    expect(claims.slice(1).map((c) => [c.metric, c.period, c.basis])).toEqual([
+      ["net-profit", "Q2 FY2025", "actual"],
+      ["net-profit", "Q2 FY2025", "consensus"],
+    ]);
+  });
+
+  it("reads 'Bloomberg's estimate of', 'expectations of' and 'versus X expected' as analysts' figures of the result before them", () => {
+    const claims = run(
+      "GM reported revenue of $48.6 billion, beating Bloomberg's estimate of $45.3 billion. Adjusted EPS came in at $2.80, topping expectations of $2.31, with adjusted EBIT of $3.4 billion versus $2.7 billion expected.",
+      "2025-10-21",
+    );
+    expect(claims.map((c) => [c.value, c.metric, c.basis === "consensus"])).toEqual([
+      [48.6e9, "revenue", false],
+      [45.3e9, "revenue", true],
+      [2.8, "earnings-per-share", false],
+      [2.31, "earnings-per-share", true],
+      [3.4e9, "adjusted-operating-profit", false],
+      [2.7e9, "adjusted-operating-profit", true],
+    ]);
+  });
+
+  it("reads cents as dollars, '$8 billion-plus' as more than, and a model's 'F-150' as no figure", () => {
+    const claims = run("Ford's adjusted EPS was 45 cents. It would have guided to adjusted EBIT of $8 billion-plus. F-150 output was hit.", "2025-10-24");
+    expect(claims.map((c) => [c.value, c.unit, c.qualifier])).toEqual([
+      [0.45, "USD", undefined],
+      [8e9, "USD", "more than"],
+    ]);
+  });
+
+  it("reads 'halved … to above €2.5bn', 'narrowed … to 5%-6% from 5%-7%' and a previous range of the revised one's year", () => {
+    const [fcf] = run("BMW halved its expectations for free cash flow this year to above €2.5bn.", "2025-10-08");
+    expect([fcf?.role, fcf?.qualifier]).toEqual(["revised", "more than"]);
+    const [rev, prev] = run("BMW narrowed its 2025 margin forecast to 5%-6% from 5%-7%.", "2025-10-08");
+    expect([rev?.role, rev?.period, prev?.role, prev?.period]).toEqual(["revised", "FY2025", "previous", "FY2025"]);
+    const [, old] = run("BMW cut its 2025 return on capital employed forecast to 8% to 10%, down from 9% to 13% in 2024.", "2025-10-08");
+    expect([old?.metric, old?.period]).toEqual(["return-on-capital", "FY2024"]);
+  });
+
+  it("dates 'signed Friday' in a Tuesday's report to the Friday before, and 'the most in two months' to nothing", () => {
+    const [rate] = run("Trump signed Friday a 25% import tax on heavy trucks.", "2025-10-21");
+    expect([rate?.metric, rate?.asOf]).toEqual(["tariff-rate", "2025-10-17"]);
+    const [loss] = run("Mazda shares fell the most in two months after it forecast a ¥50 billion operating loss.", "2025-10-31");
+    expect(loss?.asOf).toBe("2025-10-31");
+  });
+
+  it("reads a bare loss after an operating loss as one, and 'its previous forecast that it would lose' as the earlier value", () => {
+    const claims = run(
+      "Nissan forecast a ¥275 billion operating loss this year.\n\nIt estimates a ¥30 billion loss for the April-September period, better than its previous forecast that it would lose ¥180 billion.",
+      "2025-10-31",
+    );
+    expect(claims.map((c) => [c.metric, c.period, c.role])).toEqual([
+      ["operating-loss", "FY2025", "level"],
+      ["operating-loss", "H1 FY2025", "revised"],
+      ["operating-loss", "H1 FY2025", "previous"],
+    ]);
+  });
+
+  it("reads an addition of jobs and a production increase 'by' as rises, and a hit to write down assets as an impairment", () => {
+    const claims = run("Ford will add 1,000 jobs and increase F-Series truck production by more than 50,000 units in 2026.", "2025-10-24");
+    expect(claims.map((c) => [c.value, c.metric, c.role])).toEqual([
+      [1000, "headcount-change", "change"],
+      [50000, "production-change", "change"],
+    ]);
+    const [hit, tariff] = run(
+      "Results came despite a $1.6 billion hit to write down EV investments and $1.1 billion in tariff costs in the third quarter.",
+      "2025-10-21",
+    );
+    expect([hit?.metric, tariff?.metric]).toEqual(["impairment", "tariff-impact"]);
+  });
+
+  it("reads 'shares rocketed up' as a share price, 'investors' as no investment, and neither a moment's price nor a day's two moves conflict", () => {
+    const [up] = run("GM shares rocketed up more than 15 percent as investors cheered.", "2025-10-21");
+    expect(up?.metric).toBe("share-price-change");
+    const a = extract("Ford shares fell about 1% in extended trading.", { source: "a", name: "a.txt", dictionary: dict, published: "2025-10-24" }).claims;
+    const b = extract("Ford shares rose 3% in premarket trading.", { source: "b", name: "b.txt", dictionary: dict, published: "2025-10-24" }).claims;
+    expect(a[0]?.metric).toBe("share-price-change");
+    expect(timeline([...a, ...b]).map((e) => e.status)).toEqual(["current", "current"]);
+  });
+
+  it("reads sales by volume, adjusted cash flow and a payout ratio as what they are", () => {
+    const [vol] = run("Volvo's sales by volume fell 12 per cent in the United States.", "2025-07-17");
+    expect(vol?.metric).toBe("sales-volume-change");
+    const [cash] = run("Ford expects adjusted cash flow of between $2bn and $3bn.", "2025-10-24");
+    expect(cash?.metric).toBe("free-cash-flow");
+    const [ratio] = run("BMW keeps its dividend payout ratio at 30% to 40% of net income.", "2025-10-08");
+    expect(ratio?.metric).toBe("dividend-payout-ratio");
+  });
+});

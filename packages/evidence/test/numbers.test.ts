@@ -23,6 +23,9 @@ describe("money with currency and scale", () => {
     // 1.38 × 10^9 Canadian dollars: the C$ prefix is not the US $
     ["a C$1.38B plant", 1.38e9, "CAD"],
     ["a €2 billion charge", 2e9, "EUR"],
+    // 4.1 × 10^9 exactly: a binary product would give 4,099,999,999.9999995
+    ["a €4.1 billion profit", 4.1e9, "EUR"],
+    ["8.2 trillion won in revenue", 8.2e12, "KRW"],
     ["about 5 million US dollars", 5e6, "USD"],
     ["1.2 trillion yen", 1.2e12, "JPY"],
   ])("%s", (text, value, unit) => {
