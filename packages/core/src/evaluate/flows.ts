@@ -1,10 +1,12 @@
-import { type Model, toBase } from "../model/model.js";
-import { builderAt, type Plant } from "../schema/plant.js";
+import type { Model } from "../model/model.js";
+import { lazyProperty } from "../results/define.js";
+import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
 import { splitCostAt } from "./costs.js";
-import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
+import { type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
+import { fxTableOf } from "./fx.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
 import { Lanes, type Leg, type MarketRoute, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
@@ -29,17 +31,15 @@ export interface FlowColumns {
   transfer: number[];
 }
 
-/** Empty flow columns; with a capacity, each column is allocated once at that length (see computeFlows). */
-export function emptyFlows(capacity = 0): FlowColumns {
-  const strings = () => new Array<string>(capacity);
-  const numbers = () => numberColumn(capacity);
-  return {
-    period: strings(),
-    program: strings(),
-    seller: strings(),
-    plant: strings(),
-    builder: strings(),
-    market: strings(),
+/**
+ * Flow columns for `keys.period.length` flows, numbers allocated once at that
+ * length (see computeFlows), texts built on first read from the flows' codes
+ * (see lazyProperty): the evaluation itself reads only the codes.
+ */
+function flowColumns(model: Model, keys: FlowKeys): FlowColumns {
+  const n = keys.period.length;
+  const numbers = () => numberColumn(n);
+  const out = {
     units: numbers(),
     price: numbers(),
     revenue: numbers(),
@@ -49,7 +49,25 @@ export function emptyFlows(capacity = 0): FlowColumns {
     partsDuty: numbers(),
     offset: numbers(),
     transfer: numbers(),
-  };
+  } as FlowColumns;
+  const text = (name: keyof FlowColumns, codes: Int32Array, values: readonly string[]) =>
+    lazyProperty(out, name, () => {
+      const column = new Array<string>(n);
+      for (let f = 0; f < n; f++) column[f] = values[codes[f] as number] as string;
+      return column;
+    });
+  const periods = model.periods.map((p) => p.id);
+  text("period", keys.period, periods);
+  text(
+    "program",
+    keys.program,
+    model.programs.map((p) => p.id),
+  );
+  text("seller", keys.seller, keys.companies.values);
+  text("plant", keys.plant, keys.plants.values);
+  text("builder", keys.builder, keys.companies.values);
+  text("market", keys.market, keys.markets.values);
+  return out;
 }
 
 /**
@@ -68,23 +86,72 @@ export function numberColumn(n: number): number[] {
  */
 export interface FlowKeys {
   period: Int32Array;
+  /** Index in the model's programs. */
+  program: Int32Array;
   seller: Int32Array;
   builder: Int32Array;
   plant: Int32Array;
+  market: Int32Array;
   companies: Codes;
   plants: Codes;
+  markets: Codes;
 }
 
-/** What computeFlows returns: the flow columns, their duty lines and their keys. */
+/** What computeFlows returns: the flow columns, their duty lines and their keys, and the tariff schedules it read. */
 export interface Flows {
   flows: FlowColumns;
   duties: DutyLines;
   keys: FlowKeys;
+  schedules: ScheduleCache;
 }
 
 /** Columns being filled and the number of flows written so far. */
-interface Output extends Flows {
+interface Output extends Omit<Flows, "schedules"> {
   n: number;
+}
+
+/**
+ * What computeFlows needs of a model besides the flows themselves, resolved
+ * on its first evaluation and kept for the next ones (a model is never
+ * changed once built): each program's routes, and the plants that build it
+ * in each period with their shares, variable costs and parts duties.
+ * Speed: an evaluation of the same model again (a benchmark, a price fit
+ * that asks for the same model, an analysis evaluating it twice) only
+ * writes the flows; resolving routes and schedules was a sixth of it.
+ */
+interface CompiledFlows {
+  ctx: RouteContext;
+  routes: ProgramRoutes[];
+  /** By position in the periods, then route: the plants building the program (none: the program sells nothing then). */
+  sources: PlantShare[][][];
+  count: number;
+  /** Duty lines of the last evaluation: the next allocates that many at once. */
+  dutyLines: number;
+}
+
+const compiled = new WeakMap<Model, CompiledFlows>();
+
+function compiledFlows(model: Model, schedules: ScheduleCache | undefined): CompiledFlows {
+  let c = compiled.get(model);
+  if (c === undefined) {
+    const ctx: RouteContext = {
+      model,
+      cache: schedules ?? new ScheduleCache(model),
+      lanes: new Lanes(model.scenario.lanes),
+      fx: fxTableOf(model),
+      companies: new Codes(),
+      plants: new Codes(),
+      markets: new Codes(),
+    };
+    const routes = model.programs.map((program, i) => new ProgramRoutes(ctx, program, i));
+    // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
+    const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
+    const count = countFlows(model, routes, active);
+    const sources = model.periods.map((period, k) => routes.map((r, i) => plantShares(model, r, period.index, active[k]?.[i] ?? [])));
+    c = { ctx, routes, sources, count, dutyLines: 2 * count };
+    compiled.set(model, c);
+  }
+  return c;
 }
 
 /**
@@ -93,38 +160,41 @@ interface Output extends Flows {
  * allocated once and written by index; growing fourteen arrays of a million
  * elements by push cost a third of the loop (copies, and garbage collector
  * scans of each new young backing store). `schedules` may be shared by the
- * models of one scenario (see ScheduleCache).
+ * models of one scenario (see ScheduleCache); it is read on the model's
+ * first evaluation (see CompiledFlows).
  */
-export function computeFlows(model: Model, schedules: ScheduleCache = new ScheduleCache(model)): Flows {
-  const companies = new Codes();
-  const ctx: RouteContext = { model, cache: schedules, lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
-  const routes = model.programs.map((program) => new ProgramRoutes(ctx, program));
-  // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
-  const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
-  const count = countFlows(model, routes, active);
+export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
+  const c = compiledFlows(model, schedules);
+  const { ctx, routes, count } = c;
   const keys: FlowKeys = {
     period: new Int32Array(count),
+    program: new Int32Array(count),
     seller: new Int32Array(count),
     builder: new Int32Array(count),
     plant: new Int32Array(count),
-    companies,
+    market: new Int32Array(count),
+    companies: ctx.companies,
     plants: ctx.plants,
+    markets: ctx.markets,
   };
   const duties = new DutyLines(
     model.measures.map((d) => d.measure.id),
-    companies,
+    ctx.companies,
+    c.dutyLines,
   );
-  const out: Output = { flows: emptyFlows(count), duties, keys, n: 0 };
+  const out: Output = { flows: flowColumns(model, keys), duties, keys, n: 0 };
   for (const [k, period] of model.periods.entries()) {
+    const byRoute = c.sources[k] as PlantShare[][];
     for (const [i, r] of routes.entries()) {
-      const sources = plantShares(model, r, period.index, active[k]?.[i] ?? []);
+      const sources = byRoute[i] as PlantShare[];
       if (sources.length === 0) continue;
       const m = new MarketFlows(r, period, sources);
       for (const market of r.markets) addMarketFlows(model, m, market, out);
     }
   }
   if (out.n !== count) throw new Error(`internal: ${out.n} flows computed, ${count} counted`);
-  return { flows: out.flows, duties, keys };
+  c.dutyLines = duties.length;
+  return { flows: out.flows, duties, keys, schedules: ctx.cache };
 }
 
 /** Number of flows computeFlows writes: active plants × markets with demand, in every period (`active`: by position in the periods, then route). */
@@ -279,7 +349,6 @@ function partsOf(model: Model, program: Program, s: PlantShare, leg: Leg, t: num
 class MarketFlows {
   readonly program: Program;
   readonly t: number;
-  readonly periodId: string;
   market: MarketRoute | undefined = undefined;
   price = 0;
   units = 0;
@@ -293,7 +362,6 @@ class MarketFlows {
   ) {
     this.program = routes.program;
     this.t = period.index;
-    this.periodId = period.id;
   }
 }
 
@@ -301,16 +369,17 @@ function addMarketFlows(model: Model, m: MarketFlows, market: MarketRoute, out: 
   const { program, t } = m;
   const demand = market.demand[t] as number;
   if (demand <= 0) return;
-  const { currency } = market;
-  const priceBase = toBase(model, market.price, currency, t);
+  const priceBase = market.priceBase[t] as number;
   m.market = market;
-  m.msrpBase = toBase(model, market.msrp, currency, t);
-  m.customs = customsValuePerUnit(model, program, priceBase, currency, t);
+  m.msrpBase = market.msrpBase[t] as number;
+  m.customs = market.customs[t] as number;
   const pt = passThroughOf(program, priceBase);
   m.price = pt ? passedThroughPrice(pt, priceBase, averageDuty(model, m)) : priceBase;
   m.units = pt ? passedThroughUnits(pt, priceBase, m.price, demand) : demand;
   if (market.responses.length > 0) respond(model, m, market, priceBase);
-  for (const s of m.sources) writeFlow(model, m, s, out);
+  // Parts duties first: averageDuty may have computed them already; writeFlow reads them.
+  for (const s of m.sources) partsOf(model, program, s, s.route.legs[market.index] as Leg, t);
+  for (const s of m.sources) writeFlow(m, s, out);
 }
 
 /**
@@ -332,45 +401,56 @@ function respond(model: Model, m: MarketFlows, market: MarketRoute, priceBase: n
 }
 
 /**
- * Writes one flow and its duty lines. Speed: per-unit charges are summed and
- * written straight from the schedule entries, without building a list of
- * charge objects per flow.
+ * Writes one flow and its duty lines. Speed: each measure's charge per unit
+ * is computed once, added to the flow's total and written as its duty line
+ * in the same pass (in the order the totals have always been summed), without
+ * building a list of charge objects per flow.
  */
-function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): void {
-  const { program, t } = m;
+function writeFlow(m: MarketFlows, s: PlantShare, out: Output): void {
+  const { t } = m;
   const market = m.market as MarketRoute;
-  const { plant, owner } = s.route;
-  const leg = s.route.legs[market.index] as Leg;
-  const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-  const offsets = leg.offsets?.at(t) ?? NO_ENTRIES;
-  const parts = partsOf(model, program, s, leg, t);
+  const route = s.route;
+  const leg = route.legs[market.index] as Leg;
+  const parts = s.parts[leg.partsIndex] as PartsCharges;
   // Between unrelated companies the declared import value is the price they agreed.
-  const customs = customsOf(s, program, m.customs);
+  const customs = customsOf(s, m.customs);
   const u = m.units * s.share;
   const { flows, duties, keys } = out;
   const f = out.n++;
+  const seller = m.routes.seller;
+  const owner = route.owner;
   keys.period[f] = t;
-  keys.seller[f] = m.routes.seller;
+  keys.program[f] = m.routes.index;
+  keys.seller[f] = seller;
   keys.builder[f] = owner;
-  keys.plant[f] = s.route.code;
-  flows.period[f] = m.periodId;
-  flows.program[f] = program.id;
-  flows.seller[f] = program.seller;
-  flows.plant[f] = plant.id;
-  flows.builder[f] = builderAt(plant, program.seller);
-  flows.market[f] = market.id;
+  keys.plant[f] = route.code;
+  keys.market[f] = market.code;
   flows.units[f] = u;
   flows.price[f] = m.price;
   flows.revenue[f] = u * m.price;
   flows.variableCost[f] = u * s.variableCost;
-  flows.logistics[f] = u * (leg.lane ? toBase(model, leg.lane.costPerUnit, leg.lane.currency, t) : 0);
-  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, s.route.content, customs);
+  flows.logistics[f] = u * (leg.laneCost ? (leg.laneCost[t] as number) : 0);
+  let vehicle = 0;
+  if (leg.vehicle) {
+    for (const e of leg.vehicle.at(t)) {
+      const c = vehicleCharge(e, route.content, customs);
+      vehicle += c;
+      if (c !== 0) duties.push(f, e.code, VEHICLE, seller, u * c);
+    }
+  }
+  flows.vehicleDuty[f] = u * vehicle;
   flows.partsDuty[f] = u * parts.perUnit;
-  flows.offset[f] = u * offsetPerUnit(offsets, m.msrpBase);
+  for (const c of parts.charges) if (c.perUnit !== 0) duties.push(f, c.code, PARTS, owner, u * c.perUnit);
+  let offset = 0;
+  if (leg.offsets) {
+    for (const e of leg.offsets.at(t)) {
+      const c = offsetCharge(e, m.msrpBase);
+      offset += c;
+      if (c !== 0) duties.push(f, e.code, OFFSET, owner, -u * c);
+    }
+  }
+  flows.offset[f] = u * offset;
   flows.transfer[f] = u * s.price;
-  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, s.route.content, customs));
-  for (const c of parts.charges) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
-  for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
 
 /**
@@ -378,8 +458,8 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
  * different companies, the transfer price they agreed (even 0); otherwise the
  * program's customs value.
  */
-function customsOf(s: PlantShare, program: Program, customs: number): number {
-  return s.agreed && builderAt(s.route.plant, program.seller) !== program.seller ? s.price : customs;
+function customsOf(s: PlantShare, customs: number): number {
+  return s.agreed && s.route.foreignBuilder ? s.price : customs;
 }
 
 /** Shared empty schedule (never mutated). */
@@ -388,12 +468,6 @@ const NO_ENTRIES: readonly MeasureRate[] = [];
 function vehiclePerUnit(entries: readonly ScheduleEntry[], content: Readonly<Record<string, number>>, customs: number): number {
   let s = 0;
   for (const e of entries) s += vehicleCharge(e, content, customs);
-  return s;
-}
-
-function offsetPerUnit(entries: readonly ScheduleEntry[], msrpBase: number): number {
-  let s = 0;
-  for (const e of entries) s += offsetCharge(e, msrpBase);
   return s;
 }
 
@@ -406,7 +480,7 @@ function averageDuty(model: Model, m: MarketFlows): number {
   for (const s of m.sources) {
     const leg = s.route.legs[index] as Leg;
     const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-    acc += s.share * (vehiclePerUnit(vehicle, s.route.content, customsOf(s, program, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
+    acc += s.share * (vehiclePerUnit(vehicle, s.route.content, customsOf(s, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
     shares += s.share;
   }
   // Lost volume (a closure, a counterfactual not sold) leaves shares below one: average over what is built.
@@ -432,10 +506,6 @@ export function passedThroughPrice(pt: PassThrough, price: number, averageDuty: 
 
 export function passedThroughUnits(pt: PassThrough, price: number, newPrice: number, demand: number): number {
   return demand * (newPrice / price) ** pt.elasticity;
-}
-
-function addLine(d: DutyLines, flow: number, measure: number, kind: number, payer: number, units: number, perUnit: number): void {
-  if (perUnit !== 0) d.push(flow, measure, kind, payer, units * perUnit);
 }
 
 function sum(charges: readonly MeasureCharge[]): number {

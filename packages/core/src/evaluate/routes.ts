@@ -8,7 +8,17 @@ import { contentAt, demandIn, findLane } from "../schema/queries.js";
 import { dayNumber } from "../time/dates.js";
 import { cumulativeDayWeights, shareOfPeriod } from "../time/periods.js";
 import { type CostSplit, costSplit } from "./costs.js";
-import { offsetSchedules, type PartsSlot, partsSlots, type SalesProfile, type ScheduleCache, type SlotSchedules, vehicleSchedules } from "./duty.js";
+import {
+  customsValuePerUnit,
+  offsetSchedules,
+  type PartsSlot,
+  partsSlots,
+  type SalesProfile,
+  type ScheduleCache,
+  type SlotSchedules,
+  vehicleSchedules,
+} from "./duty.js";
+import type { FxTable } from "./fx.js";
 import type { Codes } from "./lines.js";
 
 /*
@@ -23,10 +33,13 @@ export interface RouteContext {
   model: Model;
   cache: ScheduleCache;
   lanes: Lanes;
+  fx: FxTable;
   /** Codes of companies (sellers, builders, payers of duty lines). */
   companies: Codes;
   /** Codes of plants. */
   plants: Codes;
+  /** Codes of market ids. */
+  markets: Codes;
 }
 
 /** One market of a program, with its demand by period index. */
@@ -34,12 +47,18 @@ export interface MarketRoute {
   /** Position in the program's market list; indexes `PlantRoute.legs`. */
   index: number;
   id: string;
+  /** Code of the market id (RouteContext.markets). */
+  code: number;
   market: Market;
   pm: ProgramMarket;
   /** Price and MSRP (the price when no MSRP is given) in the market's currency. */
   price: number;
   msrp: number;
   currency: string;
+  /** Price, MSRP and customs value per unit in the base currency, by period index (the same in every evaluation of the model). */
+  priceBase: Float64Array;
+  msrpBase: Float64Array;
+  customs: Float64Array;
   profile: SalesProfile | undefined;
   demand: number[];
   /** The market's price responses that apply to this program's seller, with the share of each period's sales in their dates. */
@@ -49,6 +68,8 @@ export interface MarketRoute {
 /** What a flow from one plant into one market needs besides the period. */
 export interface Leg {
   lane: Lane | undefined;
+  /** The lane's cost per unit in the base currency by period index; undefined without a lane. */
+  laneCost: Float64Array | undefined;
   /** Duties on the finished vehicle; none when built in the market's country. */
   vehicle: SlotSchedules | undefined;
   /** Offset credits; only when built in the market's country. */
@@ -66,6 +87,9 @@ export interface PlantRoute {
   code: number;
   /** Code of the builder: the plant's owner, or the seller itself at a plant it owns part of. */
   owner: number;
+  /** Id of that builder, and whether it is another company than the seller (contract manufacturing). */
+  builder: string;
+  foreignBuilder: boolean;
   /** Content shares of the program's vehicles built at this plant. */
   content: Readonly<Record<string, number>>;
   /** How the program's variable cost at this plant splits over currencies (the same in every period). */
@@ -92,6 +116,8 @@ export class ProgramRoutes {
   constructor(
     private readonly ctx: RouteContext,
     readonly program: Program,
+    /** Position of the program in the model's programs. */
+    readonly index: number,
   ) {
     this.seller = ctx.companies.code(program.seller);
     const cuts = ctx.model.effects.demandCut.get(program.id);
@@ -103,14 +129,20 @@ export class ProgramRoutes {
       const demand = ctx.model.periods.map((p) => Math.max(0, demandIn(pm, p) - (cut?.[p.index] ?? 0)));
       const profile = pm.monthlyProfile && ctx.cache.profile(pm.monthlyProfile);
       const responses = responsesOf(ctx.model, id, program.seller, pm.monthlyProfile);
+      const priceBase = ctx.fx.series(pm.price, market.currency);
+      const customs = priceBase.map((p, t) => customsValuePerUnit(ctx.model, program, p, market.currency, t));
       this.markets.push({
         index: this.markets.length,
         id,
+        code: ctx.markets.code(id),
         market,
         pm,
         price: pm.price,
         msrp: pm.msrp ?? pm.price,
         currency: market.currency,
+        priceBase,
+        msrpBase: ctx.fx.series(pm.msrp ?? pm.price, market.currency),
+        customs,
         profile,
         demand,
         responses,
@@ -136,13 +168,19 @@ export class ProgramRoutes {
       const { cache, companies, plants, lanes } = this.ctx;
       const { program } = this;
       const schedules = cache.route(program, plant.id, () => legSchedules(cache, program, plant, this.markets));
+      const builder = builderAt(plant, program.seller);
       route = {
         plant,
         code: plants.code(plant.id),
-        owner: companies.code(builderAt(plant, program.seller)),
+        owner: companies.code(builder),
+        builder,
+        foreignBuilder: builder !== program.seller,
         content: contentAt(program, plant.id),
         costSplit: costSplit(this.ctx.model, program, plant),
-        legs: this.markets.map(({ id }, i) => ({ lane: lanes.of(plant, id), ...(schedules[i] as Omit<Leg, "lane">) })),
+        legs: this.markets.map(({ id }, i) => {
+          const lane = lanes.of(plant, id);
+          return { lane, laneCost: lane && lanes.cost(lane, this.ctx.fx), ...(schedules[i] as Omit<Leg, "lane" | "laneCost">) };
+        }),
       };
       this.byPlant.set(plant.id, route);
     }
@@ -151,7 +189,7 @@ export class ProgramRoutes {
 }
 
 /** The schedules of a program's legs from a plant, by market index: vehicle duties, offsets, and parts slots shared by markets with the same profile. */
-function legSchedules(cache: ScheduleCache, program: Program, plant: Plant, markets: readonly MarketRoute[]): Omit<Leg, "lane">[] {
+function legSchedules(cache: ScheduleCache, program: Program, plant: Plant, markets: readonly MarketRoute[]): Omit<Leg, "lane" | "laneCost">[] {
   const partsByProfile = new Map<SalesProfile | undefined, { slots: PartsSlot[]; index: number }>();
   const parts = (profile: SalesProfile | undefined) => {
     let p = partsByProfile.get(profile);
@@ -193,7 +231,18 @@ export function activePlants(model: Model, shares: Readonly<Record<string, numbe
 /** Lanes by plant and market, found once per pair (a plant lane wins over a country lane). */
 export class Lanes {
   private readonly byPlant = new Map<Plant, Map<string, Lane | undefined>>();
+  private readonly costs = new Map<Lane, Float64Array>();
   constructor(private readonly lanes: readonly Lane[]) {}
+
+  /** A lane's cost per unit in the base currency by period index, once per lane. */
+  cost(lane: Lane, fx: FxTable): Float64Array {
+    let c = this.costs.get(lane);
+    if (c === undefined) {
+      c = fx.series(lane.costPerUnit, lane.currency);
+      this.costs.set(lane, c);
+    }
+    return c;
+  }
 
   of(plant: Plant, marketId: string): Lane | undefined {
     let byMarket = this.byPlant.get(plant);

@@ -1,0 +1,44 @@
+import { fxRate, type Model } from "../model/model.js";
+
+/**
+ * Units of each currency per base unit, by period index, read from the
+ * scenario once per model and currency. Speed: the evaluator converts prices,
+ * lane costs and variable costs for every program, market and period; each
+ * lookup by currency and period id (two string-keyed property reads) was a
+ * measurable share of an evaluation. Amounts divide by these rates exactly
+ * as toBase does, so the numbers are the same to the bit.
+ */
+export class FxTable {
+  private readonly byCurrency = new Map<string, Float64Array>();
+  constructor(private readonly model: Model) {}
+
+  rates(currency: string): Float64Array {
+    let r = this.byCurrency.get(currency);
+    if (r === undefined) {
+      r = new Float64Array(this.model.periods.length);
+      for (let t = 0; t < r.length; t++) r[t] = fxRate(this.model, currency, t);
+      this.byCurrency.set(currency, r);
+    }
+    return r;
+  }
+
+  /** `amount` in `currency` in the base currency, by period index (amount ÷ rate, as toBase). */
+  series(amount: number, currency: string): Float64Array {
+    const rates = this.rates(currency);
+    const out = new Float64Array(rates.length);
+    for (let t = 0; t < rates.length; t++) out[t] = amount / (rates[t] as number);
+    return out;
+  }
+}
+
+const tables = new WeakMap<Model, FxTable>();
+
+/** The model's FX table (a model is never changed once built, so one per model). */
+export function fxTableOf(model: Model): FxTable {
+  let t = tables.get(model);
+  if (t === undefined) {
+    t = new FxTable(model);
+    tables.set(model, t);
+  }
+  return t;
+}
