@@ -1,5 +1,4 @@
 import type { Model } from "../model/model.js";
-import { lazyProperty } from "../results/define.js";
 import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
@@ -9,7 +8,7 @@ import { type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, Schedu
 import { fxTableOf } from "./fx.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
-import { Lanes, type Leg, type MarketRoute, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
+import { Lanes, type Leg, type MarketRoute, type PartsCharges, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
 
 /** Flow rows (period × program × plant × market), by column. */
 export interface FlowColumns {
@@ -33,41 +32,68 @@ export interface FlowColumns {
 
 /**
  * Flow columns for `keys.period.length` flows, numbers allocated once at that
- * length (see computeFlows), texts built on first read from the flows' codes
- * (see lazyProperty): the evaluation itself reads only the codes.
+ * length (see computeFlows), texts built on first read from the flows' codes:
+ * the evaluation itself reads only the codes. A class, so that every flow
+ * table has one shape (speed: the aggregations read its number columns in
+ * their loops).
  */
-function flowColumns(model: Model, keys: FlowKeys): FlowColumns {
-  const n = keys.period.length;
-  const numbers = () => numberColumn(n);
-  const out = {
-    units: numbers(),
-    price: numbers(),
-    revenue: numbers(),
-    variableCost: numbers(),
-    logistics: numbers(),
-    vehicleDuty: numbers(),
-    partsDuty: numbers(),
-    offset: numbers(),
-    transfer: numbers(),
-  } as FlowColumns;
-  const text = (name: keyof FlowColumns, codes: Int32Array, values: readonly string[]) =>
-    lazyProperty(out, name, () => {
-      const column = new Array<string>(n);
-      for (let f = 0; f < n; f++) column[f] = values[codes[f] as number] as string;
-      return column;
-    });
-  const periods = model.periods.map((p) => p.id);
-  text("period", keys.period, periods);
-  text(
-    "program",
-    keys.program,
-    model.programs.map((p) => p.id),
-  );
-  text("seller", keys.seller, keys.companies.values);
-  text("plant", keys.plant, keys.plants.values);
-  text("builder", keys.builder, keys.companies.values);
-  text("market", keys.market, keys.markets.values);
-  return out;
+class LazyFlowColumns implements FlowColumns {
+  readonly units: number[];
+  readonly price: number[];
+  readonly revenue: number[];
+  readonly variableCost: number[];
+  readonly logistics: number[];
+  readonly vehicleDuty: number[];
+  readonly partsDuty: number[];
+  readonly offset: number[];
+  readonly transfer: number[];
+  private readonly texts: (string[] | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
+
+  constructor(
+    private readonly model: Model,
+    private readonly keys: FlowKeys,
+  ) {
+    const n = keys.period.length;
+    this.units = numberColumn(n);
+    this.price = numberColumn(n);
+    this.revenue = numberColumn(n);
+    this.variableCost = numberColumn(n);
+    this.logistics = numberColumn(n);
+    this.vehicleDuty = numberColumn(n);
+    this.partsDuty = numberColumn(n);
+    this.offset = numberColumn(n);
+    this.transfer = numberColumn(n);
+  }
+
+  get period(): string[] {
+    return this.text(0, this.keys.period, () => this.model.periods.map((p) => p.id));
+  }
+  get program(): string[] {
+    return this.text(1, this.keys.program, () => this.model.programs.map((p) => p.id));
+  }
+  get seller(): string[] {
+    return this.text(2, this.keys.seller, () => this.keys.companies.values);
+  }
+  get plant(): string[] {
+    return this.text(3, this.keys.plant, () => this.keys.plants.values);
+  }
+  get builder(): string[] {
+    return this.text(4, this.keys.builder, () => this.keys.companies.values);
+  }
+  get market(): string[] {
+    return this.text(5, this.keys.market, () => this.keys.markets.values);
+  }
+
+  private text(slot: number, codes: Int32Array, values: () => readonly string[]): string[] {
+    let column = this.texts[slot];
+    if (column === undefined) {
+      const v = values();
+      column = new Array<string>(codes.length);
+      for (let f = 0; f < codes.length; f++) column[f] = v[codes[f] as number] as string;
+      this.texts[slot] = column;
+    }
+    return column;
+  }
 }
 
 /**
@@ -120,6 +146,7 @@ interface Output extends Omit<Flows, "schedules"> {
  * writes the flows; resolving routes and schedules was a sixth of it.
  */
 interface CompiledFlows {
+  model: Model;
   ctx: RouteContext;
   routes: ProgramRoutes[];
   /** By position in the periods, then route: the plants building the program (none: the program sells nothing then). */
@@ -129,27 +156,37 @@ interface CompiledFlows {
   dutyLines: number;
 }
 
-const compiled = new WeakMap<Model, CompiledFlows>();
+/**
+ * What the models sharing a schedule cache share besides schedules: codes,
+ * lanes and FX (one scenario, so the same rates), so that they can share
+ * their plant routes too (see ProgramRoutes.plant). Codes are given in order
+ * of first use over all these models: the results depend on no code's value.
+ */
+type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "markets">;
 
+function sharedOf(cache: ScheduleCache): Shared {
+  let s = cache.shared as Shared | undefined;
+  if (s === undefined) {
+    s = { lanes: new Lanes(cache.model.scenario.lanes), fx: fxTableOf(cache.model), companies: new Codes(), plants: new Codes(), markets: new Codes() };
+    cache.shared = s;
+  }
+  return s;
+}
+
+/** The model's compiled flows, kept on the model (see Model.memo). */
 function compiledFlows(model: Model, schedules: ScheduleCache | undefined): CompiledFlows {
-  let c = compiled.get(model);
+  const kept = model.memo?.flows as CompiledFlows | undefined;
+  let c = kept?.model === model ? kept : undefined;
   if (c === undefined) {
-    const ctx: RouteContext = {
-      model,
-      cache: schedules ?? new ScheduleCache(model),
-      lanes: new Lanes(model.scenario.lanes),
-      fx: fxTableOf(model),
-      companies: new Codes(),
-      plants: new Codes(),
-      markets: new Codes(),
-    };
+    const cache = schedules ?? new ScheduleCache(model);
+    const ctx: RouteContext = { model, cache, ...sharedOf(cache) };
     const routes = model.programs.map((program, i) => new ProgramRoutes(ctx, program, i));
     // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
     const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
     const count = countFlows(model, routes, active);
     const sources = model.periods.map((period, k) => routes.map((r, i) => plantShares(model, r, period.index, active[k]?.[i] ?? [])));
-    c = { ctx, routes, sources, count, dutyLines: 2 * count };
-    compiled.set(model, c);
+    c = { model, ctx, routes, sources, count, dutyLines: 2 * count };
+    if (model.memo) model.memo.flows = c;
   }
   return c;
 }
@@ -182,7 +219,7 @@ export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
     ctx.companies,
     c.dutyLines,
   );
-  const out: Output = { flows: flowColumns(model, keys), duties, keys, n: 0 };
+  const out: Output = { flows: new LazyFlowColumns(model, keys), duties, keys, n: 0 };
   for (const [k, period] of model.periods.entries()) {
     const byRoute = c.sources[k] as PlantShare[][];
     for (const [i, r] of routes.entries()) {
@@ -217,13 +254,8 @@ interface PlantShare {
   price: number;
   /** Whether the price was agreed in a deal (hosted volume): then it is also the declared import value, even at 0. */
   agreed: boolean;
-  /** Parts duties per unit by the leg's `partsIndex` (markets with the same profile share them), computed on first use. */
+  /** Parts duties per unit by the leg's `partsIndex` in this period (the route's, shared by the models that share it). */
   parts: (PartsCharges | undefined)[];
-}
-
-interface PartsCharges {
-  charges: MeasureCharge[];
-  perUnit: number;
 }
 
 function plantShares(model: Model, routes: ProgramRoutes, t: number, active: readonly DealShare[]): PlantShare[] {
@@ -231,7 +263,12 @@ function plantShares(model: Model, routes: ProgramRoutes, t: number, active: rea
   const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
   return active.map(({ plant, share, price, agreed }) => {
     const route = routes.plant(plant);
-    return { route, share, variableCost: splitCostAt(model, program, route.costSplit, t) * factor, price, agreed, parts: [] };
+    let parts = route.parts[t];
+    if (parts === undefined) {
+      parts = [];
+      route.parts[t] = parts;
+    }
+    return { route, share, variableCost: splitCostAt(model, program, route.costSplit, t) * factor, price, agreed, parts };
   });
 }
 

@@ -10,7 +10,7 @@ import { fxRate, type Model } from "../model/model.js";
  */
 export class FxTable {
   private readonly byCurrency = new Map<string, Float64Array>();
-  constructor(private readonly model: Model) {}
+  constructor(readonly model: Model) {}
 
   rates(currency: string): Float64Array {
     let r = this.byCurrency.get(currency);
@@ -31,14 +31,11 @@ export class FxTable {
   }
 }
 
-const tables = new WeakMap<Model, FxTable>();
-
-/** The model's FX table (a model is never changed once built, so one per model). */
+/** The model's FX table, kept on the model (see Model.memo). */
 export function fxTableOf(model: Model): FxTable {
-  let t = tables.get(model);
-  if (t === undefined) {
-    t = new FxTable(model);
-    tables.set(model, t);
-  }
+  const kept = model.memo?.fx;
+  if (kept instanceof FxTable && kept.model === model) return kept;
+  const t = new FxTable(model);
+  if (model.memo) model.memo.fx = t;
   return t;
 }
