@@ -22,10 +22,15 @@ export class FxTable {
     return r;
   }
 
-  /** `amount` in `currency` in the base currency, by period index (amount ÷ rate, as toBase). */
-  series(amount: number, currency: string): Float64Array {
+  /**
+   * `amount` in `currency` in the base currency, by period index (amount ÷
+   * rate, as toBase). A plain array: a model has one per program and market,
+   * and a hundred thousand small typed arrays, each with its own buffer, were
+   * a measurable part of every full garbage collection.
+   */
+  series(amount: number, currency: string): number[] {
     const rates = this.rates(currency);
-    const out = new Float64Array(rates.length);
+    const out = new Array<number>(rates.length).fill(Number.NaN);
     for (let t = 0; t < rates.length; t++) out[t] = amount / (rates[t] as number);
     return out;
   }

@@ -33,7 +33,7 @@ export interface Results {
 export type CompanyResults = Pick<Results, "scenarioId" | "base" | "periods" | "companies">;
 
 export function evaluateModel(model: Model): Results {
-  const { flows, duties, keys, ledger, contribution, plantList } = evaluateCore(model);
+  const { flows, duties, keys, ledger, plantList } = evaluateCore(model);
   const warnings = plantList.flatMap((p) => {
     if (p.capacity === 0 && p.output > 0)
       return [`plant ${p.plant} builds ${p.output.toFixed(0)} units in ${p.period} but has no capacity then (closed, or capacity 0)`];
@@ -47,7 +47,7 @@ export function evaluateModel(model: Model): Results {
     base,
     periods,
     measures: model.measures.map((d) => d.measure.id),
-    flows: tableOfLazyColumns(FLOWS, flowTableColumns(flows, contribution), flows.units.length),
+    flows: tableOfLazyColumns(FLOWS, flowTableColumns(flows), flows.units.length),
     duties: tableOfLazyColumns(DUTIES, dutyColumns(flows, duties), duties.length),
     plants: tableOfRows(PLANTS, plantList),
     companies,
@@ -74,9 +74,8 @@ function evaluateCore(model: Model, given?: ScheduleCache) {
   // Before the cap: offsets may offset the duties on supplied components.
   const ledger = applySupplies(model, flows, keys, duties, schedules);
   capOffsets(model, flows, keys, duties);
-  const contribution = contributions(flows);
-  const plantList = plantRows(model, flows, keys, builderContributions(flows, contribution));
-  return { flows, duties, keys, ledger, contribution, plantList };
+  const plantList = plantRows(model, flows, keys);
+  return { flows, duties, keys, ledger, plantList };
 }
 
 function companyResults(model: Model, flows: FlowColumns, keys: FlowKeys, plantList: PlantRow[], ledger: LedgerEntry[]): CompanyResults {
@@ -102,25 +101,8 @@ function contributions(f: FlowColumns): number[] {
   return out;
 }
 
-/**
- * What each flow contributes to the plant that builds it: the whole vehicle's
- * contribution when the builder sells it, and transfer price − variable cost
- * − parts duties + offset when it builds for another company (the host's
- * view of fixed-cost absorption).
- */
-function builderContributions(f: FlowColumns, contribution: number[]): number[] {
-  const out = numberColumn(f.units.length);
-  for (let i = 0; i < f.units.length; i++) {
-    out[i] =
-      f.seller[i] === f.builder[i]
-        ? (contribution[i] as number)
-        : (f.transfer[i] as number) - (f.variableCost[i] as number) - (f.partsDuty[i] as number) + (f.offset[i] as number);
-  }
-  return out;
-}
-
-/** The flow columns as results columns: the texts stay lazy until read (see flowColumns). */
-function flowTableColumns(f: FlowColumns, contribution: number[]): { [K in keyof DataOf<typeof FLOWS>]: () => DataOf<typeof FLOWS>[K] } {
+/** The flow columns as results columns: the texts and the contribution are built when read (see LazyFlowColumns). */
+function flowTableColumns(f: FlowColumns): { [K in keyof DataOf<typeof FLOWS>]: () => DataOf<typeof FLOWS>[K] } {
   return {
     period: () => f.period,
     program: () => f.program,
@@ -137,7 +119,7 @@ function flowTableColumns(f: FlowColumns, contribution: number[]): { [K in keyof
     partsDuty: () => f.partsDuty,
     offset: () => f.offset,
     transfer: () => f.transfer,
-    contribution: () => contribution,
+    contribution: () => contributions(f),
   };
 }
 

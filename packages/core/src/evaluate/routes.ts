@@ -57,9 +57,9 @@ export interface MarketRoute {
   msrp: number;
   currency: string;
   /** Price, MSRP and customs value per unit in the base currency, by period index (the same in every evaluation of the model). */
-  priceBase: Float64Array;
-  msrpBase: Float64Array;
-  customs: Float64Array;
+  priceBase: readonly number[];
+  msrpBase: readonly number[];
+  customs: readonly number[];
   profile: SalesProfile | undefined;
   demand: number[];
   /** The market's price responses that apply to this program's seller, with the share of each period's sales in their dates. */
@@ -70,7 +70,7 @@ export interface MarketRoute {
 export interface Leg {
   lane: Lane | undefined;
   /** The lane's cost per unit in the base currency by period index; undefined without a lane. */
-  laneCost: Float64Array | undefined;
+  laneCost: readonly number[] | undefined;
   /** Duties on the finished vehicle; none when built in the market's country. */
   vehicle: SlotSchedules | undefined;
   /** Offset credits; only when built in the market's country. */
@@ -282,11 +282,11 @@ export function activePlants(model: Model, shares: Readonly<Record<string, numbe
 /** Lanes by plant and market, found once per pair (a plant lane wins over a country lane). */
 export class Lanes {
   private readonly byPlant = new Map<Plant, Map<string, Lane | undefined>>();
-  private readonly costs = new Map<Lane, Float64Array>();
+  private readonly costs = new Map<Lane, number[]>();
   constructor(private readonly lanes: readonly Lane[]) {}
 
   /** A lane's cost per unit in the base currency by period index, once per lane. */
-  cost(lane: Lane, fx: FxTable): Float64Array {
+  cost(lane: Lane, fx: FxTable): number[] {
     let c = this.costs.get(lane);
     if (c === undefined) {
       c = fx.series(lane.costPerUnit, lane.currency);
