@@ -148,6 +148,7 @@ interface Output extends Omit<Flows, "schedules"> {
 interface CompiledFlows {
   model: Model;
   ctx: RouteContext;
+  shared: Shared;
   routes: ProgramRoutes[];
   /** By position in the periods, then route: the plants building the program (none: the program sells nothing then). */
   sources: PlantShare[][][];
@@ -162,12 +163,22 @@ interface CompiledFlows {
  * their plant routes too (see ProgramRoutes.plant). Codes are given in order
  * of first use over all these models: the results depend on no code's value.
  */
-type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "markets">;
+type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "markets"> & {
+  /** Duty lines per flow in the last evaluation of any of these models (0: none yet), to size the next one's lines. */
+  linesPerFlow: number;
+};
 
 function sharedOf(cache: ScheduleCache): Shared {
   let s = cache.shared as Shared | undefined;
   if (s === undefined) {
-    s = { lanes: new Lanes(cache.model.scenario.lanes), fx: fxTableOf(cache.model), companies: new Codes(), plants: new Codes(), markets: new Codes() };
+    s = {
+      lanes: new Lanes(cache.model.scenario.lanes),
+      fx: fxTableOf(cache.model),
+      companies: new Codes(),
+      plants: new Codes(),
+      markets: new Codes(),
+      linesPerFlow: 0,
+    };
     cache.shared = s;
   }
   return s;
@@ -179,13 +190,24 @@ function compiledFlows(model: Model, schedules: ScheduleCache | undefined): Comp
   let c = kept?.model === model ? kept : undefined;
   if (c === undefined) {
     const cache = schedules ?? new ScheduleCache(model);
-    const ctx: RouteContext = { model, cache, ...sharedOf(cache) };
+    const shared = sharedOf(cache);
+    const ctx: RouteContext = {
+      model,
+      cache,
+      lanes: shared.lanes,
+      fx: shared.fx,
+      companies: shared.companies,
+      plants: shared.plants,
+      markets: shared.markets,
+    };
     const routes = model.programs.map((program, i) => new ProgramRoutes(ctx, program, i));
     // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
     const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
     const count = countFlows(model, routes, active);
     const sources = model.periods.map((period, k) => routes.map((r, i) => plantShares(model, r, period.index, active[k]?.[i] ?? [])));
-    c = { model, ctx, routes, sources, count, dutyLines: 2 * count };
+    // Sized as the models sharing the cache needed (a draw's counterfactuals differ by a few flows), else two a flow.
+    const dutyLines = shared.linesPerFlow > 0 ? Math.ceil(count * shared.linesPerFlow * 1.1) + 16 : 2 * count;
+    c = { model, ctx, shared, routes, sources, count, dutyLines };
     if (model.memo) model.memo.flows = c;
   }
   return c;
@@ -231,6 +253,7 @@ export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
   }
   if (out.n !== count) throw new Error(`internal: ${out.n} flows computed, ${count} counted`);
   c.dutyLines = duties.length;
+  c.shared.linesPerFlow = duties.length / Math.max(1, count);
   return { flows: out.flows, duties, keys, schedules: ctx.cache };
 }
 
