@@ -166,6 +166,8 @@ interface CompiledFlows {
 type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "markets"> & {
   /** Duty lines per flow in the last evaluation of any of these models (0: none yet), to size the next one's lines. */
   linesPerFlow: number;
+  /** The routes and plant shares by period of the programs no deal touches (see untouched), from the first model that had them. */
+  untouched: Map<Program, { routes: ProgramRoutes; sources: PlantShare[][] }>;
 };
 
 function sharedOf(cache: ScheduleCache): Shared {
@@ -178,6 +180,7 @@ function sharedOf(cache: ScheduleCache): Shared {
       plants: new Codes(),
       markets: new Codes(),
       linesPerFlow: 0,
+      untouched: new Map(),
     };
     cache.shared = s;
   }
@@ -200,11 +203,25 @@ function compiledFlows(model: Model, schedules: ScheduleCache | undefined): Comp
       plants: shared.plants,
       markets: shared.markets,
     };
-    const routes = model.programs.map((program, i) => new ProgramRoutes(ctx, program, i));
-    // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
-    const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
-    const count = countFlows(model, routes, active);
-    const sources = model.periods.map((period, k) => routes.map((r, i) => plantShares(model, r, period.index, active[k]?.[i] ?? [])));
+    const routes: ProgramRoutes[] = [];
+    const byRoute: PlantShare[][][] = [];
+    for (const [i, program] of model.programs.entries()) {
+      const same = untouched(model, program);
+      const kept = same ? shared.untouched.get(program) : undefined;
+      if (kept && kept.routes.index === i) {
+        routes.push(kept.routes);
+        byRoute.push(kept.sources);
+        continue;
+      }
+      const r = new ProgramRoutes(ctx, program, i);
+      // Each program's plants once deals apply, by period (speed: resolved once, then counted and built from).
+      const sources = model.periods.map((p) => plantShares(model, r, p.index, activeWithDeals(model, r, p.index)));
+      if (same) shared.untouched.set(program, { routes: r, sources });
+      routes.push(r);
+      byRoute.push(sources);
+    }
+    const sources = model.periods.map((_, k) => byRoute.map((byPeriod) => byPeriod[k] as PlantShare[]));
+    const count = countFlows(model, routes, sources);
     // Sized as the models sharing the cache needed (a draw's counterfactuals differ by a few flows), else two a flow.
     const dutyLines = shared.linesPerFlow > 0 ? Math.ceil(count * shared.linesPerFlow * 1.1) + 16 : 2 * count;
     c = { model, ctx, shared, routes, sources, count, dutyLines };
@@ -257,8 +274,22 @@ export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
   return { flows: out.flows, duties, keys, schedules: ctx.cache };
 }
 
+/**
+ * Whether no deal of the model changes how a program is built or sold: no
+ * hosted volume, cost factor or cut in its demand, and none of the plants it
+ * is ever sourced from closed. Its routes and plant shares are then the same
+ * in every model of the scenario, and the models sharing a cache share them.
+ */
+function untouched(model: Model, program: Program): boolean {
+  const e = model.effects;
+  if (e.hosted.has(program.id) || e.costFactor.has(program.id) || e.demandCut.has(program.id)) return false;
+  if (e.closures.size === 0) return true;
+  const steps = Array.isArray(program.sourcing) ? program.sourcing.map((step) => step.shares) : [program.sourcing];
+  return steps.every((shares) => Object.keys(shares).every((id) => !e.closures.has(id)));
+}
+
 /** Number of flows computeFlows writes: active plants × markets with demand, in every period (`active`: by position in the periods, then route). */
-function countFlows(model: Model, routes: readonly ProgramRoutes[], active: readonly (readonly DealShare[][])[]): number {
+function countFlows(model: Model, routes: readonly ProgramRoutes[], active: readonly (readonly { length: number }[])[]): number {
   let n = 0;
   for (const [k, period] of model.periods.entries()) {
     for (const [i, r] of routes.entries()) {
