@@ -9,7 +9,8 @@
  * The other build defaults to this checkout's packages/core/dist. Scenarios: 40 generated ones of
  * varied sizes, seeds, start years and offset caps, the 10k and 100k benchmark scenarios, and every
  * scenario under scenarios/ with each of its named overrides. Both builds read the scenario as
- * validated by the other build.
+ * validated by the other build. Scenarios with an uncertainty block also compare the outputs of
+ * 100 sweep draws (seed 1, the default outputs), where the models of a draw share their caches.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -53,8 +54,10 @@ function* scenarios() {
   }
 }
 
+const DRAWS = 100;
 let problems = 0;
 let cells = 0;
+let drawCells = 0;
 const compared = [];
 let worst = 0;
 const report = (...what) => {
@@ -95,8 +98,35 @@ for (const [name, doc] of scenarios()) {
     }
   }
   if (JSON.stringify(a.warnings) !== JSON.stringify(b.warnings)) report(`${name}: warnings differ`);
+  if (v.scenario.uncertainty) compareDraws(name, v.scenario);
+}
+
+/**
+ * A sweep's outputs, draw by draw: the models of a draw share their schedules and routes (its
+ * counterfactuals, the price fit), which one evaluation per scenario above does not exercise.
+ */
+function compareDraws(name, scenario) {
+  const setup = (core) => {
+    const parties = core.dealParties(scenario);
+    const metrics = core.defaultMetricNames(scenario, parties).map((n) => core.parseMetric(scenario, n, parties).metric);
+    return { parties, metrics, rows: core.runDraws(scenario, core.drawPlan(scenario), metrics, 1, 0, DRAWS) };
+  };
+  const x = setup(base);
+  const y = setup(other);
+  if (JSON.stringify(x.parties) !== JSON.stringify(y.parties)) report(`${name}: deal parties differ`);
+  if (x.rows.length !== y.rows.length) return report(`${name}: ${x.rows.length} vs ${y.rows.length} draw outputs`);
+  for (let i = 0; i < x.rows.length; i++) {
+    const u = x.rows[i];
+    const w = y.rows[i];
+    drawCells++;
+    const rel = u === w || (Number.isNaN(u) && Number.isNaN(w)) ? 0 : Math.abs(u - w) / Math.max(1e-300, Math.abs(u));
+    worst = Math.max(worst, rel);
+    if (!(rel <= 1e-9)) report(`${name}: draw ${Math.floor(i / x.metrics.length)}, ${x.metrics[i % x.metrics.length].name}: ${u} vs ${w}`);
+  }
 }
 console.log(`${compared.length} scenarios (${compared.filter((n) => !n.startsWith("generated")).join(", ")} and 40 generated)`);
 if (added.size) console.log(`columns only in the other build (not compared): ${[...added].join(", ")}`);
-console.log(`${cells.toLocaleString("en-US")} cells compared, ${problems} differences, largest relative difference ${worst}`);
+console.log(
+  `${cells.toLocaleString("en-US")} cells and ${drawCells.toLocaleString("en-US")} sweep outputs (${DRAWS} draws, seed 1, of each scenario with an uncertainty block) compared, ${problems} differences, largest relative difference ${worst}`,
+);
 process.exitCode = problems ? 1 : 0;

@@ -74,6 +74,20 @@ function parseArgs(argv) {
   return args;
 }
 
+/** CPU time of the whole process (main thread and V8's GC and compiler threads, all pinned to one CPU) since `c0`. */
+const cpuMs = (c0) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+
+/** Reads every column of every results table once (what a JSON or CSV export does). */
+function readAll(results) {
+  let n = 0;
+  for (const t of [results.flows, results.duties, results.plants, results.companies, results.companyDuties])
+    for (const c of t.columns) n += t.data[c.name].length;
+  return n;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => performance.now() - t0;
 
@@ -156,11 +170,23 @@ async function child({ mode, file }, args) {
   for (const start = performance.now(); warmups < 2 || ms(start) < 2000; warmups++) results = core.evaluateModel(model);
   // Timed: at least --runs evaluations and 1 s, back to back as a sweep would run them.
   const evalRuns = [];
+  const cpuRuns = [];
   for (const start = performance.now(); evalRuns.length < args.runs || ms(start) < 1000; ) {
     results = undefined;
+    const c0 = process.cpuUsage();
     t0 = performance.now();
     results = core.evaluateModel(model);
     evalRuns.push(ms(t0));
+    cpuRuns.push(cpuMs(c0));
+  }
+  // The same with every column of every table read once: the text columns of flows and duty lines are built on first read.
+  const readRuns = [];
+  for (let i = 0; i < 3; i++) {
+    results = undefined;
+    t0 = performance.now();
+    results = core.evaluateModel(model);
+    readAll(results);
+    readRuns.push(ms(t0));
   }
   return {
     jsonMs,
@@ -170,6 +196,8 @@ async function child({ mode, file }, args) {
     warmups,
     evalMs: median(evalRuns),
     evalMinMs: Math.min(...evalRuns),
+    evalCpuMs: median(cpuRuns),
+    evalReadAllMs: median(readRuns),
     evalRuns: evalRuns.length,
     flows: results.flows.length,
     totals,
@@ -283,7 +311,9 @@ async function main() {
     console.log(`peer skipped: ${args.python} not found (use --python PATH)`);
     args.peer = false;
   }
-  console.log(`tieup evaluation benchmark — ${env.cpu}, ${env.memoryGiB} GiB, ${env.os}; Node ${env.node} (V8 ${env.v8}); ${env.python}; ${env.pinned}\n`);
+  console.log(
+    `tieup evaluation benchmark — ${env.cpu}, ${env.memoryGiB} GiB, ${env.os}; Node ${env.node} (V8 ${env.v8}); ${env.python}; ${env.pinned}; load average ${os.loadavg()[0].toFixed(1)}\n`,
+  );
   const results = [];
   for (const size of args.sizes) {
     const s = await generate(size, args.seed);
@@ -305,7 +335,7 @@ async function main() {
   console.log(
     "\ntieup: eval = median of at least",
     args.runs,
-    `warm evaluations; cold eval, peak RSS and live heap: one pass in a fresh process; parse: median of 3 after a warm-up; validate: median of ${args.validateRuns} after one\n`,
+    `warm evaluations (eval CPU: the process's CPU time in them, which a busy machine inflates less than wall time; eval + read all: median of 3 with every column of every table read once); cold eval, peak RSS and live heap: one pass in a fresh process; parse: median of 3 after a warm-up; validate: median of ${args.validateRuns} after one\n`,
   );
   console.log(
     table(
@@ -318,6 +348,8 @@ async function main() {
         "validate ms",
         "build ms",
         "eval ms",
+        "eval CPU ms",
+        "eval + read all ms",
         "cold eval ms",
         "flow-periods/s",
         "peak RSS MB",
@@ -332,6 +364,8 @@ async function main() {
         fmt(r.timing.validateMs),
         fmt(r.timing.buildMs, 1),
         fmt(r.timing.evalMs),
+        fmt(r.timing.evalCpuMs),
+        fmt(r.timing.evalReadAllMs),
         fmt(r.memory.evalMs),
         fmtRate(r.flowPeriods / (r.timing.evalMs / 1000)),
         fmt(r.memory.peakRssMB),

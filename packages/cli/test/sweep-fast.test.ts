@@ -68,7 +68,7 @@ describe("the sweep's fast measure", () => {
         const s = applyDraw(scenario, plan, sampleDraw(plan, seed, index));
         expect(measure(s, metrics)).toEqual(reference(s, metrics));
       }),
-      { numRuns: 6 },
+      { numRuns: 12 },
     );
   });
 
@@ -83,7 +83,34 @@ describe("the sweep's fast measure", () => {
           expect(measure(s, metrics)).toEqual(reference(s, metrics));
         },
       ),
-      { numRuns: 4 },
+      { numRuns: 8 },
+    );
+  });
+
+  it("models sharing one memo (schedules, routes, codes) in any order give what each gives alone", () => {
+    // Each model of a draw reuses what the draw's earlier models resolved: the order must not matter.
+    const ids = scenario.deals.map((d) => d.id);
+    const state = fc.record({
+      counterfactual: fc.subarray(ids),
+      absent: fc.subarray(ids, { maxLength: 2 }),
+      whatIf: fc.subarray(ids, { maxLength: 2 }),
+      price: fc.double({ min: 0, max: 60_000, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(state, { minLength: 2, maxLength: 5 }), fc.integer({ min: 0, max: 1e6 }), (states, index) => {
+        const s = applyDraw(scenario, plan, sampleDraw(plan, 7, index));
+        const memo = memoEvaluator(s);
+        for (const st of states) {
+          const o = {
+            prices: { "canton-pickup": st.price },
+            counterfactual: new Set(st.counterfactual),
+            absent: new Set(st.absent),
+            whatIf: new Set(st.whatIf),
+          };
+          expect(memo(o)).toEqual(evaluateCompanies(buildModel(s, o)));
+        }
+      }),
+      { numRuns: 15 },
     );
   });
 

@@ -61,7 +61,9 @@ export class ScheduleCache {
   private readonly codes: Map<string, number>;
   readonly defaultLag: number;
   readonly lagByOrigin: Readonly<Record<string, number>>;
-  constructor(private readonly model: Model) {
+  /** What the evaluator shares between the models that share this cache besides schedules: codes, lanes, routes (see evaluate/flows.ts). */
+  shared: unknown = undefined;
+  constructor(readonly model: Model) {
     this.codes = new Map(model.measures.map((d, i) => [d.measure.id, i]));
     this.defaultLag = model.scenario.parameters.entryLagDays;
     this.lagByOrigin = model.scenario.parameters.entryLagByOrigin;

@@ -1,13 +1,14 @@
-import { type Model, toBase } from "../model/model.js";
-import { builderAt, type Plant } from "../schema/plant.js";
+import type { Model } from "../model/model.js";
+import type { Plant } from "../schema/plant.js";
 import type { Program } from "../schema/program.js";
 import type { ScheduleEntry } from "../tariff/schedule.js";
 import { cumulativeDayWeights, type Period, shareOfPeriod } from "../time/periods.js";
 import { splitCostAt } from "./costs.js";
-import { customsValuePerUnit, type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
+import { type MeasureCharge, type MeasureRate, offsetCharge, partsDuties, ScheduleCache, vehicleCharge } from "./duty.js";
+import { fxTableOf } from "./fx.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
-import { Lanes, type Leg, type MarketRoute, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
+import { Lanes, type Leg, type MarketRoute, type PartsCharges, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
 
 /** Flow rows (period × program × plant × market), by column. */
 export interface FlowColumns {
@@ -29,27 +30,70 @@ export interface FlowColumns {
   transfer: number[];
 }
 
-/** Empty flow columns; with a capacity, each column is allocated once at that length (see computeFlows). */
-export function emptyFlows(capacity = 0): FlowColumns {
-  const strings = () => new Array<string>(capacity);
-  const numbers = () => numberColumn(capacity);
-  return {
-    period: strings(),
-    program: strings(),
-    seller: strings(),
-    plant: strings(),
-    builder: strings(),
-    market: strings(),
-    units: numbers(),
-    price: numbers(),
-    revenue: numbers(),
-    variableCost: numbers(),
-    logistics: numbers(),
-    vehicleDuty: numbers(),
-    partsDuty: numbers(),
-    offset: numbers(),
-    transfer: numbers(),
-  };
+/**
+ * Flow columns for `keys.period.length` flows, numbers allocated once at that
+ * length (see computeFlows), texts built on first read from the flows' codes:
+ * the evaluation itself reads only the codes. A class, so that every flow
+ * table has one shape (speed: the aggregations read its number columns in
+ * their loops).
+ */
+class LazyFlowColumns implements FlowColumns {
+  readonly units: number[];
+  readonly price: number[];
+  readonly revenue: number[];
+  readonly variableCost: number[];
+  readonly logistics: number[];
+  readonly vehicleDuty: number[];
+  readonly partsDuty: number[];
+  readonly offset: number[];
+  readonly transfer: number[];
+  private readonly texts: (string[] | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
+
+  constructor(
+    private readonly model: Model,
+    private readonly keys: FlowKeys,
+  ) {
+    const n = keys.period.length;
+    this.units = numberColumn(n);
+    this.price = numberColumn(n);
+    this.revenue = numberColumn(n);
+    this.variableCost = numberColumn(n);
+    this.logistics = numberColumn(n);
+    this.vehicleDuty = numberColumn(n);
+    this.partsDuty = numberColumn(n);
+    this.offset = numberColumn(n);
+    this.transfer = numberColumn(n);
+  }
+
+  get period(): string[] {
+    return this.text(0, this.keys.period, () => this.model.periods.map((p) => p.id));
+  }
+  get program(): string[] {
+    return this.text(1, this.keys.program, () => this.model.programs.map((p) => p.id));
+  }
+  get seller(): string[] {
+    return this.text(2, this.keys.seller, () => this.keys.companies.values);
+  }
+  get plant(): string[] {
+    return this.text(3, this.keys.plant, () => this.keys.plants.values);
+  }
+  get builder(): string[] {
+    return this.text(4, this.keys.builder, () => this.keys.companies.values);
+  }
+  get market(): string[] {
+    return this.text(5, this.keys.market, () => this.keys.markets.values);
+  }
+
+  private text(slot: number, codes: Int32Array, values: () => readonly string[]): string[] {
+    let column = this.texts[slot];
+    if (column === undefined) {
+      const v = values();
+      column = new Array<string>(codes.length);
+      for (let f = 0; f < codes.length; f++) column[f] = v[codes[f] as number] as string;
+      this.texts[slot] = column;
+    }
+    return column;
+  }
 }
 
 /**
@@ -68,23 +112,122 @@ export function numberColumn(n: number): number[] {
  */
 export interface FlowKeys {
   period: Int32Array;
+  /** Index in the model's programs. */
+  program: Int32Array;
   seller: Int32Array;
   builder: Int32Array;
   plant: Int32Array;
+  market: Int32Array;
   companies: Codes;
   plants: Codes;
+  markets: Codes;
 }
 
-/** What computeFlows returns: the flow columns, their duty lines and their keys. */
+/** What computeFlows returns: the flow columns, their duty lines and their keys, and the tariff schedules it read. */
 export interface Flows {
   flows: FlowColumns;
   duties: DutyLines;
   keys: FlowKeys;
+  schedules: ScheduleCache;
 }
 
 /** Columns being filled and the number of flows written so far. */
-interface Output extends Flows {
+interface Output extends Omit<Flows, "schedules"> {
   n: number;
+}
+
+/**
+ * What computeFlows needs of a model besides the flows themselves, resolved
+ * on its first evaluation and kept for the next ones (a model is never
+ * changed once built): each program's routes, and the plants that build it
+ * in each period with their shares, variable costs and parts duties.
+ * Speed: an evaluation of the same model again (a benchmark, a price fit
+ * that asks for the same model, an analysis evaluating it twice) only
+ * writes the flows; resolving routes and schedules was a sixth of it.
+ */
+interface CompiledFlows {
+  model: Model;
+  ctx: RouteContext;
+  shared: Shared;
+  routes: ProgramRoutes[];
+  /** By position in the periods, then route: the plants building the program (none: the program sells nothing then). */
+  sources: PlantShare[][][];
+  count: number;
+  /** Duty lines of the last evaluation: the next allocates that many at once. */
+  dutyLines: number;
+}
+
+/**
+ * What the models sharing a schedule cache share besides schedules: codes,
+ * lanes and FX (one scenario, so the same rates), so that they can share
+ * their plant routes too (see ProgramRoutes.plant). Codes are given in order
+ * of first use over all these models: the results depend on no code's value.
+ */
+type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "markets"> & {
+  /** Duty lines per flow in the last evaluation of any of these models (0: none yet), to size the next one's lines. */
+  linesPerFlow: number;
+  /** The routes and plant shares by period of the programs no deal touches (see untouched), from the first model that had them. */
+  untouched: Map<Program, { routes: ProgramRoutes; sources: PlantShare[][] }>;
+};
+
+function sharedOf(cache: ScheduleCache): Shared {
+  let s = cache.shared as Shared | undefined;
+  if (s === undefined) {
+    s = {
+      lanes: new Lanes(cache.model.scenario.lanes),
+      fx: fxTableOf(cache.model),
+      companies: new Codes(),
+      plants: new Codes(),
+      markets: new Codes(),
+      linesPerFlow: 0,
+      untouched: new Map(),
+    };
+    cache.shared = s;
+  }
+  return s;
+}
+
+/** The model's compiled flows, kept on the model (see Model.memo). */
+function compiledFlows(model: Model, schedules: ScheduleCache | undefined): CompiledFlows {
+  const kept = model.memo?.flows as CompiledFlows | undefined;
+  let c = kept?.model === model ? kept : undefined;
+  if (c === undefined) {
+    const cache = schedules ?? new ScheduleCache(model);
+    const shared = sharedOf(cache);
+    const ctx: RouteContext = {
+      model,
+      cache,
+      lanes: shared.lanes,
+      fx: shared.fx,
+      companies: shared.companies,
+      plants: shared.plants,
+      markets: shared.markets,
+    };
+    const routes: ProgramRoutes[] = [];
+    const byRoute: PlantShare[][][] = [];
+    for (const [i, program] of model.programs.entries()) {
+      const same = untouched(model, program);
+      const kept = same ? shared.untouched.get(program) : undefined;
+      if (kept && kept.routes.index === i) {
+        routes.push(kept.routes);
+        byRoute.push(kept.sources);
+        continue;
+      }
+      const r = new ProgramRoutes(ctx, program, i);
+      // Each program's plants once deals apply, by period (speed: resolved once, then counted and built from).
+      const sources = model.periods.map((p) => plantShares(model, r, p.index, activeWithDeals(model, r, p.index)));
+      if (same) shared.untouched.set(program, { routes: r, sources });
+      routes.push(r);
+      byRoute.push(sources);
+    }
+    const sources = model.periods.map((_, k) => byRoute.map((byPeriod) => byPeriod[k] as PlantShare[]));
+    const count = countFlows(model, routes, sources);
+    // Sized as the models sharing the cache needed (a draw's counterfactuals differ by a few flows), else two a flow.
+    const dutyLines = shared.linesPerFlow > 0 ? Math.ceil(count * shared.linesPerFlow * 1.1) + 16 : 2 * count;
+    c = { model, ctx, shared, routes, sources, count, dutyLines };
+    if (model.memo) model.memo.flows = c;
+  }
+  return c;
 }
 
 /**
@@ -93,42 +236,60 @@ interface Output extends Flows {
  * allocated once and written by index; growing fourteen arrays of a million
  * elements by push cost a third of the loop (copies, and garbage collector
  * scans of each new young backing store). `schedules` may be shared by the
- * models of one scenario (see ScheduleCache).
+ * models of one scenario (see ScheduleCache); it is read on the model's
+ * first evaluation (see CompiledFlows).
  */
-export function computeFlows(model: Model, schedules: ScheduleCache = new ScheduleCache(model)): Flows {
-  const companies = new Codes();
-  const ctx: RouteContext = { model, cache: schedules, lanes: new Lanes(model.scenario.lanes), companies, plants: new Codes() };
-  const routes = model.programs.map((program) => new ProgramRoutes(ctx, program));
-  // Each program's plants once deals apply, by period: counted first, then built from (speed: resolved once, not twice).
-  const active = model.periods.map((p) => routes.map((r) => activeWithDeals(model, r, p.index)));
-  const count = countFlows(model, routes, active);
+export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
+  const c = compiledFlows(model, schedules);
+  const { ctx, routes, count } = c;
   const keys: FlowKeys = {
     period: new Int32Array(count),
+    program: new Int32Array(count),
     seller: new Int32Array(count),
     builder: new Int32Array(count),
     plant: new Int32Array(count),
-    companies,
+    market: new Int32Array(count),
+    companies: ctx.companies,
     plants: ctx.plants,
+    markets: ctx.markets,
   };
   const duties = new DutyLines(
     model.measures.map((d) => d.measure.id),
-    companies,
+    ctx.companies,
+    c.dutyLines,
   );
-  const out: Output = { flows: emptyFlows(count), duties, keys, n: 0 };
+  const out: Output = { flows: new LazyFlowColumns(model, keys), duties, keys, n: 0 };
   for (const [k, period] of model.periods.entries()) {
+    const byRoute = c.sources[k] as PlantShare[][];
     for (const [i, r] of routes.entries()) {
-      const sources = plantShares(model, r, period.index, active[k]?.[i] ?? []);
+      const sources = byRoute[i] as PlantShare[];
       if (sources.length === 0) continue;
       const m = new MarketFlows(r, period, sources);
       for (const market of r.markets) addMarketFlows(model, m, market, out);
     }
   }
   if (out.n !== count) throw new Error(`internal: ${out.n} flows computed, ${count} counted`);
-  return { flows: out.flows, duties, keys };
+  c.dutyLines = duties.length;
+  c.shared.linesPerFlow = duties.length / Math.max(1, count);
+  return { flows: out.flows, duties, keys, schedules: ctx.cache };
+}
+
+/**
+ * Whether no deal of the model changes how a program is built or sold: no
+ * hosted volume, cost factor or cut in its demand, and none of the plants it
+ * is ever sourced from closed. Its routes and plant shares are then the same
+ * in every model of the scenario, and the models sharing a cache share them.
+ */
+function untouched(model: Model, program: Program): boolean {
+  const e = model.effects;
+  if (e.hosted.has(program.id) || e.costFactor.has(program.id) || e.demandCut.has(program.id)) return false;
+  if (e.closures.size === 0) return true;
+  const steps = Array.isArray(program.sourcing) ? program.sourcing.map((step) => step.shares) : [program.sourcing];
+  return steps.every((shares) => Object.keys(shares).every((id) => !e.closures.has(id)));
 }
 
 /** Number of flows computeFlows writes: active plants × markets with demand, in every period (`active`: by position in the periods, then route). */
-function countFlows(model: Model, routes: readonly ProgramRoutes[], active: readonly (readonly DealShare[][])[]): number {
+function countFlows(model: Model, routes: readonly ProgramRoutes[], active: readonly (readonly { length: number }[])[]): number {
   let n = 0;
   for (const [k, period] of model.periods.entries()) {
     for (const [i, r] of routes.entries()) {
@@ -147,13 +308,8 @@ interface PlantShare {
   price: number;
   /** Whether the price was agreed in a deal (hosted volume): then it is also the declared import value, even at 0. */
   agreed: boolean;
-  /** Parts duties per unit by the leg's `partsIndex` (markets with the same profile share them), computed on first use. */
+  /** Parts duties per unit by the leg's `partsIndex` in this period (the route's, shared by the models that share it). */
   parts: (PartsCharges | undefined)[];
-}
-
-interface PartsCharges {
-  charges: MeasureCharge[];
-  perUnit: number;
 }
 
 function plantShares(model: Model, routes: ProgramRoutes, t: number, active: readonly DealShare[]): PlantShare[] {
@@ -161,7 +317,12 @@ function plantShares(model: Model, routes: ProgramRoutes, t: number, active: rea
   const factor = model.effects.costFactor.get(program.id)?.[t] ?? 1;
   return active.map(({ plant, share, price, agreed }) => {
     const route = routes.plant(plant);
-    return { route, share, variableCost: splitCostAt(model, program, route.costSplit, t) * factor, price, agreed, parts: [] };
+    let parts = route.parts[t];
+    if (parts === undefined) {
+      parts = [];
+      route.parts[t] = parts;
+    }
+    return { route, share, variableCost: splitCostAt(model, program, route.costSplit, t) * factor, price, agreed, parts };
   });
 }
 
@@ -279,7 +440,6 @@ function partsOf(model: Model, program: Program, s: PlantShare, leg: Leg, t: num
 class MarketFlows {
   readonly program: Program;
   readonly t: number;
-  readonly periodId: string;
   market: MarketRoute | undefined = undefined;
   price = 0;
   units = 0;
@@ -293,7 +453,6 @@ class MarketFlows {
   ) {
     this.program = routes.program;
     this.t = period.index;
-    this.periodId = period.id;
   }
 }
 
@@ -301,16 +460,17 @@ function addMarketFlows(model: Model, m: MarketFlows, market: MarketRoute, out: 
   const { program, t } = m;
   const demand = market.demand[t] as number;
   if (demand <= 0) return;
-  const { currency } = market;
-  const priceBase = toBase(model, market.price, currency, t);
+  const priceBase = market.priceBase[t] as number;
   m.market = market;
-  m.msrpBase = toBase(model, market.msrp, currency, t);
-  m.customs = customsValuePerUnit(model, program, priceBase, currency, t);
+  m.msrpBase = market.msrpBase[t] as number;
+  m.customs = market.customs[t] as number;
   const pt = passThroughOf(program, priceBase);
   m.price = pt ? passedThroughPrice(pt, priceBase, averageDuty(model, m)) : priceBase;
   m.units = pt ? passedThroughUnits(pt, priceBase, m.price, demand) : demand;
   if (market.responses.length > 0) respond(model, m, market, priceBase);
-  for (const s of m.sources) writeFlow(model, m, s, out);
+  // Parts duties first: averageDuty may have computed them already; writeFlow reads them.
+  for (const s of m.sources) partsOf(model, program, s, s.route.legs[market.index] as Leg, t);
+  for (const s of m.sources) writeFlow(m, s, out);
 }
 
 /**
@@ -332,45 +492,56 @@ function respond(model: Model, m: MarketFlows, market: MarketRoute, priceBase: n
 }
 
 /**
- * Writes one flow and its duty lines. Speed: per-unit charges are summed and
- * written straight from the schedule entries, without building a list of
- * charge objects per flow.
+ * Writes one flow and its duty lines. Speed: each measure's charge per unit
+ * is computed once, added to the flow's total and written as its duty line
+ * in the same pass (in the order the totals have always been summed), without
+ * building a list of charge objects per flow.
  */
-function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): void {
-  const { program, t } = m;
+function writeFlow(m: MarketFlows, s: PlantShare, out: Output): void {
+  const { t } = m;
   const market = m.market as MarketRoute;
-  const { plant, owner } = s.route;
-  const leg = s.route.legs[market.index] as Leg;
-  const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-  const offsets = leg.offsets?.at(t) ?? NO_ENTRIES;
-  const parts = partsOf(model, program, s, leg, t);
+  const route = s.route;
+  const leg = route.legs[market.index] as Leg;
+  const parts = s.parts[leg.partsIndex] as PartsCharges;
   // Between unrelated companies the declared import value is the price they agreed.
-  const customs = customsOf(s, program, m.customs);
+  const customs = customsOf(s, m.customs);
   const u = m.units * s.share;
   const { flows, duties, keys } = out;
   const f = out.n++;
+  const seller = m.routes.seller;
+  const owner = route.owner;
   keys.period[f] = t;
-  keys.seller[f] = m.routes.seller;
+  keys.program[f] = m.routes.index;
+  keys.seller[f] = seller;
   keys.builder[f] = owner;
-  keys.plant[f] = s.route.code;
-  flows.period[f] = m.periodId;
-  flows.program[f] = program.id;
-  flows.seller[f] = program.seller;
-  flows.plant[f] = plant.id;
-  flows.builder[f] = builderAt(plant, program.seller);
-  flows.market[f] = market.id;
+  keys.plant[f] = route.code;
+  keys.market[f] = market.code;
   flows.units[f] = u;
   flows.price[f] = m.price;
   flows.revenue[f] = u * m.price;
   flows.variableCost[f] = u * s.variableCost;
-  flows.logistics[f] = u * (leg.lane ? toBase(model, leg.lane.costPerUnit, leg.lane.currency, t) : 0);
-  flows.vehicleDuty[f] = u * vehiclePerUnit(vehicle, s.route.content, customs);
+  flows.logistics[f] = u * (leg.laneCost ? (leg.laneCost[t] as number) : 0);
+  let vehicle = 0;
+  if (leg.vehicle) {
+    for (const e of leg.vehicle.at(t)) {
+      const c = vehicleCharge(e, route.content, customs);
+      vehicle += c;
+      if (c !== 0) duties.push(f, e.code, VEHICLE, seller, u * c);
+    }
+  }
+  flows.vehicleDuty[f] = u * vehicle;
   flows.partsDuty[f] = u * parts.perUnit;
-  flows.offset[f] = u * offsetPerUnit(offsets, m.msrpBase);
+  for (const c of parts.charges) if (c.perUnit !== 0) duties.push(f, c.code, PARTS, owner, u * c.perUnit);
+  let offset = 0;
+  if (leg.offsets) {
+    for (const e of leg.offsets.at(t)) {
+      const c = offsetCharge(e, m.msrpBase);
+      offset += c;
+      if (c !== 0) duties.push(f, e.code, OFFSET, owner, -u * c);
+    }
+  }
+  flows.offset[f] = u * offset;
   flows.transfer[f] = u * s.price;
-  for (const e of vehicle) addLine(duties, f, e.code, VEHICLE, m.routes.seller, u, vehicleCharge(e, s.route.content, customs));
-  for (const c of parts.charges) addLine(duties, f, c.code, PARTS, owner, u, c.perUnit);
-  for (const e of offsets) addLine(duties, f, e.code, OFFSET, owner, -u, offsetCharge(e, m.msrpBase));
 }
 
 /**
@@ -378,8 +549,8 @@ function writeFlow(model: Model, m: MarketFlows, s: PlantShare, out: Output): vo
  * different companies, the transfer price they agreed (even 0); otherwise the
  * program's customs value.
  */
-function customsOf(s: PlantShare, program: Program, customs: number): number {
-  return s.agreed && builderAt(s.route.plant, program.seller) !== program.seller ? s.price : customs;
+function customsOf(s: PlantShare, customs: number): number {
+  return s.agreed && s.route.foreignBuilder ? s.price : customs;
 }
 
 /** Shared empty schedule (never mutated). */
@@ -388,12 +559,6 @@ const NO_ENTRIES: readonly MeasureRate[] = [];
 function vehiclePerUnit(entries: readonly ScheduleEntry[], content: Readonly<Record<string, number>>, customs: number): number {
   let s = 0;
   for (const e of entries) s += vehicleCharge(e, content, customs);
-  return s;
-}
-
-function offsetPerUnit(entries: readonly ScheduleEntry[], msrpBase: number): number {
-  let s = 0;
-  for (const e of entries) s += offsetCharge(e, msrpBase);
   return s;
 }
 
@@ -406,7 +571,7 @@ function averageDuty(model: Model, m: MarketFlows): number {
   for (const s of m.sources) {
     const leg = s.route.legs[index] as Leg;
     const vehicle = leg.vehicle?.at(t) ?? NO_ENTRIES;
-    acc += s.share * (vehiclePerUnit(vehicle, s.route.content, customsOf(s, program, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
+    acc += s.share * (vehiclePerUnit(vehicle, s.route.content, customsOf(s, m.customs)) + partsOf(model, program, s, leg, t).perUnit);
     shares += s.share;
   }
   // Lost volume (a closure, a counterfactual not sold) leaves shares below one: average over what is built.
@@ -432,10 +597,6 @@ export function passedThroughPrice(pt: PassThrough, price: number, averageDuty: 
 
 export function passedThroughUnits(pt: PassThrough, price: number, newPrice: number, demand: number): number {
   return demand * (newPrice / price) ** pt.elasticity;
-}
-
-function addLine(d: DutyLines, flow: number, measure: number, kind: number, payer: number, units: number, perUnit: number): void {
-  if (perUnit !== 0) d.push(flow, measure, kind, payer, units * perUnit);
 }
 
 function sum(charges: readonly MeasureCharge[]): number {

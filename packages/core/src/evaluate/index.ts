@@ -1,8 +1,8 @@
 import type { Model } from "../model/model.js";
-import { type DataOf, tableOfColumns, tableOfRows } from "../results/define.js";
+import { type DataOf, tableOfLazyColumns, tableOfRows } from "../results/define.js";
 import type { Table } from "../results/table.js";
 import { companyDutyRows, companyRows, type LedgerEntry } from "./companies.js";
-import { ScheduleCache } from "./duty.js";
+import type { ScheduleCache } from "./duty.js";
 import { computeFlows, type FlowColumns, type FlowKeys, numberColumn } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import { capOffsets } from "./offsets.js";
@@ -33,7 +33,7 @@ export interface Results {
 export type CompanyResults = Pick<Results, "scenarioId" | "base" | "periods" | "companies">;
 
 export function evaluateModel(model: Model): Results {
-  const { flows, duties, keys, ledger, contribution, plantList } = evaluateCore(model);
+  const { flows, duties, keys, ledger, plantList } = evaluateCore(model);
   const warnings = plantList.flatMap((p) => {
     if (p.capacity === 0 && p.output > 0)
       return [`plant ${p.plant} builds ${p.output.toFixed(0)} units in ${p.period} but has no capacity then (closed, or capacity 0)`];
@@ -47,8 +47,8 @@ export function evaluateModel(model: Model): Results {
     base,
     periods,
     measures: model.measures.map((d) => d.measure.id),
-    flows: tableOfColumns(FLOWS, { ...flows, contribution }, flows.units.length),
-    duties: tableOfColumns(DUTIES, dutyData(flows, duties), duties.length),
+    flows: tableOfLazyColumns(FLOWS, flowTableColumns(flows), flows.units.length),
+    duties: tableOfLazyColumns(DUTIES, dutyColumns(flows, duties), duties.length),
     plants: tableOfRows(PLANTS, plantList),
     companies,
     companyDuties: tableOfRows(COMPANY_DUTIES, companyDutyRows(model, flows, keys, duties)),
@@ -69,14 +69,13 @@ export function evaluateCompanies(model: Model, schedules?: ScheduleCache): Comp
   return companyResults(model, flows, keys, plantList, ledger);
 }
 
-function evaluateCore(model: Model, schedules = new ScheduleCache(model)) {
-  const { flows, duties, keys } = computeFlows(model, schedules);
+function evaluateCore(model: Model, given?: ScheduleCache) {
+  const { flows, duties, keys, schedules } = computeFlows(model, given);
   // Before the cap: offsets may offset the duties on supplied components.
   const ledger = applySupplies(model, flows, keys, duties, schedules);
   capOffsets(model, flows, keys, duties);
-  const contribution = contributions(flows);
-  const plantList = plantRows(model, flows, keys, builderContributions(flows, contribution));
-  return { flows, duties, keys, ledger, contribution, plantList };
+  const plantList = plantRows(model, flows, keys);
+  return { flows, duties, keys, ledger, plantList };
 }
 
 function companyResults(model: Model, flows: FlowColumns, keys: FlowKeys, plantList: PlantRow[], ledger: LedgerEntry[]): CompanyResults {
@@ -102,49 +101,57 @@ function contributions(f: FlowColumns): number[] {
   return out;
 }
 
-/**
- * What each flow contributes to the plant that builds it: the whole vehicle's
- * contribution when the builder sells it, and transfer price − variable cost
- * − parts duties + offset when it builds for another company (the host's
- * view of fixed-cost absorption).
- */
-function builderContributions(f: FlowColumns, contribution: number[]): number[] {
-  const out = numberColumn(f.units.length);
-  for (let i = 0; i < f.units.length; i++) {
-    out[i] =
-      f.seller[i] === f.builder[i]
-        ? (contribution[i] as number)
-        : (f.transfer[i] as number) - (f.variableCost[i] as number) - (f.partsDuty[i] as number) + (f.offset[i] as number);
-  }
-  return out;
+/** The flow columns as results columns: the texts and the contribution are built when read (see LazyFlowColumns). */
+function flowTableColumns(f: FlowColumns): { [K in keyof DataOf<typeof FLOWS>]: () => DataOf<typeof FLOWS>[K] } {
+  return {
+    period: () => f.period,
+    program: () => f.program,
+    seller: () => f.seller,
+    plant: () => f.plant,
+    builder: () => f.builder,
+    market: () => f.market,
+    units: () => f.units,
+    price: () => f.price,
+    revenue: () => f.revenue,
+    variableCost: () => f.variableCost,
+    logistics: () => f.logistics,
+    vehicleDuty: () => f.vehicleDuty,
+    partsDuty: () => f.partsDuty,
+    offset: () => f.offset,
+    transfer: () => f.transfer,
+    contribution: () => contributions(f),
+  };
 }
 
-/** The duty lines as plain columns, with the keys of their flow; one pass into arrays allocated once (speed). */
-function dutyData(f: FlowColumns, d: DutyLines): DataOf<typeof DUTIES> {
+/**
+ * The duty lines as results columns, each built on first read (see
+ * tableOfLazyColumns): the text columns from their flow's, by index. The
+ * lines and the flow columns they read are not changed after the evaluation.
+ */
+function dutyColumns(f: FlowColumns, d: DutyLines): { [K in keyof DataOf<typeof DUTIES>]: () => DataOf<typeof DUTIES>[K] } {
   const n = d.length;
-  const strings = () => new Array<string>(n);
-  const c = {
-    period: strings(),
-    program: strings(),
-    plant: strings(),
-    market: strings(),
-    measure: strings(),
-    kind: strings(),
-    payer: strings(),
-    amount: numberColumn(n),
+  const byLine =
+    <T>(value: (i: number) => T) =>
+    () => {
+      const out = new Array<T>(n);
+      for (let i = 0; i < n; i++) out[i] = value(i);
+      return out;
+    };
+  const ofFlow = (column: string[]) => byLine((i) => column[d.flow[i] as number] as string);
+  return {
+    period: ofFlow(f.period),
+    program: ofFlow(f.program),
+    plant: ofFlow(f.plant),
+    market: ofFlow(f.market),
+    measure: byLine((i) => d.measures[d.measure[i] as number] as string),
+    kind: byLine((i) => DUTY_KINDS[d.kind[i] as number] as string),
+    payer: byLine((i) => d.payers.values[d.payer[i] as number] as string),
+    amount: () => {
+      const out = numberColumn(n);
+      for (let i = 0; i < n; i++) out[i] = d.amount[i] as number;
+      return out;
+    },
   };
-  for (let i = 0; i < n; i++) {
-    const flow = d.flow[i] as number;
-    c.period[i] = f.period[flow] as string;
-    c.program[i] = f.program[flow] as string;
-    c.plant[i] = f.plant[flow] as string;
-    c.market[i] = f.market[flow] as string;
-    c.measure[i] = d.measures[d.measure[i] as number] as string;
-    c.kind[i] = DUTY_KINDS[d.kind[i] as number] as string;
-    c.payer[i] = d.payers.values[d.payer[i] as number] as string;
-    c.amount[i] = d.amount[i] as number;
-  }
-  return c;
 }
 
 export * from "./tables.js";

@@ -39,17 +39,25 @@ export class Codes {
  */
 export class DutyLines {
   length = 0;
-  flow = new Int32Array(1024);
-  measure = new Int32Array(1024);
-  kind = new Uint8Array(1024);
-  payer = new Int32Array(1024);
-  amount = new Float64Array(1024);
+  flow: Int32Array;
+  measure: Int32Array;
+  kind: Uint8Array;
+  payer: Int32Array;
+  amount: Float64Array;
 
-  /** `measures`: measure id by code; `payers`: codes of the companies that pay. */
+  /** `measures`: measure id by code; `payers`: codes of the companies that pay; `capacity`: lines expected (grown by doubling beyond). */
   constructor(
     readonly measures: readonly string[],
     readonly payers: Codes,
-  ) {}
+    capacity = 1024,
+  ) {
+    const size = Math.max(16, capacity);
+    this.flow = new Int32Array(size);
+    this.measure = new Int32Array(size);
+    this.kind = new Uint8Array(size);
+    this.payer = new Int32Array(size);
+    this.amount = new Float64Array(size);
+  }
 
   push(flow: number, measure: number, kind: number, payer: number, amount: number): void {
     if (this.length === this.flow.length) this.grow();

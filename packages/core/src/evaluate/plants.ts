@@ -5,6 +5,26 @@ import { type Period, shareOfPeriod } from "../time/periods.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import type { PlantRow } from "./tables.js";
 
+/**
+ * What flow f contributes to the plant that builds it: the whole vehicle's
+ * contribution when the builder sells it, and transfer price − variable cost
+ * − parts duties + offset when it builds for another company (the host's
+ * view of fixed-cost absorption). The same sums, in the same order, as the
+ * flows' contribution column.
+ */
+function builderContribution(f: FlowColumns, keys: FlowKeys, i: number): number {
+  if (keys.seller[i] === keys.builder[i])
+    return (
+      (f.revenue[i] as number) -
+      (f.variableCost[i] as number) -
+      (f.logistics[i] as number) -
+      (f.vehicleDuty[i] as number) -
+      (f.partsDuty[i] as number) +
+      (f.offset[i] as number)
+    );
+  return (f.transfer[i] as number) - (f.variableCost[i] as number) - (f.partsDuty[i] as number) + (f.offset[i] as number);
+}
+
 /** Share of the period during which the plant is open (closure by `openUntil`). */
 export function openShare(plant: Pick<Plant, "openUntil">, period: Period): number {
   return plant.openUntil === undefined ? 1 : shareOfPeriod(period, period.start, dayNumber(plant.openUntil));
@@ -15,15 +35,15 @@ export function openShare(plant: Pick<Plant, "openUntil">, period: Period): numb
  * contribution per unit), where contribution per unit is the plant's average
  * over what it built; undefined when it built nothing or earned no contribution.
  */
-export function plantRows(model: Model, flows: FlowColumns, keys: FlowKeys, contribution: number[]): PlantRow[] {
-  // Speed: sums by plant code and period index (no "plant|period" key string per flow).
+export function plantRows(model: Model, flows: FlowColumns, keys: FlowKeys): PlantRow[] {
+  // Speed: sums by plant code and period index (no "plant|period" key string per flow), no column of contributions.
   const periods = model.periods.length;
   const output = new Float64Array(keys.plants.values.length * periods);
   const contrib = new Float64Array(output.length);
   for (let f = 0; f < flows.units.length; f++) {
     const i = (keys.plant[f] as number) * periods + (keys.period[f] as number);
     output[i] = (output[i] as number) + (flows.units[f] as number);
-    contrib[i] = (contrib[i] as number) + (contribution[f] as number);
+    contrib[i] = (contrib[i] as number) + builderContribution(flows, keys, f);
   }
   const rows: PlantRow[] = [];
   const owners = new Map(

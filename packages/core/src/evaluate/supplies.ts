@@ -40,9 +40,10 @@ export function applySupplies(
   const books: Books = { flows, duties, cache: schedules };
   const settled = model.effects.supplies.map((s) => new Settlement(s, keys, model.periods.length));
   const byProgram = settlementsByProgram(model, books.cache, settled);
+  const byIndex = model.programs.map((p) => byProgram.get(p.id));
   const countries = keys.plants.values.map((id) => model.plants.get(id)?.country ?? "");
   for (let f = 0; f < flows.units.length; f++) {
-    const entry = byProgram.get(flows.program[f] as string);
+    const entry = byIndex[keys.program[f] as number];
     if (entry === undefined) continue;
     const t = keys.period[f] as number;
     for (const s of entry.settlements) {
@@ -50,7 +51,7 @@ export function applySupplies(
       const u = flows.units[f] as number;
       s.units[t] = (s.units[t] as number) + u;
       const country = countries[keys.plant[f] as number] as string;
-      if (country !== s.supply.origin) chargeDuty(s, f, t, country, entry.profiles.get(flows.market[f] as string), books);
+      if (country !== s.supply.origin) chargeDuty(s, f, t, country, entry.profiles.get(keys.markets.values[keys.market[f] as number] as string), books);
     }
   }
   return settled.flatMap((s) => s.ledger());

@@ -30,6 +30,20 @@ export interface Model {
   readonly effects: DealEffects;
   /** Only sales on these days (day numbers, inclusive) pay duties; offsets too unless `offsets` is false. */
   readonly saleWindow?: { readonly from: number; readonly to: number; readonly offsets: boolean };
+  /**
+   * What evaluations of this model keep for the next ones (see
+   * evaluate/flows.ts and evaluate/fx.ts); not an input, not enumerable.
+   * Speed: a slot on the model rather than a WeakMap keyed by it, which keeps
+   * short-lived models (a sweep builds a dozen per draw) alive through every
+   * young-generation collection until a full one.
+   */
+  readonly memo?: ModelMemo;
+}
+
+/** Entries of Model.memo, each tagged with the model it was made for (a copy of a model made by spreading must not use them). */
+export interface ModelMemo {
+  flows?: { model: Model };
+  fx?: { model: Model };
 }
 
 /** How a model is built: the deals' prices and counterfactuals, and variants for analyses that evaluate something else than the scenario as written. */
@@ -57,7 +71,7 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Mode
     const plant = plants.get(id);
     if (plant && (plant.openUntil === undefined || plant.openUntil > closure.lastDay)) plants.set(id, { ...plant, openUntil: closure.lastDay });
   }
-  return {
+  const model: Model = {
     scenario,
     base: scenario.fx.base,
     periods,
@@ -76,6 +90,8 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Mode
       ? { saleWindow: { from: dayNumber(options.saleWindow.from), to: dayNumber(options.saleWindow.to), offsets: options.saleWindow.offsets ?? true } }
       : {}),
   };
+  Object.defineProperty(model, "memo", { value: {}, enumerable: false });
+  return model;
 }
 
 /** What a deal module sees of the scenario while its effects are computed. */
