@@ -72,7 +72,11 @@ describe("the jp-kr-us built-in scenario", () => {
     for (const maker of ["toyota", "honda", "nissan", "mazda", "subaru", "mitsubishi", "hyundai", "kia"]) {
       expect(r.stdout).toMatch(new RegExp(`^${maker}: operating profit FY2025 `, "m"));
     }
-    const effects = [...r.stdout.matchAll(/^(\w+): operating profit FY2025 (-?[\d,.]+) .*\n.*\n {2}its effect on whole-company operating profit: (-[\d,.]+) (?:¥|KRW) billion, from (-?[\d,.]+) before the tariff cost to (-?[\d,.]+)$/gm)];
+    const effects = [
+      ...r.stdout.matchAll(
+        /^(\w+): operating profit FY2025 (-?[\d,.]+) .*\n.*\n {2}its effect on whole-company operating profit: (-[\d,.]+) (?:¥|KRW) billion, from (-?[\d,.]+) before the tariff cost to (-?[\d,.]+)$/gm,
+      ),
+    ];
     expect(effects.map((m) => m[1])).toHaveLength(8);
     const num = (t: string | undefined) => Number((t ?? "").replaceAll(",", ""));
     for (const [, , whole, effect, from, to] of effects) {

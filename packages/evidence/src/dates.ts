@@ -59,7 +59,12 @@ export function findDates(sentence: string, published: string): DateMention[] {
     // "it now expects": chrono reads "now" as the reference instant, but it dates nothing.
     if (/^(?:right )?now$/i.test(r.text.trim())) continue;
     // "the most in two months" is a stretch of time, not a date two months ahead.
-    if (/^(?:(?:in|for|over|within) )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few) (?:days?|weeks?|months?|years?)(?: after| later)?$/i.test(r.text.trim())) continue;
+    if (
+      /^(?:(?:in|for|over|within) )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few) (?:days?|weeks?|months?|years?)(?: after| later)?$/i.test(
+        r.text.trim(),
+      )
+    )
+      continue;
     // The calendar components chrono read or implied, never a Date in the local zone.
     let year = c.get("year") ?? Number(published.slice(0, 4));
     let monthNo = c.get("month") ?? 1;
