@@ -127,7 +127,9 @@ describe("tieup run headline", () => {
       expect(lines[at + 1]).toMatch(
         /^ {2}tariff cost FY2025: gross [\d.,]+, offsets -[\d.,]+, net [\d.,]+ ¥ billion \(April-September 2025: [\d.,]+\); its effect on net income -[\d.,]+ ¥ billion, EPS -[\d.]+ yen a share$/,
       );
-      expect(lines[at + 2]).toMatch(/^ {2}its effect on whole-company operating profit: -[\d.,]+ ¥ billion, from -?[\d.,]+ before the tariff cost to -?[\d.,]+$/);
+      expect(lines[at + 2]).toMatch(
+        /^ {2}its effect on whole-company operating profit: -[\d.,]+ ¥ billion, from -?[\d.,]+ before the tariff cost to -?[\d.,]+$/,
+      );
       // A weaker yen raises both companies' yen profit, within a factor of two of what they publish.
       const fx = lines[at + 3]?.match(/^ {2}a weaker yen \(\+¥1\/USD\): \+([\d.]+) ¥ billion \(modelled scope \+[\d.]+\); published \+([\d.]+)$/);
       expect(fx).not.toBeNull();
