@@ -514,6 +514,8 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   if (change) {
     const kinds = (figure.kind === "percent" ? METRICS : METRICS.filter((m) => fits(m, figure))).filter((m) => !m.levelsOnly);
     const base = nearest(sentence, figure, others, kinds);
+    if (base?.id === "revenue" && figure.kind === "percent" && unitSales(sentence, figure))
+      return { metric: metricById("sales-volume") as Metric, change: true, sign: change };
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
   const fitting = METRICS.filter((m) => fits(m, figure));
@@ -526,6 +528,18 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   }
   const metric = nearest(sentence, figure, others, fitting);
   return metric ? { metric, change: false, sign: 1 } : undefined;
+}
+
+// "U.S. sales rose 12.7%", "retail sales", "sales in China": sales of a market or channel are counted in vehicles, so a
+// percentage change of them is of the volume; a bare "sales rose 5%" stays revenue.
+const UNIT_SALES =
+  /\b(?:retail|wholesale|vehicle|car|unit|global|worldwide|U\.S\.|US|American|domestic|overseas|China|Chinese|Europe(?:an)?|Korea(?:n)?|Japan(?:ese)?|Indian?|Mexic(?:o|an)|Canad(?:a|ian)|EV|hybrid)\s+sales\b|\bsales\s+(?:volumes?\s+)?in\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Europe|Japan|South Korea|Korea|India|North America|Mexico|Canada)\b/i;
+
+/** Whether the "sales" nearest before a percentage (within its clause) are sales of a market or channel. */
+function unitSales(sentence: string, figure: Figure): boolean {
+  const before = sentence.slice(Math.max(0, figure.start - 60), figure.start);
+  const clause = before.split(/[,;:]\s/).pop() ?? before;
+  return UNIT_SALES.test(clause);
 }
 
 /** Whether a metric takes a figure of this kind; its units restrict only counts (inventory is in vehicles or money). */
