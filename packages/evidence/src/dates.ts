@@ -141,6 +141,13 @@ const RULES: Rule[] = [
     /\b(?:in |for |during )?the same (?:period|quarter|half|time|months?) (?:last year|a year (?:earlier|ago|before)|of (?:the )?(?:previous|prior|last) year|in (?:the )?(?:previous|prior) year)\b/gi,
     () => Object.assign(fy(-1), { relative: true }),
   ],
+  // "compared with the year-before profit of ¥50.3 billion": the figure's period a year before.
+  [/\bthe (?:year-before|year-earlier|year-ago|prior-year)\b/gi, () => Object.assign(fy(-1), { relative: true })],
+  // "In the same quarter of 2024, the company reported a profit of ¥49.8 billion": the figure's quarter, that many years back.
+  [
+    /\b(?:in |for |during )?the same (?:period|quarter|half|months?) (?:of|in) (20\d\d)\b/gi,
+    (m) => Object.assign((start: number, asOf: string) => `FY${fiscalYearOf(asOf, start) + Number(m[1]) - Number(asOf.slice(0, 4))}`, { relative: true }),
+  ],
   // "the three-month period between April and June", "for the quarter from April to June", "the three months ended June".
   [
     /\b(?:(?:the\s+)?(?:three[- ]month(?:s)?(?:\s+period)?|quarter)\s+)?(?:between|from)\s+(January|April|July|October)\s+(?:and|to|through)\s+(March|June|September|December)\b|\b(January|April|July|October)[-–—]to[-–—](March|June|September|December)\b|\b(?:three months|quarter|three-month period) (?:ended|ending|to|through)\s+(?:the end of\s+)?(Mar(?:ch)?|June?|Sept?(?:ember)?|Dec(?:ember)?)\b\.?(?:\s+\d{1,2}\b)?/gi,

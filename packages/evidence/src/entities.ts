@@ -20,6 +20,8 @@ export interface Mention {
   start: number;
   end: number;
   fuzzy: boolean;
+  /** Named as what the subject is owned by, partners with or invests in ("majority-owned by China's Geely", "its investment in partner Nissan"): not a subject. */
+  object?: boolean;
 }
 
 const KINDS: readonly EntityKind[] = ["company", "person", "place", "plant"];

@@ -41,7 +41,7 @@ export function extract(input: string, opts: ExtractOptions): Extraction {
     return { ...base, claims: [], issues: [...plain.issues, issue] };
   }
   const claims: Extracted[] = [];
-  const context = new Context(opts.dictionary.find(plain.text), opts.dictionary);
+  const context = new Context(markObjects(plain.text, opts.dictionary.find(plain.text)), opts.dictionary);
   for (const s of sentences(plain.text)) {
     context.advanceTo(s.start);
     let spoken: string | undefined;
@@ -58,13 +58,27 @@ export function extract(input: string, opts: ExtractOptions): Extraction {
   return { ...base, claims: linkConversions(leadSubject(claims, context)), issues: plain.issues };
 }
 
+// "The group, which is majority-owned by China's Geely Holding, said …", "writing down its investment in partner Nissan".
+const OBJECT_BEFORE =
+  /\b(?:(?:majority-|wholly |partly |part-)?owned by|a (?:unit|subsidiary) of|(?:alliance )?partner|investments? in|stakes? in|shares? in|(?:hit|charge|loss|writedown|write-down) (?:related|linked|tied) to)\s+(?:(?:its|the|[A-Z][\w-]*'s|[A-Z][\w-]*’s)\s+)?$/;
+
+// "a first half net loss due to a Nissan writedown": the company written down is not the one reporting.
+const OBJECT_AFTER = /^\s+(?:writedown|write-down|impairment|stake|shareholding)\b/i;
+
+/** Marks the companies a text names only as an owner, partner or holding of its subject: they neither are nor become the subject. */
+function markObjects(text: string, mentions: Mention[]): Mention[] {
+  return mentions.map((m) =>
+    OBJECT_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || OBJECT_AFTER.test(text.slice(m.end, m.end + 30)) ? { ...m, object: true } : m,
+  );
+}
+
 /**
  * A text that opens on figures and names its company a sentence later ("Operating profit is forecast to slump
  * 20.8%. Trump's tariffs are estimated to reduce Toyota's operating profit…"): the opening figures are the first
  * company's, when it is named within the next 600 characters.
  */
 function leadSubject(claims: Extracted[], ctx: Context): Extracted[] {
-  const first = ctx.mentions.find((m) => ctx.companyOf(m.entity));
+  const first = ctx.mentions.find((m) => !m.object && ctx.companyOf(m.entity));
   const company = first ? ctx.companyOf(first.entity) : undefined;
   // A text that names a country or anything else first is about that, not about the company named later.
   if (!first || !company || ctx.mentions[0] !== first) return claims;
@@ -114,7 +128,7 @@ class Context {
   advanceTo(offset: number): void {
     while (this.next < this.mentions.length && (this.mentions[this.next] as Mention).start < offset) {
       const e = (this.mentions[this.next] as Mention).entity;
-      const company = this.companyOf(e);
+      const company = (this.mentions[this.next] as Mention).object ? undefined : this.companyOf(e);
       if (company) this.lastCompany = company;
       if (e.kind === "plant") this.lastPlant = e;
       if (e.kind === "place" && e.id !== "us") this.lastOrigin = e;
@@ -312,6 +326,18 @@ function figureDrafts(
       const unit = (figures[i] as Figure).unit;
       if (m === "net-loss" && ctx.lastMetricOf(unit) === "operating-loss") metrics[i] = "operating-loss";
     });
+  // "a net loss of ¥42.1 billion … In the same quarter of 2024, the company reported a profit of ¥49.8 billion": a bare
+  // profit after a net figure is the net one; "an operating loss of ¥46.1 billion, compared with the year-before profit
+  // of ¥50.3 billion": a profit the loss is compared with is the profit of that kind.
+  // A copy without the g flag: testing the lexicon's own regex would move its lastIndex, which matchAll then starts from.
+  const operatingWords = new RegExp((metricById("operating-profit") as NonNullable<ReturnType<typeof metricById>>).keywords.source, "i");
+  const namesOperating = operatingWords.test(s.text) || /\boperating\b/i.test(s.text);
+  metrics.forEach((m, i) => {
+    const f = figures[i] as Figure;
+    const profitOf = PROFIT_OF.test(s.text.slice(Math.max(0, f.start - 30), f.start));
+    if (m === "operating-profit" && !namesOperating && /^net-/.test(ctx.lastMetricOf(f.unit) ?? "")) metrics[i] = "net-profit";
+    else if (profitOf && (m === "operating-loss" || m === "net-loss")) metrics[i] = m.replace(/-loss$/, "-profit");
+  });
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
   roles.forEach((r, i) => {
     if (r !== "previous") return;
@@ -466,6 +492,9 @@ const VERSUS = /\b(?:versus|vs\.?|compared (?:with|to)|against)\s+$/i;
 const STATED = /(?:\b(?:said|says|announced|reported|told|warned)|[A-Z][\w.&-]*)\s+(?:on\s+)?$/;
 
 // "Honda expects a ¥650 billion hit" after a sentence on tariffs; "… make up the remaining ¥130 billion" of a breakdown.
+// The words between a period and the figure of its noun phrase: " profit of ", " operating income of about ".
+const NOUN_OF = /^\s+(?:[\w-]+\s+){1,3}of\s+(?:about\s+|nearly\s+|some\s+)?$/;
+const PROFIT_OF = /\b(?:year-(?:before|earlier) |a |the )?profits? of\s+(?:about\s+|nearly\s+|some\s+)?$/i;
 const BARE_IMPACT = /^\s*(?:burden|drag)\b/i;
 const BREAKDOWN = /\b(?:the\s+)?(?:remaining|rest of|other|another)\s+$/i;
 const IMPACTS = new Set(["tariff-impact", "fx-impact"]);
@@ -550,6 +579,10 @@ function periodOf(
   // "A year earlier the automaker earned $3.06 billion": a sentence that opens a year back is of the frame's year before.
   const opening = periods.find((p) => p.resolve.relative && !p.resolve.back && p.start <= 1 && p.end <= f.start);
   if (opening && base) return yearEarlier(base);
+  // "compared with the year-before profit of ¥50.3 billion": a year back named in the figure's own noun phrase.
+  const ownsNext = (p: PeriodMention, at: number) => p.end <= at && at - p.end <= 24 && NOUN_OF.test(sentence.slice(p.end, at));
+  const before = periods.find((p) => p.resolve.relative && !p.resolve.back && ownsNext(p, f.start));
+  if (before && base) return yearEarlier(base);
   const attached = periods.find(
     (p) =>
       (p.resolve.relative || p.comparison) &&
@@ -559,6 +592,7 @@ function periodOf(
       !figures.some((o) => o.start >= f.end && o.end <= p.start) &&
       // "$2.4bn, nearly triple last year's figure": a multiple of last year's is no figure of last year.
       !/\b(?:triple|double|twice|half|than)\b/i.test(sentence.slice(f.end, p.start)) &&
+      !figures.some((o) => o !== f && ownsNext(p, o.start)) &&
       // "¥500 billion by fiscal 2026 compared with fiscal 2024": the comparison is of the period named between.
       !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start),
   );
@@ -703,7 +737,7 @@ function subjectOf(sentence: string, f: Figure, want: "company" | "plant" | "pla
     if (plant) return plant.entity;
     if (ctx.lastPlant && PLANT_REFERENCE.test(sentence)) return ctx.lastPlant;
   }
-  const named = mentions.filter((m) => ctx.companyOf(m.entity) !== undefined);
+  const named = mentions.filter((m) => !m.object && ctx.companyOf(m.entity) !== undefined);
   const companies = named.filter((m) => !appositive(sentence, m, named, ctx));
   const before = companies.filter((m) => m.end <= f.start && !figures.some((o) => o !== f && o.start >= m.end && o.end <= f.start)).at(-1);
   if (!before) {

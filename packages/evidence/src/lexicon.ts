@@ -117,7 +117,9 @@ export const METRICS: readonly Metric[] = [
     id: "adjusted-operating-profit",
     label: "adjusted operating profit (adjusted EBIT)",
     kinds: ["money"],
-    keywords: /\badjusted (?:operating (?:profit|income)|EBIT)\b|\bEBIT[- ]adjusted\b|\bEBIT\b/gi,
+    // "operating profit excluding items affecting comparability" (Volvo Cars' adjusted measure), "before one-offs".
+    keywords:
+      /\badjusted (?:operating (?:profit|income)|EBIT)\b|\bEBIT[- ]adjusted\b|\bEBIT\b|\boperating (?:profit|income|earnings),? (?:before|excluding|excl\.?) (?:items affecting comparability|one-offs|one-time items|special items)\b/gi,
     subject: "company",
   },
   {
@@ -126,6 +128,14 @@ export const METRICS: readonly Metric[] = [
     kinds: ["money"],
     keywords: /\bordinary (?:profit|income)\b|\brecurring profit\b|\bpre-tax (?:profit|income)\b|\bprofit before (?:income )?taxes\b/gi,
     subject: "company",
+  },
+  {
+    id: "working-capital-impact",
+    label: "working-capital effect on cash flow",
+    kinds: ["money"],
+    keywords: /\bworking[- ]capital\b/gi,
+    subject: "company",
+    weight: 0.5,
   },
   {
     id: "free-cash-flow",
@@ -270,7 +280,7 @@ export const METRICS: readonly Metric[] = [
     label: "share price",
     kinds: ["percent"],
     keywords:
-      /\b(?:shares|stock)(?= (?:in [A-Z][\w.]*(?: [A-Z][\w.]*)? )?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climbed|tumbled|surged|sank|soared|rocketed|plunged|slumped|rallied|advanced|declined|shed|lost|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
+      /\b(?:shares|stock)(?= (?:(?:in|of) (?:[\w.'’-]+ ){1,5}?)?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climb(?:s|ed)?|tumbled|surged|sank|soared|rocketed|plunged|slumped|rallied|advanced|declined|shed|lost|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
     subject: "company",
   },
   { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
@@ -319,6 +329,9 @@ export const METRICS: readonly Metric[] = [
     keywords: /\b(?:dividend )?payout ratio\b|\bpay out (?:\w+ ){0,3}of (?:its |their )?(?:net )?(?:profit|income|earnings)\b/gi,
     subject: "company",
   },
+  // "Its gross margin, a key metric for assessing the tariff impact, dropped to 13.5%": the margin named outweighs a tariff in
+  // the aside about it.
+  { id: "gross-margin", label: "gross margin", kinds: ["percent"], keywords: /\bgross margins?\b/gi, subject: "company", weight: 0.3 },
   { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b|\breturn on sales\b/gi, subject: "company" },
   {
     id: "job-cuts",
@@ -428,7 +441,7 @@ export const METRICS: readonly Metric[] = [
 ];
 
 const VERBS =
-  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|risen|fallen|grown|grows?|expand(?:ed|s)?|contract(?:ed|s)?|drop(?:ped|s)?|declin(?:ed|es?)|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
+  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|risen|fallen|grown|grows?|expand(?:ed|s)?|contract(?:ed|s)?|drop(?:ped|s)?|declin(?:ed|es?|ing)|decreas(?:ed|es?|ing)|falling|rising|dropping|sliding|climbing|gaining|jumping|tumbling|plunging|slumping|surging|sinking|growth (?:slowed|accelerated|eased|picked up|quickened) to|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
 const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+|up to\\s+|as much as\\s+)?";
 // "edged up just 0.3%", "fell a further 5%", "rose a mere 1%".
 const ADVERB = "(?:(?:just|only|slightly|marginally|sharply|a further|a mere|another)\\s+)?";
@@ -452,7 +465,7 @@ const MONEY_CHANGE_BY = new RegExp(
   "i",
 );
 const MONEY_CHANGE_BARE = new RegExp(String.raw`\b(${VERBS})\s+${HEDGE}$`, "i");
-const DOWN = /^(?:fell|fall|drop|declin|slump|plunge|shr|slid|tumbl|sank|down|lower|cut|reduc|trim|slash|decline|tank|plummet|dip|slip)/i;
+const DOWN = /^(?:fell|fall|drop|declin|decreas|slump|sink|slid|plunge|shr|slid|tumbl|sank|down|lower|cut|reduc|trim|slash|decline|tank|plummet|dip|slip)/i;
 // "tariffs will cut operating profit by ¥1.4 trillion": the figure is the impact of the cause, not a change of profit.
 const IMPACT_BY =
   /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
@@ -488,6 +501,9 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   // An exchange rate ("145 yen to the dollar") names its own metric; "three yen weaker" is a change of it.
   if (figure.kind === "rate") return { metric: metricById("fx-assumption") as Metric, change: figure.move === true, sign: 1 };
   const before = sentence.slice(Math.max(0, figure.start - 120), figure.start);
+  // "Its shares were down 1.8% at 32.6 euros", "shares were down 15.5% at 7:53 a.m. GMT to 34.80 euros": the price they traded at.
+  if (figure.kind === "money" && figure.value < 1e5 && SHARES_AT.test(sentence.slice(Math.max(0, figure.start - 70), figure.start)))
+    return { metric: metricById("share-price") as Metric, change: false, sign: 1 };
   if (figure.kind === "money" && IMPACT_BY.test(before)) {
     const cause = causeOf(sentence.slice(0, figure.start));
     if (cause) return { metric: cause, change: false, sign: 1 };
@@ -514,6 +530,8 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   if (change) {
     const kinds = (figure.kind === "percent" ? METRICS : METRICS.filter((m) => fits(m, figure))).filter((m) => !m.levelsOnly);
     const base = nearest(sentence, figure, others, kinds);
+    if (base?.id === "revenue" && figure.kind === "percent" && unitSales(sentence, figure))
+      return { metric: metricById("sales-volume") as Metric, change: true, sign: change };
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
   const fitting = METRICS.filter((m) => fits(m, figure));
@@ -526,6 +544,18 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   }
   const metric = nearest(sentence, figure, others, fitting);
   return metric ? { metric, change: false, sign: 1 } : undefined;
+}
+
+// "U.S. sales rose 12.7%", "retail sales", "sales in China": sales of a market or channel are counted in vehicles, so a
+// percentage change of them is of the volume; a bare "sales rose 5%" stays revenue.
+const UNIT_SALES =
+  /\b(?:retail|wholesale|vehicle|car|unit|global|worldwide|U\.S\.|US|American|domestic|overseas|China|Chinese|Europe(?:an)?|Korea(?:n)?|Japan(?:ese)?|Indian?|Mexic(?:o|an)|Canad(?:a|ian)|EV|hybrid)\s+sales\b|\bsales volumes?\b|\bsales\s+(?:volumes?\s+)?in\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Europe|Japan|South Korea|Korea|India|North America|Mexico|Canada)\b/i;
+
+/** Whether the "sales" nearest before a percentage (within its clause) are sales of a market or channel. */
+function unitSales(sentence: string, figure: Figure): boolean {
+  const before = sentence.slice(Math.max(0, figure.start - 60), figure.start);
+  const clause = before.split(/[,;:]\s/).pop() ?? before;
+  return UNIT_SALES.test(clause);
 }
 
 /** Whether a metric takes a figure of this kind; its units restrict only counts (inventory is in vehicles or money). */
@@ -554,7 +584,7 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   const before = sentence.slice(Math.max(0, f.start - 40), f.start);
   const after = sentence.slice(f.end, f.end + 16);
   const sign = (word: string | undefined): 1 | -1 => (DOWN.test(word ?? "") ? -1 : 1);
-  if (f.kind === "percent" && f.unit === "%") {
+  if (f.kind === "percent" && (f.unit === "%" || f.unit === "pp")) {
     // "fell to 57%" is a level; so is "made up 20% of sales", a share.
     const b = MADE_UP.test(before) ? null : CHANGE_BEFORE.exec(before);
     if (b) return sign(b[1]?.replace(/^edged /i, ""));
@@ -613,6 +643,8 @@ function nearest(sentence: string, figure: Figure, others: readonly Figure[], me
   }
   return best;
 }
+
+const SHARES_AT = /\b(?:shares|stock)\b[^;]{0,60}?\b(?:at|to)\s+$/i;
 
 // Costs a "hit" can be of, when it names no tariff or exchange rate as its cause.
 const HIT_COSTS = new Set(["impairment", "one-off-costs", "material-cost-impact", "warranty-cost"]);

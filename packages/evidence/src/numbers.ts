@@ -68,7 +68,7 @@ const WORD_ALT = Object.keys(WORDS).join("|");
 // A number not glued to a preceding letter or digit (so FY2025 and Q1 are not figures),
 // except a currency code: "USD2.1 billion".
 const NUMBER = new RegExp(
-  `(?:(?<![\\w.,])|(?<=\\b(?:USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD|KRW|INR|RMB)))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`,
+  `(?:(?<![\\w.,])|(?<=\\b(?:USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD|KRW|INR|RMB|SEK)))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b(${WORD_ALT})(?:-(${WORD_ALT}))?\\b`,
   "gi",
 );
 
@@ -110,9 +110,9 @@ const SYMBOLS: Record<string, string> = {
   RMB: "CNY",
 };
 const PREFIX_SYMBOL = /(C\$|CA\$|US\$|A\$|MX\$|\$|¥|€|£|₩|₹|\bRs\.?)\s?$/;
-const PREFIX_CODE = /\b(USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD|KRW|INR|RMB)\s?$/;
+const PREFIX_CODE = /\b(USD|JPY|EUR|CAD|MXN|GBP|CNY|AUD|KRW|INR|RMB|SEK)\s?$/;
 const POST_CURRENCY =
-  /^(?:\s*|-)(U\.?S\.? dollars?|Canadian dollars?|Mexican pesos?|(?:South )?Korean won|Indian rupees?|Chinese yuan|yen|won|rupees?|renminbi|dollars?|euros?|pounds? sterling|pesos?|yuan|USD|JPY|EUR|CAD|MXN|GBP|CNY|KRW|INR|RMB)(?![\w])/i;
+  /^(?:\s*|-)(U\.?S\.? dollars?|Canadian dollars?|Mexican pesos?|(?:South )?Korean won|Indian rupees?|Chinese yuan|Swedish (?:kronor|krona|crowns?)|kronor|krona|crowns|yen|won|rupees?|renminbi|dollars?|euros?|pounds? sterling|pesos?|yuan|USD|JPY|EUR|CAD|MXN|GBP|CNY|KRW|INR|RMB|SEK)(?![\w])/i;
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/^canadian/i, "CAD"],
   [/^mexican|^peso/i, "MXN"],
@@ -123,6 +123,8 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^yuan|^chinese|^renminbi|^rmb/i, "CNY"],
   [/^won|^(?:south )?korean/i, "KRW"],
   [/^rupee|^indian/i, "INR"],
+  // Volvo Cars reports in Swedish kronor, which English copy also calls crowns.
+  [/^swedish|^kron|^crown|^sek/i, "SEK"],
 ];
 /** The currency an exchange rate is quoted in ("145 yen per dollar" is JPY/USD). */
 const RATE_BASE: Record<string, string> = { yen: "JPY", won: "KRW", yuan: "CNY", rupee: "INR", rupees: "INR", peso: "MXN", pesos: "MXN" };

@@ -64,4 +64,10 @@ describe("the metrics of a results article beyond profit and sales", () => {
   it("lets the longer of two names the figure is 'of' win: capital spending, not spending", () => {
     expect(metrics("Ford plans capital spending of $9 billion this year.")).toEqual([[9e9, "USD", "capex"]]);
   });
+  it("reads a percentage change of a market's or a channel's sales as a change of the volume, a bare 'sales' as revenue", () => {
+    expect(metrics("Hyundai's U.S. retail sales rose 12.7% from a year earlier.")).toEqual([[12.7, "%", "sales-volume-change"]]);
+    expect(metrics("Kia increased U.S. sales by 5 per cent in the quarter.")).toEqual([[5, "%", "sales-volume-change"]]);
+    expect(metrics("Mazda said sales in China fell 18% in the half.")).toEqual([[-18, "%", "sales-volume-change"]]);
+    expect(metrics("Kia said its sales rose 5% to 29.3 trillion won.")[0]).toEqual([5, "%", "revenue-change"]);
+  });
 });
