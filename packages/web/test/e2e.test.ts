@@ -348,10 +348,15 @@ describe.skipIf(!present)("the web workspace in Chromium", () => {
     expect(before).toContain("library:us-tariffs-2025");
     const patchLine = '  - { id: jp-auto-15, rate: { value: 0.2, source: "claim:japan-auto-tariff-2025-09" } }';
     const edited = `${before}\ntariffs:\n${patchLine}\nuncertainty:\n  parameters:\n    - id: japan-tariff\n      path: tariffs[jp-auto-15].rate\n      distribution: { type: triangular, min: 0.1, mode: 0.2, max: 0.275 }\n`;
-    await page.locator(".editor .cm-content").fill(edited);
+    // As a user replaces a file: once the editor shows it, select all (the editor's own command, whatever part of the
+    // long file is drawn) and type. A DOM-level fill could select only the drawn lines and leave the rest behind.
+    const content = page.locator(".editor .cm-content");
+    await expect.poll(() => content.textContent(), { timeout: 30_000 }).toContain("tieup default scenario");
+    await content.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText(edited);
     await expect.poll(() => opened.textContent()).toContain("1 file(s) edited");
-    // On a loaded machine the editor can still be taking in the filled text when the first change is marked: save once its last line is in.
-    await expect.poll(() => page.locator(".editor .cm-content").textContent(), { timeout: 30_000 }).toContain("max: 0.275 }");
+    await expect.poll(() => content.textContent(), { timeout: 30_000 }).toContain("max: 0.275 }");
     await page.getByPlaceholder("what changed and why").fill("Japan at 20%, with its uncertainty");
     await page.getByRole("button", { name: "Save as version 2" }).click();
     await expect.poll(() => page.url()).toContain("version=2");
