@@ -146,6 +146,20 @@ describe("the engine service behind the worker", () => {
     const deltas = rows(c?.companyDuties as never).map((x) => x.amount_delta as number);
     expect(deltas.some((x) => x < 0)).toBe(true);
   });
+
+  it("keeps the base side as written while a control moves: the same base figures as a fresh service, the other side moved", () => {
+    const moved = { ...noControls(), tariffs: { "jp-auto-15": 0.5 } };
+    service.run({ id: 5, with: [], vs: ["no-tariffs"], controls: noControls() });
+    const again = service.run({ id: 6, with: [], vs: ["no-tariffs"], controls: moved });
+    const fresh = new EngineService().run({ id: 7, source: diskFiles(), with: [], vs: ["no-tariffs"], controls: moved });
+    if (!again.ok || !fresh.ok) throw new Error("compare failed");
+    const table = (r: typeof again) => rows(r.ok ? (r.snapshot.compare?.companies as never) : (undefined as never));
+    expect(table(again)).toEqual(table(fresh));
+    const base = new EngineService().run({ id: 8, source: diskFiles(), with: [], vs: null, controls: noControls() });
+    if (!base.ok) throw new Error("run failed");
+    const profit = (r: Record<string, unknown>[]) => r.map((x) => x.operatingProfit_base ?? x.operatingProfit);
+    expect(profit(table(again)).filter((x) => x !== undefined)).toEqual(profit(rows(base.snapshot.results.companies)));
+  });
 });
 
 describe("the snapshot", () => {

@@ -126,9 +126,12 @@ export function dealView(s: Scenario, dealId: string): DealView {
   return { analysis, curve, conventions };
 }
 
-/** Differences matched by key: `base` is the scenario as written (with its overrides), `other` has the controls and the compared overrides. */
-export function comparison(base: Scenario, other: Scenario, baseLabel: string, otherLabel: string): Comparison {
-  const a = runScenario(base).results;
+/**
+ * Differences matched by key: `base` is the scenario as written (with its overrides), `other` has the controls and the
+ * compared overrides. `baseResults`, when given, are `base`'s results already evaluated (they do not move with the controls).
+ */
+export function comparison(base: Scenario, other: Scenario, baseLabel: string, otherLabel: string, baseResults?: Results): Comparison {
+  const a = baseResults ?? runScenario(base).results;
   const b = runScenario(other).results;
   return {
     baseLabel,

@@ -1,4 +1,4 @@
-import type { HeadlineFigure, Issue, Scenario, Table } from "@tieup/core";
+import { type HeadlineFigure, type Issue, type Results, runScenario, type Scenario, type Table } from "@tieup/core";
 import { applyControls, type Controls } from "./controls.js";
 import type { ScenarioFiles } from "./files.js";
 import { comparison, composeFiles, type Evaluated, headlineOf, type Snapshot, snapshot } from "./model.js";
@@ -52,6 +52,8 @@ export class EngineService {
   private source: ScenarioFiles = { entry: "/scenario.yaml", files: {} };
   private cache = new Map<string, Cached>();
   private last: Evaluated | undefined;
+  // Compare's base side is the scenario as written: its results do not move with the controls, so a control change evaluates only the other side.
+  private written = new WeakMap<Scenario, Results>();
 
   run(req: RunRequest): RunReply {
     if (req.source) {
@@ -68,7 +70,13 @@ export class EngineService {
     const snap = this.last.snapshot;
     snap.issues = main.issues;
     if (other?.scenario)
-      snap.compare = comparison(main.scenario, applyControls(other.scenario, req.controls), label(req.with), label(req.vs ?? [], req.controls));
+      snap.compare = comparison(
+        main.scenario,
+        applyControls(other.scenario, req.controls),
+        label(req.with),
+        label(req.vs ?? [], req.controls),
+        this.asWritten(main.scenario),
+      );
     else if (other) snap.compareFailure = { label: label(req.vs ?? []), issues: other.issues.filter((i) => i.severity === "error") };
     const t2 = performance.now();
     return { id: req.id, ok: true, snapshot: snap, text, timings: { compose: t1 - t0, evaluate: t2 - t1 } };
@@ -78,6 +86,14 @@ export class EngineService {
   headline(req: RunRequest): HeadlineReply | undefined {
     if (!req.headline || !this.last) return undefined;
     return { id: req.id, kind: "headline", ...headlineOf(this.last) };
+  }
+
+  private asWritten(s: Scenario): Results {
+    const hit = this.written.get(s);
+    if (hit) return hit;
+    const results = runScenario(s).results;
+    this.written.set(s, results);
+    return results;
   }
 
   private composed(text: string, overrides: string[]): Cached {
