@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveInputs } from "../src/evidence/inputs.js";
+import { InputError } from "../src/io/errors.js";
 import { loadScenario, resolveScenarioPath } from "../src/scenario/load.js";
 import { runCli } from "./run-cli.js";
 
@@ -39,7 +40,14 @@ describe("the jp-kr-us built-in scenario", () => {
     expect(resolveScenarioPath(undefined).replaceAll("\\", "/")).toMatch(/\/scenarios\/nissan-honda-us\.yaml$/);
     // A path is a path: a name with a folder or an extension is never looked up among the built-ins.
     expect(resolveScenarioPath("some/jp-kr-us.yaml").replaceAll("\\", "/")).toMatch(/some\/jp-kr-us\.yaml$/);
-    expect(resolveScenarioPath("no-such-scenario").replaceAll("\\", "/")).not.toContain("/scenarios/");
+  });
+
+  it("names the built-ins for a bare name that is neither a file nor one of them, exit 2", async () => {
+    expect(() => resolveScenarioPath("no-such-scenario")).toThrow(InputError);
+    const r = await runCli("run", "no-such-scenario");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no file no-such-scenario here and no built-in scenario of that name");
+    expect(r.stderr).toContain("one of the built-ins: jp-kr-us, nissan-honda-us, nissan-honda-us-uncertain");
   });
 
   it("validates by name: eight companies, their plants and US sales, only the Korean makers' calendar years warned of", async () => {

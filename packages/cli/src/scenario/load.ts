@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Citation, hasErrors, type Issue, loadScenario as loadWith, type Scenario } from "@tieup/core";
@@ -29,7 +29,20 @@ export function resolveScenarioPath(arg: string | undefined): string {
   if (arg === undefined) return defaultScenarioPath();
   if (!BUILT_IN_NAME.test(arg) || existsSync(arg)) return resolve(arg);
   const builtIn = resolve(builtInDir(), `${arg}.yaml`);
-  return existsSync(builtIn) ? builtIn : resolve(arg);
+  if (existsSync(builtIn)) return builtIn;
+  // A bare name that is neither a file here nor a built-in: name the built-ins rather than "cannot read ./name".
+  const names = readdirSync(builtInDir())
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+  throw new InputError([
+    {
+      severity: "error",
+      path: arg,
+      message: `no file ${arg} here and no built-in scenario of that name`,
+      suggestion: `give a path to a scenario file, or one of the built-ins: ${names.join(", ")}`,
+    },
+  ]);
 }
 
 export interface Loaded {
