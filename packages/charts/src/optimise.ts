@@ -1,8 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import { cellNumber as n, rows, type Table } from "@tieup/core";
-import { money, moneyScale, percent } from "./format.js";
+import { money, moneyScale } from "./format.js";
 import { ID_NAMES, type Names } from "./names.js";
 import { AFTER, BEFORE, PALETTE } from "./palette.js";
+import { utilisationPairsChart } from "./plants.js";
 
 /** The Optimise view's charts as pure builders over @tieup/optimize's tables (see overview.ts). */
 
@@ -45,25 +46,6 @@ export function plantsIn(plants: Table, period: string) {
 
 /** Utilisation per plant in one period, own sourcing against the optimum. */
 export function optimisePlantChart(plants: Table, period: string, width: number, names: Names = ID_NAMES): Plot.PlotOptions {
-  const list = plantsIn(plants, period);
-  const bar = (plant: string, state: string, utilisation: number) => ({
-    plant,
-    state,
-    utilisation,
-    tip: `${plant} · ${state}: ${percent(utilisation)} utilised`,
-  });
-  const bars = list.flatMap((p) => [
-    bar(names.plant(String(p.plant)), "own sourcing", n(p.ownUtilisation)),
-    bar(names.plant(String(p.plant)), "optimum", n(p.utilisation)),
-  ]);
-  return {
-    width,
-    height: 40 + list.length * 34,
-    marginLeft: 130,
-    x: { label: "utilisation", percent: true, grid: true },
-    y: { axis: null },
-    fy: { label: null },
-    color: { legend: true, domain: ["own sourcing", "optimum"], range: [BEFORE, AFTER] },
-    marks: [Plot.barX(bars, { fy: "plant", y: "state", x: "utilisation", fill: "state", title: "tip", tip: true }), Plot.ruleX([0])],
-  };
+  const pairs = plantsIn(plants, period).map((p) => ({ plant: names.plant(String(p.plant)), first: n(p.ownUtilisation), second: n(p.utilisation) }));
+  return utilisationPairsChart(pairs, ["own sourcing", "optimum"], width);
 }
