@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 
 import * as Plot from "@observablehq/plot";
+import { compareProfitChart } from "@tieup/charts/compare";
+import { dealPriceChart, type GainPoint } from "@tieup/charts/deal";
+import { plantsChart } from "@tieup/charts/plants";
+import { histogramChart, spreadChart, tornadoChart } from "@tieup/charts/uncertainty";
 import { COMPANIES, diffTables, type PriceAnalysis, type Summary, tableOfRows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
-import { compareProfitChart } from "../src/charts/compare.js";
-import { dealPriceChart, type GainPoint } from "../src/charts/deal.js";
-import { plantsChart } from "../src/charts/plants.js";
-import { histogramChart, spreadChart, tornadoChart } from "../src/charts/uncertainty.js";
 import { PROFIT_METRIC } from "./fixtures.js";
 
 const metric = PROFIT_METRIC;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { money } from "@tieup/charts/format";
 import { PLANTS, rows, tableOfRows } from "@tieup/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Controls } from "../src/components/Controls.js";
@@ -9,7 +10,6 @@ import { Slider } from "../src/components/Slider.js";
 import { noControls } from "../src/engine/controls.js";
 import { EngineService } from "../src/engine/service.js";
 import { parseHash } from "../src/state/url.js";
-import { money } from "../src/ui/format.js";
 import { DealView } from "../src/views/Deal.js";
 import { Overview } from "../src/views/Overview.js";
 import { Plants } from "../src/views/Plants.js";

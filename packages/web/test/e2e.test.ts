@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { money } from "@tieup/charts/format";
+import { metricLabel, namesOf } from "@tieup/charts/names";
 import { loadScenario } from "@tieup/cli";
 import { dealParties, drawPlan, evaluate, headlineImpacts, parseMetric, rows, sensitivity } from "@tieup/core";
 import { cooperation, scenarioInstance } from "@tieup/optimize";
@@ -9,8 +11,6 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorkspace, startWorkspace } from "../../cli/src/commands/serve.js";
 import { scenarioMeta } from "../src/engine/meta.js";
-import { money } from "../src/ui/format.js";
-import { metricLabel, namesOf } from "../src/ui/names.js";
 import { shownValue } from "../src/views/OutputCharts.js";
 import { repoRoot } from "./disk.js";
 

@@ -2,6 +2,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { cleanup, render, screen } from "@testing-library/react";
+import { ID_NAMES } from "@tieup/charts/names";
 import { createTable, pushRow } from "@tieup/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Chart } from "../src/components/Chart.js";
@@ -11,7 +12,6 @@ import * as downloads from "../src/export/download.js";
 import { chartSvg, layoutLegend, wrap } from "../src/export/image.js";
 import { rounded, shownColumns, shownCsv, tableJson } from "../src/export/table.js";
 import { sweepExport } from "../src/export/view-tables.js";
-import { ID_NAMES } from "../src/ui/names.js";
 import { PROFIT_METRIC } from "./fixtures.js";
 
 afterEach(() => {

@@ -1,8 +1,7 @@
+import { money, moneyUnit, percent, perUnit, thousandUnits } from "@tieup/charts/format";
 import { createTable, pushRow, tableCsv } from "@tieup/core";
 import { describe, expect, it } from "vitest";
-
 import { sheetData } from "../src/export/xlsx.js";
-import { money, moneyUnit, percent, perUnit, thousandUnits } from "../src/ui/format.js";
 
 describe("numbers with units and currency", () => {
   it("writes yen in billions and other currencies in millions", () => {

@@ -1,7 +1,7 @@
+import { columnWords, fitLabel, metricLabel, nameOf, namesOf } from "@tieup/charts/names";
+import { dutyChart, waterfallData } from "@tieup/charts/overview";
 import { BRIDGE, COMPANY_DUTIES, type Metric, tableOfRows } from "@tieup/core";
 import { describe, expect, it } from "vitest";
-import { dutyChart, waterfallData } from "../src/charts/overview.js";
-import { columnWords, fitLabel, metricLabel, nameOf, namesOf } from "../src/ui/names.js";
 
 const meta = {
   companies: [

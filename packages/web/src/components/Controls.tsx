@@ -1,9 +1,9 @@
+import { percent, perUnit } from "@tieup/charts/format";
+import { nameOf } from "@tieup/charts/names";
 import { useState } from "react";
 import type { Controls as ControlValues } from "../engine/controls.js";
 import type { ScenarioMeta } from "../engine/meta.js";
 import type { AppState } from "../state/url.js";
-import { percent, perUnit } from "../ui/format.js";
-import { nameOf } from "../ui/names.js";
 import { Slider } from "./Slider.js";
 
 interface Props {

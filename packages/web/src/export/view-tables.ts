@@ -1,3 +1,5 @@
+import { metricLabel, type Names } from "@tieup/charts/names";
+import type { PlantLine } from "@tieup/charts/plants";
 import {
   type Cell,
   type ColumnMeta,
@@ -14,8 +16,6 @@ import {
   type Table,
   tornadoExportTable,
 } from "@tieup/core";
-import type { PlantLine } from "../charts/plants.js";
-import { metricLabel, type Names } from "../ui/names.js";
 
 /**
  * The tables the views compute (the sweep's spreads, a deal's NPV, the

@@ -1,13 +1,13 @@
 import * as Plot from "@observablehq/plot";
+import { compareProfitChart } from "@tieup/charts/compare";
+import { money } from "@tieup/charts/format";
+import { namesOf } from "@tieup/charts/names";
 import { type Cell, rows } from "@tieup/core";
-import { compareProfitChart } from "../charts/compare.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { Issues } from "../components/Issues.js";
 import { isEmpty } from "../engine/controls.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money } from "../ui/format.js";
-import { namesOf } from "../ui/names.js";
 import { unitLabel } from "./Overview.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);

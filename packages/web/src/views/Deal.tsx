@@ -1,13 +1,13 @@
 import * as Plot from "@observablehq/plot";
+import { dealPriceChart } from "@tieup/charts/deal";
+import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "@tieup/charts/format";
+import { namesOf } from "@tieup/charts/names";
 import { type DealValueKind, dealValueColumns, terminalValueWords } from "@tieup/core";
-import { dealPriceChart } from "../charts/deal.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { Slider } from "../components/Slider.js";
 import { dealPlantsExport, dealValueExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyScale, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
-import { namesOf } from "../ui/names.js";
 
 /** A deal: each party's NPV gain against the transfer price, the zone of agreement, the Nash price, and NPV per party. */
 export function DealView({ snap, state, update, setControls, dealId, focus }: ViewProps) {

@@ -1,3 +1,5 @@
+import { companyName } from "@tieup/charts/names";
+import { PALETTE } from "@tieup/charts/palette";
 import { type Cell, groupSum, rows } from "@tieup/core";
 import { geoPath } from "d3-geo";
 import type { FeatureCollection } from "geojson";
@@ -9,8 +11,6 @@ import { Chart } from "../components/Chart.js";
 import { fitProjection, HOME, type LonLat, placeLabels, radiusOf, regions, shortName, sizeLegend, type View, zoomed } from "../map/layout.js";
 import { COUNTRY_PLACES, plantPlace } from "../map/places.js";
 import type { ViewProps } from "../state/view-props.js";
-import { companyName } from "../ui/names.js";
-import { PALETTE } from "../ui/palette.js";
 
 const topo = world as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topo, topo.objects.countries) as FeatureCollection;

@@ -1,13 +1,13 @@
 import * as Plot from "@observablehq/plot";
+import { money, moneyUnit, percent, perUnit, thousandUnits } from "@tieup/charts/format";
+import { ID_NAMES, type Names, namesOf } from "@tieup/charts/names";
+import { optimisePlantChart, optimiseProfitChart, plantsIn } from "@tieup/charts/optimise";
 import { type Cell, cellNumber as n, rows } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
-import { optimisePlantChart, optimiseProfitChart, plantsIn } from "../charts/optimise.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { OptimiseRequest, OptimiseResult } from "../engine/optimise.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyUnit, percent, perUnit, thousandUnits } from "../ui/format.js";
-import { ID_NAMES, type Names, namesOf } from "../ui/names.js";
 
 type Solved = Extract<OptimiseResult, { ok: true }>;
 

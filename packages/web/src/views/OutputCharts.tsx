@@ -1,12 +1,12 @@
 import * as Plot from "@observablehq/plot";
+import { money, percent } from "@tieup/charts/format";
+import { ID_NAMES, metricLabel, type Names } from "@tieup/charts/names";
+import { axisOf, histogramChart, parameterValue, tornadoChart } from "@tieup/charts/uncertainty";
 import type { Metric, Summary } from "@tieup/core";
-import { axisOf, histogramChart, parameterValue, tornadoChart } from "../charts/uncertainty.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import type { OutputDetail } from "../engine/sweep.js";
 import { tornadoExport } from "../export/view-tables.js";
-import { money, percent } from "../ui/format.js";
-import { ID_NAMES, metricLabel, type Names } from "../ui/names.js";
 
 const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 

@@ -1,11 +1,11 @@
 import * as Plot from "@observablehq/plot";
+import { money, moneyScale, thousandUnits, unitLabel } from "@tieup/charts/format";
+import { type Names, namesOf } from "@tieup/charts/names";
+import { dutyChart, profitChart, waterfallChart } from "@tieup/charts/overview";
 import { cellNumber as n, rows, type Table } from "@tieup/core";
 import { Fragment } from "react";
-import { dutyChart, profitChart, waterfallChart } from "../charts/overview.js";
 import { Chart } from "../components/Chart.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyScale, thousandUnits, unitLabel } from "../ui/format.js";
-import { type Names, namesOf } from "../ui/names.js";
 
 /** Headline numbers, operating profit, and duty by measure, per company and period. */
 export function Overview({ snap, focus }: ViewProps) {

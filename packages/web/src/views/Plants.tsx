@@ -1,12 +1,12 @@
 import * as Plot from "@observablehq/plot";
+import { percent, thousandUnits } from "@tieup/charts/format";
+import { namesOf } from "@tieup/charts/names";
+import { type PlantLine, plantsChart } from "@tieup/charts/plants";
 import { type Cell, rows } from "@tieup/core";
-import { type PlantLine, plantsChart } from "../charts/plants.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { plantLinesExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
-import { percent, thousandUnits } from "../ui/format.js";
-import { namesOf } from "../ui/names.js";
 
 const n = (x: Cell | undefined) => (typeof x === "number" ? x : 0);
 

@@ -1,8 +1,8 @@
+import { metricLabel, type Names } from "@tieup/charts/names";
 import { sobolTable } from "@tieup/core";
 import { useState } from "react";
 import { DataTable } from "../components/DataTable.js";
 import type { SobolView } from "../engine/sweep.js";
-import { metricLabel, type Names } from "../ui/names.js";
 import { shownValue } from "./OutputCharts.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -1,15 +1,15 @@
 import * as Plot from "@observablehq/plot";
+import { money, moneyUnit, percent } from "@tieup/charts/format";
+import { metricLabel, type Names, namesOf } from "@tieup/charts/names";
+import { spreadChart } from "@tieup/charts/uncertainty";
 import { chanceEvent, isChance, type Metric, type Summary } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
-import { spreadChart } from "../charts/uncertainty.js";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
 import { DEFAULT_ENTRY, type OutputDetail, type SobolView, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
 import { sweepExport } from "../export/view-tables.js";
 import type { ViewProps } from "../state/view-props.js";
-import { money, moneyUnit, percent } from "../ui/format.js";
-import { metricLabel, type Names, namesOf } from "../ui/names.js";
 import { Histogram, Tornado } from "./OutputCharts.js";
 import { SobolPanel } from "./Sobol.js";
 

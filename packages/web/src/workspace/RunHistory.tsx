@@ -1,6 +1,6 @@
+import { money, percent, thousandUnits } from "@tieup/charts/format";
 import { useEffect, useState } from "react";
 import { DataTable } from "../components/DataTable.js";
-import { money, percent, thousandUnits } from "../ui/format.js";
 import { isActive, type RunInfo, type WorkspaceApi } from "./api.js";
 import type { Opened } from "./useSource.js";
 

@@ -1,1 +1,0 @@
-export * from "@tieup/charts/format";
