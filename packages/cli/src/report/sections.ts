@@ -117,8 +117,7 @@ export function plantSection(r: Results, periods: string[], breakEvenPeriod: str
 export function headline(summary: Table, period: string, figures: readonly HeadlineFigure[] = [], fx?: Table): string[] {
   const lines: string[] = [];
   const windows = figures.filter((f) => f.from !== undefined);
-  const all = rows(summary);
-  for (const x of all.filter((y) => y.period === period)) {
+  for (const x of rows(summary).filter((y) => y.period === period)) {
     const currency = String(x.currency);
     const amount = (v: number) => `${money(v, currency)} ${moneyUnit(currency)}`;
     const parts = [

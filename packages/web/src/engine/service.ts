@@ -91,7 +91,8 @@ export class EngineService {
   private asWritten(s: Scenario): Results {
     const hit = this.written.get(s);
     if (hit) return hit;
-    const results = runScenario(s).results;
+    // With no controls the run just made is of this very scenario: its results are the base side's.
+    const results = this.last?.scenario === s ? this.last.run.results : runScenario(s).results;
     this.written.set(s, results);
     return results;
   }
