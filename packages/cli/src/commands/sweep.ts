@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   defaultMetricNames,
   drawPlan,
@@ -16,6 +15,7 @@ import {
 } from "@tieup/core";
 import { type Command, Option } from "commander";
 import { EXIT_INTERRUPTED, InputError, setExitCode } from "../io/errors.js";
+import { SCENARIOS_DIR } from "../io/library.js";
 import { emit, guardOut, printIssues } from "../io/output.js";
 import { type CsvFlags, csvOf } from "../report/format.js";
 import { renderMarkdown, renderText } from "../report/render.js";
@@ -52,7 +52,7 @@ interface SensitivityOptions extends Common {
 
 /** The default scenario with distributions: the built-in case plus its uncertainty block. */
 export function defaultUncertainPath(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../../scenarios/nissan-honda-us-uncertain.yaml");
+  return join(SCENARIOS_DIR, "nissan-honda-us-uncertain.yaml");
 }
 
 /** Adds `sweep` (Monte Carlo) and `sensitivity` (tornado) to the program. */

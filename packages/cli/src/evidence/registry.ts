@@ -1,9 +1,9 @@
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Issue, parseCsv } from "@tieup/core";
 import { buildRegistry, Dictionary, type EvidenceIssue, entitiesFromRows, type Registry } from "@tieup/evidence";
 import { InputError } from "../io/errors.js";
 import { displayPath, nodeReader } from "../io/files.js";
+import { SHIPPED } from "../io/library.js";
 
 /** The evidence registry of a folder: sources, claims and the entity dictionary. */
 export interface LoadedRegistry {
@@ -14,7 +14,7 @@ export interface LoadedRegistry {
 
 /** data/evidence of the repository the CLI ships in. */
 export function defaultEvidenceDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../../data/evidence");
+  return join(SHIPPED, "data", "evidence");
 }
 
 /** The data/evidence folder nearest to a scenario file (its folder or up to three above), as citations are looked up. */

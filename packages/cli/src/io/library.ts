@@ -3,7 +3,10 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository folder the CLI ships with (from dist/io/ or src/io/ alike): it holds library/, data/ and scenarios/. */
-const SHIPPED = realpathSync(resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../.."));
+export const SHIPPED = realpathSync(resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../.."));
+
+/** The built-in scenarios: the default case, its uncertain twin, jp-kr-us. */
+export const SCENARIOS_DIR = join(SHIPPED, "scenarios");
 
 /** The libraries `extends: library:<name>` names: library/<name>.yaml. */
 export const LIBRARY_DIR = join(SHIPPED, "library");

@@ -1,19 +1,14 @@
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { type Citation, hasErrors, type Issue, loadScenario as loadWith, type Scenario } from "@tieup/core";
 import { claimWarnings } from "../evidence/warnings.js";
 import { InputError } from "../io/errors.js";
 import { displayPath, readPolicy, rootedReader, rootOf } from "../io/files.js";
-
-/** The folder of the scenarios shipped with tieup. */
-function builtInDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../../scenarios");
-}
+import { SCENARIOS_DIR } from "../io/library.js";
 
 /** The default scenario shipped in the repository: the 2025 Nissan–Honda US case. */
 export function defaultScenarioPath(): string {
-  return resolve(builtInDir(), "nissan-honda-us.yaml");
+  return resolve(SCENARIOS_DIR, "nissan-honda-us.yaml");
 }
 
 /** A name such as `jp-kr-us` (no folder, no extension): the built-in scenario of that name. */
@@ -28,10 +23,10 @@ const BUILT_IN_NAME = /^[a-z0-9][a-z0-9-]*$/;
 export function resolveScenarioPath(arg: string | undefined): string {
   if (arg === undefined) return defaultScenarioPath();
   if (!BUILT_IN_NAME.test(arg) || existsSync(arg)) return resolve(arg);
-  const builtIn = resolve(builtInDir(), `${arg}.yaml`);
+  const builtIn = resolve(SCENARIOS_DIR, `${arg}.yaml`);
   if (existsSync(builtIn)) return builtIn;
   // A bare name that is neither a file here nor a built-in: name the built-ins rather than "cannot read ./name".
-  const names = readdirSync(builtInDir())
+  const names = readdirSync(SCENARIOS_DIR)
     .filter((f) => f.endsWith(".yaml"))
     .map((f) => f.slice(0, -".yaml".length))
     .sort();
