@@ -16,6 +16,15 @@ export interface PoolJob {
  */
 const WORKER = new URL("../../dist/sweep/worker.js", import.meta.url);
 
+/**
+ * A draw allocates about 6 MB that is dead by the next one. With V8's
+ * default young generation (16 MB semi-spaces) a worker collects every other
+ * draw, and those collections were a fifth of its time; 96 MB (32 MB
+ * semi-spaces) gave 12-17% more draws per second per worker at about 40 MB
+ * more memory each (bench/sweep.bench.mjs, 2026-12-07).
+ */
+const SWEEP_LIMITS = { maxYoungGenerationSizeMb: 96 };
+
 /** Draws per message: small enough to balance the load and report progress, large enough that messages cost nothing. */
 export function sliceSize(draws: number, workers: number): number {
   return Math.max(1, Math.min(25, Math.ceil(draws / (workers * 8))));
@@ -34,7 +43,10 @@ export async function runPool(job: PoolJob, onRows: (rows: Float64Array, done: n
   const slices: { start: number; end: number }[] = [];
   for (let s = 0; s < job.draws; s += size) slices.push({ start: s, end: Math.min(job.draws, s + size) });
   const count = Math.max(1, Math.min(job.workers, slices.length));
-  const workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: { scenario: job.scenario, metrics: job.metrics, seed: job.seed } }));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(WORKER, { workerData: { scenario: job.scenario, metrics: job.metrics, seed: job.seed }, resourceLimits: SWEEP_LIMITS }),
+  );
   const pending = new Map<number, Float64Array>();
   let next = 0;
   let flushed = 0;

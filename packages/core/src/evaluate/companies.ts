@@ -3,7 +3,8 @@ import { ownerShares } from "../schema/plant.js";
 import type { Period } from "../time/periods.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
-import type { CompanyDutyRow, CompanyRow, PlantRow } from "./tables.js";
+import type { FixedCostRow } from "./plants.js";
+import type { CompanyDutyRow, CompanyRow } from "./tables.js";
 import { costProgramSavings, restOfCompany } from "./whole.js";
 
 /** An amount booked by a company outside the flows (e.g. a component supply), base currency. */
@@ -45,7 +46,13 @@ type Field = (typeof FIELDS)[number];
  * closure, development: dealCosts, in operating profit) and equity-method
  * income (below operating profit: profit = operating profit + equity income).
  */
-export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, plants: PlantRow[], ledger: readonly LedgerEntry[] = []): CompanyRow[] {
+export function companyRows(
+  model: Model,
+  flows: FlowColumns,
+  keys: FlowKeys,
+  plants: readonly FixedCostRow[],
+  ledger: readonly LedgerEntry[] = [],
+): CompanyRow[] {
   // Speed: accumulators by company code, then period index (no key string per flow).
   const acc: Record<Field, number>[][] = [];
   const get = (company: number, t: number) => {
@@ -57,12 +64,18 @@ export function companyRows(model: Model, flows: FlowColumns, keys: FlowKeys, pl
     return byPeriod[t] as Record<Field, number>;
   };
   addFlowSums(flowSums(flows, keys, model.periods.length), keys.companies.values.length, model.periods.length, get);
+  // Each plant's owners once, not once per period (speed).
+  const owners = new Map<string, [string, number][]>();
   for (const row of plants) {
-    const plant = model.plants.get(row.plant);
+    let shares = owners.get(row.plant);
+    if (shares === undefined) {
+      const plant = model.plants.get(row.plant);
+      shares = plant ? ownerShares(plant) : [[row.owner, 1]];
+      owners.set(row.plant, shares);
+    }
     const t = model.periodIndex.get(row.period) as number;
     // A joint venture is consolidated proportionally: each owner books its share of the fixed cost.
-    for (const [owner, share] of plant ? ownerShares(plant) : [[row.owner, 1] as [string, number]])
-      get(keys.companies.code(owner), t).fixedCost += share * row.fixedCost;
+    for (const [owner, share] of shares) get(keys.companies.code(owner), t).fixedCost += share * row.fixedCost;
   }
   for (const o of model.effects.oneOffs) {
     const r = get(keys.companies.code(o.company), o.t);

@@ -167,8 +167,16 @@ type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "mark
   /** Duty lines per flow in the last evaluation of any of these models (0: none yet), to size the next one's lines. */
   linesPerFlow: number;
   /** The routes and plant shares by period of the programs no deal touches (see untouched), from the first model that had them. */
-  untouched: Map<Program, { routes: ProgramRoutes; sources: PlantShare[][] }>;
+  untouched: Map<Program, CompiledProgram>;
+  /** The same for programs a deal touches, by what the deals do to them (see touchKey): a draw's models leave most of them as another model had them. */
+  touched: Map<Program, Map<string, CompiledProgram>>;
 };
+
+/** A program's routes and its plants' shares by period index, as computeFlows reads them. */
+interface CompiledProgram {
+  routes: ProgramRoutes;
+  sources: PlantShare[][];
+}
 
 function sharedOf(cache: ScheduleCache): Shared {
   let s = cache.shared as Shared | undefined;
@@ -181,6 +189,7 @@ function sharedOf(cache: ScheduleCache): Shared {
       markets: new Codes(),
       linesPerFlow: 0,
       untouched: new Map(),
+      touched: new Map(),
     };
     cache.shared = s;
   }
@@ -205,9 +214,10 @@ function compiledFlows(model: Model, schedules: ScheduleCache | undefined): Comp
     };
     const routes: ProgramRoutes[] = [];
     const byRoute: PlantShare[][][] = [];
-    for (const [i, program] of model.programs.entries()) {
-      const same = untouched(model, program);
-      const kept = same ? shared.untouched.get(program) : undefined;
+    for (let i = 0; i < model.programs.length; i++) {
+      const program = model.programs[i] as Program;
+      const key = untouched(model, program) ? undefined : touchKey(model, program);
+      const kept = key === undefined ? shared.untouched.get(program) : shared.touched.get(program)?.get(key);
       if (kept && kept.routes.index === i) {
         routes.push(kept.routes);
         byRoute.push(kept.sources);
@@ -216,7 +226,15 @@ function compiledFlows(model: Model, schedules: ScheduleCache | undefined): Comp
       const r = new ProgramRoutes(ctx, program, i);
       // Each program's plants once deals apply, by period (speed: resolved once, then counted and built from).
       const sources = model.periods.map((p) => plantShares(model, r, p.index, activeWithDeals(model, r, p.index)));
-      if (same) shared.untouched.set(program, { routes: r, sources });
+      if (key === undefined) shared.untouched.set(program, { routes: r, sources });
+      else {
+        let byKey = shared.touched.get(program);
+        if (byKey === undefined) {
+          byKey = new Map();
+          shared.touched.set(program, byKey);
+        }
+        byKey.set(key, { routes: r, sources });
+      }
       routes.push(r);
       byRoute.push(sources);
     }
@@ -259,12 +277,15 @@ export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
     c.dutyLines,
   );
   const out: Output = { flows: new LazyFlowColumns(model, keys), duties, keys, n: 0 };
-  for (const [k, period] of model.periods.entries()) {
+  let m: MarketFlows | undefined;
+  for (let k = 0; k < model.periods.length; k++) {
+    const period = model.periods[k] as Period;
     const byRoute = c.sources[k] as PlantShare[][];
-    for (const [i, r] of routes.entries()) {
+    for (let i = 0; i < routes.length; i++) {
+      const r = routes[i] as ProgramRoutes;
       const sources = byRoute[i] as PlantShare[];
       if (sources.length === 0) continue;
-      const m = new MarketFlows(r, period, sources);
+      m = m === undefined ? new MarketFlows(r, period, sources) : m.reset(r, period, sources);
       for (const market of r.markets) addMarketFlows(model, m, market, out);
     }
   }
@@ -288,13 +309,44 @@ function untouched(model: Model, program: Program): boolean {
   return steps.every((shares) => Object.keys(shares).every((id) => !e.closures.has(id)));
 }
 
+/**
+ * What the deals of a model do to a program, as a key: its hosted volumes
+ * (deal, plant, volumes and prices), cost factors and demand cuts, and the
+ * closures of the plants it is sourced from or hosted at. Everything
+ * ProgramRoutes, activeWithDeals and plantShares read of a model besides
+ * the scenario is here, so two models of one scenario with the same key
+ * build the same routes and shares (a closure's plant variant is made from
+ * its last day, in the key). Numbers are written with String, which
+ * round-trips a double exactly.
+ */
+export function touchKey(model: Model, program: Program): string {
+  const e = model.effects;
+  let key = "";
+  const hosted = e.hosted.get(program.id);
+  const plants = new Set<string>();
+  for (const step of Array.isArray(program.sourcing) ? program.sourcing.map((x) => x.shares) : [program.sourcing]) {
+    for (const id of Object.keys(step)) plants.add(id);
+  }
+  for (const h of hosted ?? []) {
+    key += `h${h.deal}@${h.plant?.id ?? ""}:${h.volume.join(",")}/${h.price.join(",")};`;
+    if (h.plant) plants.add(h.plant.id);
+  }
+  const factor = e.costFactor.get(program.id);
+  if (factor) key += `f${factor.join(",")};`;
+  for (const [market, cut] of e.demandCut.get(program.id) ?? []) key += `d${market}:${cut.join(",")};`;
+  for (const id of plants) {
+    const c = e.closures.get(id);
+    if (c) key += `c${id}:${c.lastDay}>${Object.entries(c.moveTo).join(",")};`;
+  }
+  return key;
+}
+
 /** Number of flows computeFlows writes: active plants × markets with demand, in every period (`active`: by position in the periods, then route). */
 function countFlows(model: Model, routes: readonly ProgramRoutes[], active: readonly (readonly { length: number }[])[]): number {
   let n = 0;
-  for (const [k, period] of model.periods.entries()) {
-    for (const [i, r] of routes.entries()) {
-      n += (active[k]?.[i]?.length ?? 0) * (r.marketsSelling[period.index] as number);
-    }
+  for (let k = 0; k < model.periods.length; k++) {
+    const t = (model.periods[k] as Period).index;
+    for (let i = 0; i < routes.length; i++) n += (active[k]?.[i]?.length ?? 0) * ((routes[i] as ProgramRoutes).marketsSelling[t] as number);
   }
   return n;
 }
@@ -438,8 +490,8 @@ function partsOf(model: Model, program: Program, s: PlantShare, leg: Leg, t: num
  * boxed, was about a fifth of the evaluation's garbage).
  */
 class MarketFlows {
-  readonly program: Program;
-  readonly t: number;
+  program: Program;
+  t: number;
   market: MarketRoute | undefined = undefined;
   price = 0;
   units = 0;
@@ -447,12 +499,22 @@ class MarketFlows {
   msrpBase = 0;
 
   constructor(
-    readonly routes: ProgramRoutes,
+    public routes: ProgramRoutes,
     period: Period,
-    readonly sources: readonly PlantShare[],
+    public sources: readonly PlantShare[],
   ) {
     this.program = routes.program;
     this.t = period.index;
+  }
+
+  /** The same object for the next program and period (speed: one per evaluation, not one per program and period). */
+  reset(routes: ProgramRoutes, period: Period, sources: readonly PlantShare[]): this {
+    this.routes = routes;
+    this.program = routes.program;
+    this.t = period.index;
+    this.sources = sources;
+    this.market = undefined;
+    return this;
   }
 }
 

@@ -6,9 +6,9 @@ import type { ScheduleCache } from "./duty.js";
 import { computeFlows, type FlowColumns, type FlowKeys, numberColumn } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import { capOffsets } from "./offsets.js";
-import { plantRows } from "./plants.js";
+import { type FixedCostRow, plantFixedCosts, plantRows } from "./plants.js";
 import { applySupplies } from "./supplies.js";
-import { COMPANIES, COMPANY_DUTIES, DUTIES, FLOWS, PLANTS, type PlantRow } from "./tables.js";
+import { COMPANIES, COMPANY_DUTIES, DUTIES, FLOWS, PLANTS } from "./tables.js";
 
 export interface Results {
   scenarioId: string;
@@ -33,7 +33,8 @@ export interface Results {
 export type CompanyResults = Pick<Results, "scenarioId" | "base" | "periods" | "companies">;
 
 export function evaluateModel(model: Model): Results {
-  const { flows, duties, keys, ledger, plantList } = evaluateCore(model);
+  const { flows, duties, keys, ledger } = evaluateCore(model);
+  const plantList = plantRows(model, flows, keys);
   const warnings = plantList.flatMap((p) => {
     if (p.capacity === 0 && p.output > 0)
       return [`plant ${p.plant} builds ${p.output.toFixed(0)} units in ${p.period} but has no capacity then (closed, or capacity 0)`];
@@ -65,8 +66,9 @@ export function evaluateModel(model: Model): Results {
  * sale window (see ScheduleCache), else one of its own.
  */
 export function evaluateCompanies(model: Model, schedules?: ScheduleCache): CompanyResults {
-  const { flows, keys, ledger, plantList } = evaluateCore(model, schedules);
-  return companyResults(model, flows, keys, plantList, ledger);
+  const { flows, keys, ledger } = evaluateCore(model, schedules);
+  // The plants' fixed costs alone: the plants table's other columns are not read here.
+  return companyResults(model, flows, keys, plantFixedCosts(model), ledger);
 }
 
 function evaluateCore(model: Model, given?: ScheduleCache) {
@@ -74,11 +76,10 @@ function evaluateCore(model: Model, given?: ScheduleCache) {
   // Before the cap: offsets may offset the duties on supplied components.
   const ledger = applySupplies(model, flows, keys, duties, schedules);
   capOffsets(model, flows, keys, duties);
-  const plantList = plantRows(model, flows, keys);
-  return { flows, duties, keys, ledger, plantList };
+  return { flows, duties, keys, ledger };
 }
 
-function companyResults(model: Model, flows: FlowColumns, keys: FlowKeys, plantList: PlantRow[], ledger: LedgerEntry[]): CompanyResults {
+function companyResults(model: Model, flows: FlowColumns, keys: FlowKeys, plantList: readonly FixedCostRow[], ledger: LedgerEntry[]): CompanyResults {
   return {
     scenarioId: model.scenario.id,
     base: model.base,

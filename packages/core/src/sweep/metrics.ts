@@ -1,7 +1,6 @@
 import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
 import { COMPANIES, type CompanyResults } from "../evaluate/index.js";
 import { didYouMean, type Issue } from "../issues/issue.js";
-import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
 import { analyseDeal, resolveOpenPrices } from "../valuation/analysis.js";
@@ -211,7 +210,11 @@ export function isWinWin(v: DealValue, parties: readonly string[]): boolean {
   return ps.length > 0 && ps.every((c) => (v.npv[c] ?? 0) > 0);
 }
 
+/** One cell of the companies table, found by its key columns (speed: no row objects, which a draw built for every company output). */
 function companyValue(r: CompanyResults, company: string, period: string, column: string): number {
-  const row = rows(r.companies).find((x) => x.company === company && x.period === period);
-  return Number(row?.[column] ?? 0);
+  const d = r.companies.data;
+  const companies = d.company ?? [];
+  const periods = d.period ?? [];
+  for (let i = 0; i < r.companies.length; i++) if (companies[i] === company && periods[i] === period) return Number(d[column]?.[i] ?? 0);
+  return 0;
 }

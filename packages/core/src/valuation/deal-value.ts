@@ -56,9 +56,10 @@ export function dealValue(
   }
   const parties = [...gain].filter(([, g]) => g.moved).map(([c]) => c);
   const result: DealValue = { parties, npv: {}, joint: 0 };
+  const asOf = parties.length ? valuationOffset(s) : 0;
   for (const company of parties) {
     const c = s.companies.find((x) => x.id === company);
-    const factors = discountFactors(periods, c?.discountRate ?? s.parameters.discountRate, valuationOffset(s));
+    const factors = discountFactors(periods, c?.discountRate ?? s.parameters.discountRate, asOf);
     const g = gain.get(company) as { profit: number[]; base: number[] };
     result.npv[company] = npv(g.profit, factors);
     result.joint += npv(g.base, factors);
