@@ -13,6 +13,8 @@ import { parseHash } from "../src/state/url.js";
 import { DealView } from "../src/views/Deal.js";
 import { Overview } from "../src/views/Overview.js";
 import { Plants } from "../src/views/Plants.js";
+import type { RunInfo } from "../src/workspace/api.js";
+import { RunResult } from "../src/workspace/RunHistory.js";
 import { diskFiles } from "./disk.js";
 
 afterEach(cleanup);
@@ -154,5 +156,24 @@ describe("Issues", () => {
     expect(screen.getByText(/suggestion: e.g. 100000/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "line 12" }));
     expect(onPick).toHaveBeenCalledWith(12);
+  });
+});
+
+describe("a stored sweep's result", () => {
+  const run = { id: "r1234567", scenarioId: "a", version: 3, status: "done" as const, createdAt: "", kind: "sweep", params: { draws: 200_000 }, progress: 1 };
+  const output = (tailsRelativeError?: number) => ({
+    metric: { name: "company.nissan.FY2026.companyOperatingProfit", unit: "JPY" },
+    summary: { count: 200_000, mean: -1e11, p5: -3e11, p50: -1e11, p95: 1e11, ...(tailsRelativeError === undefined ? {} : { tailsRelativeError }) },
+  });
+
+  it("says when P5 and P95 come from the sketch, with its bound, and says nothing when they are exact", () => {
+    const { unmount } = render(<RunResult run={{ ...run, result: { outputs: [output(0.001), output()] } } as unknown as RunInfo} />);
+    expect(screen.getByTestId("tails-note").textContent).toBe(
+      "P5/P95 and ES5 (mean of the worst 5% of draws) each within 0.1% of its exact value (a sketch, beyond 100,000 draws).",
+    );
+    unmount();
+    render(<RunResult run={{ ...run, result: { outputs: [output(), output()] } } as unknown as RunInfo} />);
+    expect(screen.queryByTestId("tails-note")).toBeNull();
+    expect(screen.getByTestId("run-result")).toBeTruthy();
   });
 });

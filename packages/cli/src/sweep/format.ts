@@ -1,4 +1,4 @@
-import { chanceEvent, isChance, type Metric, type SobolResult, type Summary, type Swing } from "@tieup/core";
+import { chanceEvent, isChance, type Metric, type SobolResult, type Summary, type Swing, sketchedTailsNote } from "@tieup/core";
 import { fixed, money, moneyUnit, percent } from "../report/format.js";
 import type { Section } from "../report/sections.js";
 
@@ -50,10 +50,10 @@ export function sweepSections(outputs: SweepOutput[]): Section[] {
 
 /** How exact the tails and median are: the sketch's bound beyond 100,000 draws (docs/uncertainty.md). */
 function tailsNote(summaries: Summary[]): string {
-  const error = Math.max(0, ...summaries.map((s) => s.tailsRelativeError ?? 0));
   const median = "P50 exact with --keep-draws, else the P² estimate";
-  if (error === 0) return `P5/P95 and ES5 (mean of the worst 5% of draws) exact; ${median}`;
-  return `P5/P95 and ES5 (mean of the worst 5% of draws) each within ${+(error * 100).toPrecision(2)}% of its exact value (a sketch, beyond 100,000 draws; exact with --keep-draws); ${median}`;
+  const sketched = sketchedTailsNote(summaries);
+  if (sketched === undefined) return `P5/P95 and ES5 (mean of the worst 5% of draws) exact; ${median}`;
+  return `${sketched}, exact with --keep-draws; ${median}`;
 }
 
 /**

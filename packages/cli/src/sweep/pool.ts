@@ -17,9 +17,9 @@ export interface PoolJob {
 const WORKER = new URL("../../dist/sweep/worker.js", import.meta.url);
 
 /**
- * A draw allocates about 6 MB that is dead by the next one. With V8's
- * default young generation (16 MB semi-spaces) a worker collects every other
- * draw, and those collections were a fifth of its time; 96 MB (32 MB
+ * A draw allocates about 4 MB that is dead by the next one. With V8's
+ * default young generation (16 MB semi-spaces) a worker collects every few
+ * draws, and those collections were a fifth of its time; 96 MB (32 MB
  * semi-spaces) gave 12-17% more draws per second per worker at about 40 MB
  * more memory each (bench/sweep.bench.mjs, 2026-12-07).
  */

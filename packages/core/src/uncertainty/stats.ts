@@ -105,6 +105,18 @@ function sortedTails(sorted: readonly number[]): TailStats {
 }
 
 /** Equal-width histogram of kept draws, for charts: bin edges and counts. */
+/**
+ * How exact the tails of these summaries are, in a sentence for a reader, or
+ * undefined when every P5, P95 and ES5 is exact: beyond 100,000 draws they
+ * come from the sketch, and the sentence gives its bound. One wording for the
+ * CLI, the web and stored runs.
+ */
+export function sketchedTailsNote(summaries: readonly Pick<Summary, "tailsRelativeError">[]): string | undefined {
+  const error = Math.max(0, ...summaries.map((s) => s.tailsRelativeError ?? 0));
+  if (error === 0) return undefined;
+  return `P5/P95 and ES5 (mean of the worst 5% of draws) each within ${+(error * 100).toPrecision(2)}% of its exact value (a sketch, beyond 100,000 draws)`;
+}
+
 export function histogram(values: readonly number[], bins = 30): { edges: number[]; counts: number[] } {
   if (values.length === 0) return { edges: [], counts: [] };
   let lo = values.reduce((a, b) => Math.min(a, b));

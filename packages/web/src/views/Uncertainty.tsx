@@ -6,6 +6,7 @@ import { chanceEvent, isChance, type Metric, type Summary } from "@tieup/core";
 import { useEffect, useRef, useState } from "react";
 import { Chart } from "../components/Chart.js";
 import { DataTable } from "../components/DataTable.js";
+import { TailsNote } from "../components/TailsNote.js";
 import { DEFAULT_ENTRY, type OutputDetail, type SobolView, type SweepRequest, type SweepResult, UNCERTAIN_DEFAULT } from "../engine/sweep.js";
 import type { SweepCommand, SweepMessage } from "../engine/sweep.worker.js";
 import { sweepExport } from "../export/view-tables.js";
@@ -210,6 +211,7 @@ function SweepOutputs({ result, names }: { result: SweepResult; names: Names }) 
         deps={[result]}
         draw={(width) => Plot.plot(spreadChart(values, width, names))}
       />
+      <TailsNote summaries={values.map((o) => o.summary)} />
       <DataTable
         testId="sweep-table"
         caption="Distribution of each output"

@@ -1,6 +1,7 @@
 import { money, percent, thousandUnits } from "@tieup/charts/format";
 import { useEffect, useState } from "react";
 import { DataTable } from "../components/DataTable.js";
+import { TailsNote } from "../components/TailsNote.js";
 import { isActive, type RunInfo, type WorkspaceApi } from "./api.js";
 import type { Opened } from "./useSource.js";
 
@@ -86,7 +87,7 @@ export function progressOf(r: RunInfo): string {
 
 interface SweepOutput {
   metric: { name: string; unit: string };
-  summary: { count: number; mean: number | null; p5: number | null; p50: number | null; p95: number | null };
+  summary: { count: number; mean: number | null; p5: number | null; p50: number | null; p95: number | null; tailsRelativeError?: number };
 }
 
 interface CompareRow {
@@ -109,6 +110,7 @@ export function RunResult({ run }: { run: RunInfo }) {
     return (
       <div data-testid="run-result">
         {result.note ? <p className="warn">{result.note}</p> : null}
+        <TailsNote summaries={result.outputs.map((o) => o.summary)} />
         <DataTable
           caption={title}
           headers={["Output", "Draws", "Mean", "P5", "P50", "P95"]}
