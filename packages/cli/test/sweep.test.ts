@@ -101,6 +101,15 @@ describe("tieup sweep", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("refuses to keep more draws than memory and output can hold, naming what would fit, exit 2", async () => {
+    // Six outputs (two companies' operating profit, host and client NPVs, win-win, zone): 1,666,666 draws fit, one more does not.
+    const r = await runCli("sweep", uncertainContract(), "--draws", "1666667", "--keep-draws");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--keep-draws: keeping 1,666,667 draws of 6 outputs is 10,000,002 numbers; at most 10,000,000 are kept");
+    expect(r.stderr).toContain("keep at most 1,666,666 draws of these outputs");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses bad options and a scenario with nothing uncertain, exit 2", async () => {
     expect((await runCli("sweep", uncertainContract(), "--draws", "many")).stderr).toContain("--draws must be a whole number");
     const none = await runCli("sweep", example, "--draws", "5");
