@@ -114,6 +114,18 @@ describe("the sweep's fast measure", () => {
     );
   });
 
+  it("two draws evaluated in turn give what each gives alone (each draw's cache restarts the kept flows of the other)", () => {
+    const a = applyDraw(scenario, plan, sampleDraw(plan, 3, 1));
+    const b = applyDraw(scenario, plan, sampleDraw(plan, 3, 2));
+    const [memoA, memoB] = [memoEvaluator(a), memoEvaluator(b)];
+    const { prices } = resolveOpenPrices(scenario);
+    const states = [{ prices }, { prices, counterfactual: new Set(["civac-closure"]) }, { prices, counterfactual: new Set(["canton-pickup"]) }];
+    for (const o of states) {
+      expect(memoA(o)).toEqual(evaluateCompanies(buildModel(a, o)));
+      expect(memoB(o)).toEqual(evaluateCompanies(buildModel(b, o)));
+    }
+  });
+
   it("evaluateCompanies gives evaluateModel's companies table exactly, with deals as agreed, replaced, left out or hypothetical", () => {
     const { prices } = resolveOpenPrices(scenario);
     const variants = [

@@ -9,6 +9,7 @@ import { fxTableOf } from "./fx.js";
 import { Codes, DutyLines, OFFSET, PARTS, VEHICLE } from "./lines.js";
 import { openShare } from "./plants.js";
 import { Lanes, type Leg, type MarketRoute, type PartsCharges, type PlantRoute, ProgramRoutes, type RouteContext } from "./routes.js";
+import { SLICES, type WrittenSlice } from "./slices.js";
 
 /** Flow rows (period × program × plant × market), by column. */
 export interface FlowColumns {
@@ -150,6 +151,8 @@ interface CompiledFlows {
   ctx: RouteContext;
   shared: Shared;
   routes: ProgramRoutes[];
+  /** Each program's compiled entry, shared with the models that share its routes and shares. */
+  entries: CompiledProgram[];
   /** By position in the periods, then route: the plants building the program (none: the program sells nothing then). */
   sources: PlantShare[][][];
   count: number;
@@ -172,13 +175,14 @@ type Shared = Pick<RouteContext, "lanes" | "fx" | "companies" | "plants" | "mark
   touched: Map<Program, Map<string, CompiledProgram>>;
 };
 
-/** A program's routes and its plants' shares by period index, as computeFlows reads them. */
+/** A program's routes and its plants' shares by period index, as computeFlows reads them, and the flows it wrote with them by period index. */
 interface CompiledProgram {
   routes: ProgramRoutes;
   sources: PlantShare[][];
+  written: (WrittenSlice | undefined)[];
 }
 
-function sharedOf(cache: ScheduleCache): Shared {
+function sharedOf(cache: ScheduleCache, keepsSlices: boolean): Shared {
   let s = cache.shared as Shared | undefined;
   if (s === undefined) {
     s = {
@@ -191,6 +195,8 @@ function sharedOf(cache: ScheduleCache): Shared {
       untouched: new Map(),
       touched: new Map(),
     };
+    // The models of this cache keep their flows for each other from here on (see slices.ts).
+    if (keepsSlices) SLICES.restart();
     cache.shared = s;
   }
   return s;
@@ -202,7 +208,7 @@ function compiledFlows(model: Model, schedules: ScheduleCache | undefined): Comp
   let c = kept?.model === model ? kept : undefined;
   if (c === undefined) {
     const cache = schedules ?? new ScheduleCache(model);
-    const shared = sharedOf(cache);
+    const shared = sharedOf(cache, schedules !== undefined);
     const ctx: RouteContext = {
       model,
       cache,
@@ -212,37 +218,39 @@ function compiledFlows(model: Model, schedules: ScheduleCache | undefined): Comp
       plants: shared.plants,
       markets: shared.markets,
     };
-    const routes: ProgramRoutes[] = [];
-    const byRoute: PlantShare[][][] = [];
+    const entries: CompiledProgram[] = [];
     for (let i = 0; i < model.programs.length; i++) {
       const program = model.programs[i] as Program;
       const key = untouched(model, program) ? undefined : touchKey(model, program);
       const kept = key === undefined ? shared.untouched.get(program) : shared.touched.get(program)?.get(key);
       if (kept && kept.routes.index === i) {
-        routes.push(kept.routes);
-        byRoute.push(kept.sources);
+        entries.push(kept);
         continue;
       }
       const r = new ProgramRoutes(ctx, program, i);
       // Each program's plants once deals apply, by period (speed: resolved once, then counted and built from).
-      const sources = model.periods.map((p) => plantShares(model, r, p.index, activeWithDeals(model, r, p.index)));
-      if (key === undefined) shared.untouched.set(program, { routes: r, sources });
+      const entry: CompiledProgram = {
+        routes: r,
+        sources: model.periods.map((p) => plantShares(model, r, p.index, activeWithDeals(model, r, p.index))),
+        written: [],
+      };
+      if (key === undefined) shared.untouched.set(program, entry);
       else {
         let byKey = shared.touched.get(program);
         if (byKey === undefined) {
           byKey = new Map();
           shared.touched.set(program, byKey);
         }
-        byKey.set(key, { routes: r, sources });
+        byKey.set(key, entry);
       }
-      routes.push(r);
-      byRoute.push(sources);
+      entries.push(entry);
     }
-    const sources = model.periods.map((_, k) => byRoute.map((byPeriod) => byPeriod[k] as PlantShare[]));
+    const routes = entries.map((e) => e.routes);
+    const sources = model.periods.map((_, k) => entries.map((e) => e.sources[k] as PlantShare[]));
     const count = countFlows(model, routes, sources);
     // Sized as the models sharing the cache needed (a draw's counterfactuals differ by a few flows), else two a flow.
     const dutyLines = shared.linesPerFlow > 0 ? Math.ceil(count * shared.linesPerFlow * 1.1) + 16 : 2 * count;
-    c = { model, ctx, shared, routes, sources, count, dutyLines };
+    c = { model, ctx, shared, routes, entries, sources, count, dutyLines };
     if (model.memo) model.memo.flows = c;
   }
   return c;
@@ -285,8 +293,18 @@ export function computeFlows(model: Model, schedules?: ScheduleCache): Flows {
       const r = routes[i] as ProgramRoutes;
       const sources = byRoute[i] as PlantShare[];
       if (sources.length === 0) continue;
+      const entry = c.entries[i] as CompiledProgram;
+      const kept = entry.written[k];
+      if (kept && SLICES.holds(kept)) {
+        out.n += SLICES.copy(kept, out.flows, keys, duties, out.n, period.index, r.index);
+        continue;
+      }
+      const f0 = out.n;
+      const l0 = duties.length;
       m = m === undefined ? new MarketFlows(r, period, sources) : m.reset(r, period, sources);
       for (const market of r.markets) addMarketFlows(model, m, market, out);
+      // Only models sharing a cache can use them: a model evaluated on its own (a big benchmark model) keeps none.
+      if (schedules !== undefined) entry.written[k] = SLICES.keep(out.flows, keys, duties, f0, out.n, l0);
     }
   }
   if (out.n !== count) throw new Error(`internal: ${out.n} flows computed, ${count} counted`);
