@@ -3,8 +3,8 @@ import { ownerShares } from "../schema/plant.js";
 import type { Period } from "../time/periods.js";
 import type { FlowColumns, FlowKeys } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
-import type { FixedCostRow } from "./plants.js";
-import type { CompanyDutyRow, CompanyRow } from "./tables.js";
+import { fixedCostAt, openShare } from "./plants.js";
+import type { CompanyDutyRow, CompanyRow, PlantRow } from "./tables.js";
 import { costProgramSavings, restOfCompany } from "./whole.js";
 
 /** An amount booked by a company outside the flows (e.g. a component supply), base currency. */
@@ -50,7 +50,7 @@ export function companyRows(
   model: Model,
   flows: FlowColumns,
   keys: FlowKeys,
-  plants: readonly FixedCostRow[],
+  plants: readonly Pick<PlantRow, "period" | "plant" | "owner" | "fixedCost">[] | undefined,
   ledger: readonly LedgerEntry[] = [],
 ): CompanyRow[] {
   // Speed: accumulators by company code, then period index (no key string per flow).
@@ -66,17 +66,21 @@ export function companyRows(
   addFlowSums(flowSums(flows, keys, model.periods.length), keys.companies.values.length, model.periods.length, get);
   // Each plant's owners once, not once per period (speed).
   const owners = new Map<string, [string, number][]>();
-  for (const row of plants) {
-    let shares = owners.get(row.plant);
+  const addFixedCost = (plantId: string, plantOwner: string, t: number, fixedCost: number) => {
+    let shares = owners.get(plantId);
     if (shares === undefined) {
-      const plant = model.plants.get(row.plant);
-      shares = plant ? ownerShares(plant) : [[row.owner, 1]];
-      owners.set(row.plant, shares);
+      const plant = model.plants.get(plantId);
+      shares = plant ? ownerShares(plant) : [[plantOwner, 1]];
+      owners.set(plantId, shares);
     }
-    const t = model.periodIndex.get(row.period) as number;
     // A joint venture is consolidated proportionally: each owner books its share of the fixed cost.
-    for (const [owner, share] of shares) get(keys.companies.code(owner), t).fixedCost += share * row.fixedCost;
-  }
+    for (const [owner, share] of shares) get(keys.companies.code(owner), t).fixedCost += share * fixedCost;
+  };
+  if (plants) for (const row of plants) addFixedCost(row.plant, row.owner, model.periodIndex.get(row.period) as number, row.fixedCost);
+  // Without the plants table, each plant's fixed cost as plantRows computes it, in its order (speed: no row objects).
+  else
+    for (const period of model.periods)
+      for (const plant of model.plants.values()) addFixedCost(plant.id, plant.owner, period.index, fixedCostAt(model, plant, period, openShare(plant, period)));
   for (const o of model.effects.oneOffs) {
     const r = get(keys.companies.code(o.company), o.t);
     if (o.fixedCost) r.fixedCost += o.amount;

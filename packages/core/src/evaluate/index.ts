@@ -6,9 +6,9 @@ import type { ScheduleCache } from "./duty.js";
 import { computeFlows, type FlowColumns, type FlowKeys, numberColumn } from "./flows.js";
 import { DUTY_KINDS, type DutyLines } from "./lines.js";
 import { capOffsets } from "./offsets.js";
-import { type FixedCostRow, plantFixedCosts, plantRows } from "./plants.js";
+import { plantRows } from "./plants.js";
 import { applySupplies } from "./supplies.js";
-import { COMPANIES, COMPANY_DUTIES, DUTIES, FLOWS, PLANTS } from "./tables.js";
+import { COMPANIES, COMPANY_DUTIES, DUTIES, FLOWS, PLANTS, type PlantRow } from "./tables.js";
 
 export interface Results {
   scenarioId: string;
@@ -67,8 +67,8 @@ export function evaluateModel(model: Model): Results {
  */
 export function evaluateCompanies(model: Model, schedules?: ScheduleCache): CompanyResults {
   const { flows, keys, ledger } = evaluateCore(model, schedules);
-  // The plants' fixed costs alone: the plants table's other columns are not read here.
-  return companyResults(model, flows, keys, plantFixedCosts(model), ledger);
+  // No plants table: companyRows computes the plants' fixed costs, all it reads of it.
+  return companyResults(model, flows, keys, undefined, ledger);
 }
 
 function evaluateCore(model: Model, given?: ScheduleCache) {
@@ -79,7 +79,7 @@ function evaluateCore(model: Model, given?: ScheduleCache) {
   return { flows, duties, keys, ledger };
 }
 
-function companyResults(model: Model, flows: FlowColumns, keys: FlowKeys, plantList: readonly FixedCostRow[], ledger: LedgerEntry[]): CompanyResults {
+function companyResults(model: Model, flows: FlowColumns, keys: FlowKeys, plantList: readonly PlantRow[] | undefined, ledger: LedgerEntry[]): CompanyResults {
   return {
     scenarioId: model.scenario.id,
     base: model.base,

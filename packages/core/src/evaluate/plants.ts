@@ -97,25 +97,6 @@ export function plantRows(model: Model, flows: FlowColumns, keys: FlowKeys): Pla
 }
 
 /** A plant's fixed cost in a period, base currency: its cost a year × the period's years × the share of it the plant is open. */
-function fixedCostAt(model: Model, plant: Plant, period: Period, open: number): number {
+export function fixedCostAt(model: Model, plant: Plant, period: Period, open: number): number {
   return toBase(model, plant.fixedCost * period.years * open, plant.currency, period.index);
-}
-
-/** What the companies table reads of the plants table: who books each plant's fixed cost in each period. */
-export type FixedCostRow = Pick<PlantRow, "period" | "plant" | "owner" | "fixedCost">;
-
-/**
- * Every plant's fixed cost by period, in the order of plantRows and with the
- * same numbers, without reading the flows: what an evaluation of the
- * companies table alone needs (speed: the plants table was a seventh of a
- * sweep draw and its rows a tenth of its garbage).
- */
-export function plantFixedCosts(model: Model): FixedCostRow[] {
-  const rows: FixedCostRow[] = [];
-  for (const period of model.periods) {
-    for (const plant of model.plants.values()) {
-      rows.push({ period: period.id, plant: plant.id, owner: plant.owner, fixedCost: fixedCostAt(model, plant, period, openShare(plant, period)) });
-    }
-  }
-  return rows;
 }
