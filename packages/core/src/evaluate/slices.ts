@@ -24,6 +24,9 @@ export interface WrittenSlice {
 const NUMBERS = 9;
 const CODES = 4;
 
+/** Flows an arena holds at most (about 20 MB with their lines): a big model's flows are computed again rather than kept twice. */
+const MAX_KEPT_FLOWS = 262_144;
+
 /**
  * Kept slices, packed in a few arrays grown by doubling and reused: a new
  * schedule cache (a new sweep draw) restarts the arena, and slices of an
@@ -33,6 +36,9 @@ const CODES = 4;
  */
 export class SliceArena {
   generation = 0;
+
+  constructor(private readonly maxFlows = MAX_KEPT_FLOWS) {}
+
   private numbers = new Float64Array(1024 * NUMBERS);
   private codes = new Int32Array(1024 * CODES);
   private lineCodes = new Int32Array(2048 * 3);
@@ -41,10 +47,11 @@ export class SliceArena {
   private flowsUsed = 0;
   private linesUsed = 0;
 
-  /** Keeps the slice written from flow `f0` to `f1` and from duty line `l0` to the end. */
-  keep(flows: FlowColumns, keys: FlowKeys, duties: DutyLines, f0: number, f1: number, l0: number): WrittenSlice {
+  /** Keeps the slice written from flow `f0` to `f1` and from duty line `l0` to the end; undefined when the arena is full. */
+  keep(flows: FlowColumns, keys: FlowKeys, duties: DutyLines, f0: number, f1: number, l0: number): WrittenSlice | undefined {
     const n = f1 - f0;
     const lines = duties.length - l0;
+    if (this.flowsUsed + n > this.maxFlows) return undefined;
     this.reserve(n, lines);
     const slice = { generation: this.generation, flow: this.flowsUsed, flows: n, line: this.linesUsed, lines };
     for (let j = 0; j < n; j++) {
