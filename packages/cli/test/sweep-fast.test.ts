@@ -1,4 +1,5 @@
 import {
+  analysisEvaluators,
   applyDraw,
   buildModel,
   type CompanyResults,
@@ -124,6 +125,19 @@ describe("the sweep's fast measure", () => {
       expect(memoA(o)).toEqual(evaluateCompanies(buildModel(a, o)));
       expect(memoB(o)).toEqual(evaluateCompanies(buildModel(b, o)));
     }
+  });
+
+  it("a deal analysis's full evaluations through one cache give every table of each evaluated alone", () => {
+    const { prices } = resolveOpenPrices(scenario);
+    const { full } = analysisEvaluators(scenario);
+    const states = [
+      { prices, whatIf: new Set(["canton-pickup"]) },
+      { prices, counterfactual: new Set(["canton-pickup"]) },
+      { prices, counterfactual: new Set(["civac-closure"]), alternative: new Map([["civac-closure", "idle"]]) },
+      { prices, absent: new Set(["us-powertrain"]) },
+      { prices: { "canton-pickup": 1234.5 } },
+    ];
+    for (const o of states) expect(JSON.stringify(full(o))).toBe(JSON.stringify(evaluateModel(buildModel(scenario, o))));
   });
 
   it("evaluateCompanies gives evaluateModel's companies table exactly, with deals as agreed, replaced, left out or hypothetical", () => {

@@ -32,8 +32,9 @@ export interface Results {
 /** What valuations read of an evaluation: the companies table and its periods (a deal's gains, the price fit, a sweep's outputs). */
 export type CompanyResults = Pick<Results, "scenarioId" | "base" | "periods" | "companies">;
 
-export function evaluateModel(model: Model): Results {
-  const { flows, duties, keys, ledger } = evaluateCore(model);
+/** Every table of a model's results. `schedules`: a cache shared with other models of the same scenario and deal options only (see evaluateCompanies). */
+export function evaluateModel(model: Model, schedules?: ScheduleCache): Results {
+  const { flows, duties, keys, ledger } = evaluateCore(model, schedules);
   const plantList = plantRows(model, flows, keys);
   const warnings = plantList.flatMap((p) => {
     if (p.capacity === 0 && p.output > 0)

@@ -1,3 +1,4 @@
+import type { DealOptions } from "../deals/effects.js";
 import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
@@ -8,7 +9,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { isoOf } from "../time/dates.js";
 import { expandHorizon, type Period } from "../time/periods.js";
 import { type Agreement, fitLinear, linearAgreement, numericAgreement } from "./bargaining.js";
-import { type Evaluator, plainEvaluator } from "./evaluations.js";
+import { analysisEvaluators, type Evaluator, plainEvaluator } from "./evaluations.js";
 import { type MarketReading, marketReading } from "./market.js";
 import { netIncomeEffect } from "./net-income.js";
 import { discountFactors, npv, valuationDay, valuationOffset } from "./npv.js";
@@ -166,10 +167,11 @@ export function resolveOpenPrices(scenario: Scenario, evaluate: Evaluator = plai
 export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<string, number> = resolveOpenPrices(scenario).prices): DealAnalysis {
   const deal = scenario.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`internal: no deal ${dealId}`);
-  const price = deal.type === "contract-manufacturing" ? priceAnalysis(scenario, deal, prices) : undefined;
+  const evaluate = analysisEvaluators(scenario);
+  const price = deal.type === "contract-manufacturing" ? priceAnalysis(scenario, deal, prices, true, evaluate.companies) : undefined;
   const withPrice = price ? { ...prices, [deal.id]: price.used } : prices;
-  const on = evaluateModel(buildModel(scenario, { prices: withPrice, whatIf: new Set([deal.id]) }));
-  const off = evaluateModel(buildModel(scenario, { prices: withPrice, counterfactual: replacedBy(deal) }));
+  const on = evaluate.full({ prices: withPrice, whatIf: new Set([deal.id]) });
+  const off = evaluate.full({ prices: withPrice, counterfactual: replacedBy(deal) });
   const gains = gainRows(on, off);
   const parties = movedCompanies(gains);
   const values = partyValues(scenario, on, gains, parties);
@@ -181,8 +183,8 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
     plants: plantChanges(scenario, on, off),
     ...(price ? { price } : {}),
     jointNpvBase: jointBase(scenario, on, off, parties),
-    ...(deal.type === "joint-development" ? { versusNeither: versusNeither(scenario, deal.id, withPrice, on, parties) } : {}),
-    ...alternativesOf(scenario, deal, withPrice, on, parties),
+    ...(deal.type === "joint-development" ? { versusNeither: versusNeither(scenario, evaluate.full, deal.id, withPrice, on, parties) } : {}),
+    ...alternativesOf(scenario, evaluate.full, deal, withPrice, on, parties),
     ...termsOf(scenario, deal, on, off, values),
   };
 }
@@ -198,12 +200,19 @@ function partyValues(scenario: Scenario, on: Results, gains: GainRow[], companie
 }
 
 /** Each party's value against every alternative counterfactual the deal's module names. */
-function alternativesOf(scenario: Scenario, deal: Deal, prices: Record<string, number>, on: Results, parties: string[]): Pick<DealAnalysis, "versus"> {
+function alternativesOf(
+  scenario: Scenario,
+  full: (o: DealOptions) => Results,
+  deal: Deal,
+  prices: Record<string, number>,
+  on: Results,
+  parties: string[],
+): Pick<DealAnalysis, "versus"> {
   const alternatives = moduleOf(deal).alternatives ?? [];
   if (alternatives.length === 0) return {};
   return {
     versus: alternatives.map((alt) => {
-      const off = evaluateModel(buildModel(scenario, { prices, counterfactual: new Set([deal.id]), alternative: new Map([[deal.id, alt.id]]) }));
+      const off = full({ prices, counterfactual: new Set([deal.id]), alternative: new Map([[deal.id, alt.id]]) });
       const gains = gainRows(on, off);
       return { ...alt, values: partyValues(scenario, on, gains, [...parties, ...movedCompanies(gains)]) };
     }),
@@ -244,8 +253,15 @@ function termsOf(scenario: Scenario, deal: Deal, on: Results, off: Results, valu
 }
 
 /** Each party's NPV gain against the scenario without the deal at all (for a joint development: neither party develops). */
-function versusNeither(scenario: Scenario, dealId: string, prices: Record<string, number>, on: Results, parties: string[]): PartyValue[] {
-  const none = evaluateModel(buildModel(scenario, { prices, absent: new Set([dealId]) }));
+function versusNeither(
+  scenario: Scenario,
+  full: (o: DealOptions) => Results,
+  dealId: string,
+  prices: Record<string, number>,
+  on: Results,
+  parties: string[],
+): PartyValue[] {
+  const none = full({ prices, absent: new Set([dealId]) });
   return partyValues(scenario, on, gainRows(on, none), parties);
 }
 

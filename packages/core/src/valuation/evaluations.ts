@@ -1,6 +1,6 @@
 import { type DealOptions, isHypothetical } from "../deals/index.js";
 import { ScheduleCache } from "../evaluate/duty.js";
-import { type CompanyResults, evaluateCompanies } from "../evaluate/index.js";
+import { type CompanyResults, evaluateCompanies, evaluateModel, type Results } from "../evaluate/index.js";
 import { buildModel } from "../model/model.js";
 import type { Scenario } from "../scenario/schema.js";
 
@@ -9,11 +9,33 @@ export type Evaluator = (options: DealOptions) => CompanyResults;
 
 /** One evaluation per call (what analyses do outside sweeps); the models share their tariff schedules, as in memoEvaluator. */
 export function plainEvaluator(scenario: Scenario): Evaluator {
+  return analysisEvaluators(scenario).companies;
+}
+
+/**
+ * Evaluations of one scenario's models with deal options, to the companies
+ * table (`companies`) or to every table (`full`), all through one cache of
+ * schedules, routes and kept flows (see memoEvaluator): what one deal's
+ * analysis runs, its price fit and its evaluations as agreed, replaced and
+ * against alternatives. Speed: each evaluation with a cache of its own
+ * compiled every route again, a third of analysing a deal.
+ */
+export function analysisEvaluators(scenario: Scenario): { companies: Evaluator; full: (options: DealOptions) => Results } {
   let schedules: ScheduleCache | undefined;
-  return (options) => {
-    const model = buildModel(scenario, options);
-    schedules ??= new ScheduleCache(model);
-    return evaluateCompanies(model, schedules);
+  const model = (options: DealOptions) => {
+    const m = buildModel(scenario, options);
+    schedules ??= new ScheduleCache(m);
+    return { m, schedules };
+  };
+  return {
+    companies: (options) => {
+      const { m, schedules: s } = model(options);
+      return evaluateCompanies(m, s);
+    },
+    full: (options) => {
+      const { m, schedules: s } = model(options);
+      return evaluateModel(m, s);
+    },
   };
 }
 
