@@ -2,7 +2,7 @@ import type { DealOptions } from "../deals/effects.js";
 import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { type CompanyResults, evaluateModel, type Results } from "../evaluate/index.js";
+import type { CompanyResults, Results } from "../evaluate/index.js";
 import { buildModel, fxRate, rateIn } from "../model/model.js";
 import { type Cell, rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
