@@ -28,11 +28,14 @@ export function periodFromDays(id: string, index: number, start: number, end: nu
   return { id, index, start, end, days: end - start + 1, months, years: months / 12 };
 }
 
-/** Expands a horizon into periods. Validity (tiling, whole months) is checked by validate/horizon.ts. */
 /** The periods of each horizon expanded so far, frozen: a sweep draw keeps the scenario's horizon and expands it a few dozen times. */
 const expanded = new WeakMap<Horizon, readonly Readonly<Period>[]>();
 
-/** The horizon's periods, in order. A new array each call (callers may change it) of periods that are shared and frozen. */
+/**
+ * Expands a horizon into periods, in order. Validity (tiling, whole months) is
+ * checked by validate/horizon.ts. A new array each call (callers may change
+ * it) of periods that are shared and frozen.
+ */
 export function expandHorizon(h: Horizon): Period[] {
   let periods = expanded.get(h);
   if (periods === undefined) {
