@@ -175,6 +175,7 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
   const gains = gainRows(on, off);
   const parties = movedCompanies(gains);
   const values = partyValues(scenario, on, gains, parties);
+  const against: Against = { scenario, full: evaluate.full, prices: withPrice, on, parties };
   return {
     deal,
     parties,
@@ -183,8 +184,8 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
     plants: plantChanges(scenario, on, off),
     ...(price ? { price } : {}),
     jointNpvBase: jointBase(scenario, on, off, parties),
-    ...(deal.type === "joint-development" ? { versusNeither: versusNeither(scenario, evaluate.full, deal.id, withPrice, on, parties) } : {}),
-    ...alternativesOf(scenario, evaluate.full, deal, withPrice, on, parties),
+    ...(deal.type === "joint-development" ? { versusNeither: versusNeither(against, deal.id) } : {}),
+    ...alternativesOf(against, deal),
     ...termsOf(scenario, deal, on, off, values),
   };
 }
@@ -199,15 +200,17 @@ function partyValues(scenario: Scenario, on: Results, gains: GainRow[], companie
   return scenario.companies.filter((c) => companies.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
 }
 
+/** What the parties' values against another counterfactual are computed from: the deal as agreed (`on`) and the evaluations of the analysis. */
+interface Against {
+  scenario: Scenario;
+  full: (o: DealOptions) => Results;
+  prices: Record<string, number>;
+  on: Results;
+  parties: string[];
+}
+
 /** Each party's value against every alternative counterfactual the deal's module names. */
-function alternativesOf(
-  scenario: Scenario,
-  full: (o: DealOptions) => Results,
-  deal: Deal,
-  prices: Record<string, number>,
-  on: Results,
-  parties: string[],
-): Pick<DealAnalysis, "versus"> {
+function alternativesOf({ scenario, full, prices, on, parties }: Against, deal: Deal): Pick<DealAnalysis, "versus"> {
   const alternatives = moduleOf(deal).alternatives ?? [];
   if (alternatives.length === 0) return {};
   return {
@@ -253,14 +256,7 @@ function termsOf(scenario: Scenario, deal: Deal, on: Results, off: Results, valu
 }
 
 /** Each party's NPV gain against the scenario without the deal at all (for a joint development: neither party develops). */
-function versusNeither(
-  scenario: Scenario,
-  full: (o: DealOptions) => Results,
-  dealId: string,
-  prices: Record<string, number>,
-  on: Results,
-  parties: string[],
-): PartyValue[] {
+function versusNeither({ scenario, full, prices, on, parties }: Against, dealId: string): PartyValue[] {
   const none = full({ prices, absent: new Set([dealId]) });
   return partyValues(scenario, on, gainRows(on, none), parties);
 }
