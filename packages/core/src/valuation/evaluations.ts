@@ -21,21 +21,16 @@ export function plainEvaluator(scenario: Scenario): Evaluator {
  * compiled every route again, a third of analysing a deal.
  */
 export function analysisEvaluators(scenario: Scenario): { companies: Evaluator; full: (options: DealOptions) => Results } {
+  // Deal options change neither the tariffs, the periods nor the sale window: every model here has the same schedules.
   let schedules: ScheduleCache | undefined;
-  const model = (options: DealOptions) => {
+  const built = (options: DealOptions) => {
     const m = buildModel(scenario, options);
     schedules ??= new ScheduleCache(m);
-    return { m, schedules };
+    return m;
   };
   return {
-    companies: (options) => {
-      const { m, schedules: s } = model(options);
-      return evaluateCompanies(m, s);
-    },
-    full: (options) => {
-      const { m, schedules: s } = model(options);
-      return evaluateModel(m, s);
-    },
+    companies: (options) => evaluateCompanies(built(options), schedules),
+    full: (options) => evaluateModel(built(options), schedules),
   };
 }
 
@@ -52,17 +47,14 @@ export function analysisEvaluators(scenario: Scenario): { companies: Evaluator; 
  */
 export function memoEvaluator(scenario: Scenario): Evaluator & { runs: () => number } {
   const memo = new Map<string, CompanyResults>();
-  // Deal options change neither the tariffs, the periods nor the sale window: every model here has the same schedules.
-  let schedules: ScheduleCache | undefined;
+  const evaluate = plainEvaluator(scenario);
   let runs = 0;
   const evaluator = (options: DealOptions) => {
     const key = stateKey(scenario, options);
     let r = memo.get(key);
     if (r === undefined) {
       runs++;
-      const model = buildModel(scenario, options);
-      schedules ??= new ScheduleCache(model);
-      r = evaluateCompanies(model, schedules);
+      r = evaluate(options);
       memo.set(key, r);
     }
     return r;
