@@ -1,4 +1,4 @@
-import { evaluateModel, type Results } from "../evaluate/index.js";
+import { type CompanyResults, evaluateCompanies } from "../evaluate/index.js";
 import { type BuildOptions, buildModel } from "../model/model.js";
 import { rows } from "../results/table.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -57,8 +57,9 @@ export interface TariffImpact {
  */
 export function tariffImpact(scenario: Scenario, w: ImpactWindow, prices = resolveOpenPrices(scenario).prices): TariffImpact[] {
   const atRates = (s: Scenario) => (w.rates ? withRates(s, w.period, w.rates) : s);
+  // Only the companies tables are read (speed: the flow, duty and plant tables were most of each evaluation).
   const run = (s: Scenario, saleWindow?: BuildOptions["saleWindow"]) =>
-    evaluateModel(buildModel(atRates(s), { prices, ...(saleWindow ? { saleWindow } : {}) }));
+    evaluateCompanies(buildModel(atRates(s), { prices, ...(saleWindow ? { saleWindow } : {}) }));
   const window = w.from !== undefined && w.to !== undefined ? { from: w.from, to: w.to } : undefined;
   const before = regimeBefore(scenario, w.since);
   const impacts = difference(run(scenario, window), run(before, window), w.period);
@@ -83,7 +84,7 @@ export function tariffImpact(scenario: Scenario, w: ImpactWindow, prices = resol
 }
 
 /** Offsets credited per company in a period (positive, reporting currency). */
-function offsetsBy(r: Results, period: string): Map<string, number> {
+function offsetsBy(r: CompanyResults, period: string): Map<string, number> {
   return new Map(
     rows(r.companies)
       .filter((x) => x.period === period)
@@ -91,7 +92,7 @@ function offsetsBy(r: Results, period: string): Map<string, number> {
   );
 }
 
-export function difference(regime: Results, before: Results, period: string): TariffImpact[] {
+export function difference(regime: CompanyResults, before: CompanyResults, period: string): TariffImpact[] {
   const earlier = new Map(rows(before.companies).map((r) => [`${r.period}|${r.company}`, r]));
   const out: TariffImpact[] = [];
   for (const r of rows(regime.companies)) {

@@ -1,7 +1,7 @@
 import { type DealOptions, isHypothetical } from "../deals/index.js";
 import { ScheduleCache } from "../evaluate/duty.js";
 import { type CompanyResults, evaluateCompanies, evaluateModel, type Results } from "../evaluate/index.js";
-import { buildModel } from "../model/model.js";
+import { buildModel, type Model } from "../model/model.js";
 import type { Scenario } from "../scenario/schema.js";
 
 /** Evaluates a scenario with deal options to its companies table (what valuations read): plainly, or through a memo that runs each distinct model once. */
@@ -20,7 +20,12 @@ export function plainEvaluator(scenario: Scenario): Evaluator {
  * against alternatives. Speed: each evaluation with a cache of its own
  * compiled every route again, a third of analysing a deal.
  */
-export function analysisEvaluators(scenario: Scenario): { companies: Evaluator; full: (options: DealOptions) => Results } {
+export function analysisEvaluators(scenario: Scenario): {
+  companies: Evaluator;
+  full: (options: DealOptions) => Results;
+  /** The same as `full`, with the model it built (what a run reports). */
+  run: (options: DealOptions) => { model: Model; results: Results };
+} {
   // Deal options change neither the tariffs, the periods nor the sale window: every model here has the same schedules.
   let schedules: ScheduleCache | undefined;
   const built = (options: DealOptions) => {
@@ -28,9 +33,14 @@ export function analysisEvaluators(scenario: Scenario): { companies: Evaluator; 
     schedules ??= new ScheduleCache(m);
     return m;
   };
+  const run = (options: DealOptions) => {
+    const model = built(options);
+    return { model, results: evaluateModel(model, schedules) };
+  };
   return {
     companies: (options) => evaluateCompanies(built(options), schedules),
-    full: (options) => evaluateModel(built(options), schedules),
+    full: (options) => run(options).results,
+    run,
   };
 }
 
