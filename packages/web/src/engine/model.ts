@@ -86,8 +86,9 @@ export function snapshot(base: Scenario, overrides: string[], controls: Controls
   const run = runScenario(s);
   const { results, prices } = run;
   // Each extra evaluation costs redraw time: only what the view on screen shows.
-  const before = want.before ? { plants: runScenario(s, { counterfactual: new Set(s.deals.map((d) => d.id)) }).results.plants } : undefined;
-  const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal) : undefined;
+  // Both start from the run's prices rather than settling them again (every deal replaced reads none of them).
+  const before = want.before ? { plants: runScenario(s, { prices, counterfactual: new Set(s.deals.map((d) => d.id)) }).results.plants } : undefined;
+  const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal, prices) : undefined;
   // The meta describes the scenario as written: a control's label is its multiplier times that, never times itself.
   const snap: Snapshot = { meta: scenarioMeta(base, overrides, prices), issues: [], results, ...(before ? { before } : {}), ...(deal ? { deal } : {}) };
   return { snapshot: snap, scenario: s, prices, run };
@@ -108,8 +109,8 @@ export function headlineOf(e: Evaluated): { headline: HeadlineFigure[]; profit: 
   return before ? { headline, profit, bridge: profitBridge({ run, period: before }, { run, period: focus }) } : { headline, profit };
 }
 
-export function dealView(s: Scenario, dealId: string): DealView {
-  const { prices } = runScenario(s);
+/** One deal's view; `prices`: the scenario's open prices at their Nash price, settled when not given. */
+export function dealView(s: Scenario, dealId: string, prices: Record<string, number> = runScenario(s).prices): DealView {
   const analysis = analyseDeal(s, dealId, prices);
   const deal = analysis.deal;
   const conventions = dealConventions(s);
