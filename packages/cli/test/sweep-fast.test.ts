@@ -10,14 +10,12 @@ import {
   type Evaluator,
   evaluateCompanies,
   evaluateModel,
-  isWinWin,
   type Metric,
   measure,
+  measureStraight,
   memoEvaluator,
   parseMetric,
   resolveOpenPrices,
-  rows,
-  type Scenario,
   sampleDraw,
   stateKey,
 } from "@tieup/core";
@@ -36,31 +34,8 @@ const metrics: Metric[] = defaultMetricNames(scenario, parties).map((n) => {
   return r.metric;
 });
 
-/**
- * The sweep's outputs the straightforward way, as measure() computed them
- * before its memo and its companies-only evaluations: every valuation step
- * runs a full evaluateModel of its own, nothing is shared.
- */
-function reference(s: Scenario, ms: readonly Metric[]): number[] {
-  const full: Evaluator = (o) => evaluateModel(buildModel(s, o));
-  const { prices } = resolveOpenPrices(s, full);
-  const results = full({ prices });
-  return ms.map((m) => {
-    if (m.kind === "company") {
-      const row = rows(results.companies).find((x) => x.company === m.company && x.period === m.period);
-      return Number(row?.[m.column] ?? 0);
-    }
-    if (m.kind === "winwin") {
-      const moved = Object.entries(m.agreed).some(([k, v]) => prices[k] !== v);
-      const at = moved ? { ...prices, ...m.agreed } : prices;
-      return isWinWin(dealValue(s, at, moved ? full({ prices: at }) : results, m.deal, full), m.parties) ? 1 : 0;
-    }
-    const v = dealValue(s, prices, results, m.deal, full);
-    if (m.kind === "jointSurplus") return v.joint;
-    if (m.kind === "npv") return v.npv[m.company] ?? 0;
-    return isWinWin(v, m.parties) ? 1 : 0;
-  });
-}
+// The straightforward way (core's measureStraight): every valuation step runs a full evaluateModel of its own, nothing shared.
+const reference = measureStraight;
 
 describe("the sweep's fast measure", () => {
   it("gives the straightforward evaluation's outputs bit for bit, for any seed and draw", () => {
