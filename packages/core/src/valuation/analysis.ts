@@ -1,4 +1,3 @@
-import type { DealOptions } from "../deals/effects.js";
 import type { DealTerms } from "../deals/module.js";
 import { type Deal, moduleOf, replacedBy } from "../deals/registry.js";
 import { type ContractManufacturing, hasOpenPrice } from "../deals/types/contract-manufacturing.js";
@@ -175,7 +174,7 @@ export function analyseDeal(scenario: Scenario, dealId: string, prices: Record<s
   const gains = gainRows(on, off);
   const parties = movedCompanies(gains);
   const values = partyValues(scenario, on, gains, parties);
-  const against: Against = { scenario, full: evaluate.full, prices: withPrice, on, parties };
+  const against: Against = { scenario, companies: evaluate.companies, prices: withPrice, on, parties };
   return {
     deal,
     parties,
@@ -200,22 +199,22 @@ function partyValues(scenario: Scenario, on: Results, gains: GainRow[], companie
   return scenario.companies.filter((c) => companies.includes(c.id)).map((c) => partyValue(scenario, on, c.id, gains));
 }
 
-/** What the parties' values against another counterfactual are computed from: the deal as agreed (`on`) and the evaluations of the analysis. */
+/** What the parties' values against another counterfactual are computed from: the deal as agreed (`on`) and the evaluations of the analysis (companies tables: all a value reads). */
 interface Against {
   scenario: Scenario;
-  full: (o: DealOptions) => Results;
+  companies: Evaluator;
   prices: Record<string, number>;
   on: Results;
   parties: string[];
 }
 
 /** Each party's value against every alternative counterfactual the deal's module names. */
-function alternativesOf({ scenario, full, prices, on, parties }: Against, deal: Deal): Pick<DealAnalysis, "versus"> {
+function alternativesOf({ scenario, companies, prices, on, parties }: Against, deal: Deal): Pick<DealAnalysis, "versus"> {
   const alternatives = moduleOf(deal).alternatives ?? [];
   if (alternatives.length === 0) return {};
   return {
     versus: alternatives.map((alt) => {
-      const off = full({ prices, counterfactual: new Set([deal.id]), alternative: new Map([[deal.id, alt.id]]) });
+      const off = companies({ prices, counterfactual: new Set([deal.id]), alternative: new Map([[deal.id, alt.id]]) });
       const gains = gainRows(on, off);
       return { ...alt, values: partyValues(scenario, on, gains, [...parties, ...movedCompanies(gains)]) };
     }),
@@ -256,8 +255,8 @@ function termsOf(scenario: Scenario, deal: Deal, on: Results, off: Results, valu
 }
 
 /** Each party's NPV gain against the scenario without the deal at all (for a joint development: neither party develops). */
-function versusNeither({ scenario, full, prices, on, parties }: Against, dealId: string): PartyValue[] {
-  const none = full({ prices, absent: new Set([dealId]) });
+function versusNeither({ scenario, companies, prices, on, parties }: Against, dealId: string): PartyValue[] {
+  const none = companies({ prices, absent: new Set([dealId]) });
   return partyValues(scenario, on, gainRows(on, none), parties);
 }
 
