@@ -36,7 +36,7 @@ export interface Run {
  * all call this.
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Run {
-  const deals = { ...(options.counterfactual ? { counterfactual: options.counterfactual } : {}) };
+  const deals: DealOptions = options.counterfactual ? { counterfactual: options.counterfactual } : {};
   let model: Model;
   let results: Results;
   let resolved: { prices: Record<string, number>; warnings: string[] };

@@ -86,7 +86,7 @@ export function snapshot(base: Scenario, overrides: string[], controls: Controls
   const run = runScenario(s);
   const { results, prices } = run;
   // Each extra evaluation costs redraw time: only what the view on screen shows.
-  // Both start from the run's prices rather than settling them again (every deal replaced reads none of them).
+  // Both start from the run's prices rather than settling them again (a model with every deal replaced reads none).
   const before = want.before ? { plants: runScenario(s, { prices, counterfactual: new Set(s.deals.map((d) => d.id)) }).results.plants } : undefined;
   const deal = want.deal && s.deals.some((d) => d.id === want.deal) ? dealView(s, want.deal, prices) : undefined;
   // The meta describes the scenario as written: a control's label is its multiplier times that, never times itself.
