@@ -163,6 +163,11 @@ const RULES: Rule[] = [
     /\b(first|second|last) six months\b|\bsix months (?:ended|ending|to|through) (?:in )?(Mar(?:ch)?|June?|Sept?(?:ember)?|Dec(?:ember)?)\b/gi,
     (m) => (m[2] ? halfEnding(monthNo(m[2])) : half(/first/i.test(m[1] ?? "") ? "first" : "second")),
   ],
+  // "for the first nine months of 2025", "the nine months to September": the year's first three quarters (9M).
+  [
+    /\b(?:the )?first nine months(?: of (?:the (?:fiscal |business |financial )?year|(20\d\d)))?|\bnine months (?:ended|ending|to|through) (?:the end of )?(?:Sept?(?:ember)?|Dec(?:ember)?)\b/gi,
+    (m) => (m[1] ? fixed(`9M FY${m[1]}`) : (start: number, asOf: string) => `9M FY${fiscalYearOf(asOf, start)}`),
+  ],
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
   // "cut its 2025 earnings forecast", "its 2025 guidance": the year a forecast is for is the company's fiscal year so named.
   [
@@ -190,7 +195,11 @@ const RULES: Rule[] = [
     () => fy(0),
   ],
   [
-    /(?<!\b(?:earlier|later|so far) )\b(this|the current|current|next|last|the previous|previous|the next) ((?:fiscal|business|financial) )?year\b/gi,
+    // Not after a month ("through March this year", "in May last year"): that dates a month, it frames no year.
+    new RegExp(
+      String.raw`(?<!\b(?:earlier|later|so far) )(?<!\b${MONTH}\s)\b(this|the current|current|next|last|the previous|previous|the next) ((?:fiscal|business|financial) )?year\b`,
+      "gi",
+    ),
     (m) => (/fiscal|business|financial/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
   ],
   // "for the year", "the full year", "in the fiscal year": the subject's current fiscal year, not a quarter named nearby.

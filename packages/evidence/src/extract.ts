@@ -202,6 +202,7 @@ interface Frame {
 }
 
 const CONCESSIVE = /,\s*(?:although|though|while|but|whereas)\b/i;
+const CONTRAST = /\s(?:but|whereas|although|though)\s/i;
 // Figures of these metrics describe a state or a plan, not a fiscal period: a frame stated elsewhere does not reach them.
 const PERIODLESS = new Set([
   "share-price",
@@ -289,6 +290,13 @@ function figureDrafts(
     const prev = figures[i - 1] as Figure;
     const was = choices[i - 1];
     const gap = s.text.slice(prev.end, f.start);
+    // "operating profit of 3.086 trillion won (12.2%↓)", Korean business style: a bracketed percentage with an arrow is
+    // the change of the figure before it, its sign the arrow's.
+    const arrow = /^\s*([↑↓▲▼])/.exec(s.text.slice(f.end, f.end + 3));
+    if (arrow && was && !was.change && f.kind === "percent" && f.unit === "%" && /^\s*\(\s*$/.test(gap)) {
+      choices[i] = { metric: was.metric, change: true, sign: /[↓▼]/.test(arrow[1] ?? "") ? -1 : 1 };
+      continue;
+    }
     // An elliptical figure takes the metric of the one before it.
     if (
       prev.unit === f.unit &&
@@ -335,7 +343,9 @@ function figureDrafts(
   metrics.forEach((m, i) => {
     const f = figures[i] as Figure;
     const profitOf = PROFIT_OF.test(s.text.slice(Math.max(0, f.start - 30), f.start));
-    if (m === "operating-profit" && !namesOperating && /^net-/.test(ctx.lastMetricOf(f.unit) ?? "")) metrics[i] = "net-profit";
+    // The net figure may be earlier in the same sentence ("a net loss of ¥670.8 billion …, against the fiscal 2023 profit of …").
+    const netBefore = metrics.some((x, j) => j < i && /^net-(?:loss|profit)$/.test(x ?? "") && (figures[j] as Figure).unit === f.unit);
+    if (m === "operating-profit" && !namesOperating && (netBefore || /^net-/.test(ctx.lastMetricOf(f.unit) ?? ""))) metrics[i] = "net-profit";
     else if (profitOf && (m === "operating-loss" || m === "net-loss")) metrics[i] = m.replace(/-loss$/, "-profit");
   });
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
@@ -389,14 +399,18 @@ function figureDrafts(
     const j = [...figures.keys()].filter((k) => k < i && roles[k] === "revised" && (figures[k] as Figure).unit === f.unit).at(-1);
     const d = drafts[i];
     const partner = j === undefined ? undefined : drafts[j];
-    if (r !== "previous" || !d || !partner?.period || d.period === partner.period) return;
+    // "It now expects a ¥450 billion hit …, compared to ¥650 billion forecast previously": a previous value with no
+    // metric of its own is of its revised partner's, once the partner has one from the text before it.
+    if (r === "previous" && d && partner?.metric && !d.metric) drafts[i] = { ...d, metric: partner.metric, ...(partner.basis ? { basis: partner.basis } : {}) };
+    const e = drafts[i];
+    if (r !== "previous" || !e || !partner?.period || e.period === partner.period) return;
     if (periods.some((p) => !p.resolve.inherit && Math.abs(p.start - f.end) <= 30)) return;
     const fyStart = partner.subject ? fiscalStart(ctx.dictionary.get(partner.subject) as Entity, ctx) : 1;
     const end = periodEnd(partner.period, fyStart);
     drafts[i] = {
-      ...d,
+      ...e,
       period: partner.period,
-      ...(end ? { basis: basisOf({ sentence: s.text, figure: f, metric: d.metric, role: r, asOf: d.asOf, periodEnd: end }) ?? d.basis } : {}),
+      ...(end ? { basis: basisOf({ sentence: s.text, figure: f, metric: e.metric, role: r, asOf: e.asOf, periodEnd: end }) ?? e.basis } : {}),
     };
   });
   return comparisons(s, figures, drafts, ctx);
@@ -558,7 +572,8 @@ function periodOf(
     }
     return calendarAsFiscal(p.resolve(fyStart, ref), fyStart);
   };
-  const candidates = periods.filter((p) => !p.resolve.relative && !p.comparison);
+  // "a $1.1bn hit from tariffs but confirmed its full-year forecast": a period named after a contrast is its clause's.
+  const candidates = periods.filter((p) => !p.resolve.relative && !p.comparison && !(p.start >= f.end && CONTRAST.test(sentence.slice(f.end, p.start))));
   // A rate or a plan has a period only when one is named right beside it, not the sentence's time frame.
   const named = nearestOf(candidates, f, figures, sentence, NEAR);
   // "is expected to cost $1.5bn to $2bn, although the automaker expects a recovery next year": the year of the
@@ -583,6 +598,10 @@ function periodOf(
   const ownsNext = (p: PeriodMention, at: number) => p.end <= at && at - p.end <= 24 && NOUN_OF.test(sentence.slice(p.end, at));
   const before = periods.find((p) => p.resolve.relative && !p.resolve.back && ownsNext(p, f.start));
   if (before && base) return yearEarlier(base);
+  // "a net loss for fiscal 2024, against the fiscal 2023 profit of 426.6 billion yen": the year compared with, named in
+  // the figure's own noun phrase, is the figure's.
+  const comparedOwn = periods.find((p) => p.comparison && !p.resolve.relative && !p.resolve.inherit && ownsNext(p, f.start));
+  if (comparedOwn) return resolve(comparedOwn);
   const attached = periods.find(
     (p) =>
       (p.resolve.relative || p.comparison) &&

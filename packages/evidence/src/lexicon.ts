@@ -453,7 +453,7 @@ const REVISED_BY = new RegExp(
   "i",
 );
 const CHANGE_AFTER =
-  /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|increase|rise|jump|slump|plunge|gain|lower|higher|down|up|cut|reduction)\b/i;
+  /^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|yearly|quarterly|on-year|sequential)\s+)?(drop|fall|decline|decrease|increase|rise|jump|slump|plunge|surge|dip|gain|growth|lower|higher|down|up|cut|reduction)\b/i;
 // "shipments dropped by around 109,000 units": a count is a change only with "by".
 const COUNT_CHANGE_BY = new RegExp(String.raw`\b(${VERBS})\s+by\s+${HEDGE}$`, "i");
 const COUNT_RAISED_BY = new RegExp(String.raw`\b(?:increas|rais|boost|lift|expand)\w*\s+(?:[\w'-]+\s+){0,6}?by\s+${HEDGE}$`, "i");
@@ -468,7 +468,7 @@ const MONEY_CHANGE_BARE = new RegExp(String.raw`\b(${VERBS})\s+${HEDGE}$`, "i");
 const DOWN = /^(?:fell|fall|drop|declin|decreas|slump|sink|slid|plunge|shr|slid|tumbl|sank|down|lower|cut|reduc|trim|slash|decline|tank|plummet|dip|slip)/i;
 // "tariffs will cut operating profit by ¥1.4 trillion": the figure is the impact of the cause, not a change of profit.
 const IMPACT_BY =
-  /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
+  /\b(?:cut\w*|reduc\w*|lower\w*|shav\w*|trim\w*|wip\w*|hit\w*|dent\w*|tak\w*|knock\w*|weigh\w*|eat\w*|(?:pull|drag|dragg|push|brought|bring)\w*\s+down)\s+(?:(?:into|off|on|out of)\s+)?(?:its\s+|their\s+|the\s+company's\s+)?(?:[\w'’-]+\s+){0,3}?(?:profits?|income|earnings|EBIT)(?:\s+before interest and taxes)?(?:\s+\(EBIT\))?(?:\s+(?:for|in|during) the (?:quarter|half|year|period))?\s+by\s+(?:a further\s+|an additional\s+)?(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 // "a ¥145.2 billion ($987 million) hit to its operating profit", "a 233.5-billion-yen operating profit hit", "$2 billion of the expected impact".
 // "a gross impact of US$3 billion", "a hit of 786 billion won": the figure is the impact.
 export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden|headwind)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
@@ -650,7 +650,7 @@ const SHARES_AT = /\b(?:shares|stock)\b[^;]{0,60}?\b(?:at|to)\s+$/i;
 const HIT_COSTS = new Set(["impairment", "one-off-costs", "material-cost-impact", "warranty-cost"]);
 const NAMED_BEFORE = new RegExp(String.raw`^\s+(?:of|totall?ing|worth)\s+${HEDGE}$`, "i");
 const NEGATED = /\b(before|excluding|without|ex)\s+$/i;
-const CLAUSE = /[,;:]\s|\s[-–—]\s/;
+const CLAUSE = /[,;:]\s|\s[-–—]\s|\s(?:but|whereas|although|though)\s/;
 
 export interface Span {
   start: number;
