@@ -34,8 +34,8 @@ function isDay(s: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 const metrics = new Set(METRICS.flatMap((m) => [m.id, `${m.id}-change`]));
-// bp: basis points; x: a multiple (net debt over EBITDA).
-const UNIT = /^(?:[A-Z]{3}|[A-Z]{3}\/[A-Z]{3}|%|pp|bp|x|vehicles|plants|jobs)$/;
+// bp: basis points; x: a multiple (net debt over EBITDA); GWh: energy storage deployed.
+const UNIT = /^(?:[A-Z]{3}|[A-Z]{3}\/[A-Z]{3}|%|pp|bp|x|GWh|vehicles|plants|jobs)$/;
 // 9M: the first nine months of the year; a year of the last century for a record a report recalls.
 const PERIOD = /^(?:(?:Q[1-4]|H[12]|9M) )?(?:FY|CY)(?:19|20)\d\d$/;
 const BASIS = /^(?:(?:forecast|actual)(?: (?:gross|net))?|consensus)$/;
