@@ -234,7 +234,7 @@ const CHANGE_AFTER_LEVEL = /^\s*(?:\([^)]*\)\s*)?[^.;,]{0,45},\s*(?:up|down)\s+(
 const OWN_METRIC_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT|tariff|duty|duties|levies)|in\s+['‘"“](?!the\b|fiscal\b|this\b|next\b|last\b|its\b|a\b)[a-z])/i;
 // "$1.33 billion, or $1.35 per share": a figure whose own noun names another metric is not an ellipsis of the one before.
-const OWN_NOUN = /^\s*(?:per share|a share|per vehicle|per unit)\b/i;
+const OWN_NOUN = /^\s*(?:per (?:basic |diluted )?share|a share|per vehicle|per unit)\b/i;
 const FORECAST_WORD = /\b(?:forecast|guidance|outlook|previously|expected|projected|estimate)\b/i;
 
 function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {

@@ -129,6 +129,14 @@ export const METRICS: readonly Metric[] = [
     keywords: /\bordinary (?:profit|income)\b|\brecurring profit\b|\bpre-tax (?:profit|income)\b|\bprofit before (?:income )?taxes\b/gi,
     subject: "company",
   },
+  { id: "gross-profit", label: "gross profit", kinds: ["money"], keywords: /\bgross profits?\b/gi, subject: "company" },
+  {
+    id: "extraordinary-losses",
+    label: "extraordinary losses",
+    kinds: ["money"],
+    keywords: /\bextraordinary (?:losses|loss|charges)\b/gi,
+    subject: "company",
+  },
   {
     id: "working-capital-impact",
     label: "working-capital effect on cash flow",
@@ -165,7 +173,7 @@ export const METRICS: readonly Metric[] = [
     id: "earnings-per-share",
     label: "earnings per share",
     kinds: ["money"],
-    keywords: /\bper share\b|\bEPS\b/gi,
+    keywords: /\bper (?:basic |diluted )?share\b|\bEPS\b/gi,
     subject: "company",
     // "adjusted earnings of $2.53 per share": the share, not the earnings, says what the figure is.
     weight: 0.5,

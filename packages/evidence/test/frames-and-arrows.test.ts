@@ -86,3 +86,19 @@ describe("suppliers in the entity list", () => {
     expect([sales?.subject, sales?.metric]).toEqual(["forvia", "revenue-change"]);
   });
 });
+
+describe("lines of a Japanese income statement", () => {
+  it("names gross profit, extraordinary losses and earnings per basic share", () => {
+    const claims = run(
+      "Subaru said gross profit fell to 300.1 billion yen in the first half. Extraordinary losses rose to 10.2 billion yen. " +
+        "Net income was 40.5 billion yen, or 55.12 yen per basic share.",
+      "2025-11-10",
+    );
+    expect(claims.map((c) => [c.text, c.metric])).toEqual([
+      ["300.1 billion yen", "gross-profit"],
+      ["10.2 billion yen", "extraordinary-losses"],
+      ["40.5 billion yen", "net-profit"],
+      ["55.12 yen", "earnings-per-share"],
+    ]);
+  });
+});
