@@ -2,7 +2,7 @@ import { basisOf, forwardLooking, periodEnd, tenseOf } from "./basis.js";
 import { type DateMention, findDates, findPeriods, fiscalYearOf, type Grain, grainOf, MONTH_SPAN, type PeriodMention } from "./dates.js";
 import { clauseAt } from "./document.js";
 import type { Dictionary, Entity, Mention } from "./entities.js";
-import { chooseMetric, distance, IMPACT_AFTER, metricById, type Span } from "./lexicon.js";
+import { CONTRAST, chooseMetric, distance, IMPACT_AFTER, metricById, PER_SHARE, type Span } from "./lexicon.js";
 import { type Figure, findFigures } from "./numbers.js";
 import { type Role, rolesOf } from "./roles.js";
 import { segmentOf } from "./segment.js";
@@ -202,7 +202,6 @@ interface Frame {
 }
 
 const CONCESSIVE = /,\s*(?:although|though|while|but|whereas)\b/i;
-const CONTRAST = /\s(?:but|whereas|although|though)\s/i;
 // Figures of these metrics describe a state or a plan, not a fiscal period: a frame stated elsewhere does not reach them.
 const PERIODLESS = new Set([
   "share-price",
@@ -234,7 +233,7 @@ const CHANGE_AFTER_LEVEL = /^\s*(?:\([^)]*\)\s*)?[^.;,]{0,45},\s*(?:up|down)\s+(
 const OWN_METRIC_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:in|of)\s+(?:its\s+)?(?:net|operating|adjusted|revenue|sales|profit|income|earnings|EBIT|tariff|duty|duties|levies)|in\s+['‘"“](?!the\b|fiscal\b|this\b|next\b|last\b|its\b|a\b)[a-z])/i;
 // "$1.33 billion, or $1.35 per share": a figure whose own noun names another metric is not an ellipsis of the one before.
-const OWN_NOUN = /^\s*(?:per (?:basic |diluted )?share|a share|per vehicle|per unit)\b/i;
+const OWN_NOUN = new RegExp(String.raw`^\s*(?:${PER_SHARE}|a share|per vehicle|per unit)\b`, "i");
 const FORECAST_WORD = /\b(?:forecast|guidance|outlook|previously|expected|projected|estimate)\b/i;
 
 function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {

@@ -26,6 +26,9 @@ export interface Metric {
 const TARIFF = "(?:tariff|duty|duties|levy|levies|import tax(?:es)?)";
 const BLOW = "(?:impact|hit|costs?|burden|blow|drag|toll|bill|charge)";
 
+/** How a per-share figure is named ("$2.53 per share", "56.07 yen per basic share"). */
+export const PER_SHARE = String.raw`per (?:basic |diluted )?share`;
+
 export const METRICS: readonly Metric[] = [
   {
     id: "tariff-impact",
@@ -173,7 +176,7 @@ export const METRICS: readonly Metric[] = [
     id: "earnings-per-share",
     label: "earnings per share",
     kinds: ["money"],
-    keywords: /\bper (?:basic |diluted )?share\b|\bEPS\b/gi,
+    keywords: new RegExp(String.raw`\b${PER_SHARE}\b|\bEPS\b`, "gi"),
     subject: "company",
     // "adjusted earnings of $2.53 per share": the share, not the earnings, says what the figure is.
     weight: 0.5,
@@ -658,7 +661,9 @@ const SHARES_AT = /\b(?:shares|stock)\b[^;]{0,60}?\b(?:at|to)\s+$/i;
 const HIT_COSTS = new Set(["impairment", "one-off-costs", "material-cost-impact", "warranty-cost"]);
 const NAMED_BEFORE = new RegExp(String.raw`^\s+(?:of|totall?ing|worth)\s+${HEDGE}$`, "i");
 const NEGATED = /\b(before|excluding|without|ex)\s+$/i;
-const CLAUSE = /[,;:]\s|\s[-–—]\s|\s(?:but|whereas|although|though)\s/;
+/** A contrast that opens a clause ("… tariffs but confirmed its full-year forecast"): what follows is another clause's. */
+export const CONTRAST = /\s(?:but|whereas|although|though)\s/i;
+const CLAUSE = new RegExp(String.raw`[,;:]\s|\s[-–—]\s|${CONTRAST.source}`);
 
 export interface Span {
   start: number;
