@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { extract, timeline } from "../src/index.js";
-import { dictionary } from "./corpus.js";
+import { dictionary, claimsOf as run } from "./corpus.js";
 
 // Invented sentences, each in the pattern of a kind of error the real-article set (test/real-set) showed.
 const dict = dictionary();
-const run = (text: string, published: string) => extract(text, { source: "a", name: "a.txt", dictionary: dict, published }).claims;
 const row = (c: { text: string; metric?: string; period?: string; role?: string; basis?: string }) => [c.text, c.metric, c.period, c.role, c.basis];
 
 describe("what a figure is compared with", () => {

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsv } from "@tieup/core";
 import { parse as parseYaml } from "yaml";
-import { Dictionary, entitiesFromRows, type Gold } from "../src/index.js";
+import { Dictionary, entitiesFromRows, extract, type Gold } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTICLES = join(here, "articles");
@@ -17,6 +17,14 @@ export function dictionary(): Dictionary {
   const { entities, issues } = entitiesFromRows(parseCsv(readFileSync(file, "utf8"), file).rows, "entities.csv");
   if (issues.length) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
   return new Dictionary(entities);
+}
+
+let shipped: Dictionary | undefined;
+
+/** The claims extracted from one invented text published on `published`, with the shipped dictionary (built once). */
+export function claimsOf(text: string, published: string) {
+  shipped ??= dictionary();
+  return extract(text, { source: "a", name: "a.txt", dictionary: shipped, published }).claims;
 }
 
 export interface Article {
