@@ -126,21 +126,20 @@ async function main(args) {
   for (const c of configs) results.push({ config: c, ...(await runChild(c, args)) });
   const base = results[0].rate;
   const one = results.find((r) => r.config === "1")?.rate;
+  const row = (name, rate, vsOne, rss, digest) =>
+    console.log(
+      `${`${name} `.padEnd(12)}${rate.toFixed(1).padStart(7)}  ${(1000 / rate).toFixed(1).padStart(7)}  ${`${(rate / base).toFixed(2)}×`.padStart(9)}  ${vsOne.padStart(11)}  ${rss.padStart(13)}  ${digest}`,
+    );
   console.log("config      draws/s  ms/draw  vs inline  vs 1 worker  peak RSS (MB)  digest");
   for (const r of results) {
     const name = r.config === "inline" ? "inline" : `${r.config} worker${r.config === "1" ? "" : "s"}`;
-    const vsOne = one && r.config !== "inline" ? `${(r.rate / one).toFixed(2)}×` : "–";
-    console.log(
-      `${name.padEnd(10)}  ${r.rate.toFixed(1).padStart(7)}  ${(1000 / r.rate).toFixed(1).padStart(7)}  ${`${(r.rate / base).toFixed(2)}×`.padStart(9)}  ${vsOne.padStart(11)}  ${r.maxRssMb.toFixed(0).padStart(13)}  ${r.digest}`,
-    );
+    row(name, r.rate, one && r.config !== "inline" ? `${(r.rate / one).toFixed(2)}×` : "–", r.maxRssMb.toFixed(0), r.digest);
   }
   // Two inline runs at once, in processes that share nothing: what this machine gives two copies of the work.
   const pair = await Promise.all([runChild("inline", args), runChild("inline", args)]);
   const pairRate = (2 * args.draws) / Math.max(pair[0].seconds, pair[1].seconds);
   const inlineSame = pair.every((p) => p.digest === results[0].digest);
-  console.log(
-    `2 processes ${pairRate.toFixed(1).padStart(7)}  ${(1000 / pairRate).toFixed(1).padStart(7)}  ${`${(pairRate / base).toFixed(2)}×`.padStart(9)}  ${"–".padStart(11)}  ${"–".padStart(13)}  ${pair[0].digest}`,
-  );
+  row("2 processes", pairRate, "–", "–", pair[0].digest);
   const two = results.find((r) => r.config === "2")?.rate;
   if (one && two)
     console.log(
