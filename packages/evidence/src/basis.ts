@@ -21,7 +21,7 @@ const SO_FAR =
 const FORECAST =
   /\bto (?:cut|shed|eliminate|close|reduce|trim|slash)\b|\b(?:forecasts?|expects?|expected|expecting|sees|seen|outlook|guidance|projects?|projected|projection|estimates?|plans?|planned|planning|aims?|targets?|will|would|could|assum\w+|budget\w*|intends?|to invest|to spend)\b/i;
 const ACTUAL =
-  /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined|achieved|earned|logged|generated|announced)\b/i;
+  /\b(?:posted|reported|booked|recorded|was|were|came to|came in|totall?ed|delivered|sold|running at|is running|had cost|cost it|swung|fell|rose|dropped|jumped|climbed|slid|increased|decreased|declined|achieved|earned|logged|generated|announced|dipped|slipped|plunged|plummeted|tumbled|sank|slumped|soared|surged|grew|gained|edged|eased|shrank|widened|reached|amounted|stood|improved|weakened|contracted|expanded|doubled|halved|tripled|lost|incurred|suffered|saw|shipped|produced)\b/i;
 const MITIGATION =
   "(?:mitigation|countermeasures|offsets?|offsetting|price (?:increases|negotiations|rises|hikes)|pric(?:e|ing) actions|cost measures|measures|them|those|such steps)";
 const GROSS = new RegExp(String.raw`\bgross\b|\b(?:before|without) (?:any |the |its |their )?${MITIGATION}`, "gi");
@@ -102,11 +102,11 @@ function grossOrNet(sentence: string, f: Figure): "gross" | "net" | undefined {
 
 /** The last month of a period as YYYY-MM: FY2025 of an April-start company ends 2026-03. */
 export function periodEnd(period: string, fiscalYearStart: number): string | undefined {
-  const m = /^(?:(Q[1-4]|H[12]) )?(FY|CY)(\d{4})$/.exec(period);
+  const m = /^(?:(Q[1-4]|H[12]|9M) )?(FY|CY)(\d{4})$/.exec(period);
   if (!m) return undefined;
   const year = Number(m[3]);
   const start = m[2] === "CY" ? 1 : fiscalYearStart;
-  const [first, months] = !m[1] ? [0, 12] : m[1].startsWith("Q") ? [3 * (Number(m[1][1]) - 1), 3] : [6 * (Number(m[1][1]) - 1), 6];
+  const [first, months] = !m[1] ? [0, 12] : m[1] === "9M" ? [0, 9] : m[1].startsWith("Q") ? [3 * (Number(m[1][1]) - 1), 3] : [6 * (Number(m[1][1]) - 1), 6];
   // Months since January of the year the period's fiscal year starts in.
   const last = start - 1 + first + months - 1;
   const y = year + Math.floor(last / 12);

@@ -138,7 +138,7 @@ const RULES: Rule[] = [
   [/\b(?:in |for |during )?the (?:previous|prior|preceding|last) quarter\b/gi, () => Object.assign(() => "", { relative: true, back: "quarter" as const })],
   // "in the same period last year", "the same quarter a year earlier": the figure's period a year before.
   [
-    /\b(?:in |for |during )?the same (?:period|quarter|half|time|months?) (?:last year|a year (?:earlier|ago|before)|of (?:the )?(?:previous|prior|last) year|in (?:the )?(?:previous|prior) year)\b/gi,
+    /\b(?:in |for |during )?the (?:same|corresponding|comparable) (?:period|quarter|half|time|months?) (?:last year|a year (?:earlier|ago|before)|of (?:the )?(?:previous|prior|last) year|in (?:the )?(?:previous|prior) year)\b/gi,
     () => Object.assign(fy(-1), { relative: true }),
   ],
   // "compared with the year-before profit of ¥50.3 billion": the figure's period a year before.
@@ -165,7 +165,7 @@ const RULES: Rule[] = [
   ],
   // "for the first nine months of 2025", "the nine months to September": the year's first three quarters (9M).
   [
-    /\b(?:the )?first nine months(?: of (?:the (?:fiscal |business |financial )?year|(20\d\d)))?|\bnine months (?:ended|ending|to|through) (?:the end of )?(?:Sept?(?:ember)?|Dec(?:ember)?)\b/gi,
+    /\b(?:the )?first nine months(?: of (?:the (?:fiscal |business |financial )?year|(20\d\d)))?|\bnine months (?:ended|ending|to|through) (?:the end of )?(?:Sept?(?:ember)?|Dec(?:ember)?)\b|\b(?:in|for|over|during) (?:the )?nine[- ]months?(?: period)?\b/gi,
     (m) => (m[1] ? fixed(`9M FY${m[1]}`) : (start: number, asOf: string) => `9M FY${fiscalYearOf(asOf, start)}`),
   ],
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],
@@ -203,8 +203,12 @@ const RULES: Rule[] = [
     (m) => (/fiscal|business|financial/i.test(m[0]) ? fy(/next/i.test(m[1] ?? "") ? 1 : /last|previous/i.test(m[1] ?? "") ? -1 : 0) : calendar(m[1] ?? "")),
   ],
   // "for the year", "the full year", "in the fiscal year": the subject's current fiscal year, not a quarter named nearby.
+  // Not "the year to March" (a fiscal year named by its end), but "cost projections for the year to $200 million" is one.
   [
-    /\b(?:full[- ]year|annual (?:forecast|outlook|guidance|estimate|projection|target)s?|(?:for|over|in) the (?:full |whole |entire )?(?:fiscal )?year)\b(?! (?:earlier|ago|before|ending|ended|ends|to|through|that))/gi,
+    new RegExp(
+      String.raw`\b(?:full[- ]year|annual (?:forecast|outlook|guidance|estimate|projection|target)s?|(?:for|over|in) the (?:full |whole |entire )?(?:fiscal )?year)\b(?! (?:earlier|ago|before|ending|ended|ends|that)\b| (?:to|through) (?:the end of )?(?:(?:next|this|last|the coming) )?${MONTH})`,
+      "gi",
+    ),
     () => fy(0),
   ],
   [
@@ -309,7 +313,7 @@ export function findPeriods(sentence: string): PeriodMention[] {
         start,
         end: start + m[0].length,
         ...(COMPARED.test(lead) ? { comparison: true } : {}),
-        ...(/\bsince\s+(?:the\s+)?$/i.test(lead) ? { since: true } : {}),
+        ...(/\bsince\s+(?:the\s+)?$/i.test(lead) || (/^in\b/i.test(m[0]) && /\bsince\b[^,;]{0,40}$/i.test(lead)) ? { since: true } : {}),
       });
     }
   // "to ¥4.66 trillion from ¥5.76 trillion a year earlier in the first half": "a year earlier" is the comparison's

@@ -250,16 +250,23 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   const own = periods.filter((p) => !p.resolve.relative && !p.comparison && !p.resolve.inherit);
   const mentions = ctx.within(s.start, s.start + s.text.length).map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
   const drafts = figures.length ? figureDrafts(s, figures, periods, own, frame, published, mentions, ctx) : [];
-  const last = own.at(-1);
+  // "its first loss since the company went public in 2022": a year things are counted since frames no figure after it.
+  const last = own.filter((p) => !p.since).at(-1);
   if (last && !s.heading) {
     ctx.advanceTo(s.start + s.text.length);
-    const stated = drafts.find((d) => d.subject)?.subject ?? ctx.lastCompany?.id;
+    // The frame is a company's: "a 25% US import tariff" is the country's rate, and the half it names is still Honda's.
+    const stated = drafts.find((d) => d.subject && companyOfId(d.subject, ctx))?.subject ?? ctx.lastCompany?.id;
     const company = stated ? companyId(stated, ctx) : undefined;
     ctx.period = { mention: last, company };
     const fyStart = (company ? ctx.dictionary.get(company)?.fiscalYearStart : undefined) ?? 1;
     for (const p of own) ctx.frames[grainOf(p.resolve(fyStart, published))] = { mention: p, company };
   }
   return drafts;
+}
+
+function companyOfId(id: string, ctx: Context): Entity | undefined {
+  const e = ctx.dictionary.get(id);
+  return e ? ctx.companyOf(e) : undefined;
 }
 
 function companyId(id: string, ctx: Context): string {
@@ -344,7 +351,11 @@ function figureDrafts(
     const profitOf = PROFIT_OF.test(s.text.slice(Math.max(0, f.start - 30), f.start));
     // The net figure may be earlier in the same sentence ("a net loss of ¥670.8 billion …, against the fiscal 2023 profit of …").
     const netBefore = metrics.some((x, j) => j < i && /^net-(?:loss|profit)$/.test(x ?? "") && (figures[j] as Figure).unit === f.unit);
-    if (m === "operating-profit" && !namesOperating && (netBefore || /^net-/.test(ctx.lastMetricOf(f.unit) ?? ""))) metrics[i] = "net-profit";
+    // "a loss before income taxes of ¥43.6 billion, compared with a profit of ¥80.1 billion": the profit of that loss's kind.
+    const lossBefore = metrics.filter((x, j) => j < i && /-loss$/.test(x ?? "") && (figures[j] as Figure).unit === f.unit).at(-1);
+    const counterpart = lossBefore?.replace(/-loss$/, "-profit");
+    if (m === "operating-profit" && profitOf && counterpart && metricById(counterpart)) metrics[i] = counterpart;
+    else if (m === "operating-profit" && !namesOperating && (netBefore || /^net-/.test(ctx.lastMetricOf(f.unit) ?? ""))) metrics[i] = "net-profit";
     else if (profitOf && (m === "operating-loss" || m === "net-loss")) metrics[i] = m.replace(/-loss$/, "-profit");
   });
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
@@ -566,6 +577,12 @@ function periodOf(
   const resolve = (p: PeriodMention | undefined): string | undefined => {
     if (!p) return undefined;
     if (p.resolve.inherit) {
+      // "full-year operating profit …, while raising its revenue target for the period": the period the sentence named.
+      const named =
+        p.resolve.inherit === "period"
+          ? periods.filter((q) => q.end <= p.start && !q.resolve.inherit && !q.resolve.relative && !q.comparison).at(-1)
+          : undefined;
+      if (named) return calendarAsFiscal(named.resolve(fyStart, ref), fyStart);
       const from = p.resolve.inherit === "period" ? frame : ctx.frames[p.resolve.inherit];
       return from && (!company || !from.company || from.company === company) ? calendarAsFiscal(from.mention.resolve(fyStart, ref), fyStart) : undefined;
     }
@@ -588,35 +605,59 @@ function periodOf(
     : !periodless && carried
       ? tensed(resolve(carried) ?? "", sentence, f, fyStart, ref, undefined, true) || undefined
       : undefined;
-  const base = named && !named.resolve.inherit ? tensedBase : reported(tensedBase, sentence, f, fyStart, ref, company, ctx, resolve);
+  const attached = attachedPeriod(sentence, f, figures, periods);
+  // "compared with a profit of ¥80 billion in the same period of last year": a figure a year back is a result.
+  const back = role !== "change" && attached?.resolve.relative === true;
+  const base = named && !named.resolve.inherit ? tensedBase : reported(tensedBase, sentence, f, fyStart, ref, company, ctx, resolve, back);
   if (role === "change") return base;
   // "A year earlier the automaker earned $3.06 billion": a sentence that opens a year back is of the frame's year before.
   const opening = periods.find((p) => p.resolve.relative && !p.resolve.back && p.start <= 1 && p.end <= f.start);
   if (opening && base) return yearEarlier(base);
   // "compared with the year-before profit of ¥50.3 billion": a year back named in the figure's own noun phrase.
-  const ownsNext = (p: PeriodMention, at: number) => p.end <= at && at - p.end <= 24 && NOUN_OF.test(sentence.slice(p.end, at));
+  const ownsNext = (p: PeriodMention, at: number) => ownsNextOf(sentence, p, at);
   const before = periods.find((p) => p.resolve.relative && !p.resolve.back && ownsNext(p, f.start));
   if (before && base) return yearEarlier(base);
   // "a net loss for fiscal 2024, against the fiscal 2023 profit of 426.6 billion yen": the year compared with, named in
   // the figure's own noun phrase, is the figure's.
   const comparedOwn = periods.find((p) => p.comparison && !p.resolve.relative && !p.resolve.inherit && ownsNext(p, f.start));
   if (comparedOwn) return resolve(comparedOwn);
-  const attached = periods.find(
+  if (!attached) return base;
+  if (attached.resolve.relative) return base ? (attached.resolve.back === "quarter" ? quarterEarlier(base, fyStart) : yearEarlier(base)) : resolve(attached);
+  return resolve(attached);
+}
+
+/** "a year earlier" in a figure's own noun phrase: "the year-before profit of ¥50.3 billion", "last year's ¥835.8 billion". */
+function ownsNextOf(sentence: string, p: PeriodMention, at: number): boolean {
+  const gap = sentence.slice(p.end, at);
+  return p.end <= at && at - p.end <= 24 && (NOUN_OF.test(gap) || (/['’]s$/.test(sentence.slice(p.start, p.end)) && /^\s*$/.test(gap)));
+}
+
+/**
+ * A comparison's period printed right after a figure ("down from ¥1.21 trillion a year earlier") is that figure's.
+ * Figures between the two are allowed only as its alternates ("¥35.3 billion or ¥56.07 per share in the prior-year
+ * period").
+ */
+function attachedPeriod(sentence: string, f: Figure, figures: Figure[], periods: PeriodMention[]): PeriodMention | undefined {
+  const between = (p: PeriodMention) => figures.filter((o) => o.start >= f.end && o.end <= p.start);
+  return periods.find(
     (p) =>
       (p.resolve.relative || p.comparison) &&
       !p.since &&
       p.start >= f.end &&
-      p.start - f.end <= 30 &&
-      !figures.some((o) => o.start >= f.end && o.end <= p.start) &&
+      p.start - (between(p).at(-1)?.end ?? f.end) <= 30 &&
+      between(p).every((o) => alternate(sentence, figures, o)) &&
       // "$2.4bn, nearly triple last year's figure": a multiple of last year's is no figure of last year.
       !/\b(?:triple|double|twice|half|than)\b/i.test(sentence.slice(f.end, p.start)) &&
-      !figures.some((o) => o !== f && ownsNext(p, o.start)) &&
+      !figures.some((o) => o !== f && ownsNextOf(sentence, p, o.start)) &&
       // "¥500 billion by fiscal 2026 compared with fiscal 2024": the comparison is of the period named between.
       !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start),
   );
-  if (!attached) return base;
-  if (attached.resolve.relative) return base ? (attached.resolve.back === "quarter" ? quarterEarlier(base, fyStart) : yearEarlier(base)) : resolve(attached);
-  return resolve(attached);
+}
+
+/** A figure printed as "or" another just before it: "45.3 billion yen or 71.82 yen per basic share". */
+function alternate(sentence: string, figures: Figure[], o: Figure): boolean {
+  const prev = figures.filter((x) => x.end <= o.start).at(-1);
+  return prev !== undefined && /^\s*,?\s+or\s+$/.test(sentence.slice(prev.end, o.start));
 }
 
 /**
@@ -633,10 +674,11 @@ function reported(
   company: string | undefined,
   ctx: Context,
   resolve: (p: PeriodMention | undefined) => string | undefined,
+  back = false,
 ): string | undefined {
   const end = period && grainOf(period) === "year" ? periodEnd(period, fyStart) : undefined;
   const month = ref.slice(0, 7);
-  if (!end || end <= month || tenseOf(sentence, f) !== "past") return period;
+  if (!end || end <= month || (!back && tenseOf(sentence, f) !== "past")) return period;
   // A result of a year not yet begun ("announced the $1.6 billion cost hit" after "stabilize in 2026") has none.
   const begun = startOf(end, 12) <= month;
   const [cs] = clauseAt(sentence, f.start);
@@ -718,7 +760,7 @@ function nearestOf<T extends DateMention | PeriodMention | Span>(
   for (const it of items) {
     const lo = Math.min(it.end, f.end);
     const hi = Math.max(it.start, f.start);
-    if (figures.some((o) => o !== f && o.start >= lo && o.end <= hi)) continue;
+    if (figures.some((o) => o !== f && o.start >= lo && o.end <= hi && !pairedWith(sentence, o, f))) continue;
     const score = distance(it, f, figures, sentence);
     if (score < bestScore) {
       bestScore = score;
@@ -726,6 +768,12 @@ function nearestOf<T extends DateMention | PeriodMention | Span>(
     }
   }
   return best;
+}
+
+/** "to climb 23% to ¥675 billion", "to ¥41 billion from ¥58 billion": two figures of one statement share its period. */
+function pairedWith(sentence: string, o: Figure, f: Figure): boolean {
+  const [a, b] = o.start < f.start ? [o, f] : [f, o];
+  return /^\s*,?\s*(?:to|from|or)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i.test(sentence.slice(a.end, b.start));
 }
 
 const COREFERENCE = /\b(?:the (?:\w+ )?(?:company|automaker|carmaker|firm|group|manufacturer)|it|its|he|she)\b/i;

@@ -129,7 +129,22 @@ export const METRICS: readonly Metric[] = [
     id: "ordinary-profit",
     label: "ordinary (recurring) profit",
     kinds: ["money"],
-    keywords: /\bordinary (?:profit|income)\b|\brecurring profit\b|\bpre-tax (?:profit|income)\b|\bprofit before (?:income )?taxes\b/gi,
+    keywords: /\bordinary (?:profit|income)\b|\brecurring profit\b/gi,
+    subject: "company",
+  },
+  // Profit before income taxes: after financial items, unlike operating profit; not Japan's ordinary profit.
+  {
+    id: "pretax-profit",
+    label: "profit before tax",
+    kinds: ["money"],
+    keywords: /\bpre-?tax (?:profits?|income|earnings)\b|\b(?:profits?|income|earnings) before (?:income )?tax(?:es|ation)?\b|\bEBT\b/gi,
+    subject: "company",
+  },
+  {
+    id: "pretax-loss",
+    label: "loss before tax",
+    kinds: ["money"],
+    keywords: /\bpre-?tax loss(?:es)?\b|\bloss(?:es)? before (?:income )?tax(?:es|ation)?\b/gi,
     subject: "company",
   },
   { id: "gross-profit", label: "gross profit", kinds: ["money"], keywords: /\bgross profits?\b/gi, subject: "company" },
@@ -294,7 +309,13 @@ export const METRICS: readonly Metric[] = [
       /\b(?:shares|stock)(?= (?:(?:in|of) (?:[\w.'’-]+ ){1,5}?)?(?:were |was |have |had )?(?:closed |ended |finished )?(?:the day |the session |trading |the morning )?(?:rose|fell|jumped|slid|dropped|gained|climb(?:s|ed)?|tumbled|surged|sank|soared|rocketed|plunged|slumped|rallied|advanced|declined|shed|lost|up|down|higher|lower))|\bshare price\b|\bstock price\b|\b(?:closed|ended|finished)(?= (?:up |down )?[\d.]+ ?(?:%|per ?cent|percent))/gi,
     subject: "company",
   },
-  { id: "import-share", label: "share of sales imported", kinds: ["percent"], keywords: /\bimports?\b|\bimported\b|\bbrings? in\b/gi, subject: "company" },
+  {
+    id: "import-share",
+    label: "share of sales imported",
+    kinds: ["percent"],
+    keywords: /\bimports?\b(?![- ](?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|tax(?:es)?)\b)|\bimported\b|\bbrings? in\b/gi,
+    subject: "company",
+  },
   {
     id: "shareholding",
     label: "shareholding",
@@ -543,6 +564,9 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     const base = nearest(sentence, figure, others, kinds);
     if (base?.id === "revenue" && figure.kind === "percent" && unitSales(sentence, figure))
       return { metric: metricById("sales-volume") as Metric, change: true, sign: change };
+    // "its profit declined 35 per cent": a bare profit that moved by a percentage is the bottom line reporters mean.
+    if (base?.id === "operating-profit" && figure.kind === "percent" && bareProfit(sentence.slice(Math.max(0, figure.start - 120), figure.start)))
+      return { metric: metricById("net-profit") as Metric, change: true, sign: change };
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
   const fitting = METRICS.filter((m) => fits(m, figure));
@@ -567,6 +591,16 @@ function unitSales(sentence: string, figure: Figure): boolean {
   const before = sentence.slice(Math.max(0, figure.start - 60), figure.start);
   const clause = before.split(/[,;:]\s/).pop() ?? before;
   return UNIT_SALES.test(clause);
+}
+
+/** Whether the profit named last before a figure is a bare "profit", not operating profit or a profit forecast. */
+function bareProfit(before: string): boolean {
+  const last = [
+    ...before.matchAll(
+      /\b(?:(operating|net|pre-?tax|gross|ordinary|adjusted|core)[- ])?(?:profits?|income|earnings|EBIT)\b(\s+(?:forecast|guidance|outlook|target))?/gi,
+    ),
+  ].at(-1);
+  return last !== undefined && !last[1] && !last[2] && /^profits?$/i.test(last[0]) && !/\boperating\b/i.test(before);
 }
 
 /** Whether a metric takes a figure of this kind; its units restrict only counts (inventory is in vehicles or money). */

@@ -34,7 +34,9 @@ export function toPlainText(input: string, format: Format, where: string): Plain
     issues.push({ severity: "error", path: where, message: "is a binary file, not text", suggestion: "extract from .txt, .md or .html files" });
     return { text: "", format, issues };
   }
-  let raw = input.replace(/\r\n?/g, "\n");
+  // Non-breaking and typographic hyphens ("July‑September", "full‑year") read as the ASCII hyphen every rule
+  // expects; one UTF-16 unit for another, so figures keep their offsets.
+  let raw = input.replace(/\r\n?/g, "\n").replace(/[\u2010\u2011\u2012]/g, "-");
   if (raw.length > MAX_CHARS) {
     issues.push({
       severity: "warning",
