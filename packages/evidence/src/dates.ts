@@ -163,6 +163,11 @@ const RULES: Rule[] = [
     /\b(first|second|last) six months\b|\bsix months (?:ended|ending|to|through) (?:in )?(Mar(?:ch)?|June?|Sept?(?:ember)?|Dec(?:ember)?)\b/gi,
     (m) => (m[2] ? halfEnding(monthNo(m[2])) : half(/first/i.test(m[1] ?? "") ? "first" : "second")),
   ],
+  // "the first three months of fiscal 2025": its first quarter.
+  [
+    /\b(?:the )?first three months(?: of (?:the (?:fiscal |business |financial )?year|(?:fiscal |FY ?)(20\d\d)|(20\d\d)))?/gi,
+    (m) => (m[1] ? fixed(`Q1 FY${m[1]}`) : m[2] ? fixed(`Q1 CY${m[2]}`) : (start: number, asOf: string) => `Q1 FY${fiscalYearOf(asOf, start)}`),
+  ],
   // "for the first nine months of 2025", "the nine months to September": the year's first three quarters (9M).
   [
     /\b(?:the )?first nine months(?: of (?:the (?:fiscal |business |financial )?year|(20\d\d)))?|\bnine months (?:ended|ending|to|through) (?:the end of )?(?:Sept?(?:ember)?|Dec(?:ember)?)\b|\b(?:in|for|over|during) (?:the )?nine[- ]months?(?: period)?\b/gi,
@@ -188,7 +193,11 @@ const RULES: Rule[] = [
             : comingMarch,
   ],
   [/\b(?:fiscal )?year (?:that )?(?:began|begins|started|starting) (?:in )?April\b/gi, () => fy(0)],
-  [/\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior) year\b|\blast year['’]s\b/gi, () => Object.assign(fy(-1), { relative: true })],
+  // "down from ¥1.1 trillion in the previous fiscal year": the year before the figure's, not before the as-of date's.
+  [
+    /\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior|preceding) (?:fiscal |business |financial )?year\b|\blast year['’]s\b/gi,
+    () => Object.assign(fy(-1), { relative: true }),
+  ],
   // "forecast a ¥275 billion operating loss this year": the year a company forecasts for is its fiscal year.
   [
     /(?<=\b(?:forecasts?|forecast(?:ed|ing)|expects?|expected|outlook|guidance|projects?|projected|sees)\b(?:[^.;]|\.(?=\d)){0,80})\b(?:this|the current) year\b/gi,

@@ -62,8 +62,9 @@ export function extract(input: string, opts: ExtractOptions): Extraction {
 const OBJECT_BEFORE =
   /\b(?:(?:majority-|wholly |partly |part-)?owned by|a (?:unit|subsidiary) of|(?:alliance )?partner|investments? in|stakes? in|shares? in|(?:hit|charge|loss|writedown|write-down) (?:related|linked|tied) to)\s+(?:(?:its|the|[A-Z][\w-]*'s|[A-Z][\w-]*’s)\s+)?$/;
 
-// "a first half net loss due to a Nissan writedown": the company written down is not the one reporting.
-const OBJECT_AFTER = /^\s+(?:writedown|write-down|impairment|stake|shareholding)\b/i;
+// "a first half net loss due to a Nissan writedown": the company written down is not the one reporting;
+// "The Tata-owned group": the owner named as an adjective.
+const OBJECT_AFTER = /^\s+(?:writedown|write-down|impairment|stake|shareholding)\b|^-(?:owned|backed|controlled)\b/i;
 
 /** Marks the companies a text names only as an owner, partner or holding of its subject: they neither are nor become the subject. */
 function markObjects(text: string, mentions: Mention[]): Mention[] {
@@ -107,6 +108,8 @@ class Context {
   statement: { date: string; company: string; paragraph: number } | undefined;
   /** The last year, half and quarter stated: "in the quarter" is the quarter named last, even after a year was. */
   frames: Partial<Record<Grain, Frame>> = {};
+  /** The frames before the last section heading: "during the same period" under a subhead still points back to them. */
+  framesBefore: Partial<Record<Grain | "period", Frame>> = {};
   /**
    * The current paragraph's last claim with a metric in each unit, and its last impact, for a
    * figure that names no metric ("Toyota had previously forecast ¥3.8 trillion"). Only the
@@ -118,6 +121,8 @@ class Context {
   /** The text's last impact in each unit since its last heading: "a 233.5-billion-yen operating profit hit" a paragraph after the tariffs. */
   private textImpact = new Map<string, string>();
   private textMetricByUnit = new Map<string, string>();
+  /** The metric of the text's last change since its last heading ("profit … slipped 24.5%": net-profit-change). */
+  lastChangeMetric: string | undefined;
   /** Whether the text's last "sales" figure counted vehicles or money: "sales rose 4.1%" after unit sales is of units. */
   sales: "volume" | "revenue" | undefined;
   constructor(
@@ -150,6 +155,7 @@ class Context {
     this.paragraph = paragraph;
     if (c.metric?.startsWith("sales-volume")) this.sales = "volume";
     else if (c.metric?.startsWith("revenue")) this.sales = "revenue";
+    if (c.metric && c.role === "change") this.lastChangeMetric = c.metric;
     if (!c.metric || c.role === "change") return;
     this.lastMetric.set(c.unit, c.metric);
     this.textMetricByUnit.set(c.unit, c.metric);
@@ -163,6 +169,7 @@ class Context {
   heading(): void {
     this.textImpact.clear();
     this.textMetricByUnit.clear();
+    this.lastChangeMetric = undefined;
   }
 
   /** The impact named last in the text (since a heading) in a unit. */
@@ -225,6 +232,8 @@ const PERIODLESS = new Set([
 const ELLIPSIS = /(?:,\s*|\s)(?:and|or|but)\s+(?:by\s+|to\s+|at\s+)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
 // "fell by 50,000 units, or 6%": the same change as a percentage.
 const OR_PERCENT = /^\s*,?\s*or\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
+// "shrank 97.5 pct at Mitsubishi Motors, 50.2 pct at Honda and 34.7 pct at Subaru": one change, listed by company.
+const CHANGE_LIST = /^\s*(?:at|for|in)\s+[^,;]{1,50},\s*(?:and\s+)?$|^\s*(?:at|for|in)\s+[^,;]{1,50}\s+and\s+$/i;
 const LEVEL_AFTER_CHANGE =
   /^\s*,?\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|on[- ]year|from a year earlier|y\/y|YoY)\s+)?to\s+(?:a\s+(?:record\s+)?|about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
 // "… ¥515 billion, up 7%", "3.8 billion euros ($4.46 billion) in the quarter ended June 30, down 29%".
@@ -242,6 +251,7 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   // A heading neither carries a time frame in nor sets one: "Toyota cuts full-year forecast" is about the text below it.
   if (s.heading) {
     ctx.heading();
+    if (ctx.period) ctx.framesBefore = { ...ctx.frames, period: ctx.period };
     ctx.period = undefined;
     ctx.frames = {};
     ctx.statement = undefined;
@@ -261,7 +271,23 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
     const fyStart = (company ? ctx.dictionary.get(company)?.fiscalYearStart : undefined) ?? 1;
     for (const p of own) ctx.frames[grainOf(p.resolve(fyStart, published))] = { mention: p, company };
   }
+  // "Kia's Operating Profit Declines 49% in Q3" above "Kia's sales increased 8.2% during the same period": a headline's
+  // period is what a later "the same period" can point back to, though it frames nothing by itself.
+  if (last && s.heading) {
+    const stated = drafts.find((d) => d.subject && companyOfId(d.subject, ctx))?.subject;
+    ctx.framesBefore = { period: { mention: last, company: stated ? companyId(stated, ctx) : undefined } };
+  }
   return drafts;
+}
+
+/**
+ * Whether a time frame stated for one company holds for another: "the first three months of fiscal 2025" of a roundup
+ * of Japanese makers is each one's, all starting their year in April; a calendar-year company's quarter is not theirs.
+ */
+function sameYear(a: string, b: string, ctx: Context): boolean {
+  if (a === b) return true;
+  const start = (id: string) => ctx.dictionary.get(id)?.fiscalYearStart;
+  return start(a) !== undefined && start(a) === start(b) && start(a) !== 1;
 }
 
 function companyOfId(id: string, ctx: Context): Entity | undefined {
@@ -312,7 +338,7 @@ function figureDrafts(
       !OWN_NOUN.test(s.text.slice(f.end, f.end + 20))
     )
       choices[i] = was;
-    else if (was?.change && f.kind === "percent" && f.unit === "%" && OR_PERCENT.test(gap)) choices[i] = was;
+    else if (was?.change && f.kind === "percent" && f.unit === "%" && (OR_PERCENT.test(gap) || CHANGE_LIST.test(gap))) choices[i] = was;
     // "net profit rose 1.7% to 37.1 billion rupees": the level a change arrived at is of the changed metric.
     else if (was?.change && f.kind === "money" && LEVEL_AFTER_CHANGE.test(gap)) choices[i] = { ...was, change: false, sign: 1 };
     // "operating profit forecast at ¥515 billion, up 7% from fiscal 2024": a change right after a level is of the level's metric.
@@ -355,7 +381,14 @@ function figureDrafts(
     const lossBefore = metrics.filter((x, j) => j < i && /-loss$/.test(x ?? "") && (figures[j] as Figure).unit === f.unit).at(-1);
     const counterpart = lossBefore?.replace(/-loss$/, "-profit");
     if (m === "operating-profit" && profitOf && counterpart && metricById(counterpart)) metrics[i] = counterpart;
-    else if (m === "operating-profit" && !namesOperating && (netBefore || /^net-/.test(ctx.lastMetricOf(f.unit) ?? ""))) metrics[i] = "net-profit";
+    // "Honda's profit … slipped 24.5% … said its annual profit totaled ¥835.8 billion": the bare profit the text has
+    // been reading as net stays net.
+    else if (
+      m === "operating-profit" &&
+      !namesOperating &&
+      (netBefore || /^net-/.test(ctx.lastMetricOf(f.unit) ?? "") || ctx.lastChangeMetric === "net-profit-change")
+    )
+      metrics[i] = "net-profit";
     else if (profitOf && (m === "operating-loss" || m === "net-loss")) metrics[i] = m.replace(/-loss$/, "-profit");
   });
   // A previous value is of its revised partner's metric ("to ¥50 billion from ¥150 billion and its net income forecast…").
@@ -573,7 +606,7 @@ function periodOf(
   const ref = asOf.length === 4 ? published : asOf;
   const company = subject ? companyId(subject.id, ctx) : undefined;
   const periodless = PERIODLESS.has((metric ?? "").replace(/-change$/, ""));
-  const carried = frame && !periodless && (!company || !frame.company || frame.company === company) ? frame.mention : undefined;
+  const carried = frame && !periodless && (!company || !frame.company || sameYear(frame.company, company, ctx)) ? frame.mention : undefined;
   const resolve = (p: PeriodMention | undefined): string | undefined => {
     if (!p) return undefined;
     if (p.resolve.inherit) {
@@ -583,8 +616,10 @@ function periodOf(
           ? periods.filter((q) => q.end <= p.start && !q.resolve.inherit && !q.resolve.relative && !q.comparison).at(-1)
           : undefined;
       if (named) return calendarAsFiscal(named.resolve(fyStart, ref), fyStart);
-      const from = p.resolve.inherit === "period" ? frame : ctx.frames[p.resolve.inherit];
-      return from && (!company || !from.company || from.company === company) ? calendarAsFiscal(from.mention.resolve(fyStart, ref), fyStart) : undefined;
+      const from = (p.resolve.inherit === "period" ? frame : ctx.frames[p.resolve.inherit]) ?? ctx.framesBefore[p.resolve.inherit];
+      return from && (!company || !from.company || sameYear(from.company, company, ctx))
+        ? calendarAsFiscal(from.mention.resolve(fyStart, ref), fyStart)
+        : undefined;
     }
     return calendarAsFiscal(p.resolve(fyStart, ref), fyStart);
   };
@@ -594,7 +629,16 @@ function periodOf(
   const named = nearestOf(candidates, f, figures, sentence, NEAR);
   // "is expected to cost $1.5bn to $2bn, although the automaker expects a recovery next year": the year of the
   // concession after it is not the figure's.
-  const sole = own.length === 1 && !(own[0] && own[0].start > f.end && CONCESSIVE.test(sentence.slice(f.end, own[0].start)));
+  // "a 9.2% drop in revenues to £6.6 billion, after … the launch of new ranges in 2026": nor is a calendar year named
+  // beyond a clause boundary after the figure.
+  const sole =
+    own.length === 1 &&
+    !(
+      own[0] &&
+      own[0].start > f.end &&
+      (CONCESSIVE.test(sentence.slice(f.end, own[0].start)) ||
+        (/,\s/.test(sentence.slice(f.end, own[0].start)) && /^(?:in|by|during) 20\d\d$/i.test(sentence.slice(own[0].start, own[0].end))))
+    );
   const stated = periodless
     ? resolve(nearestOf(candidates, f, figures, sentence, NEAR))
     : (resolve(nearestOf(candidates, f, figures, sentence, sole ? undefined : NEAR)) ??
@@ -646,6 +690,11 @@ function attachedPeriod(sentence: string, f: Figure, figures: Figure[], periods:
       p.start >= f.end &&
       p.start - (between(p).at(-1)?.end ?? f.end) <= 30 &&
       between(p).every((o) => alternate(sentence, figures, o)) &&
+      // "tumbled 30% to 6.4 billion yuan ($895m) from a year earlier": the base of the change, not the level's period.
+      !(
+        /\bto\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i.test(sentence.slice(Math.max(0, f.start - 20), f.start)) &&
+        /\bfrom\s*$/i.test(sentence.slice(f.end, p.start))
+      ) &&
       // "$2.4bn, nearly triple last year's figure": a multiple of last year's is no figure of last year.
       !/\b(?:triple|double|twice|half|than)\b/i.test(sentence.slice(f.end, p.start)) &&
       !figures.some((o) => o !== f && ownsNextOf(sentence, p, o.start)) &&
@@ -685,7 +734,7 @@ function reported(
   if (FORECAST_WORD.test(sentence.slice(cs, f.start))) return period;
   for (const grain of ["quarter", "half"] as const) {
     const frame = ctx.frames[grain];
-    if (!frame || (company && frame.company && frame.company !== company)) continue;
+    if (!frame || (company && frame.company && !sameYear(frame.company, company, ctx))) continue;
     const p = resolve(frame.mention);
     const e = p ? periodEnd(p, fyStart) : undefined;
     if (p && e && e <= month) return p;
@@ -805,6 +854,9 @@ function subjectOf(sentence: string, f: Figure, want: "company" | "plant" | "pla
   }
   const named = mentions.filter((m) => !m.object && ctx.companyOf(m.entity) !== undefined);
   const companies = named.filter((m) => !appositive(sentence, m, named, ctx));
+  // "net profit shrank 97.5 pct at Mitsubishi Motors, 50.2 pct at Honda": the company the figure is "at".
+  const at = named.find((m) => m.start >= f.end && /^\s+(?:at|for)\s+(?:the\s+)?$/i.test(sentence.slice(f.end, m.start)));
+  if (at) return ctx.companyOf(at.entity);
   const before = companies.filter((m) => m.end <= f.start && !figures.some((o) => o !== f && o.start >= m.end && o.end <= f.start)).at(-1);
   if (!before) {
     // "Ford said it now expects $2 billion, up from $1.5 billion": "it" is the company this sentence named, not the last one before it.
@@ -812,7 +864,14 @@ function subjectOf(sentence: string, f: Figure, want: "company" | "plant" | "pla
     if (earlier && COREFERENCE.test(sentence.slice(earlier.end, f.start))) return ctx.companyOf(earlier.entity);
     if (!earlier && ctx.lastCompany && COREFERENCE.test(sentence.slice(0, f.start))) return ctx.lastCompany;
   }
-  const pick = before ?? nearestOf(companies, f, figures, sentence) ?? companies.filter((m) => m.end <= f.start).at(-1);
+  // "Nissan logged a net loss of ¥115.8 billion, against a net profit of ¥28.6 billion a year earlier, and Mazda …": a
+  // figure compared with the one before it is of that figure's company, not of the one named next.
+  const compared =
+    /^[^.;]{0,40}\b(?:against|compared (?:with|to)|versus|vs\.?|down from|up from)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:about\s+)?$/i.test(
+      sentence.slice(figures.filter((o) => o.end <= f.start).at(-1)?.end ?? f.start, f.start),
+    );
+  const last = companies.filter((m) => m.end <= f.start).at(-1);
+  const pick = before ?? (compared ? last : undefined) ?? nearestOf(companies, f, figures, sentence) ?? last;
   return pick ? ctx.companyOf(pick.entity) : ctx.lastCompany;
 }
 

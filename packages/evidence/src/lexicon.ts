@@ -110,7 +110,7 @@ export const METRICS: readonly Metric[] = [
     id: "net-profit",
     label: "net profit",
     kinds: ["money"],
-    keywords: /\bnet (?:profit|income)\b|\bprofit attributable\b/gi,
+    keywords: /\bnet (?:profits?|income)\b|\bprofit attributable\b/gi,
     // "GM earned $1.33 billion, or $1.35 per share": what a company earned is its bottom line.
     weak: /\bearned\b/gi,
     subject: "company",
@@ -451,7 +451,8 @@ export const METRICS: readonly Metric[] = [
     label: "production volume",
     kinds: ["count"],
     units: ["vehicles"],
-    keywords: /\bproduc\w*|\bbuil[dt]\w*|\boutput\b|\bassembl\w*|\bmake\b|\bmade\b|\bturn(?:ed|s)? out\b|\brolled off\b/gi,
+    // Not "the world's biggest EV producer", "carmaker": what a company is, not what it made.
+    keywords: /\bproduc(?!ers?\b|ts?\b)\w*|\bbuil[dt](?!ers?\b)\w*|\boutput\b|\bassembl\w*|\bmake\b|\bmade\b|\bturn(?:ed|s)? out\b|\brolled off\b/gi,
     subject: "plant",
   },
   {
@@ -473,7 +474,7 @@ export const METRICS: readonly Metric[] = [
 ];
 
 const VERBS =
-  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|risen|fallen|grown|grows?|expand(?:ed|s)?|contract(?:ed|s)?|drop(?:ped|s)?|declin(?:ed|es?|ing)|decreas(?:ed|es?|ing)|falling|rising|dropping|sliding|climbing|gaining|jumping|tumbling|plunging|slumping|surging|sinking|growth (?:slowed|accelerated|eased|picked up|quickened) to|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
+  "(?:fell|falls?|tank(?:ed|s)?|plummet(?:ed|s)?|soar(?:ed|s)?|dipp(?:ed)?|dips?|slipp(?:ed)?|slips?|rose|rises?|risen|fallen|grown|grows?|expand(?:ed|s)?|contract(?:ed|s)?|drop(?:ped|s)?|declin(?:ed|es?|ing)|decreas(?:ed|es?|ing)|falling|rising|dropping|sliding|climbing|gaining|jumping|tumbling|plunging|slumping|surging|sinking|growth (?:slowed|accelerated|eased|picked up|quickened) to|increas(?:ed|es?)|jump(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|surge[ds]?|grew|shr[au]nk|climb(?:ed|s)?|slid|slides?|tumbled|sank|down|up|lower|higher|gain(?:ed|s)?|growth of|increase of|rise of|decline of|drop of|fall of)";
 const HEDGE = "(?:about\\s+|some\\s+|nearly\\s+|roughly\\s+|more than\\s+|almost\\s+|around\\s+|an estimated\\s+|up to\\s+|as much as\\s+)?";
 // "edged up just 0.3%", "fell a further 5%", "rose a mere 1%".
 const ADVERB = "(?:(?:just|only|slightly|marginally|sharply|a further|a mere|another)\\s+)?";
@@ -481,7 +482,7 @@ const MADE_UP = new RegExp(String.raw`\bma(?:de|kes?|king) up\s+${HEDGE}$`, "i")
 const CHANGE_BEFORE = new RegExp(String.raw`\b(${VERBS}|edged (?:up|down|higher|lower))\s+${ADVERB}(?:by\s+)?${HEDGE}$`, "i");
 // "lowered its operating profit forecast for the year through March 2026 by 21 per cent": a revision of the forecast by a percentage.
 const REVISED_BY = new RegExp(
-  String.raw`\b(cut|lowered|raised|reduced|trimmed|slashed|lifted|boosted|upgraded|downgraded|increased|decreased|expanded|grew)\s+(?:[\w.'’-]+\s+){0,12}?by\s+${HEDGE}$`,
+  String.raw`\b(cuts?|lower(?:ed|s)|rais(?:ed|es)|reduc(?:ed|es)|trim(?:med|s)|slash(?:ed|es)|lift(?:ed|s)|boost(?:ed|s)|upgraded|downgraded|increased|decreased|expanded|grew)\s+(?:[\w.'’-]+\s+){0,12}?by\s+${HEDGE}$`,
   "i",
 );
 const CHANGE_AFTER =
@@ -506,6 +507,14 @@ const IMPACT_BY =
 export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden|headwind)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 export const IMPACT_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:operating[- ])?(?:profit|income|earnings)[- ])?(?:hit|impact|blow|toll|drag)\b|^\s*(?:\([^)]*\)\s*)?of the (?:\w+ ){0,2}(?:impact|hit|cost|burden)\b/i;
+// "tariffs were likely to hurt, erasing 650 billion yen ($4.4 billion) from its operating profit": what is taken out of
+// a profit is the impact of the cause, not the profit.
+const MARGIN_BY =
+  /\b(?:cut|reduc|lower|shav|trim|(?:pull|push|drag|dragg|brought|bring)\w*\s+down|hit|weigh\w*\s+on)\w*\s+(?:[\w'’-]+\s+){0,4}?margins?\b(?:\s+[\w'’-]+){0,5}?\s+by\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+)?$/i;
+const MARGIN_OFF = /^\s+(?:off|from)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?margins?\b/i;
+const TAKEN_BEFORE = /\b(?:eras|wip|shav|knock|slic|strip|tak)\w*\s+(?:(?:about|some|roughly|around|nearly|an estimated|up to|as much as)\s+)?$/i;
+const TAKEN_FROM =
+  /^\s*(?:\([^)]*\)\s*)?(?:from|off|out of)\s+(?:its\s+|their\s+|the\s+(?:company's\s+|group's\s+)?)?(?:[\w-]+\s+){0,2}?(?:profits?|income|earnings|EBIT)\b/i;
 // A fall or rise that reached the figure, with no change figure of its own ("fell by nearly a third to").
 const LEVEL_VIA_VERB =
   /\b(?:fell|rose|dropped|declined|increased|decreased|climbed|slumped|jumped|slid|grew|plunged|tumbled|sank|edged (?:up|down))\b(?:\s+by)?[^,;\d$€£¥₩]{0,30}?\s+to\s+(?:a\s+(?:record\s+)?)?(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$/i;
@@ -541,10 +550,19 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     if (cause) return { metric: cause, change: false, sign: 1 };
   }
   // "a 145.2 billion yen hit to its operating profit … due to tariffs": the figure is the hit, of its cause if the sentence names one.
-  if (
-    figure.kind === "money" &&
-    (IMPACT_AFTER.test(sentence.slice(figure.end, figure.end + 60)) || IMPACT_OF.test(sentence.slice(Math.max(0, figure.start - 40), figure.start)))
-  ) {
+  const near = sentence.slice(Math.max(0, figure.start - 40), figure.start);
+  const after = sentence.slice(figure.end, figure.end + 60);
+  // "tariffs pushed down profit margins in its auto segment by two percentage points", "cut 1.25 percentage points
+  // off margins": the points a cause took off a margin are its impact.
+  if (figure.unit === "pp" && (MARGIN_BY.test(sentence.slice(Math.max(0, figure.start - 90), figure.start)) || MARGIN_OFF.test(after))) {
+    const cause = causeOf(sentence.slice(0, figure.start), false);
+    if (cause) return { metric: cause, change: false, sign: 1 };
+  }
+  if (figure.kind === "money" && TAKEN_BEFORE.test(near) && TAKEN_FROM.test(after)) {
+    const cause = causeOf(sentence.slice(0, figure.start), false);
+    if (cause) return { metric: cause, change: false, sign: 1 };
+  }
+  if (figure.kind === "money" && (IMPACT_AFTER.test(after) || IMPACT_OF.test(near))) {
     // Its own "yen" is the currency it is in, not a cause; "… and $1.1 billion in tariff costs" after it names the next figure's.
     const next = others.find((o) => o.start >= figure.end)?.start ?? sentence.length;
     const cause = causeOf(`${sentence.slice(0, figure.start)} ${sentence.slice(figure.end, next)}`, false);
@@ -561,7 +579,19 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   const change = changeOf(sentence, figure, others);
   if (change) {
     const kinds = (figure.kind === "percent" ? METRICS : METRICS.filter((m) => fits(m, figure))).filter((m) => !m.levelsOnly);
-    const base = nearest(sentence, figure, others, kinds);
+    // "cut its operating profit forecast for the current fiscal year by 30%, citing the impact of tariffs": what was
+    // cut is named between the verb and "by".
+    const from = figure.kind === "percent" ? Math.max(0, figure.start - 120) : 0;
+    const revised = figure.kind === "percent" ? REVISED_BY.exec(sentence.slice(from, figure.start)) : null;
+    const named = revised
+      ? nearest(
+          sentence.slice(0, figure.start),
+          figure,
+          others,
+          kinds.filter((m) => !m.id.startsWith("tariff-") || /tariff|dut(?:y|ies)|levies/i.test(revised[0])),
+        )
+      : undefined;
+    const base = named ?? nearest(sentence, figure, others, kinds);
     if (base?.id === "revenue" && figure.kind === "percent" && unitSales(sentence, figure))
       return { metric: metricById("sales-volume") as Metric, change: true, sign: change };
     // "its profit declined 35 per cent": a bare profit that moved by a percentage is the bottom line reporters mean.
@@ -630,6 +660,9 @@ function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | 
   const after = sentence.slice(f.end, f.end + 16);
   const sign = (word: string | undefined): 1 | -1 => (DOWN.test(word ?? "") ? -1 : 1);
   if (f.kind === "percent" && (f.unit === "%" || f.unit === "pp")) {
+    // "| Revenue | $28.2B | +14% |", "(-30%)": a percentage printed with its sign is a change.
+    const signed = /(?:^|[\s(|])([+\-−])$/.exec(before);
+    if (signed) return signed[1] === "+" ? 1 : -1;
     // "fell to 57%" is a level; so is "made up 20% of sales", a share.
     const b = MADE_UP.test(before) ? null : CHANGE_BEFORE.exec(before);
     if (b) return sign(b[1]?.replace(/^edged /i, ""));

@@ -135,7 +135,8 @@ const MOVE = /^\s+(yen|won)\s+(weaker|stronger|lower|higher)\b/i;
 // "($1 = 144.20 yen)", "(1 euro = 160 yen)": the rate an article's conversions use.
 const CONVERSION =
   /\(\s*(?:US)?(\$|€|£|1\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound))\s?1?\s*=\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(yen|won|yuan|rupees?|pesos?|euros?|dollars?|Canadian dollars?|[A-Z]{3})\s*\)/gi;
-const PERCENT = /^\s*(%|percent\b|per cent\b|pct\b|pc\b)/i;
+// "a sharp 70.1-percent decline": the hyphenated adjective too.
+const PERCENT = /^(?:\s*|-)(%|percent\b|per cent\b|pct\b|pc\b)/i;
 const POINTS = /^\s*(percentage points?|points?|pp)\b/i;
 
 /** Counted nouns and the unit each is recorded in. */
@@ -298,7 +299,8 @@ function readUnit(after: string, t: Token): { kind: Figure["kind"]; unit: string
   const pct = PERCENT.exec(after);
   if (pct) return { kind: "percent", unit: "%", length: pct[0].length };
   const pts = POINTS.exec(after);
-  if (pts && !t.word) return { kind: "percent", unit: "pp", length: pts[0].length };
+  // "two percentage points" is a figure; "two points" in words is too often not one.
+  if (pts && (!t.word || /^percentage/i.test(pts[1] ?? ""))) return { kind: "percent", unit: "pp", length: pts[0].length };
   const noun = NOUN.exec(after);
   if (noun?.[2]) return { kind: "count", unit: nounUnit(noun[2]), length: noun[0].length };
   return undefined;

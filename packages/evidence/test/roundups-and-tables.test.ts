@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { claimsOf as run } from "./corpus.js";
+
+// Invented sentences, each in the pattern of an error class of the real set's batch 8 (its first run, on the round-8 rules).
+const row = (c: { text: string; value: number; subject?: string; metric?: string; period?: string }) => [c.text, c.value, c.subject, c.metric, c.period];
+
+describe("a roundup of several makers", () => {
+  it("reads 'the first three months of fiscal 2025' as the quarter, for every April-start maker of the story", () => {
+    const claims = run(
+      "Tokyo, Aug. 8 (Jiji Press)--According to their earnings reports for the first three months of fiscal 2025, Subaru logged a net loss of 10,500 million yen, " +
+        "against a net profit of 20,100 million yen a year earlier.\n\n" +
+        "Consolidated net profit shrank 40.5 pct at Suzuki Motor Corp., 20.2 pct at Honda Motor Co. and 10.1 pct at Isuzu Motors.",
+      "2025-08-08",
+    );
+    expect(claims.map(row)).toEqual([
+      ["10,500 million yen", 10.5e9, "subaru", "net-loss", "Q1 FY2025"],
+      // Compared with the figure before it: that figure's company, not the one named next.
+      ["20,100 million yen", 20.1e9, "subaru", "net-profit", "Q1 FY2024"],
+      // One change listed by company: each is a fall, each the company it is "at".
+      ["40.5 pct", -40.5, "suzuki", "net-profit-change", "Q1 FY2025"],
+      ["20.2 pct", -20.2, "honda", "net-profit-change", "Q1 FY2025"],
+      ["10.1 pct", -10.1, "isuzu", "net-profit-change", "Q1 FY2025"],
+    ]);
+  });
+});
+
+describe("changes and levels of one statement", () => {
+  it("keeps 'from a year earlier' after a change's level as the change's base, and reads 'EV producer' as no production", () => {
+    const [change, level] = run(
+      "Net profit at the world's biggest EV producer tumbled 20% in the second quarter to 5.1-billion yuan ($700m) from a year earlier, BYD said.",
+      "2025-09-01",
+    );
+    expect([change?.metric, change?.value, level?.metric, level?.period]).toEqual(["net-profit-change", -20, "net-profit", "Q2 FY2025"]);
+  });
+
+  it("reads a revision by a percentage as a change of what was revised, in the headline too", () => {
+    const claims = run(
+      "Subaru cuts full-year operating profit forecast by 25%\n\n" +
+        "Subaru cut its operating profit forecast for the current fiscal year by 25% on Wednesday, citing the impact of U.S. import tariffs.",
+      "2025-08-06",
+    );
+    expect(claims.map((c) => [c.metric, c.value])).toEqual([
+      ["operating-profit-change", -25],
+      ["operating-profit-change", -25],
+    ]);
+  });
+
+  it("takes a profit 'in the previous fiscal year' as the year before the figure's", () => {
+    const [level, before] = run(
+      "Mazda said its annual net profit for the fiscal year through March totaled 114.1 billion yen, down from 207.7 billion yen in the previous fiscal year.",
+      "2025-05-13",
+    );
+    expect([level?.period, before?.period]).toEqual(["FY2024", "FY2023"]);
+  });
+
+  it("reads a bare annual profit as net after a net profit change, and a sharp 70.1-percent decline", () => {
+    const claims = run(
+      "Subaru's profit for the fiscal year through March slipped 24.5%. It said its annual profit totaled 300 billion yen. " +
+        "It projects a 20.1-percent decline in net profit for fiscal 2025.",
+      "2025-05-13",
+    );
+    expect(claims.map((c) => [c.text, c.metric])).toEqual([
+      ["24.5%", "net-profit-change"],
+      ["300 billion yen", "net-profit"],
+      ["20.1-percent", "net-profit-change"],
+    ]);
+  });
+});
+
+describe("impacts on profit and margins", () => {
+  it("takes what tariffs erase from a profit, and the points they cut off a margin, as tariff impacts", () => {
+    const claims = run(
+      "Honda said tariffs were likely to hurt, erasing 300 billion yen from its operating profit this year. " +
+        "BMW said tariffs pushed down margins in its auto segment by two percentage points, and would cut 1.5 percentage points off margins over the year.",
+      "2025-07-31",
+    );
+    expect(claims.map((c) => [c.text, c.metric, c.unit])).toEqual([
+      ["300 billion yen", "tariff-impact", "JPY"],
+      ["two percentage points", "tariff-impact", "pp"],
+      ["1.5 percentage points", "tariff-impact", "pp"],
+    ]);
+  });
+});
+
+describe("tables, subheads and owners", () => {
+  it("carries a table's header period into its rows and reads signed percentages as changes", () => {
+    const claims = run(
+      "BYD's net income fell in the second quarter.\n\n| Metric | Q2 2025 | Year-over-Year Change |\n\n|---|---|---|\n\n| Net Income | $800M | -25% |\n\n| Revenue | $25.1B | +12% |\n",
+      "2025-09-01",
+    );
+    expect(claims.map((c) => [c.text, c.metric, c.value, c.period])).toEqual([
+      ["$800M", "net-profit", 800e6, "Q2 FY2025"],
+      ["25%", "net-profit-change", -25, "Q2 FY2025"],
+      ["$25.1B", "revenue", 25.1e9, "Q2 FY2025"],
+      ["12%", "revenue-change", 12, "Q2 FY2025"],
+    ]);
+  });
+
+  it("lets 'during the same period' under a subhead point back past it, and reads 'the Tata-owned group' as JLR", () => {
+    const claims = run(
+      "JLR reported a 40% fall in pre-tax profit to £300 million in its first quarter to the end of June.\n\nJobs\n\n" +
+        "The Tata-owned group said its revenue fell 5% to £6.1 billion during the same period.",
+      "2025-08-08",
+    );
+    expect(claims.slice(2).map((c) => [c.subject, c.metric, c.period])).toEqual([
+      ["jlr", "revenue-change", "Q1 FY2025"],
+      ["jlr", "revenue", "Q1 FY2025"],
+    ]);
+  });
+});
