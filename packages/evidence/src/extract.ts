@@ -249,7 +249,9 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   const figures = findFigures(s.text);
   const periods = findPeriods(s.text);
   // A heading neither carries a time frame in nor sets one: "Toyota cuts full-year forecast" is about the text below it.
-  if (s.heading) {
+  // A subhead of the same story ("Model Y changeover hits production") names no other company and periods, and the
+  // story's time frame runs on under it.
+  if (s.heading && !subhead(s, periods, ctx)) {
     ctx.heading();
     if (ctx.period) ctx.framesBefore = { ...ctx.frames, period: ctx.period };
     ctx.period = undefined;
@@ -278,6 +280,13 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
     ctx.framesBefore = { period: { mention: last, company: stated ? companyId(stated, ctx) : undefined } };
   }
   return drafts;
+}
+
+/** A heading inside a story, after its text began: it names no period and no company other than the one spoken of. */
+function subhead(s: Sentence, periods: PeriodMention[], ctx: Context): boolean {
+  if (!ctx.period || periods.length) return false;
+  const named = ctx.within(s.start, s.start + s.text.length).filter((m) => ctx.companyOf(m.entity));
+  return named.every((m) => ctx.companyOf(m.entity)?.id === ctx.lastCompany?.id);
 }
 
 /**
@@ -369,9 +378,8 @@ function figureDrafts(
   // "a net loss of ¥42.1 billion … In the same quarter of 2024, the company reported a profit of ¥49.8 billion": a bare
   // profit after a net figure is the net one; "an operating loss of ¥46.1 billion, compared with the year-before profit
   // of ¥50.3 billion": a profit the loss is compared with is the profit of that kind.
-  // A copy without the g flag: testing the lexicon's own regex would move its lastIndex, which matchAll then starts from.
-  const operatingWords = new RegExp((metricById("operating-profit") as NonNullable<ReturnType<typeof metricById>>).keywords.source, "i");
-  const namesOperating = operatingWords.test(s.text) || /\boperating\b/i.test(s.text);
+  // "lifted its profit forecast" names no operating profit: only the word does.
+  const namesOperating = /\boperating\b|\bEBIT\b|\bearnings before interest\b/i.test(s.text);
   metrics.forEach((m, i) => {
     const f = figures[i] as Figure;
     const profitOf = PROFIT_OF.test(s.text.slice(Math.max(0, f.start - 30), f.start));
@@ -703,10 +711,10 @@ function attachedPeriod(sentence: string, f: Figure, figures: Figure[], periods:
   );
 }
 
-/** A figure printed as "or" another just before it: "45.3 billion yen or 71.82 yen per basic share". */
+/** A figure printed as "or" another just before it: "45.3 billion yen or 71.82 yen per basic share", "$1.39 billion and 41 cents". */
 function alternate(sentence: string, figures: Figure[], o: Figure): boolean {
   const prev = figures.filter((x) => x.end <= o.start).at(-1);
-  return prev !== undefined && /^\s*,?\s+or\s+$/.test(sentence.slice(prev.end, o.start));
+  return prev !== undefined && /^\s*,?\s+(?:or|and)\s+$/.test(sentence.slice(prev.end, o.start));
 }
 
 /**
@@ -764,9 +772,9 @@ function startOf(end: string, months: number): string {
   return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
 
-/** A calendar year of a company whose fiscal year is the calendar year is its fiscal year. */
+/** A calendar year (quarter, half) of a company whose fiscal year is the calendar year is its fiscal year (quarter, half). */
 function calendarAsFiscal(period: string, fyStart: number): string {
-  return fyStart === 1 ? period.replace(/^CY(\d{4})$/, "FY$1") : period;
+  return fyStart === 1 ? period.replace(/^((?:Q[1-4]|H[12]|9M) )?CY(\d{4})$/, "$1FY$2") : period;
 }
 
 /** The quarter before a quarter: Q1 FY2025 → Q4 FY2024. A period that is not a quarter has none. */

@@ -262,7 +262,7 @@ export const METRICS: readonly Metric[] = [
     id: "operating-profit",
     label: "operating profit",
     kinds: ["money"],
-    keywords: /\boperating (?:profit|income)\b|\bprofit forecast\b/gi,
+    keywords: /\boperating (?:profit|income)\b|\bprofit forecast\b|\bearnings before interest and tax(?:es)?\b/gi,
     weak: /\b(?:profits?|earnings)\b/gi,
     subject: "company",
   },
@@ -364,6 +364,13 @@ export const METRICS: readonly Metric[] = [
   // "Its gross margin, a key metric for assessing the tariff impact, dropped to 13.5%": the margin named outweighs a tariff in
   // the aside about it.
   { id: "gross-margin", label: "gross margin", kinds: ["percent"], keywords: /\bgross margins?\b/gi, subject: "company", weight: 0.3 },
+  {
+    id: "adjusted-profit-margin",
+    label: "adjusted profit margin (adjusted return on sales)",
+    kinds: ["percent"],
+    keywords: /\badjusted (?:EBIT |operating |profit )?margins?\b|\badjusted return on sales\b|\bmargin (?:on|of) adjusted (?:EBIT|operating profit)\b/gi,
+    subject: "company",
+  },
   { id: "profit-margin", label: "profit margin", kinds: ["percent"], keywords: /\bmargins?\b|\breturn on sales\b/gi, subject: "company" },
   {
     id: "job-cuts",
@@ -595,7 +602,11 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
     if (base?.id === "revenue" && figure.kind === "percent" && unitSales(sentence, figure))
       return { metric: metricById("sales-volume") as Metric, change: true, sign: change };
     // "its profit declined 35 per cent": a bare profit that moved by a percentage is the bottom line reporters mean.
-    if (base?.id === "operating-profit" && figure.kind === "percent" && bareProfit(sentence.slice(Math.max(0, figure.start - 120), figure.start)))
+    if (
+      base?.id === "operating-profit" &&
+      figure.kind === "percent" &&
+      (bareProfit(sentence.slice(Math.max(0, figure.start - 120), figure.start)) || bareProfitAfter(sentence, figure))
+    )
       return { metric: metricById("net-profit") as Metric, change: true, sign: change };
     return base ? { metric: base, change: true, sign: change } : undefined;
   }
@@ -633,6 +644,14 @@ function bareProfit(before: string): boolean {
   return last !== undefined && !last[1] && !last[2] && /^profits?$/i.test(last[0]) && !/\boperating\b/i.test(before);
 }
 
+/** "a 7% year-on-year drop in profit": the profit the change is of, named right after it. */
+function bareProfitAfter(sentence: string, figure: Figure): boolean {
+  return (
+    !/\boperating\b|\bEBIT\b/i.test(sentence) &&
+    /^[^.;,]{0,40}?\bin (?:its |quarterly |annual |half-year )?profits?\b(?! forecast)/i.test(sentence.slice(figure.end))
+  );
+}
+
 /** Whether a metric takes a figure of this kind; its units restrict only counts (inventory is in vehicles or money). */
 function fits(m: Metric, figure: Figure): boolean {
   return m.kinds.includes(figure.kind) && (figure.kind !== "count" || !m.units || m.units.includes(figure.unit));
@@ -657,7 +676,7 @@ function causeOf(before: string, bareCurrency = true): Metric | undefined {
 /** Whether a figure is a change ("fell 58.8%", "a 58.8% drop", "fell by ¥64 billion"), and its sign. */
 function changeOf(sentence: string, f: Figure, figures: readonly Figure[]): 1 | -1 | undefined {
   const before = sentence.slice(Math.max(0, f.start - 40), f.start);
-  const after = sentence.slice(f.end, f.end + 16);
+  const after = sentence.slice(f.end, f.end + 32);
   const sign = (word: string | undefined): 1 | -1 => (DOWN.test(word ?? "") ? -1 : 1);
   if (f.kind === "percent" && (f.unit === "%" || f.unit === "pp")) {
     // "| Revenue | $28.2B | +14% |", "(-30%)": a percentage printed with its sign is a change.

@@ -22,8 +22,35 @@ const REGIONS: [RegExp, string][] = [
 // The region must qualify the figure's market: "in X", "X sales", "sales in X", "X's … market", not "X-based" or a tariff's origin.
 const MARKET = /\b(?:sales|shipments?|deliveries|revenues?|volumes?|market|business|operations?|region|unit)\b/i;
 
+// A business line named in the figure's clause: Tesla's automotive revenue is not its total revenue, Ford Pro's EBIT
+// not Ford's.
+const LINES: readonly (readonly [RegExp, string])[] = [
+  [/\bautomotive (?:revenues?|sales|segment|business|division)\b/i, "automotive"],
+  [/\benergy (?:generation and storage )?(?:revenues?|segment|business|division)\b/i, "energy"],
+  [/\bmotorcycles?\b/i, "motorcycles"],
+  [/\bModel e\b/, "model-e"],
+  [/\bFord Pro\b/, "ford-pro"],
+  [/\bFord Blue\b/, "ford-blue"],
+  [/\btyres?\b|\btires?\b/i, "tyres"],
+  [/\bfinancial services\b/i, "financial-services"],
+  [/\bregulatory credits?\b/i, "regulatory-credits"],
+];
+
+/** The business line named last before a figure ("Automotive revenue, more specifically, plummeted by"), unless a total is. */
+function lineOf(before: string): string | undefined {
+  let best: { at: number; id: string | undefined } | undefined;
+  for (const [re, id] of [...LINES, [/\b(?:total|overall|group|consolidated)\b/i, undefined] as const]) {
+    const all = [...before.matchAll(new RegExp(re.source, `${re.flags}g`))];
+    const m = all.at(-1);
+    if (m && (!best || (m.index ?? 0) > best.at)) best = { at: m.index ?? 0, id };
+  }
+  return best?.id;
+}
+
 export function segmentOf(sentence: string, figureStart: number): string | undefined {
   const [cs] = clauseAt(sentence, figureStart);
+  const line = lineOf(sentence.slice(Math.max(0, figureStart - 80), figureStart));
+  if (line) return line;
   // A sentence-opening "In the United States," sets the market of the clause after it.
   const lead = /^\s*(?:In|Across)\s+[^,]{2,40},\s/.exec(sentence)?.[0] ?? "";
   const scope = `${lead} ${sentence.slice(cs, figureStart)}`;

@@ -45,10 +45,10 @@ describe("clauses", () => {
 });
 
 describe("the fiscal context carried through a document", () => {
-  it("carries the fiscal year stated in one paragraph to the next paragraph's figures, and resets it at a heading", () => {
+  it("carries the fiscal year stated in one paragraph to the next paragraph's figures, and resets it at another story's heading", () => {
     const claims = run(
       "Mazda results\nMazda forecast an operating profit of ¥50 billion for the year ending March 2026.\n" +
-        "It cut its net income forecast to ¥20 billion from ¥30 billion.\n\nNew section\nMazda has ¥900 billion of cash.",
+        "It cut its net income forecast to ¥20 billion from ¥30 billion.\n\nHonda results\nHonda has ¥900 billion of cash.",
     );
     expect(claims.map((c) => [c.value, c.metric, c.period, c.role])).toEqual([
       [50e9, "operating-profit", "FY2025", "level"],
@@ -56,6 +56,14 @@ describe("the fiscal context carried through a document", () => {
       [30e9, "net-profit", "FY2025", "previous"],
       [900e9, undefined, undefined, "level"],
     ]);
+  });
+
+  it("keeps the story's time frame under a subhead that names no other company and no period", () => {
+    const claims = run(
+      "Mazda reported an operating loss of ¥45 billion for the April-June quarter.\n\nSales slump in China\n\nIts revenue fell 5% to ¥1.1 trillion.",
+      "2025-08-05",
+    );
+    expect(claims.map((c) => c.period)).toEqual(["Q1 FY2025", "Q1 FY2025", "Q1 FY2025"]);
   });
 
   it("reads 'in the quarter' as the quarter named last, even after a fiscal year was named", () => {

@@ -108,3 +108,56 @@ describe("tables, subheads and owners", () => {
     ]);
   });
 });
+
+// Invented sentences in the pattern of error classes of batch 9 (its first run, on the round-9 rules).
+describe("profits as reporters name them", () => {
+  it("reads 'a 7% year-on-year drop in profit' as net, a profit forecast after a net profit as net, and EBIT in words as operating", () => {
+    const claims = run(
+      "Subaru reported a 7% year-on-year drop in profit for April-September on Wednesday. " +
+        "Net profit for the period totaled 150 billion yen, down from 160 billion yen a year earlier.\n\n" +
+        "It lifted its profit forecast for the fiscal year ending in March 2026 to 250 billion yen.\n\n" +
+        "Earnings before interest and tax also fell to 200 billion yen.",
+      "2025-11-05",
+    );
+    expect(claims.map((c) => [c.text, c.metric])).toEqual([
+      ["7%", "net-profit-change"],
+      ["150 billion yen", "net-profit"],
+      ["160 billion yen", "net-profit"],
+      ["250 billion yen", "net-profit"],
+      ["200 billion yen", "operating-profit"],
+    ]);
+  });
+
+  it("names an adjusted return on sales, and keeps a business line's revenue apart from the total", () => {
+    const claims = run(
+      "Tesla's total revenue fell 9% to $19.3 billion in the first quarter. Automotive revenue, more specifically, fell 20% to $12.9 billion. " +
+        "Mercedes-Benz said its adjusted return on sales at the car division fell to 7.3% in the first quarter.",
+      "2025-04-30",
+    );
+    expect(claims.map((c) => [c.text, c.metric, c.segment])).toEqual([
+      ["9%", "revenue-change", undefined],
+      ["$19.3 billion", "revenue", undefined],
+      ["20%", "revenue-change", "automotive"],
+      ["$12.9 billion", "revenue", "automotive"],
+      ["7.3%", "adjusted-profit-margin", undefined],
+    ]);
+  });
+
+  it("takes 'down from $1.39 billion and 41 cents a year earlier' as both of last year", () => {
+    const claims = run(
+      "Tesla's first-quarter net income fell to $409 million, or 12 cents per diluted share, down from $1.39 billion and 41 cents a year earlier.",
+      "2025-04-23",
+    );
+    expect(claims.map((c) => [c.text, c.period])).toEqual([
+      ["$409 million", "Q1 FY2025"],
+      ["12 cents", "Q1 FY2025"],
+      ["$1.39 billion", "Q1 FY2024"],
+      ["41 cents", "Q1 FY2024"],
+    ]);
+  });
+
+  it("names a calendar-year company's calendar quarter as its fiscal quarter", () => {
+    const [level] = run("Volkswagen said its operating profit fell to 2.8 billion euros in January-March.", "2025-04-15");
+    expect(level?.period).toBe("Q1 FY2025");
+  });
+});
