@@ -161,3 +161,14 @@ describe("profits as reporters name them", () => {
     expect(level?.period).toBe("Q1 FY2025");
   });
 });
+
+describe("makers and places batch 10 named", () => {
+  it("names Audi apart from Volkswagen, Hyundai Motor India apart from Hyundai, and the UK as a place", () => {
+    const claims = run(
+      "Audi said its operating profit fell to 1.5 billion euros in the first half. " +
+        "Hyundai Motor India said its net profit rose 10% to Rs 1,500 crore. The US tariff on UK-made cars is 10%.",
+      "2025-10-30",
+    );
+    expect(claims.map((c) => c.subject)).toEqual(["audi", "hyundai-motor-india", "hyundai-motor-india", "uk"]);
+  });
+});
