@@ -168,9 +168,10 @@ const RULES: Rule[] = [
     /\b(?:the )?first three months(?: of (?:the (?:fiscal |business |financial )?year|(?:fiscal |FY ?)(20\d\d)|(20\d\d)))?/gi,
     (m) => (m[1] ? fixed(`Q1 FY${m[1]}`) : m[2] ? fixed(`Q1 CY${m[2]}`) : (start: number, asOf: string) => `Q1 FY${fiscalYearOf(asOf, start)}`),
   ],
-  // "for the first nine months of 2025", "the nine months to September": the year's first three quarters (9M).
+  // "for the first nine months of 2025", "the nine months to September", "profit plunges in nine months": the year's
+  // first three quarters (9M); not a duration ("idle the plant for nine months").
   [
-    /\b(?:the )?first nine months(?: of (?:the (?:fiscal |business |financial )?year|(20\d\d)))?|\bnine months (?:ended|ending|to|through) (?:the end of )?(?:Sept?(?:ember)?|Dec(?:ember)?)\b|\b(?:in|for|over|during) (?:the )?nine[- ]months?(?: period)?\b/gi,
+    /\b(?:the )?first nine months(?: of (?:the (?:fiscal |business |financial )?year|(20\d\d)))?|\bnine months (?:ended|ending|to|through) (?:the end of )?(?:Sept?(?:ember)?|Dec(?:ember)?)\b|\b(?:in|for|over|during) the nine[- ]months?(?: period)?\b|\bin nine months\b|\bnine-month period\b/gi,
     (m) => (m[1] ? fixed(`9M FY${m[1]}`) : (start: number, asOf: string) => `9M FY${fiscalYearOf(asOf, start)}`),
   ],
   [/\b(?:fiscal(?: year)?|FY)\s?'?(\d{4}|\d{2})\b/gi, (m) => fixed(`FY${twoOrFour(m[1] ?? "")}`)],

@@ -19,8 +19,6 @@ const CONTINUES = /^\s*[a-z0-9¥$€£₩₹,&%–—-]/;
 // Hard-wrapped text fills its lines: an unclosed line this long is wrapped, not a paragraph of its own.
 const WRAP_WIDTH = 60;
 const MAX_HEADING = 120;
-// A line opening with "(" is an aside, one opening with "|" a row of a table ("| Net Income | $892M |"): neither is a
-// heading, so the time frame a table's header row names carries into its rows.
 
 /** Paragraphs of a text in order, with their offsets; linear in the length of the text. */
 export function paragraphs(text: string): Paragraph[] {
@@ -29,6 +27,8 @@ export function paragraphs(text: string): Paragraph[] {
   const close = (next: boolean) => {
     if (!open) return;
     const line = text.slice(open.start, open.end);
+    // A line opening with "(" is an aside, one opening with "|" a row of a table ("| Net Income | $892M |"): neither
+    // is a heading, so the time frame a table's header row names carries into its rows.
     const heading = next && open.lines === 1 && line.length <= MAX_HEADING && !CLOSED.test(line) && /\s/.test(line.trim()) && !/^\s*[(|]/.test(line);
     out.push({ start: open.start, end: open.end, heading });
     open = undefined;

@@ -157,6 +157,8 @@ class Context {
     else if (c.metric?.startsWith("revenue")) this.sales = "revenue";
     if (c.metric && c.role === "change") this.lastChangeMetric = c.metric;
     if (!c.metric || c.role === "change") return;
+    // A level stated after the change is what the text speaks of now.
+    this.lastChangeMetric = undefined;
     this.lastMetric.set(c.unit, c.metric);
     this.textMetricByUnit.set(c.unit, c.metric);
     if (IMPACTS.has(c.metric)) {
@@ -253,7 +255,7 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   // story's time frame runs on under it.
   if (s.heading && !subhead(s, periods, ctx)) {
     ctx.heading();
-    if (ctx.period) ctx.framesBefore = { ...ctx.frames, period: ctx.period };
+    ctx.framesBefore = ctx.period ? { ...ctx.frames, period: ctx.period } : {};
     ctx.period = undefined;
     ctx.frames = {};
     ctx.statement = undefined;
@@ -277,7 +279,7 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   // period is what a later "the same period" can point back to, though it frames nothing by itself.
   if (last && s.heading) {
     const stated = drafts.find((d) => d.subject && companyOfId(d.subject, ctx))?.subject;
-    ctx.framesBefore = { period: { mention: last, company: stated ? companyId(stated, ctx) : undefined } };
+    ctx.framesBefore = { ...ctx.framesBefore, period: { mention: last, company: stated ? companyId(stated, ctx) : undefined } };
   }
   return drafts;
 }
@@ -735,7 +737,8 @@ function reported(
 ): string | undefined {
   const end = period && grainOf(period) === "year" ? periodEnd(period, fyStart) : undefined;
   const month = ref.slice(0, 7);
-  if (!end || end <= month || (!back && tenseOf(sentence, f) !== "past")) return period;
+  // Nine months are no year still running: they are the figure's own period, named as such.
+  if (!end || end <= month || period?.startsWith("9M ") || (!back && tenseOf(sentence, f) !== "past")) return period;
   // A result of a year not yet begun ("announced the $1.6 billion cost hit" after "stabilize in 2026") has none.
   const begun = startOf(end, 12) <= month;
   const [cs] = clauseAt(sentence, f.start);
@@ -863,7 +866,7 @@ function subjectOf(sentence: string, f: Figure, want: "company" | "plant" | "pla
   const named = mentions.filter((m) => !m.object && ctx.companyOf(m.entity) !== undefined);
   const companies = named.filter((m) => !appositive(sentence, m, named, ctx));
   // "net profit shrank 97.5 pct at Mitsubishi Motors, 50.2 pct at Honda": the company the figure is "at".
-  const at = named.find((m) => m.start >= f.end && /^\s+(?:at|for)\s+(?:the\s+)?$/i.test(sentence.slice(f.end, m.start)));
+  const at = f.kind === "percent" ? named.find((m) => m.start >= f.end && /^\s+(?:at|for)\s+(?:the\s+)?$/i.test(sentence.slice(f.end, m.start))) : undefined;
   if (at) return ctx.companyOf(at.entity);
   const before = companies.filter((m) => m.end <= f.start && !figures.some((o) => o !== f && o.start >= m.end && o.end <= f.start)).at(-1);
   if (!before) {

@@ -458,7 +458,7 @@ export const METRICS: readonly Metric[] = [
     label: "production volume",
     kinds: ["count"],
     units: ["vehicles"],
-    // Not "the world's biggest EV producer", "carmaker": what a company is, not what it made.
+    // Not "the world's biggest EV producer" or "builder": what a company is, not what it made.
     keywords: /\bproduc(?!ers?\b|ts?\b)\w*|\bbuil[dt](?!ers?\b)\w*|\boutput\b|\bassembl\w*|\bmake\b|\bmade\b|\bturn(?:ed|s)? out\b|\brolled off\b/gi,
     subject: "plant",
   },

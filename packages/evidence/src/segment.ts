@@ -27,11 +27,11 @@ const MARKET = /\b(?:sales|shipments?|deliveries|revenues?|volumes?|market|busin
 const LINES: readonly (readonly [RegExp, string])[] = [
   [/\bautomotive (?:revenues?|sales|segment|business|division)\b/i, "automotive"],
   [/\benergy (?:generation and storage )?(?:revenues?|segment|business|division)\b/i, "energy"],
-  [/\bmotorcycles?\b/i, "motorcycles"],
+  [/\bmotorcycles? (?:segment|business|division|unit|sales|revenues?|operations?)\b/i, "motorcycles"],
   [/\bModel e\b/, "model-e"],
   [/\bFord Pro\b/, "ford-pro"],
   [/\bFord Blue\b/, "ford-blue"],
-  [/\btyres?\b|\btires?\b/i, "tyres"],
+  [/\b(?:tyres?|tires?) (?:segment|business|division|unit|sales|revenues?|operations?)\b/i, "tyres"],
   [/\bfinancial services\b/i, "financial-services"],
   [/\bregulatory credits?\b/i, "regulatory-credits"],
 ];
@@ -49,7 +49,9 @@ function lineOf(before: string): string | undefined {
 
 export function segmentOf(sentence: string, figureStart: number): string | undefined {
   const [cs] = clauseAt(sentence, figureStart);
-  const line = lineOf(sentence.slice(Math.max(0, figureStart - 80), figureStart));
+  // The clause's, across asides ("Automotive revenue, more specifically, plummeted by"), not past "while" or "but".
+  const window = sentence.slice(Math.max(0, figureStart - 80), figureStart);
+  const line = lineOf(window.split(/;\s|,\s+(?:while|whereas|but|and|as)\s/i).at(-1) ?? window);
   if (line) return line;
   // A sentence-opening "In the United States," sets the market of the clause after it.
   const lead = /^\s*(?:In|Across)\s+[^,]{2,40},\s/.exec(sentence)?.[0] ?? "";

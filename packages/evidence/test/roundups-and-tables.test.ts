@@ -172,3 +172,43 @@ describe("makers and places batch 10 named", () => {
     expect(claims.map((c) => c.subject)).toEqual(["audi", "hyundai-motor-india", "hyundai-motor-india", "uk"]);
   });
 });
+
+// Cases a review of rounds 8-11 found, each the limit of a rule.
+describe("the limits of rounds 8 to 11", () => {
+  it("keeps a business line to its clause, and a duration of nine months out of the 9M period", () => {
+    const claims = run(
+      "Tesla said automotive revenue fell 20% in the first quarter, while net income dropped 71% to $409 million. " +
+        "Ford will idle its Kentucky plant for nine months, cutting output by 50,000 vehicles.",
+      "2025-04-23",
+    );
+    expect(claims.map((c) => [c.text, c.segment, c.period])).toEqual([
+      ["20%", "automotive", "Q1 FY2025"],
+      ["71%", undefined, "Q1 FY2025"],
+      ["$409 million", undefined, "Q1 FY2025"],
+      ["50,000 vehicles", undefined, undefined],
+    ]);
+  });
+
+  it("names the company a percentage is 'at', but not the company a payment is 'for'", () => {
+    const [pay] = run("Toyota said it would pay ¥4.7 trillion for Toyota Industries.", "2025-06-03");
+    expect(pay?.subject).toBe("toyota");
+  });
+
+  it("reads a bare profit by the level stated last, not by an older change", () => {
+    const claims = run(
+      "Honda said its profit slipped 24.5% in the year ended March.\n\nHonda's operating profit was ¥1.21 trillion.\n\n" +
+        "The company said its annual profit totaled ¥1.0 trillion.",
+      "2025-05-13",
+    );
+    expect(claims.at(-1)?.metric).toBe("operating-profit");
+  });
+
+  it("keeps nine months that have not ended as nine months", () => {
+    const claims = run(
+      "Suzuki's operating profit rose 5% to ¥150 billion in the April-June quarter.\n\n" +
+        "Suzuki said its net profit in the nine months to December rose 10% to ¥300 billion.",
+      "2025-11-05",
+    );
+    expect(claims.slice(2).map((c) => c.period)).toEqual(["9M FY2025", "9M FY2025"]);
+  });
+});
