@@ -621,11 +621,11 @@ function periodOf(
     if (!p) return undefined;
     if (p.resolve.inherit) {
       // "full-year operating profit …, while raising its revenue target for the period": the period the sentence named.
-      const named =
+      const inSentence =
         p.resolve.inherit === "period"
           ? periods.filter((q) => q.end <= p.start && !q.resolve.inherit && !q.resolve.relative && !q.comparison).at(-1)
           : undefined;
-      if (named) return calendarAsFiscal(named.resolve(fyStart, ref), fyStart);
+      if (inSentence) return calendarAsFiscal(inSentence.resolve(fyStart, ref), fyStart);
       const from = (p.resolve.inherit === "period" ? frame : ctx.frames[p.resolve.inherit]) ?? ctx.framesBefore[p.resolve.inherit];
       return from && (!company || !from.company || sameYear(from.company, company, ctx))
         ? calendarAsFiscal(from.mention.resolve(fyStart, ref), fyStart)

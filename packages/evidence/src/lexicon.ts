@@ -514,11 +514,12 @@ const IMPACT_BY =
 export const IMPACT_OF = /\b(?:impact|hit|blow|toll|burden|headwind)s?\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|up to\s+|as much as\s+)?$/i;
 export const IMPACT_AFTER =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:operating[- ])?(?:profit|income|earnings)[- ])?(?:hit|impact|blow|toll|drag)\b|^\s*(?:\([^)]*\)\s*)?of the (?:\w+ ){0,2}(?:impact|hit|cost|burden)\b/i;
-// "tariffs were likely to hurt, erasing 650 billion yen ($4.4 billion) from its operating profit": what is taken out of
-// a profit is the impact of the cause, not the profit.
+// "tariffs pushed down margins … by two percentage points", "cut 1.25 percentage points off margins".
 const MARGIN_BY =
   /\b(?:cut|reduc|lower|shav|trim|(?:pull|push|drag|dragg|brought|bring)\w*\s+down|hit|weigh\w*\s+on)\w*\s+(?:[\w'’-]+\s+){0,4}?margins?\b(?:\s+[\w'’-]+){0,5}?\s+by\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+)?$/i;
 const MARGIN_OFF = /^\s+(?:off|from)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?margins?\b/i;
+// "tariffs were likely to hurt, erasing 650 billion yen ($4.4 billion) from its operating profit": what is taken out of
+// a profit is the impact of the cause, not the profit.
 const TAKEN_BEFORE = /\b(?:eras|wip|shav|knock|slic|strip|tak)\w*\s+(?:(?:about|some|roughly|around|nearly|an estimated|up to|as much as)\s+)?$/i;
 const TAKEN_FROM =
   /^\s*(?:\([^)]*\)\s*)?(?:from|off|out of)\s+(?:its\s+|their\s+|the\s+(?:company's\s+|group's\s+)?)?(?:[\w-]+\s+){0,2}?(?:profits?|income|earnings|EBIT)\b/i;
