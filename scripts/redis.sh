@@ -14,5 +14,9 @@ case "$cmd" in
     for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
     redis-cli -h 127.0.0.1 -p "$port" config set maxmemory-policy noeviction >/dev/null
     echo "redis://127.0.0.1:$port" ;;
-  stop) [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" ;;
+  # Waits for it to exit, so its last log line is written before the folder is removed.
+  stop)
+    [ -f "$dir/redis.pid" ] || exit 0
+    pid=$(cat "$dir/redis.pid"); kill "$pid" 2>/dev/null || exit 0
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done ;;
 esac
