@@ -22,10 +22,10 @@ export function figureKey(c: Claim): string {
   if (!c.metric || !c.subject) return `\u0000${c.source}\u0000${c.id}`;
   return `${c.subject}|${c.metric}|${c.period ?? ""}|${c.basis ?? ""}|${c.unit}${c.segment ? `|${c.segment}` : ""}`;
 }
-const sameValue = (a: Claim, b: Claim) => close(a.value, b.value) && close(a.high, b.high);
-function close(a: number | undefined, b: number | undefined): boolean {
+const sameValue = (a: Claim, b: Claim) => close(a.value, b.value, a.unit) && close(a.high, b.high, a.unit);
+function close(a: number | undefined, b: number | undefined, unit: string): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) || rounded(a, b);
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) || rounded(a, b, unit === "%" || unit === "pp");
 }
 
 const SCALES = [1e12, 1e9, 1e6, 1e3, 1];
@@ -38,16 +38,17 @@ function decimals(x: number, scale: number): number {
 /**
  * One value written less precisely than the other: ¥841 billion and ¥841.3 billion, 3.6 and 3.64 trillion won,
  * 16% and 15.8% are one figure, rounded. The less precise needs two significant digits, so "¥1 billion" is not
- * "¥1.4 billion", and both written to the same places (145 and 150 yen) are never a rounding of each other.
+ * "¥1.4 billion", and both written to the same places (145 and 150 yen) are never a rounding of each other. A
+ * percentage may be rounded to a whole one: a 9% fall and a 9.2% fall are one figure.
  */
-export function rounded(a: number, b: number): boolean {
+export function rounded(a: number, b: number, percent = false): boolean {
   if (Math.sign(a) !== Math.sign(b)) return false;
   const scale = SCALES.find((s) => Math.max(Math.abs(a), Math.abs(b)) >= s) ?? 1;
   const [da, db] = [decimals(a, scale), decimals(b, scale)];
   if (da === db) return false;
   const [coarse, fine, places] = da < db ? [a, b, da] : [b, a, db];
   const c = Math.abs(coarse) / scale;
-  if (c < 10 && places === 0) return false;
+  if (c < 10 && places === 0 && !percent) return false;
   return Math.abs(Number((Math.abs(fine) / scale).toFixed(places)) - c) < 1e-9;
 }
 
@@ -142,7 +143,7 @@ function conversionsOf(claims: readonly Claim[]): Map<Claim, Claim> {
           o.subject === c.subject &&
           o.metric === c.metric &&
           o.period === c.period &&
-          o.alternates?.some((a) => a.unit === c.unit && close(a.value, c.value)),
+          o.alternates?.some((a) => a.unit === c.unit && close(a.value, c.value, c.unit)),
       );
       if (p) out.set(c, p);
     }

@@ -162,6 +162,10 @@ describe("rounding is not a conflict", () => {
     // One significant digit says too little: "$1 billion" is not "$1.4 billion".
     expect(rounded(1e9, 1.4e9)).toBe(false);
     expect(rounded(-16, 15.8)).toBe(false);
+    // A percentage may be rounded to a whole one: a 9% fall is the 9.2% fall; 9% is not 9.6%.
+    expect(rounded(-9, -9.2, true)).toBe(true);
+    expect(rounded(-9, -9.2)).toBe(false);
+    expect(rounded(9, 9.6, true)).toBe(false);
   });
 
   it("does not flag two same-day sources that differ only by rounding, and still flags real differences", () => {
