@@ -883,7 +883,14 @@ function subjectOf(sentence: string, f: Figure, want: "company" | "plant" | "pla
     );
   const last = companies.filter((m) => m.end <= f.start).at(-1);
   const pick = before ?? (compared ? last : undefined) ?? nearestOf(companies, f, figures, sentence) ?? last;
-  return pick ? ctx.companyOf(pick.entity) : ctx.lastCompany;
+  return consolidated(sentence, f, pick ? ctx.companyOf(pick.entity) : ctx.lastCompany, ctx);
+}
+
+/** "Consolidated profit fell about 63%" after JLR's figures: a consolidated figure is the owner's, Tata Motors'. */
+function consolidated(sentence: string, f: Figure, company: Entity | undefined, ctx: Context): Entity | undefined {
+  const owner = company?.org ? ctx.dictionary.get(company.org) : undefined;
+  const [cs] = clauseAt(sentence, f.start);
+  return owner?.kind === "company" && /\b(?:consolidated|group-wide)\b/i.test(sentence.slice(cs, f.start)) ? owner : company;
 }
 
 /**
@@ -897,7 +904,7 @@ function appositive(sentence: string, m: Mention, named: Mention[], ctx: Context
       p.end <= m.start &&
       ctx.companyOf(p.entity)?.id !== ctx.companyOf(m.entity)?.id &&
       /^,\s[^,]{0,70}$/.test(sentence.slice(p.end, m.start)) &&
-      /^[^,]{0,70},/.test(sentence.slice(m.end, m.end + 71)),
+      /^[^,]{0,100},/.test(sentence.slice(m.end, m.end + 101)),
   );
 }
 

@@ -212,3 +212,18 @@ describe("the limits of rounds 8 to 11", () => {
     expect(claims.slice(2).map((c) => c.period)).toEqual(["9M FY2025", "9M FY2025"]);
   });
 });
+
+describe("a unit and its owner", () => {
+  it("keeps a long aside naming the owner out of the subject, and gives consolidated figures to the owner", () => {
+    const claims = run(
+      "JLR, the Tata Motors luxury division earning three-fourths of its revenue and a majority of profits, saw a 9.2% decline in revenue. " +
+        "Consolidated profit fell about 63% to ₹3,924 crore.",
+      "2025-08-01",
+    );
+    expect(claims.map((c) => [c.text, c.subject])).toEqual([
+      ["9.2%", "jlr"],
+      ["63%", "tata-motors"],
+      ["₹3,924 crore", "tata-motors"],
+    ]);
+  });
+});
