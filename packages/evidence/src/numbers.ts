@@ -190,7 +190,7 @@ export function findFigures(text: string): Figure[] {
     .filter((m) => !/\b[A-Z]{1,3}-$/.test(text.slice(Math.max(0, (m.index ?? 0) - 4), m.index)))
     .map((m) => readToken(text, m))
     .filter((t) => !inConversion(t));
-  const figures = pairCurrencies(text, mergeRanges(text, tokens)).map((f) => ({ ...f, ...qualifierOf(text, f.start, f.end) }));
+  const figures = pairCurrencies(text, mergeRanges(text, joinCompounds(text, tokens))).map((f) => ({ ...f, ...qualifierOf(text, f.start, f.end) }));
   const all = [...figures, ...conversions].sort((a, b) => a.start - b.start);
   return all.some((f) => f.kind === "rate" && !f.conversion) || RATE_CONTEXT.test(text) ? ratePairs(text, all) : all;
 }
@@ -321,6 +321,39 @@ const isYear = (t: Token) => t.scale === undefined && Number.isInteger(t.value) 
 
 // "€4.1 billion" is 4,100,000,000, not the 4,099,999,999.9999995 of a binary product: printed figures have few digits.
 const scaled = (t: Token) => Number((t.value * (t.scale ?? 1)).toPrecision(12));
+
+/**
+ * "10 trillion 69 billion won" is 10.069 trillion won, as Korean copy writes 10조 690억. Four digits after the trillion
+ * are a count of 억 (hundred millions) carried over untranslated: "46 trillion 7,214 billion won" is 46조 7214억,
+ * 46.7214 trillion won.
+ */
+function joinCompounds(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i] as Token;
+    const b = tokens[i + 1];
+    if (
+      b &&
+      a.scale !== undefined &&
+      b.scale !== undefined &&
+      a.kind === undefined &&
+      !a.word &&
+      b.kind === "money" &&
+      b.unit === "KRW" &&
+      a.scale === 1e12 &&
+      b.scale === 1e9 &&
+      b.value < 10000 &&
+      /^\s+$/.test(text.slice(a.end, b.start))
+    ) {
+      const rest = b.value >= 1000 ? b.value * 1e8 : b.value * 1e9;
+      out.push({ ...b, start: a.start, scale: 1, value: a.value * 1e12 + rest });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
 
 /** Joins "70%-80%", "250 to 300 billion yen", "between 2 and 3" and "from 17 to 10" into one figure each. */
 function mergeRanges(text: string, tokens: Token[]): Figure[] {

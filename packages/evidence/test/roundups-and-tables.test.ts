@@ -227,3 +227,22 @@ describe("a unit and its owner", () => {
     ]);
   });
 });
+
+// Invented sentences in the pattern of error classes of batch 11 (its first run, on the round-12 rules).
+describe("Korean compound amounts and makers batch 11 named", () => {
+  it("reads '46 trillion 7,214 billion won' as 46.7214 trillion won and '10 trillion 69 billion won' as 10.069 trillion", () => {
+    const claims = run(
+      "Kia posted sales of 30 trillion 1,234 billion won and operating profit of 2 trillion 69 billion won in the third quarter.",
+      "2025-10-30",
+    );
+    expect(claims.map((c) => [c.text, c.value, c.metric])).toEqual([
+      ["30 trillion 1,234 billion won", 30.1234e12, "revenue"],
+      ["2 trillion 69 billion won", 2.069e12, "operating-profit"],
+    ]);
+  });
+
+  it("names Rivian, Lucid and Mahindra", () => {
+    const claims = run("Rivian delivered 10,661 vehicles. Lucid Group said revenue rose 29%. Mahindra & Mahindra said net profit rose 24%.", "2025-08-06");
+    expect(claims.map((c) => c.subject)).toEqual(["rivian", "lucid", "mahindra"]);
+  });
+});
