@@ -883,7 +883,10 @@ function subjectOf(sentence: string, f: Figure, want: "company" | "plant" | "pla
     );
   const last = companies.filter((m) => m.end <= f.start).at(-1);
   const pick = before ?? (compared ? last : undefined) ?? nearestOf(companies, f, figures, sentence) ?? last;
-  return consolidated(sentence, f, pick ? ctx.companyOf(pick.entity) : ctx.lastCompany, ctx);
+  const [cs] = clauseAt(sentence, f.start);
+  const company = pick ? ctx.companyOf(pick.entity) : ctx.lastCompany;
+  // "Maruti Suzuki said its consolidated net profit rose": a company named in the figure's own clause keeps it.
+  return pick && pick.start >= cs ? company : consolidated(sentence, f, company, ctx);
 }
 
 /** "Consolidated profit fell about 63%" after JLR's figures: a consolidated figure is the owner's, Tata Motors'. */
@@ -898,13 +901,19 @@ function consolidated(sentence: string, f: Figure, company: Entity | undefined, 
  * India's Tata Motors, said …": a company named in an aside after another
  * company is not the subject.
  */
+/** The rest of an aside up to its closing comma: no figure and no reporting verb ("Like Nissan, Honda said … 50%, …"). */
+function aside(after: string): boolean {
+  const m = /^([^,]{0,100}),/.exec(after);
+  return m !== null && (m[1]?.length ?? 0) <= 70 ? true : m !== null && !/\d|\b(?:said|says|reported|posted|announced)\b/i.test(m[1] ?? "");
+}
+
 function appositive(sentence: string, m: Mention, named: Mention[], ctx: Context): boolean {
   return named.some(
     (p) =>
       p.end <= m.start &&
       ctx.companyOf(p.entity)?.id !== ctx.companyOf(m.entity)?.id &&
       /^,\s[^,]{0,70}$/.test(sentence.slice(p.end, m.start)) &&
-      /^[^,]{0,100},/.test(sentence.slice(m.end, m.end + 101)),
+      aside(sentence.slice(m.end, m.end + 101)),
   );
 }
 

@@ -332,14 +332,19 @@ function joinCompounds(text: string, tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token;
     const b = tokens[i + 1];
+    // "10 trillion 69 billion to 10 trillion 500 billion won": the low end of a range of compounds has no unit yet.
+    const [c, d] = [tokens[i + 2], tokens[i + 3]];
+    const won =
+      b?.kind === "money"
+        ? b.unit === "KRW"
+        : b !== undefined && c?.scale === 1e12 && d?.kind === "money" && d.unit === "KRW" && /^\s*(?:to|-|–)\s*$/i.test(text.slice(b.end, c.start));
     if (
       b &&
       a.scale !== undefined &&
       b.scale !== undefined &&
       a.kind === undefined &&
       !a.word &&
-      b.kind === "money" &&
-      b.unit === "KRW" &&
+      won &&
       a.scale === 1e12 &&
       b.scale === 1e9 &&
       b.value < 10000 &&

@@ -39,16 +39,17 @@ function decimals(x: number, scale: number): number {
  * One value written less precisely than the other: ¥841 billion and ¥841.3 billion, 3.6 and 3.64 trillion won,
  * 16% and 15.8% are one figure, rounded. The less precise needs two significant digits, so "¥1 billion" is not
  * "¥1.4 billion", and both written to the same places (145 and 150 yen) are never a rounding of each other. A
- * percentage may be rounded to a whole one: a 9% fall and a 9.2% fall are one figure.
+ * percentage of 5 or more may be rounded to a whole one: a 9% fall and a 9.2% fall are one figure.
  */
 export function rounded(a: number, b: number, percent = false): boolean {
   if (Math.sign(a) !== Math.sign(b)) return false;
-  const scale = SCALES.find((s) => Math.max(Math.abs(a), Math.abs(b)) >= s) ?? 1;
+  const scale = percent ? 1 : (SCALES.find((s) => Math.max(Math.abs(a), Math.abs(b)) >= s) ?? 1);
   const [da, db] = [decimals(a, scale), decimals(b, scale)];
   if (da === db) return false;
   const [coarse, fine, places] = da < db ? [a, b, da] : [b, a, db];
   const c = Math.abs(coarse) / scale;
-  if (c < 10 && places === 0 && !percent) return false;
+  // A whole percentage of 5 or more may round a finer one (9% for 9.2%); 1% for 0.5% says too little.
+  if (c < 10 && places === 0 && !(percent && c >= 5)) return false;
   return Math.abs(Number((Math.abs(fine) / scale).toFixed(places)) - c) < 1e-9;
 }
 

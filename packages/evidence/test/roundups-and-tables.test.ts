@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rounded } from "../src/index.js";
 import { claimsOf as run } from "./corpus.js";
 
 // Invented sentences, each in the pattern of an error class of the real set's batch 8 (its first run, on the round-8 rules).
@@ -244,5 +245,25 @@ describe("Korean compound amounts and makers batch 11 named", () => {
   it("names Rivian, Lucid and Mahindra", () => {
     const claims = run("Rivian delivered 10,661 vehicles. Lucid Group said revenue rose 29%. Mahindra & Mahindra said net profit rose 24%.", "2025-08-06");
     expect(claims.map((c) => c.subject)).toEqual(["rivian", "lucid", "mahindra"]);
+  });
+});
+
+// Cases a review of rounds 12 and 13 found.
+describe("the limits of rounds 12 and 13", () => {
+  it("keeps a company named in the figure's clause for its consolidated figures, and a subject that says what it reported", () => {
+    const maruti = run("Maruti Suzuki said its consolidated net profit rose 5% to 37.1 billion rupees.", "2025-08-01");
+    expect(maruti.map((c) => c.subject)).toEqual(["maruti-suzuki", "maruti-suzuki"]);
+    const honda = run(
+      "Like Nissan, Honda said on Wednesday that its operating profit fell 50% to 244 billion yen in the quarter, its lowest in years.",
+      "2025-08-06",
+    );
+    expect(honda.map((c) => c.subject)).toEqual(["honda", "honda"]);
+  });
+
+  it("reads a range of Korean compound amounts, and keeps small percentages apart", () => {
+    const [range] = run("Kia expects operating profit of 10 trillion 69 billion to 10 trillion 500 billion won this year.", "2025-08-01");
+    expect([range?.value, range?.high, range?.unit]).toEqual([10.069e12, 10.5e12, "KRW"]);
+    expect(rounded(1, 0.5, true)).toBe(false);
+    expect(rounded(1000, 1400, true)).toBe(false);
   });
 });
