@@ -266,21 +266,18 @@ function claimsOf(s: Sentence, published: string, ctx: Context): Draft[] {
   const drafts = figures.length ? figureDrafts(s, figures, periods, own, frame, published, mentions, ctx) : [];
   // "its first loss since the company went public in 2022": a year things are counted since frames no figure after it.
   const last = own.filter((p) => !p.since).at(-1);
+  // The frame is a company's: "a 25% US import tariff" is the country's rate, and the half it names is still Honda's.
+  const stated = drafts.map((d) => (d.subject ? companyOfId(d.subject, ctx)?.id : undefined)).find((id) => id !== undefined);
   if (last && !s.heading) {
     ctx.advanceTo(s.start + s.text.length);
-    // The frame is a company's: "a 25% US import tariff" is the country's rate, and the half it names is still Honda's.
-    const stated = drafts.find((d) => d.subject && companyOfId(d.subject, ctx))?.subject ?? ctx.lastCompany?.id;
-    const company = stated ? companyId(stated, ctx) : undefined;
+    const company = stated ?? ctx.lastCompany?.id;
     ctx.period = { mention: last, company };
     const fyStart = (company ? ctx.dictionary.get(company)?.fiscalYearStart : undefined) ?? 1;
     for (const p of own) ctx.frames[grainOf(p.resolve(fyStart, published))] = { mention: p, company };
   }
   // "Kia's Operating Profit Declines 49% in Q3" above "Kia's sales increased 8.2% during the same period": a headline's
   // period is what a later "the same period" can point back to, though it frames nothing by itself.
-  if (last && s.heading) {
-    const stated = drafts.find((d) => d.subject && companyOfId(d.subject, ctx))?.subject;
-    ctx.framesBefore = { ...ctx.framesBefore, period: { mention: last, company: stated ? companyId(stated, ctx) : undefined } };
-  }
+  if (last && s.heading) ctx.framesBefore = { ...ctx.framesBefore, period: { mention: last, company: stated } };
   return drafts;
 }
 
@@ -307,8 +304,7 @@ function companyOfId(id: string, ctx: Context): Entity | undefined {
 }
 
 function companyId(id: string, ctx: Context): string {
-  const e = ctx.dictionary.get(id);
-  return (e ? ctx.companyOf(e)?.id : undefined) ?? id;
+  return companyOfId(id, ctx)?.id ?? id;
 }
 
 function figureDrafts(
@@ -668,12 +664,11 @@ function periodOf(
   const opening = periods.find((p) => p.resolve.relative && !p.resolve.back && p.start <= 1 && p.end <= f.start);
   if (opening && base) return yearEarlier(base);
   // "compared with the year-before profit of ¥50.3 billion": a year back named in the figure's own noun phrase.
-  const ownsNext = (p: PeriodMention, at: number) => ownsNextOf(sentence, p, at);
-  const before = periods.find((p) => p.resolve.relative && !p.resolve.back && ownsNext(p, f.start));
+  const before = periods.find((p) => p.resolve.relative && !p.resolve.back && ownsNextOf(sentence, p, f.start));
   if (before && base) return yearEarlier(base);
   // "a net loss for fiscal 2024, against the fiscal 2023 profit of 426.6 billion yen": the year compared with, named in
   // the figure's own noun phrase, is the figure's.
-  const comparedOwn = periods.find((p) => p.comparison && !p.resolve.relative && !p.resolve.inherit && ownsNext(p, f.start));
+  const comparedOwn = periods.find((p) => p.comparison && !p.resolve.relative && !p.resolve.inherit && ownsNextOf(sentence, p, f.start));
   if (comparedOwn) return resolve(comparedOwn);
   if (!attached) return base;
   if (attached.resolve.relative) return base ? (attached.resolve.back === "quarter" ? quarterEarlier(base, fyStart) : yearEarlier(base)) : resolve(attached);
@@ -692,25 +687,23 @@ function ownsNextOf(sentence: string, p: PeriodMention, at: number): boolean {
  * period").
  */
 function attachedPeriod(sentence: string, f: Figure, figures: Figure[], periods: PeriodMention[]): PeriodMention | undefined {
-  const between = (p: PeriodMention) => figures.filter((o) => o.start >= f.end && o.end <= p.start);
-  return periods.find(
-    (p) =>
-      (p.resolve.relative || p.comparison) &&
-      !p.since &&
-      p.start >= f.end &&
-      p.start - (between(p).at(-1)?.end ?? f.end) <= 30 &&
-      between(p).every((o) => alternate(sentence, figures, o)) &&
-      // "tumbled 30% to 6.4 billion yuan ($895m) from a year earlier": the base of the change, not the level's period.
-      !(
-        /\bto\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i.test(sentence.slice(Math.max(0, f.start - 20), f.start)) &&
-        /\bfrom\s*$/i.test(sentence.slice(f.end, p.start))
-      ) &&
+  // "tumbled 30% to 6.4 billion yuan ($895m) from a year earlier": after "to", a period after "from" is the change's base.
+  const levelOfChange = /\bto\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$/i.test(sentence.slice(Math.max(0, f.start - 20), f.start));
+  return periods.find((p) => {
+    if (!(p.resolve.relative || p.comparison) || p.since || p.start < f.end) return false;
+    const gap = sentence.slice(f.end, p.start);
+    const between = figures.filter((o) => o.start >= f.end && o.end <= p.start);
+    return (
+      p.start - (between.at(-1)?.end ?? f.end) <= 30 &&
+      between.every((o) => alternate(sentence, figures, o)) &&
+      !(levelOfChange && /\bfrom\s*$/i.test(gap)) &&
       // "$2.4bn, nearly triple last year's figure": a multiple of last year's is no figure of last year.
-      !/\b(?:triple|double|twice|half|than)\b/i.test(sentence.slice(f.end, p.start)) &&
+      !/\b(?:triple|double|twice|half|than)\b/i.test(gap) &&
       !figures.some((o) => o !== f && ownsNextOf(sentence, p, o.start)) &&
       // "¥500 billion by fiscal 2026 compared with fiscal 2024": the comparison is of the period named between.
-      !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start),
-  );
+      !periods.some((q) => q !== p && q.start >= f.end && q.end <= p.start)
+    );
+  });
 }
 
 /** A figure printed as "or" another just before it: "45.3 billion yen or 71.82 yen per basic share", "$1.39 billion and 41 cents". */

@@ -561,15 +561,12 @@ export function chooseMetric(sentence: string, figure: Figure, others: readonly 
   const near = sentence.slice(Math.max(0, figure.start - 40), figure.start);
   const after = sentence.slice(figure.end, figure.end + 60);
   // "tariffs pushed down profit margins in its auto segment by two percentage points", "cut 1.25 percentage points
-  // off margins": the points a cause took off a margin are its impact.
-  if (figure.unit === "pp" && (MARGIN_BY.test(sentence.slice(Math.max(0, figure.start - 90), figure.start)) || MARGIN_OFF.test(after))) {
-    const cause = causeOf(sentence.slice(0, figure.start), false);
-    if (cause) return { metric: cause, change: false, sign: 1 };
-  }
-  if (figure.kind === "money" && TAKEN_BEFORE.test(near) && TAKEN_FROM.test(after)) {
-    const cause = causeOf(sentence.slice(0, figure.start), false);
-    if (cause) return { metric: cause, change: false, sign: 1 };
-  }
+  // off margins": the points a cause took off a margin are its impact, as is money "erased from" a profit.
+  const taken =
+    (figure.unit === "pp" && (MARGIN_BY.test(sentence.slice(Math.max(0, figure.start - 90), figure.start)) || MARGIN_OFF.test(after))) ||
+    (figure.kind === "money" && TAKEN_BEFORE.test(near) && TAKEN_FROM.test(after));
+  const takenBy = taken ? causeOf(sentence.slice(0, figure.start), false) : undefined;
+  if (takenBy) return { metric: takenBy, change: false, sign: 1 };
   if (figure.kind === "money" && (IMPACT_AFTER.test(after) || IMPACT_OF.test(near))) {
     // Its own "yen" is the currency it is in, not a cause; "… and $1.1 billion in tariff costs" after it names the next figure's.
     const next = others.find((o) => o.start >= figure.end)?.start ?? sentence.length;

@@ -24,24 +24,26 @@ const MARKET = /\b(?:sales|shipments?|deliveries|revenues?|volumes?|market|busin
 
 // A business line named in the figure's clause: Tesla's automotive revenue is not its total revenue, Ford Pro's EBIT
 // not Ford's.
-const LINES: readonly (readonly [RegExp, string])[] = [
-  [/\bautomotive (?:revenues?|sales|segment|business|division)\b/i, "automotive"],
-  [/\benergy (?:generation and storage )?(?:revenues?|segment|business|division)\b/i, "energy"],
-  [/\bmotorcycles? (?:segment|business|division|unit|sales|revenues?|operations?)\b/i, "motorcycles"],
-  [/\bModel e\b/, "model-e"],
-  [/\bFord Pro\b/, "ford-pro"],
-  [/\bFord Blue\b/, "ford-blue"],
-  [/\b(?:tyres?|tires?) (?:segment|business|division|unit|sales|revenues?|operations?)\b/i, "tyres"],
-  [/\bfinancial services\b/i, "financial-services"],
-  [/\bregulatory credits?\b/i, "regulatory-credits"],
+// A total named after a line ("…, while total revenue fell 9%") ends it (id undefined). Global flags for matchAll,
+// which copies the regex, so the shared ones keep no state between calls.
+const LINES: readonly (readonly [RegExp, string | undefined])[] = [
+  [/\bautomotive (?:revenues?|sales|segment|business|division)\b/gi, "automotive"],
+  [/\benergy (?:generation and storage )?(?:revenues?|segment|business|division)\b/gi, "energy"],
+  [/\bmotorcycles? (?:segment|business|division|unit|sales|revenues?|operations?)\b/gi, "motorcycles"],
+  [/\bModel e\b/g, "model-e"],
+  [/\bFord Pro\b/g, "ford-pro"],
+  [/\bFord Blue\b/g, "ford-blue"],
+  [/\b(?:tyres?|tires?) (?:segment|business|division|unit|sales|revenues?|operations?)\b/gi, "tyres"],
+  [/\bfinancial services\b/gi, "financial-services"],
+  [/\bregulatory credits?\b/gi, "regulatory-credits"],
+  [/\b(?:total|overall|group|consolidated)\b/gi, undefined],
 ];
 
 /** The business line named last before a figure ("Automotive revenue, more specifically, plummeted by"), unless a total is. */
 function lineOf(before: string): string | undefined {
   let best: { at: number; id: string | undefined } | undefined;
-  for (const [re, id] of [...LINES, [/\b(?:total|overall|group|consolidated)\b/i, undefined] as const]) {
-    const all = [...before.matchAll(new RegExp(re.source, `${re.flags}g`))];
-    const m = all.at(-1);
+  for (const [re, id] of LINES) {
+    const m = [...before.matchAll(re)].at(-1);
     if (m && (!best || (m.index ?? 0) > best.at)) best = { at: m.index ?? 0, id };
   }
   return best?.id;
