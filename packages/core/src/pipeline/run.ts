@@ -1,8 +1,7 @@
 import type { DealOptions } from "../deals/effects.js";
-import { hasOpenPrice } from "../deals/types/contract-manufacturing.js";
-import { evaluateModel, type Results } from "../evaluate/index.js";
+import type { Results } from "../evaluate/index.js";
 import { type HeadlineFigure, headlineImpacts } from "../impact/headline.js";
-import { buildModel, type Model } from "../model/model.js";
+import type { Model } from "../model/model.js";
 import type { Scenario } from "../scenario/schema.js";
 import { expandHorizon } from "../time/periods.js";
 import { resolveOpenPrices } from "../valuation/analysis.js";
@@ -37,19 +36,10 @@ export interface Run {
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Run {
   const deals: DealOptions = options.counterfactual ? { counterfactual: options.counterfactual } : {};
-  let model: Model;
-  let results: Results;
-  let resolved: { prices: Record<string, number>; warnings: string[] };
-  if (options.prices || !scenario.deals.some(hasOpenPrice)) {
-    resolved = options.prices ? { prices: { ...options.prices }, warnings: [] } : resolveOpenPrices(scenario);
-    model = buildModel(scenario, { prices: resolved.prices, ...deals });
-    results = evaluateModel(model);
-  } else {
-    // The price fit's evaluations and the run share one cache of routes and schedules (speed: the run compiled them all again).
-    const evaluators = analysisEvaluators(scenario);
-    resolved = resolveOpenPrices(scenario, evaluators.companies);
-    ({ model, results } = evaluators.run({ prices: resolved.prices, ...deals }));
-  }
+  // The price fit's evaluations and the run share one cache of routes and schedules (speed: the run compiled them all again).
+  const evaluators = analysisEvaluators(scenario);
+  const resolved = options.prices ? { prices: { ...options.prices }, warnings: [] } : resolveOpenPrices(scenario, evaluators.companies);
+  const { model, results } = evaluators.run({ prices: resolved.prices, ...deals });
   results.warnings.push(...resolved.warnings);
   const headline = options.headline ? headlineImpacts(scenario, resolved.prices) : [];
   return { scenario, model, prices: resolved.prices, results, warnings: results.warnings, headline, focus: focusPeriod(scenario) };
